@@ -1,0 +1,242 @@
+/**
+ * @file cadre/cadre.h
+ * @brief The stable C ABI of cadre (C99).
+ *
+ * This is the one authoritative header of the C interface. Everything a host
+ * HR system, the Python binding or any other language needs is declared here;
+ * anything not declared here is not part of the ABI.
+ *
+ * Conventions, stated once for every function:
+ * - Every fallible function returns a status code (#cadre_status), numbered
+ *   like google.rpc.Code. #CADRE_OK is 0.
+ * - Outputs come first in the parameter list; the optional error object comes
+ *   last. Pass NULL for `err` when the details are not wanted. On success
+ *   `*err` is set to NULL; on failure it receives a new error object that the
+ *   caller owns and releases with cadre_error_free().
+ * - Input byte ranges are borrowed for the duration of the call only; the
+ *   library copies what it keeps. A NULL pointer with size 0 is an empty input.
+ * - Result bytes are owned by the library until released with
+ *   cadre_buffer_dispose(); never free them with the host's `free`.
+ * - Requests are protobuf messages of package `cadre.v1`, serialized either as
+ *   protobuf binary or as protobuf JSON (#cadre_format). The response uses the
+ *   same format as the request.
+ * - No function prints, logs, aborts or lets an exception escape. Error
+ *   messages name the record id and the field path, never personal data.
+ * - Handles are immutable after creation and may be shared between threads.
+ */
+#ifndef CADRE_CADRE_H
+#define CADRE_CADRE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cadre/export.h"
+#include "cadre/version.h"
+
+CADRE_BEGIN_DECL
+
+/**
+ * @defgroup cadre_version Version
+ * @brief Runtime version of the library, to compare with cadre/version.h.
+ * @{
+ */
+
+/**
+ * @brief The library's version as one number (major * 10000 + minor * 100 + patch).
+ * @return the same value as #CADRE_VERSION_NUMBER of the headers the library
+ *         was built with.
+ */
+CADRE_API int cadre_version_number(void);
+
+/**
+ * @brief The library's version as a string, "major.minor.patch".
+ * @return a static string, owned by the library; never NULL, never freed.
+ */
+CADRE_API const char *cadre_version_string(void);
+
+/**
+ * @brief The ABI version of the library.
+ *
+ * A binding built for ABI version N may use a library whose
+ * cadre_abi_version() returns N. It equals the library's SOVERSION.
+ * @return the ABI version, #CADRE_ABI_VERSION of the library's headers.
+ */
+CADRE_API int cadre_abi_version(void);
+
+/** @} */
+
+/**
+ * @defgroup cadre_errors Status codes and errors
+ * @brief Status codes numbered like google.rpc.Code, and error details.
+ * @{
+ */
+
+/** Status codes. Values never change; new ones are only appended. */
+typedef enum cadre_status {
+  CADRE_OK = 0,                   /**< Success. */
+  CADRE_CANCELLED = 1,            /**< The operation was cancelled. */
+  CADRE_UNKNOWN = 2,              /**< An error that fits no other code. */
+  CADRE_INVALID_ARGUMENT = 3,     /**< Bad input; the error names the field. */
+  CADRE_DEADLINE_EXCEEDED = 4,    /**< A deadline passed. */
+  CADRE_NOT_FOUND = 5,            /**< A named item does not exist. */
+  CADRE_ALREADY_EXISTS = 6,       /**< An item exists already. */
+  CADRE_PERMISSION_DENIED = 7,    /**< Not allowed. */
+  CADRE_RESOURCE_EXHAUSTED = 8,   /**< Out of memory or over a size limit. */
+  CADRE_FAILED_PRECONDITION = 9,  /**< The state does not allow the call. */
+  CADRE_ABORTED = 10,             /**< The operation was aborted. */
+  CADRE_OUT_OF_RANGE = 11,        /**< A value is outside its range. */
+  CADRE_UNIMPLEMENTED = 12,       /**< Not implemented in this version. */
+  CADRE_INTERNAL = 13,            /**< A bug in cadre. */
+  CADRE_UNAVAILABLE = 14,         /**< Temporarily unavailable. */
+  CADRE_DATA_LOSS = 15,           /**< Unrecoverable data loss. */
+  CADRE_UNAUTHENTICATED = 16      /**< Not authenticated. */
+} cadre_status;
+
+/**
+ * @brief The name of a status code, e.g. "INVALID_ARGUMENT".
+ * @param code a status code; any int is accepted.
+ * @return a static string owned by the library; "UNRECOGNIZED" for a value
+ *         that is not a #cadre_status. Never NULL.
+ */
+CADRE_API const char *cadre_status_name(int code);
+
+/** Details of a failed call. Opaque; created by the library. */
+typedef struct cadre_error cadre_error;
+
+/**
+ * @brief The status code of an error.
+ * @param err an error, borrowed; NULL gives #CADRE_OK.
+ * @return the status code the failed call returned.
+ */
+CADRE_API int cadre_error_code(const cadre_error *err);
+
+/**
+ * @brief The message of an error: "field.path: what is wrong".
+ * @param err an error, borrowed; NULL gives "".
+ * @return a string owned by @p err, valid until cadre_error_free(); never NULL.
+ */
+CADRE_API const char *cadre_error_message(const cadre_error *err);
+
+/**
+ * @brief The field path the error is about, e.g. "cadres[17].birth_date".
+ * @param err an error, borrowed; NULL gives "".
+ * @return a string owned by @p err, valid until cadre_error_free(); "" when
+ *         the error concerns no field; never NULL.
+ */
+CADRE_API const char *cadre_error_field(const cadre_error *err);
+
+/**
+ * @brief Releases an error.
+ * @param err an error the caller owns, or NULL (a no-op).
+ */
+CADRE_API void cadre_error_free(cadre_error *err);
+
+/** @} */
+
+/**
+ * @defgroup cadre_buffers Buffers and formats
+ * @brief Bytes handed back by the library, and the wire formats.
+ * @{
+ */
+
+/** Bytes owned by the library, released with cadre_buffer_dispose(). */
+typedef struct cadre_buffer {
+  uint8_t *data; /**< The bytes; NULL when empty. JSON text is NUL-terminated. */
+  size_t size;   /**< Number of bytes, without the terminating NUL. */
+} cadre_buffer;
+
+/**
+ * @brief Releases the bytes of a buffer and sets it to {NULL, 0}.
+ * @param buf a buffer filled by the library, or NULL (a no-op). A buffer that
+ *        is already empty is left as it is.
+ */
+CADRE_API void cadre_buffer_dispose(cadre_buffer *buf);
+
+/** Serialization of requests and responses. */
+typedef enum cadre_format {
+  CADRE_FORMAT_BINARY = 0, /**< Protobuf binary wire format. */
+  CADRE_FORMAT_JSON = 1    /**< Protobuf JSON (enum names, ISO 8601 dates). */
+} cadre_format;
+
+/**
+ * @brief The protobuf schema of every message, as a serialized
+ *        `google.protobuf.FileDescriptorSet`.
+ *
+ * Lets a binding build typed messages that match this library exactly.
+ * @param[out] out receives the bytes; the caller releases them with
+ *             cadre_buffer_dispose(). Left {NULL, 0} on failure.
+ * @param[out] err optional error details, or NULL.
+ * @retval CADRE_OK the schema is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out is NULL.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_descriptor_set(cadre_buffer *out, cadre_error **err);
+
+/** @} */
+
+/**
+ * @defgroup cadre_engine Engine and screening
+ * @brief Applying the rules to cadres as of a date.
+ * @{
+ */
+
+/** A rules engine. Opaque; immutable after creation; thread-safe. */
+typedef struct cadre_engine cadre_engine;
+
+/**
+ * @brief Creates an engine.
+ * @param[out] out receives the engine; the caller owns it and releases it with
+ *             cadre_engine_free(). Set to NULL on failure.
+ * @param options a serialized `cadre.v1.EngineOptions` in @p format, borrowed
+ *        for the call; NULL with size 0 means the defaults.
+ * @param options_size size of @p options in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON.
+ * @param[out] err optional error details, or NULL.
+ * @retval CADRE_OK the engine is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out is NULL, @p format is unknown, or the
+ *         options do not parse (the error names the field).
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p options_size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_engine_new(cadre_engine **out, const uint8_t *options,
+                               size_t options_size, int format,
+                               cadre_error **err);
+
+/**
+ * @brief Releases an engine.
+ * @param engine an engine the caller owns, or NULL (a no-op).
+ */
+CADRE_API void cadre_engine_free(cadre_engine *engine);
+
+/**
+ * @brief Screens cadres as of a date: who must go "down", through which
+ *        channel, under which rule, and why.
+ *
+ * A bad record does not fail the call: it gives an entry in the response's
+ * `errors` (with its field path) and the other records are screened.
+ * @param[out] out receives a serialized `cadre.v1.ScreenResponse` in
+ *             @p format; the caller releases it with cadre_buffer_dispose().
+ *             Left {NULL, 0} on failure.
+ * @param engine the engine, borrowed.
+ * @param request a serialized `cadre.v1.ScreenRequest` in @p format, borrowed
+ *        for the call.
+ * @param request_size size of @p request in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
+ *        and the response.
+ * @param[out] err optional error details, or NULL.
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
+ *         unknown, the request does not parse, or `as_of` is not a date.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_screen(cadre_buffer *out, const cadre_engine *engine,
+                           const uint8_t *request, size_t request_size,
+                           int format, cadre_error **err);
+
+/** @} */
+
+CADRE_END_DECL
+
+#endif /* CADRE_CADRE_H */

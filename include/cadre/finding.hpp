@@ -1,0 +1,58 @@
+/**
+ * @file cadre/finding.hpp
+ * @brief Results of the engines: findings with their citations, facts and explanations.
+ */
+#ifndef CADRE_FINDING_HPP
+#define CADRE_FINDING_HPP
+
+#include <string>
+#include <vector>
+
+#include "cadre/date.hpp"
+#include "cadre/domain.hpp"
+
+namespace cadre {
+inline namespace api_v1 {
+
+/** A text in zh-CN and English, from one source. */
+struct LocalizedText {
+  std::string zh_cn;  ///< Simplified Chinese, the first language of the domain
+  std::string en;     ///< English
+};
+
+/** The legal basis of a rule or a parameter. */
+struct Citation {
+  std::string document;         ///< title, e.g. 《推进领导干部能上能下若干规定（试行）》
+  std::string document_number;  ///< 文号, e.g. 组通字〔2015〕14号; empty when unknown
+  int year = 0;                 ///< year of issue
+  std::string article;          ///< 条, e.g. "第五条"
+  std::string item;             ///< 项
+  Verification verification = Verification::kUnspecified;
+  std::string supports;         ///< what the citation supports in the finding
+};
+
+/** One fact that made a finding true. */
+struct Fact {
+  std::string name;        ///< e.g. "birth_date"
+  std::string value;       ///< stable machine form, e.g. "1965-03-02", "60y2m"
+  std::string field_path;  ///< input field, e.g. "cadres[3].birth_date"; may be empty
+};
+
+/** One reason for a cadre to go "down". */
+struct Finding {
+  std::string cadre_id;
+  std::string rule_id;  ///< stable rule id, e.g. "cn.retirement.statutory-age"
+  Channel channel = Channel::kUnspecified;
+  Heading heading = Heading::kUnspecified;
+  std::vector<Citation> citations;
+  std::vector<Fact> facts;
+  LocalizedText explanation;
+  std::vector<AdjustmentMethod> allowed_methods;
+  Determination determination = Determination::kUnspecified;
+  Date effective_date;  ///< day on which the rule became true
+};
+
+}  // namespace api_v1
+}  // namespace cadre
+
+#endif  // CADRE_FINDING_HPP

@@ -1,0 +1,110 @@
+/**
+ * @file cadre/status.hpp
+ * @brief Status and StatusOr of the C++ API, sharing the codes of the C ABI.
+ */
+#ifndef CADRE_STATUS_HPP
+#define CADRE_STATUS_HPP
+
+#include <cassert>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace cadre {
+inline namespace api_v1 {
+
+/** Status codes, numbered like google.rpc.Code and like #cadre_status. */
+enum class StatusCode : int {
+  kOk = 0,
+  kCancelled = 1,
+  kUnknown = 2,
+  kInvalidArgument = 3,
+  kDeadlineExceeded = 4,
+  kNotFound = 5,
+  kAlreadyExists = 6,
+  kPermissionDenied = 7,
+  kResourceExhausted = 8,
+  kFailedPrecondition = 9,
+  kAborted = 10,
+  kOutOfRange = 11,
+  kUnimplemented = 12,
+  kInternal = 13,
+  kUnavailable = 14,
+  kDataLoss = 15,
+  kUnauthenticated = 16,
+};
+
+/** The canonical name of a code, e.g. "INVALID_ARGUMENT"; "UNRECOGNIZED" otherwise. */
+const char *status_code_name(int code) noexcept;
+
+/**
+ * The outcome of an operation: a code, and for a failure a message and the
+ * path of the field it concerns ("cadres[3].birth_date").
+ */
+class [[nodiscard]] Status {
+ public:
+  /** An OK status. */
+  Status() = default;
+  /** A status with a code, a message and an optional field path. */
+  Status(StatusCode code, std::string message, std::string field = {})
+      : code_(code), message_(std::move(message)), field_(std::move(field)) {}
+
+  /** True when the code is kOk. */
+  [[nodiscard]] bool ok() const noexcept { return code_ == StatusCode::kOk; }
+  /** The code. */
+  [[nodiscard]] StatusCode code() const noexcept { return code_; }
+  /** What is wrong, without personal data. */
+  [[nodiscard]] const std::string &message() const noexcept { return message_; }
+  /** Path of the field, or empty. */
+  [[nodiscard]] const std::string &field() const noexcept { return field_; }
+  /** "field: message", or the message when no field is named. */
+  [[nodiscard]] std::string to_string() const {
+    return field_.empty() ? message_ : field_ + ": " + message_;
+  }
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+  std::string field_;
+};
+
+/** Shorthand for an INVALID_ARGUMENT status about a field. */
+inline Status invalid_argument(std::string field, std::string message) {
+  return {StatusCode::kInvalidArgument, std::move(message), std::move(field)};
+}
+
+/** A value, or the status that explains why there is none. */
+template <typename T>
+class [[nodiscard]] StatusOr {
+ public:
+  /** Holds a value. */
+  StatusOr(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  /** Holds a failure; @p status must not be OK. */
+  StatusOr(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
+    assert(!status_.ok());
+  }
+  /** True when a value is held. */
+  [[nodiscard]] bool ok() const noexcept { return value_.has_value(); }
+  /** The status: OK when a value is held. */
+  [[nodiscard]] const Status &status() const noexcept { return status_; }
+  /** The value; only when ok(). */
+  [[nodiscard]] const T &value() const & { return *value_; }
+  /** The value; only when ok(). */
+  [[nodiscard]] T &value() & { return *value_; }
+  /** The value, moved out; only when ok(). */
+  [[nodiscard]] T &&value() && { return std::move(*value_); }
+  /** The value; only when ok(). */
+  const T &operator*() const & { return *value_; }
+  /** The value; only when ok(). */
+  const T *operator->() const { return &*value_; }
+
+ private:
+  Status status_;
+  std::optional<T> value_;
+};
+
+}  // namespace api_v1
+}  // namespace cadre
+
+#endif  // CADRE_STATUS_HPP

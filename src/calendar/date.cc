@@ -1,0 +1,99 @@
+#include "cadre/date.hpp"
+
+
+namespace cadre {
+inline namespace api_v1 {
+namespace {
+
+// Days from civil, after H. Hinnant's public-domain algorithm description.
+constexpr std::int32_t days_from_civil(int y, int m, int d) noexcept {
+  y -= m <= 2 ? 1 : 0;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+constexpr int digit(char c) noexcept { return c >= '0' && c <= '9' ? c - '0' : -1; }
+
+}  // namespace
+
+std::optional<Date> Date::parse(std::string_view text) noexcept {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  int fields[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8};
+  const int lengths[3] = {4, 2, 2};
+  for (int f = 0; f < 3; ++f) {
+    for (int i = 0; i < lengths[f]; ++i) {
+      const int v = digit(text[static_cast<std::size_t>(starts[f] + i)]);
+      if (v < 0) {
+        return std::nullopt;
+      }
+      fields[f] = fields[f] * 10 + v;
+    }
+  }
+  return from_ymd(fields[0], fields[1], fields[2]);
+}
+
+std::int32_t Date::serial() const noexcept { return days_from_civil(year_, month_, day_); }
+
+Date Date::from_serial(std::int32_t serial) noexcept {
+  const std::int32_t z = serial + 719468;
+  const std::int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int32_t doe = z - era * 146097;
+  const std::int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int32_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  const auto date = from_ymd(y, m, d);
+  return date ? *date : Date();
+}
+
+std::string Date::to_string() const {
+  std::string s(10, '0');
+  int y = year_;
+  for (int i = 3; i >= 0; --i, y /= 10) {
+    s[static_cast<std::size_t>(i)] = static_cast<char>('0' + y % 10);
+  }
+  s[4] = '-';
+  s[5] = static_cast<char>('0' + month_ / 10);
+  s[6] = static_cast<char>('0' + month_ % 10);
+  s[7] = '-';
+  s[8] = static_cast<char>('0' + day_ / 10);
+  s[9] = static_cast<char>('0' + day_ % 10);
+  return s;
+}
+
+Date Date::add_months(int months) const noexcept {
+  int index = year_ * 12 + (month_ - 1) + months;
+  if (index < 12) {
+    index = 12;  // clamp to year 1
+  } else if (index > 9999 * 12 + 11) {
+    index = 9999 * 12 + 11;
+  }
+  const int y = index / 12;
+  const int m = index % 12 + 1;
+  const int last = days_in_month(y, m);
+  return Date(y, m, day_ <= last ? day_ : last);
+}
+
+Date Date::add_days(int days) const noexcept { return from_serial(serial() + days); }
+
+YearsMonths whole_months_between(Date from, Date to) noexcept {
+  if (to < from) {
+    return {};
+  }
+  int months = (to.year() - from.year()) * 12 + (to.month() - from.month());
+  if (from.add_months(months) > to) {
+    --months;
+  }
+  return {months / 12, months % 12};
+}
+
+}  // namespace api_v1
+}  // namespace cadre

@@ -1,0 +1,251 @@
+#include "codec/codec.hpp"
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/util/json_util.h>
+
+#include <set>
+#include <vector>
+
+namespace cadre::codec {
+namespace pb = ::cadre::v1;
+namespace gp = ::google::protobuf;
+
+namespace {
+
+// Checks an enum number: unknown values are kept by the codec and reported here.
+Status check_enum(int number, int last, const std::string &path, bool required) {
+  if (number < 0 || number > last) {
+    return invalid_argument(path, "value " + std::to_string(number) +
+                                      " is unknown to this version of cadre");
+  }
+  if (required && number == 0) {
+    return invalid_argument(path, "required");
+  }
+  return {};
+}
+
+Status check_text(const std::string &text, const std::string &path, bool required) {
+  if (required && text.empty()) {
+    return invalid_argument(path, "required");
+  }
+  if (text.size() > kMaxTextBytes) {
+    return invalid_argument(path, "longer than " + std::to_string(kMaxTextBytes) + " bytes");
+  }
+  return {};
+}
+
+Status optional_date(const std::string &text, const std::string &path, std::optional<Date> &out) {
+  if (text.empty()) {
+    out.reset();
+    return {};
+  }
+  auto d = parse_date(text, path);
+  if (!d.ok()) {
+    return d.status();
+  }
+  out = *d;
+  return {};
+}
+
+void add_file(const gp::FileDescriptor *file, std::set<std::string> &seen,
+              gp::FileDescriptorSet &set) {
+  if (!seen.insert(file->name()).second) {
+    return;
+  }
+  for (int i = 0; i < file->dependency_count(); ++i) {
+    add_file(file->dependency(i), seen, set);
+  }
+  file->CopyTo(set.add_file());
+}
+
+}  // namespace
+
+Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Message &msg,
+             std::string_view what) {
+  if (size > kMaxInputBytes) {
+    return {StatusCode::kResourceExhausted, "larger than 2 GiB", std::string(what)};
+  }
+  if (bytes == nullptr && size != 0) {
+    return invalid_argument(std::string(what), "NULL with a non-zero size");
+  }
+  const std::string type = msg.GetDescriptor()->full_name();
+  if (format == Format::kBinary) {
+    if (!msg.ParseFromArray(bytes, static_cast<int>(size))) {
+      return invalid_argument(std::string(what), "not a valid " + type + " in protobuf binary");
+    }
+    return {};
+  }
+  if (format != Format::kJson) {
+    return invalid_argument("format", "unknown format " + std::to_string(static_cast<int>(format)));
+  }
+  gp::util::JsonParseOptions opts;
+  opts.ignore_unknown_fields = false;
+  const std::string_view text(reinterpret_cast<const char *>(bytes), size);
+  const auto st = gp::util::JsonStringToMessage(gp::StringPiece(text.data(), text.size()), &msg,
+                                                opts);
+  if (!st.ok()) {
+    // protobuf's message may quote input values (personal data): keep only
+    // the field it names, when it names one.
+    std::string detail;
+    const std::string m(st.message());
+    const auto pos = m.find("field");
+    if (pos != std::string::npos) {
+      std::size_t end = m.find_first_of(":\"", pos + 6);
+      detail = " near " + m.substr(pos, (end == std::string::npos ? m.size() : end) - pos);
+      while (!detail.empty() && detail.back() == ' ') {
+        detail.pop_back();
+      }
+    }
+    return invalid_argument(std::string(what), "not a valid " + type + " in protobuf JSON" + detail);
+  }
+  return {};
+}
+
+Status serialize(const gp::Message &msg, Format format, std::string &out) {
+  if (format == Format::kBinary) {
+    if (!msg.SerializeToString(&out)) {
+      return {StatusCode::kInternal, "could not serialize " + msg.GetDescriptor()->full_name()};
+    }
+    return {};
+  }
+  gp::util::JsonPrintOptions opts;
+  opts.preserve_proto_field_names = true;
+  const auto st = gp::util::MessageToJsonString(msg, &out, opts);
+  if (!st.ok()) {
+    return {StatusCode::kInternal, "could not print " + msg.GetDescriptor()->full_name()};
+  }
+  return {};
+}
+
+StatusOr<Date> parse_date(std::string_view text, const std::string &path) {
+  const auto d = Date::parse(text);
+  if (!d) {
+    return invalid_argument(path, "not a date of the form YYYY-MM-DD");
+  }
+  return *d;
+}
+
+Status decode(const pb::Cadre &in, const std::string &path, std::optional<Date> as_of,
+              Cadre &out) {
+  if (auto st = check_text(in.id(), path + ".id", true); !st.ok()) return st;
+  out.id = in.id();
+  if (auto st = check_enum(in.sex(), pb::Sex_MAX, path + ".sex", true); !st.ok()) return st;
+  out.sex = static_cast<Sex>(in.sex());
+  if (in.birth_date().empty()) {
+    return invalid_argument(path + ".birth_date", "required");
+  }
+  if (auto st = optional_date(in.birth_date(), path + ".birth_date", out.birth_date); !st.ok()) {
+    return st;
+  }
+  if (as_of && *out.birth_date > *as_of) {
+    return invalid_argument(path + ".birth_date", "after the as-of date");
+  }
+  if (auto st = check_enum(in.birth_date_source(), pb::BirthDateSource_MAX,
+                           path + ".birth_date_source", false);
+      !st.ok()) {
+    return st;
+  }
+  out.birth_date_source = static_cast<BirthDateSource>(in.birth_date_source());
+  if (in.posts_size() > kMaxPosts) {
+    return invalid_argument(path + ".posts", "more than " + std::to_string(kMaxPosts) + " posts");
+  }
+  out.posts.clear();
+  out.posts.reserve(static_cast<std::size_t>(in.posts_size()));
+  for (int i = 0; i < in.posts_size(); ++i) {
+    const pb::Post &p = in.posts(i);
+    const std::string pp = path + ".posts[" + std::to_string(i) + "]";
+    Post post;
+    if (auto st = check_text(p.id(), pp + ".id", false); !st.ok()) return st;
+    if (auto st = check_text(p.unit_id(), pp + ".unit_id", false); !st.ok()) return st;
+    if (auto st = check_text(p.title(), pp + ".title", false); !st.ok()) return st;
+    if (auto st = check_enum(p.rank_level(), pb::RankLevel_MAX, pp + ".rank_level", false);
+        !st.ok()) {
+      return st;
+    }
+    if (auto st = check_enum(p.kind(), pb::PostKind_MAX, pp + ".kind", false); !st.ok()) {
+      return st;
+    }
+    if (auto st = optional_date(p.start_date(), pp + ".start_date", post.start_date); !st.ok()) {
+      return st;
+    }
+    if (auto st = optional_date(p.end_date(), pp + ".end_date", post.end_date); !st.ok()) {
+      return st;
+    }
+    if (post.start_date && post.end_date && *post.end_date < *post.start_date) {
+      return invalid_argument(pp + ".end_date", "before start_date");
+    }
+    if (post.start_date && out.birth_date && *post.start_date < *out.birth_date) {
+      return invalid_argument(pp + ".start_date", "before birth_date");
+    }
+    post.id = p.id();
+    post.unit_id = p.unit_id();
+    post.title = p.title();
+    post.rank_level = static_cast<RankLevel>(p.rank_level());
+    post.kind = static_cast<PostKind>(p.kind());
+    out.posts.push_back(std::move(post));
+  }
+  return {};
+}
+
+void encode(const Finding &in, pb::Finding &out) {
+  out.set_cadre_id(in.cadre_id);
+  out.set_rule_id(in.rule_id);
+  out.set_channel(static_cast<pb::Channel>(in.channel));
+  out.set_heading(static_cast<pb::Heading>(in.heading));
+  for (const Citation &c : in.citations) {
+    pb::Citation *o = out.add_citations();
+    o->set_document(c.document);
+    o->set_document_number(c.document_number);
+    o->set_year(c.year);
+    o->set_article(c.article);
+    o->set_item(c.item);
+    o->set_verification(static_cast<pb::Verification>(c.verification));
+    o->set_supports(c.supports);
+  }
+  for (const Fact &f : in.facts) {
+    pb::Fact *o = out.add_facts();
+    o->set_name(f.name);
+    o->set_value(f.value);
+    o->set_field_path(f.field_path);
+  }
+  out.mutable_explanation()->set_zh_cn(in.explanation.zh_cn);
+  out.mutable_explanation()->set_en(in.explanation.en);
+  for (AdjustmentMethod m : in.allowed_methods) {
+    out.add_allowed_methods(static_cast<pb::AdjustmentMethod>(m));
+  }
+  out.set_determination(static_cast<pb::Determination>(in.determination));
+  out.set_effective_date(in.effective_date.to_string());
+}
+
+void encode(const ScreenSummary &in, pb::ScreenSummary &out) {
+  out.set_cadres_screened(in.cadres_screened);
+  out.set_records_rejected(in.records_rejected);
+  out.set_cadres_down(in.cadres_down);
+  out.set_accountability(in.accountability);
+  out.set_unsuitable(in.unsuitable);
+  out.set_bureau_level_or_above(in.bureau_level_or_above);
+  for (std::size_t i = 1; i < in.by_channel.size(); ++i) {
+    if (in.by_channel[i] != 0) {
+      auto *c = out.add_by_channel();
+      c->set_channel(static_cast<pb::Channel>(i));
+      c->set_cadres(in.by_channel[i]);
+    }
+  }
+  for (std::size_t i = 0; i < in.by_rank_level.size(); ++i) {
+    if (in.by_rank_level[i] != 0) {
+      auto *c = out.add_by_rank_level();
+      c->set_rank_level(static_cast<pb::RankLevel>(i));
+      c->set_cadres(in.by_rank_level[i]);
+    }
+  }
+}
+
+std::string descriptor_set() {
+  gp::FileDescriptorSet set;
+  std::set<std::string> seen;
+  add_file(pb::ScreenRequest::descriptor()->file(), seen, set);
+  return set.SerializeAsString();
+}
+
+}  // namespace cadre::codec
