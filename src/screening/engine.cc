@@ -111,22 +111,35 @@ void screen_retirement(const RetirementPolicy &policy, const Cadre &c, Date as_o
   std::string zh = "出生日期" + birth_s + "（" + str(label(c.birth_date_source, Language::kZhCn)) +
                    "）；截至" + as_of_s + "年龄为" + age_zh(reached) + "；现任" +
                    str(label(post.rank_level, Language::kZhCn)) + "。" + rule.group.zh_cn +
-                   "原法定退休年龄为" + age_zh({rule.base_age_years, 0}) + "（" + base_doc + "）";
+                   "原法定退休年龄为" + age_zh({rule.base_age_years, 0});
   std::string en = "Born " + birth_s + " (" + str(label(c.birth_date_source, Language::kEn)) +
                    "); on " + as_of_s + " aged " + age_en(reached) + "; holds a post at " +
-                   str(label(post.rank_level, Language::kEn)) + " level. The original retirement age of " +
-                   rule.group.en + " is " + age_en({rule.base_age_years, 0}) + " (" + base_doc + ")";
+                   str(label(post.rank_level, Language::kEn)) +
+                   " level. The original retirement age of " + rule.group.en + " is " +
+                   age_en({rule.base_age_years, 0});
+  const PhaseIn &ph = rule.phase_in;
+  const bool same_doc = ph.citation.document == rule.base_citation.document;
   if (age->delay_months > 0) {
-    const PhaseIn &ph = rule.phase_in;
-    const std::string doc = cite_zh(ph.citation.document, ph.citation.document_number,
-                                    ph.citation.year);
-    zh += "，按" + doc + "自" + ph.start.to_string() + "起每" +
-          std::to_string(ph.birth_months_per_step) + "个月延迟1个月，本人延迟" +
-          std::to_string(age->delay_months) + "个月";
+    const std::string doc =
+        cite_zh(ph.citation.document, ph.citation.document_number, ph.citation.year);
+    const std::string steps = std::to_string(ph.birth_months_per_step);
+    const std::string delay = std::to_string(age->delay_months);
+    if (!same_doc) {
+      zh += "（" + base_doc + "）";
+      en += " (" + base_doc + ")";
+    }
+    zh += "，依" + doc + "自" + ph.start.to_string() + "起每" + steps + "个月延迟1个月，本人延迟" +
+          delay + "个月";
     en += "; under " + doc + " it rises from " + ph.start.to_string() +
-          " by one month for every " + std::to_string(ph.birth_months_per_step) +
-          " months of birth, for this cadre by " + std::to_string(age->delay_months) +
+          " by one month for every " + steps + " months of birth, for this cadre by " + delay +
           (age->delay_months == 1 ? " month" : " months");
+  } else if (ph.enabled && same_doc) {
+    zh += "（" + base_doc + "），本人在" + ph.start.to_string() + "延迟退休实施前达到，不延迟";
+    en += " (" + base_doc + "); this cadre reached it before the increase began on " +
+          ph.start.to_string() + ", so it is not raised";
+  } else {
+    zh += "（" + base_doc + "）";
+    en += " (" + base_doc + ")";
   }
   zh += "，本人退休年龄界限为" + age_zh(age->limit) + "，已于" + reached_s + "达到";
   en += ". The limit for this cadre is " + age_en(age->limit) + ", reached on " + reached_s;
