@@ -1,0 +1,428 @@
+"""cadre: the rules on leading cadres "able to go up and down" (能上能下).
+
+A Python binding of libcadre's stable C ABI (``include/cadre/cadre.h``),
+written with :mod:`ctypes` and the standard library only. Typed protobuf
+messages are available when ``google.protobuf`` can be imported; they are
+built at run time from the library's own schema (:func:`descriptor_set`),
+so no generated code ships with the package.
+
+Quick start::
+
+    import cadre
+
+    with cadre.Engine() as engine:
+        response = engine.screen({
+            "as_of": "2025-06-30",
+            "cadres": [{"id": "c1", "sex": "SEX_MALE", "birth_date": "1965-03-02",
+                        "birth_date_source": "BIRTH_DATE_SOURCE_PERSONNEL_FILE",
+                        "posts": [...]}],
+        })
+    for finding in response.get("findings", []):
+        print(finding["cadre_id"], finding["rule_id"], finding["explanation"]["en"])
+
+Requests and responses are the protobuf messages of package ``cadre.v1``.
+A request may be given as
+
+- a ``dict`` (the shape of its protobuf JSON, proto field names) or JSON
+  text (``str``): sent to the library as protobuf JSON;
+- ``bytes`` (protobuf binary) or a protobuf message: sent as protobuf binary.
+
+Responses are dicts in the shape of protobuf JSON: proto field names, enum
+names, and fields with default values (empty lists, zeros) left out, so read
+them with ``response.get("findings", [])``. Pass ``as_message=True`` for a
+typed message instead.
+
+Without ``google.protobuf``, dicts and JSON text work in full. A ``bytes``
+request then raises :class:`ProtobufRequiredError` (it cannot be decoded into
+a dict) rather than silently returning a different type;
+:meth:`Engine.screen_raw` gives bytes in and bytes out without protobuf.
+
+Errors of the library are raised as :class:`CadreError` subclasses, one per
+status code, carrying ``code``, ``code_name``, ``message`` and ``field``. A bad
+record inside a request is not an exception: it is reported in the
+response's ``errors`` list and the other records are still screened.
+
+The library is found through ``$CADRE_LIBRARY`` (a file path; when set, the
+only candidate), then ``cadre/_lib/`` inside the package, then the system
+(``ctypes.util.find_library("cadre")``, ``libcadre.so.1``). Its ABI version is
+checked at import; a mismatch raises :class:`ImportError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import datetime
+import enum
+import json
+import threading
+import weakref
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Optional, Union
+
+from . import _ffi, _messages
+from ._version import __version__
+from .errors import (
+    AbortedError,
+    AlreadyExistsError,
+    CadreError,
+    CancelledError,
+    DataLossError,
+    DeadlineExceededError,
+    FailedPreconditionError,
+    InternalError,
+    InvalidArgumentError,
+    NotFoundError,
+    OutOfRangeError,
+    PermissionDeniedError,
+    ProtobufRequiredError,
+    ResourceExhaustedError,
+    UnauthenticatedError,
+    UnavailableError,
+    UnimplementedError,
+    UnknownError,
+)
+
+if TYPE_CHECKING:
+    from google.protobuf.message import Message
+
+__all__ = [
+    "__version__",
+    "ABI_VERSION",
+    "Engine",
+    "Format",
+    "Request",
+    "abi_version",
+    "descriptor_set",
+    "library_path",
+    "message_class",
+    "messages",
+    "protobuf_available",
+    "status_name",
+    "version",
+    "version_number",
+    # errors
+    "CadreError",
+    "CancelledError",
+    "UnknownError",
+    "InvalidArgumentError",
+    "DeadlineExceededError",
+    "NotFoundError",
+    "AlreadyExistsError",
+    "PermissionDeniedError",
+    "ResourceExhaustedError",
+    "FailedPreconditionError",
+    "AbortedError",
+    "OutOfRangeError",
+    "UnimplementedError",
+    "InternalError",
+    "UnavailableError",
+    "DataLossError",
+    "UnauthenticatedError",
+    "ProtobufRequiredError",
+]
+
+#: The ABI version this binding is written for; the library's
+#: :func:`abi_version` equals it (checked at import).
+ABI_VERSION: int = _ffi.EXPECTED_ABI_VERSION
+
+# Loaded and checked at import: raises ImportError naming every path tried.
+_LIB: _ffi.Library = _ffi.load()
+
+#: What a request may be: a dict or JSON text (sent as protobuf JSON), or
+#: protobuf binary bytes or a protobuf message (sent as protobuf binary).
+Request = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "Message"]
+
+
+class Format(enum.IntEnum):
+    """Serialization of requests and responses (``cadre_format``)."""
+
+    BINARY = _ffi.FORMAT_BINARY
+    """Protobuf binary wire format."""
+    JSON = _ffi.FORMAT_JSON
+    """Protobuf JSON (enum names, ISO 8601 dates)."""
+
+
+# --------------------------------------------------------------------------
+# Library information
+
+
+def version() -> str:
+    """The loaded library's version, ``"major.minor.patch"``."""
+    return _LIB.cadre_version_string().decode("ascii")
+
+
+def version_number() -> int:
+    """The loaded library's version as ``major * 10000 + minor * 100 + patch``."""
+    return int(_LIB.cadre_version_number())
+
+
+def abi_version() -> int:
+    """The loaded library's ABI version (its SOVERSION); equals :data:`ABI_VERSION`."""
+    return int(_LIB.cadre_abi_version())
+
+
+def status_name(code: int) -> str:
+    """The name of a status code as the library spells it, e.g. ``"INVALID_ARGUMENT"``.
+
+    Any integer is accepted; one that is not a status code gives ``"UNRECOGNIZED"``.
+    """
+    return _LIB.status_name(int(code))
+
+
+def library_path() -> str:
+    """The file (or soname) the library was loaded from."""
+    return _LIB.path
+
+
+def descriptor_set() -> bytes:
+    """The library's protobuf schema: a serialized ``google.protobuf.FileDescriptorSet``.
+
+    Raises:
+        CadreError: the library could not produce it.
+    """
+    return _LIB.call_buffer("cadre_descriptor_set")
+
+
+# --------------------------------------------------------------------------
+# Typed messages (need google.protobuf)
+
+_schema_lock = threading.Lock()
+_schema: Optional[_messages.Schema] = None
+
+
+def _get_schema() -> _messages.Schema:
+    global _schema
+    if _schema is None:
+        _messages.require_protobuf("typed messages")
+        with _schema_lock:
+            if _schema is None:
+                _schema = _messages.Schema(descriptor_set())
+    return _schema
+
+
+def protobuf_available() -> bool:
+    """True if ``google.protobuf`` can be imported, so typed messages work."""
+    return _messages.protobuf() is not None
+
+
+def messages() -> Mapping[str, type]:
+    """Every message class of the library's schema, by full name.
+
+    The classes live in a private descriptor pool built from
+    :func:`descriptor_set`, e.g. ``messages()["cadre.v1.ScreenRequest"]``.
+
+    Raises:
+        ProtobufRequiredError: ``google.protobuf`` cannot be imported.
+    """
+    return _get_schema().classes
+
+
+def message_class(name: str) -> type:
+    """One message class, by full name (``"cadre.v1.ScreenRequest"``) or short
+    name within ``cadre.v1`` (``"ScreenRequest"``).
+
+    Raises:
+        ProtobufRequiredError: ``google.protobuf`` cannot be imported.
+        KeyError: the schema has no such message.
+    """
+    return _get_schema().message_class(name)
+
+
+# --------------------------------------------------------------------------
+# Requests and responses
+
+
+class _Operation(NamedTuple):
+    """An engine entry point: its C symbol and its message types.
+
+    The C function has the shape of ``cadre_screen``: ``(cadre_buffer *out,
+    const cadre_engine *engine, const uint8_t *request, size_t size,
+    int format, cadre_error **err)``.
+    """
+
+    symbol: str
+    request_type: str
+    response_type: str
+
+
+_SCREEN = _Operation("cadre_screen", "cadre.v1.ScreenRequest", "cadre.v1.ScreenResponse")
+
+
+def _json_default(value: Any) -> Any:
+    # datetime.date (not datetime) becomes its ISO 8601 date, as the schema wants.
+    if type(value) is datetime.date:
+        return value.isoformat()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _encode(request: Any, type_name: str) -> tuple[bytes, Format]:
+    """Serializes a request and picks its format."""
+    if isinstance(request, Mapping):
+        text = json.dumps(dict(request), ensure_ascii=False, separators=(",", ":"),
+                          default=_json_default)
+        return text.encode("utf-8"), Format.JSON
+    if isinstance(request, str):
+        return request.encode("utf-8"), Format.JSON
+    if isinstance(request, (bytes, bytearray, memoryview)):
+        return bytes(request), Format.BINARY
+    if _messages.is_message(request):
+        got = request.DESCRIPTOR.full_name
+        if got != type_name:
+            raise TypeError(f"cadre: expected a {type_name} message, got {got}")
+        return request.SerializeToString(), Format.BINARY
+    raise TypeError(
+        f"cadre: a {type_name} must be given as a dict, JSON text (str), protobuf "
+        f"binary (bytes) or a protobuf message, not {type(request).__name__}")
+
+
+def _decode(data: bytes, fmt: Format, type_name: str, as_message: bool) -> Any:
+    """Turns a response into a dict, or a typed message when ``as_message``."""
+    if as_message:
+        schema = _get_schema()
+        if fmt == Format.BINARY:
+            return schema.message_class(type_name).FromString(data)
+        return schema.from_json(type_name, data)
+    if fmt == Format.JSON:
+        return json.loads(data) if data else {}
+    schema = _get_schema()
+    return schema.to_dict(schema.message_class(type_name).FromString(data))
+
+
+def _free_engine(lib: _ffi.Library, handle: _ffi.EngineHandle) -> None:
+    lib.cadre_engine_free(handle)
+
+
+class Engine:
+    """A rules engine (``cadre_engine``).
+
+    The engine is immutable and thread-safe: one instance may be shared by
+    any number of threads, whose calls run in parallel (ctypes releases the
+    GIL). :meth:`close` waits for calls in flight before freeing the engine.
+
+    Use it as a context manager, or call :meth:`close`; an engine that is
+    neither closed nor used any more is freed when it is garbage-collected.
+
+    Args:
+        options: ``cadre.v1.EngineOptions`` as a dict, JSON text, protobuf
+            binary or message; None for the defaults, e.g.
+            ``{"language": "en"}``.
+
+    Raises:
+        InvalidArgumentError: the options do not parse; ``field`` names the field.
+        ResourceExhaustedError: out of memory.
+    """
+
+    def __init__(self, options: Optional[Request] = None) -> None:
+        self._lib = _LIB  # keeps the library loaded as long as the engine lives
+        self._cond = threading.Condition()
+        self._busy = 0
+        self._closed = False
+        handle = _ffi.EngineHandle()
+        if options is None:
+            data, fmt = b"", Format.BINARY
+        else:
+            data, fmt = _encode(options, "cadre.v1.EngineOptions")
+        self._lib.call("cadre_engine_new", ctypes.byref(handle), data or None,
+                       len(data), int(fmt))
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, _free_engine, self._lib, handle)
+
+    # Lifetime
+
+    def close(self) -> None:
+        """Frees the engine, after waiting for calls in flight. Idempotent."""
+        with self._cond:
+            if self._closed:
+                return
+            self._closed = True
+            while self._busy:
+                self._cond.wait()
+        self._finalizer()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._closed
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<cadre.Engine {'closed' if self._closed else 'open'}>"
+
+    @contextlib.contextmanager
+    def _use(self) -> Iterator[_ffi.EngineHandle]:
+        with self._cond:
+            if self._closed:
+                raise ValueError("cadre: the engine is closed")
+            self._busy += 1
+        try:
+            yield self._handle
+        finally:
+            with self._cond:
+                self._busy -= 1
+                if not self._busy:
+                    self._cond.notify_all()
+
+    def _invoke(self, symbol: str, data: bytes, fmt: Format) -> bytes:
+        with self._use() as handle:
+            return self._lib.call_buffer(symbol, handle, data or None, len(data), int(fmt))
+
+    def _run(self, op: _Operation, request: Request, as_message: bool) -> Any:
+        data, fmt = _encode(request, op.request_type)
+        # Fail before the call when the response could not be decoded.
+        if as_message:
+            _messages.require_protobuf("as_message=True")
+        elif fmt == Format.BINARY:
+            _messages.require_protobuf("a protobuf binary (bytes) request")
+        return _decode(self._invoke(op.symbol, data, fmt), fmt, op.response_type, as_message)
+
+    # Entry points
+
+    def screen(self, request: Request, *, as_message: bool = False) -> Any:
+        """Screens cadres as of a date (``cadre_screen``).
+
+        Finds who must go "down", through which channel, under which rule,
+        and why.
+
+        Args:
+            request: a ``cadre.v1.ScreenRequest`` as a dict, JSON text,
+                protobuf binary bytes, or a message. Dicts and text go to the
+                library as protobuf JSON, bytes and messages as binary.
+            as_message: return a typed ``cadre.v1.ScreenResponse`` message
+                instead of a dict (needs protobuf).
+
+        Returns:
+            The ``cadre.v1.ScreenResponse`` as a dict in protobuf JSON shape
+            (``findings``, ``errors``, ``summary``; empty ones left out), or
+            as a message when ``as_message`` is true. A bad record gives an
+            entry in ``errors`` and does not stop the others.
+
+        Raises:
+            InvalidArgumentError: the request does not parse or ``as_of`` is
+                not a date; ``field`` names the field.
+            ResourceExhaustedError: out of memory or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed (bytes in, or
+                ``as_message``) but cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(_SCREEN, request, as_message)
+
+    def screen_raw(self, request: Union[bytes, str], format: Format = Format.BINARY) -> bytes:
+        """Screens serialized bytes and returns serialized bytes, in ``format``.
+
+        Needs no protobuf: for hosts that already hold serialized requests.
+
+        Args:
+            request: a serialized ``cadre.v1.ScreenRequest`` (text is encoded as UTF-8).
+            format: the format of the request and of the response.
+
+        Returns:
+            The serialized ``cadre.v1.ScreenResponse``.
+        """
+        data = request.encode("utf-8") if isinstance(request, str) else bytes(request)
+        return self._invoke(_SCREEN.symbol, data, Format(format))
