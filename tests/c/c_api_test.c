@@ -1,0 +1,234 @@
+/*
+ * The C ABI exercised from C99, as a host written in C sees it.
+ *
+ * Built twice (tests/c/CMakeLists.txt): in-tree against the source headers
+ * (test c.c99) and against the installed headers only (test
+ * c.c99_installed_header), both with -std=c99 -pedantic -Werror
+ * -Wstrict-prototypes. Prints one line per check ("ok N - ..." or
+ * "not ok N - ...") and exits non-zero on the first failure.
+ */
+#include <cadre/cadre.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int g_checks = 0;
+
+#define CHECK(cond, what)                                                                 \
+  do {                                                                                    \
+    ++g_checks;                                                                           \
+    if (cond) {                                                                           \
+      printf("ok %d - %s\n", g_checks, (what));                                           \
+    } else {                                                                              \
+      printf("not ok %d - %s\n  failed: %s (%s:%d)\n", g_checks, (what), #cond, __FILE__, \
+             __LINE__);                                                                   \
+      fflush(stdout);                                                                     \
+      exit(EXIT_FAILURE);                                                                 \
+    }                                                                                     \
+  } while (0)
+
+static int str_eq(const char *a, const char *b) {
+  return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+static int buffer_is_empty(const cadre_buffer *buf) { return buf->data == NULL && buf->size == 0; }
+
+/* Whether the bytes of @p buf contain @p needle (no NUL terminator assumed). */
+static int buffer_contains(const cadre_buffer *buf, const char *needle) {
+  size_t n = strlen(needle);
+  size_t i;
+  if (buf->data == NULL || n == 0 || buf->size < n) {
+    return 0;
+  }
+  for (i = 0; i + n <= buf->size; ++i) {
+    if (memcmp(buf->data + i, needle, n) == 0) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Shows the error of a failed call before the check that reports it. */
+static void show_error(const char *call, int rc, const cadre_error *err) {
+  if (rc != CADRE_OK) {
+    printf("# %s: %s (%d): field \"%s\": %s\n", call, cadre_status_name(rc), rc,
+           cadre_error_field(err), cadre_error_message(err));
+  }
+}
+
+static int screen_json(cadre_buffer *out, const cadre_engine *engine, const char *json,
+                       cadre_error **err) {
+  return cadre_screen(out, engine, (const uint8_t *)json, strlen(json), CADRE_FORMAT_JSON, err);
+}
+
+static void test_version(void) {
+  CHECK(cadre_version_number() == CADRE_VERSION_NUMBER,
+        "cadre_version_number() == CADRE_VERSION_NUMBER");
+  CHECK(cadre_abi_version() == CADRE_ABI_VERSION, "cadre_abi_version() == CADRE_ABI_VERSION");
+  CHECK(str_eq(cadre_version_string(), CADRE_VERSION_STRING),
+        "cadre_version_string() == CADRE_VERSION_STRING");
+  CHECK(CADRE_VERSION_NUMBER ==
+            CADRE_VERSION_MAJOR * 10000 + CADRE_VERSION_MINOR * 100 + CADRE_VERSION_PATCH,
+        "CADRE_VERSION_NUMBER is major * 10000 + minor * 100 + patch");
+}
+
+static void test_status_names(void) {
+  CHECK(str_eq(cadre_status_name(CADRE_OK), "OK"), "cadre_status_name(0) == \"OK\"");
+  CHECK(str_eq(cadre_status_name(CADRE_INVALID_ARGUMENT), "INVALID_ARGUMENT"),
+        "cadre_status_name(3) == \"INVALID_ARGUMENT\"");
+  CHECK(str_eq(cadre_status_name(CADRE_UNAUTHENTICATED), "UNAUTHENTICATED"),
+        "cadre_status_name(16) == \"UNAUTHENTICATED\"");
+  CHECK(str_eq(cadre_status_name(999), "UNRECOGNIZED"),
+        "cadre_status_name(999) == \"UNRECOGNIZED\"");
+  CHECK(str_eq(cadre_status_name(-1), "UNRECOGNIZED"), "cadre_status_name(-1) == \"UNRECOGNIZED\"");
+}
+
+static void test_null_arguments(void) {
+  cadre_buffer empty = {NULL, 0};
+  cadre_error_free(NULL);
+  CHECK(1, "cadre_error_free(NULL) is a no-op");
+  cadre_engine_free(NULL);
+  CHECK(1, "cadre_engine_free(NULL) is a no-op");
+  cadre_buffer_dispose(NULL);
+  CHECK(1, "cadre_buffer_dispose(NULL) is a no-op");
+  cadre_buffer_dispose(&empty);
+  CHECK(buffer_is_empty(&empty), "cadre_buffer_dispose of an empty buffer leaves {NULL, 0}");
+  CHECK(cadre_error_code(NULL) == CADRE_OK, "cadre_error_code(NULL) == CADRE_OK");
+  CHECK(str_eq(cadre_error_message(NULL), ""), "cadre_error_message(NULL) == \"\"");
+  CHECK(str_eq(cadre_error_field(NULL), ""), "cadre_error_field(NULL) == \"\"");
+}
+
+static void test_engine_new_errors(void) {
+  cadre_error *err = NULL;
+  cadre_engine *engine = NULL;
+  int rc;
+
+  rc = cadre_engine_new(NULL, NULL, 0, CADRE_FORMAT_JSON, &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "cadre_engine_new(NULL, ...) gives INVALID_ARGUMENT");
+  CHECK(err != NULL, "cadre_engine_new(NULL, ...) sets an error");
+  CHECK(cadre_error_code(err) == CADRE_INVALID_ARGUMENT, "the error's code is INVALID_ARGUMENT");
+  CHECK(cadre_error_message(err) != NULL && cadre_error_message(err)[0] != '\0',
+        "the error's message is not empty");
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = cadre_engine_new(NULL, NULL, 0, CADRE_FORMAT_JSON, NULL);
+  CHECK(rc == CADRE_INVALID_ARGUMENT,
+        "cadre_engine_new(NULL, ..., err = NULL) gives INVALID_ARGUMENT");
+
+  rc = cadre_engine_new(&engine, NULL, 0, 42, &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "cadre_engine_new with format 42 gives INVALID_ARGUMENT");
+  CHECK(engine == NULL, "a failed cadre_engine_new leaves the engine NULL");
+  cadre_error_free(err);
+}
+
+static cadre_engine *make_engine(void) {
+  cadre_error *err = NULL;
+  cadre_engine *engine = NULL;
+  int rc = cadre_engine_new(&engine, NULL, 0, CADRE_FORMAT_BINARY, &err);
+  show_error("cadre_engine_new", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_engine_new with default options gives OK");
+  CHECK(engine != NULL, "cadre_engine_new gives an engine");
+  CHECK(err == NULL, "a successful call sets *err to NULL");
+  cadre_error_free(err);
+  return engine;
+}
+
+static void test_screen_errors(const cadre_engine *engine) {
+  static const uint8_t garbage[] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+                                    0xff, 0xff, 0xff, 0x07, 0x0a, 0xff, 0x00};
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc;
+
+  rc = screen_json(&out, engine, "{\"as_of\": \"2025-06-30\", \"cadres\": [", &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "invalid JSON gives INVALID_ARGUMENT");
+  CHECK(buffer_is_empty(&out), "invalid JSON leaves the buffer {NULL, 0}");
+  CHECK(err != NULL && cadre_error_message(err)[0] != '\0',
+        "invalid JSON gives an error with a message");
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = screen_json(&out, engine, "{\"as_of\":\"2017-02-30\",\"cadres\":[]}", &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "as_of \"2017-02-30\" gives INVALID_ARGUMENT");
+  CHECK(str_eq(cadre_error_field(err), "as_of"), "the error's field is \"as_of\"");
+  CHECK(buffer_is_empty(&out), "a failed cadre_screen leaves the buffer {NULL, 0}");
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = cadre_screen(&out, engine, garbage, sizeof garbage, CADRE_FORMAT_BINARY, &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "garbage protobuf binary gives INVALID_ARGUMENT");
+  CHECK(buffer_is_empty(&out), "garbage binary leaves the buffer {NULL, 0}");
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = screen_json(&out, NULL, "{\"as_of\":\"2025-06-30\",\"cadres\":[]}", &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "cadre_screen with a NULL engine gives INVALID_ARGUMENT");
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = screen_json(NULL, engine, "{\"as_of\":\"2025-06-30\",\"cadres\":[]}", &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "cadre_screen with a NULL out gives INVALID_ARGUMENT");
+  cadre_error_free(err);
+}
+
+static void test_screen_retirement(const cadre_engine *engine) {
+  static const char request[] =
+      "{\"as_of\":\"2025-06-30\",\"cadres\":[{\"id\":\"c1\",\"sex\":\"SEX_MALE\","
+      "\"birth_date\":\"1965-03-02\",\"posts\":[{\"id\":\"p1\","
+      "\"rank_level\":\"RANK_LEVEL_COUNTY_PRINCIPAL\",\"kind\":\"POST_KIND_LEADERSHIP\","
+      "\"start_date\":\"2019-01-01\"}]}]}";
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc = screen_json(&out, engine, request, &err);
+  show_error("cadre_screen", rc, err);
+  CHECK(rc == CADRE_OK, "screening a well-formed roster gives OK");
+  CHECK(err == NULL, "a successful cadre_screen sets *err to NULL");
+  CHECK(out.data != NULL && out.size > 0, "the response is not empty");
+  if (out.data != NULL) {
+    printf("# response: %.*s\n", out.size > 2000 ? 2000 : (int)out.size, (const char *)out.data);
+  }
+  CHECK(buffer_contains(&out, "cn.retirement.statutory-age"),
+        "the response names the rule cn.retirement.statutory-age");
+  CHECK(buffer_contains(&out, "2025-04-02"),
+        "the response gives the retirement date 2025-04-02 (born 1965-03-02, 60 years 1 month)");
+  cadre_buffer_dispose(&out);
+  CHECK(buffer_is_empty(&out), "cadre_buffer_dispose sets the buffer to {NULL, 0}");
+  cadre_error_free(err);
+}
+
+static void test_descriptor_set(void) {
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc = cadre_descriptor_set(&out, &err);
+  show_error("cadre_descriptor_set", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_descriptor_set gives OK");
+  CHECK(out.data != NULL && out.size > 0, "the descriptor set is not empty");
+  cadre_buffer_dispose(&out);
+  CHECK(buffer_is_empty(&out), "cadre_buffer_dispose sets the buffer to {NULL, 0}");
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = cadre_descriptor_set(NULL, &err);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, "cadre_descriptor_set(NULL, ...) gives INVALID_ARGUMENT");
+  cadre_error_free(err);
+}
+
+int main(void) {
+  cadre_engine *engine;
+
+  printf("# cadre C ABI test: headers %s (ABI %d), library %s (ABI %d)\n", CADRE_VERSION_STRING,
+         CADRE_ABI_VERSION, cadre_version_string(), cadre_abi_version());
+  test_version();
+  test_status_names();
+  test_null_arguments();
+  test_engine_new_errors();
+  engine = make_engine();
+  test_screen_errors(engine);
+  test_screen_retirement(engine);
+  cadre_engine_free(engine);
+  test_descriptor_set();
+  printf("1..%d\n# all %d checks passed\n", g_checks, g_checks);
+  return EXIT_SUCCESS;
+}
