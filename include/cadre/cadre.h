@@ -73,23 +73,23 @@ CADRE_API int cadre_abi_version(void);
 
 /** Status codes. Values never change; new ones are only appended. */
 typedef enum cadre_status {
-  CADRE_OK = 0,                   /**< Success. */
-  CADRE_CANCELLED = 1,            /**< The operation was cancelled. */
-  CADRE_UNKNOWN = 2,              /**< An error that fits no other code. */
-  CADRE_INVALID_ARGUMENT = 3,     /**< Bad input; the error names the field. */
-  CADRE_DEADLINE_EXCEEDED = 4,    /**< A deadline passed. */
-  CADRE_NOT_FOUND = 5,            /**< A named item does not exist. */
-  CADRE_ALREADY_EXISTS = 6,       /**< An item exists already. */
-  CADRE_PERMISSION_DENIED = 7,    /**< Not allowed. */
-  CADRE_RESOURCE_EXHAUSTED = 8,   /**< Out of memory or over a size limit. */
-  CADRE_FAILED_PRECONDITION = 9,  /**< The state does not allow the call. */
-  CADRE_ABORTED = 10,             /**< The operation was aborted. */
-  CADRE_OUT_OF_RANGE = 11,        /**< A value is outside its range. */
-  CADRE_UNIMPLEMENTED = 12,       /**< Not implemented in this version. */
-  CADRE_INTERNAL = 13,            /**< A bug in cadre. */
-  CADRE_UNAVAILABLE = 14,         /**< Temporarily unavailable. */
-  CADRE_DATA_LOSS = 15,           /**< Unrecoverable data loss. */
-  CADRE_UNAUTHENTICATED = 16      /**< Not authenticated. */
+  CADRE_OK = 0,                  /**< Success. */
+  CADRE_CANCELLED = 1,           /**< The operation was cancelled. */
+  CADRE_UNKNOWN = 2,             /**< An error that fits no other code. */
+  CADRE_INVALID_ARGUMENT = 3,    /**< Bad input; the error names the field. */
+  CADRE_DEADLINE_EXCEEDED = 4,   /**< A deadline passed. */
+  CADRE_NOT_FOUND = 5,           /**< A named item does not exist. */
+  CADRE_ALREADY_EXISTS = 6,      /**< An item exists already. */
+  CADRE_PERMISSION_DENIED = 7,   /**< Not allowed. */
+  CADRE_RESOURCE_EXHAUSTED = 8,  /**< Out of memory or over a size limit. */
+  CADRE_FAILED_PRECONDITION = 9, /**< The state does not allow the call. */
+  CADRE_ABORTED = 10,            /**< The operation was aborted. */
+  CADRE_OUT_OF_RANGE = 11,       /**< A value is outside its range. */
+  CADRE_UNIMPLEMENTED = 12,      /**< Not implemented in this version. */
+  CADRE_INTERNAL = 13,           /**< A bug in cadre. */
+  CADRE_UNAVAILABLE = 14,        /**< Temporarily unavailable. */
+  CADRE_DATA_LOSS = 15,          /**< Unrecoverable data loss. */
+  CADRE_UNAUTHENTICATED = 16     /**< Not authenticated. */
 } cadre_status;
 
 /**
@@ -147,7 +147,8 @@ typedef struct cadre_buffer {
 
 /**
  * @brief Releases the bytes of a buffer and sets it to {NULL, 0}.
- * @param buf a buffer filled by the library, or NULL (a no-op). A buffer that
+ * @param buf a buffer filled by the library, borrowed; the bytes it holds,
+ *        owned by the library, are released. NULL is a no-op; a buffer that
  *        is already empty is left as it is.
  */
 CADRE_API void cadre_buffer_dispose(cadre_buffer *buf);
@@ -163,9 +164,11 @@ typedef enum cadre_format {
  *        `google.protobuf.FileDescriptorSet`.
  *
  * Lets a binding build typed messages that match this library exactly.
- * @param[out] out receives the bytes; the caller releases them with
+ * @param[out] out a buffer of the caller, borrowed; receives bytes owned by the
+ *             library until the caller releases them with
  *             cadre_buffer_dispose(). Left {NULL, 0} on failure.
- * @param[out] err optional error details, or NULL.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
  * @retval CADRE_OK the schema is in @p out.
  * @retval CADRE_INVALID_ARGUMENT @p out is NULL.
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
@@ -192,16 +195,16 @@ typedef struct cadre_engine cadre_engine;
  *        for the call; NULL with size 0 means the defaults.
  * @param options_size size of @p options in bytes.
  * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON.
- * @param[out] err optional error details, or NULL.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
  * @retval CADRE_OK the engine is in @p out.
  * @retval CADRE_INVALID_ARGUMENT @p out is NULL, @p format is unknown, or the
  *         options do not parse (the error names the field).
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p options_size over 2 GiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
-CADRE_API int cadre_engine_new(cadre_engine **out, const uint8_t *options,
-                               size_t options_size, int format,
-                               cadre_error **err);
+CADRE_API int cadre_engine_new(cadre_engine **out, const uint8_t *options, size_t options_size,
+                               int format, cadre_error **err);
 
 /**
  * @brief Releases an engine.
@@ -215,8 +218,9 @@ CADRE_API void cadre_engine_free(cadre_engine *engine);
  *
  * A bad record does not fail the call: it gives an entry in the response's
  * `errors` (with its field path) and the other records are screened.
- * @param[out] out receives a serialized `cadre.v1.ScreenResponse` in
- *             @p format; the caller releases it with cadre_buffer_dispose().
+ * @param[out] out a buffer of the caller, borrowed; receives a serialized
+ *             `cadre.v1.ScreenResponse` in @p format, owned by the library
+ *             until the caller releases it with cadre_buffer_dispose().
  *             Left {NULL, 0} on failure.
  * @param engine the engine, borrowed.
  * @param request a serialized `cadre.v1.ScreenRequest` in @p format, borrowed
@@ -224,16 +228,16 @@ CADRE_API void cadre_engine_free(cadre_engine *engine);
  * @param request_size size of @p request in bytes.
  * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
  *        and the response.
- * @param[out] err optional error details, or NULL.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
  * @retval CADRE_OK the response is in @p out.
  * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
  *         unknown, the request does not parse, or `as_of` is not a date.
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
-CADRE_API int cadre_screen(cadre_buffer *out, const cadre_engine *engine,
-                           const uint8_t *request, size_t request_size,
-                           int format, cadre_error **err);
+CADRE_API int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                           size_t request_size, int format, cadre_error **err);
 
 /** @} */
 

@@ -23,12 +23,21 @@
 namespace cadre {
 inline namespace api_v1 {
 
-/** True for a leap year of the proleptic Gregorian calendar. */
+/**
+ * Whether a year is a leap year of the proleptic Gregorian calendar.
+ * @param year the year.
+ * @return true for a leap year.
+ */
 constexpr bool is_leap_year(int year) noexcept {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-/** Number of days of a month (1-12) of a year. */
+/**
+ * Number of days of a month.
+ * @param year the year.
+ * @param month the month, 1-12.
+ * @return 28 to 31.
+ */
 constexpr int days_in_month(int year, int month) noexcept {
   constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
@@ -40,7 +49,13 @@ class Date {
   /** 0001-01-01; use from_ymd() or parse() for real dates. */
   constexpr Date() noexcept = default;
 
-  /** The date, or nothing when the triple is not a day of years 1-9999. */
+  /**
+   * The date of a year, month and day.
+   * @param year the year, 1-9999.
+   * @param month the month, 1-12.
+   * @param day the day of the month, from 1.
+   * @return the date, or nothing when the triple is not a day of years 1-9999.
+   */
   static constexpr std::optional<Date> from_ymd(int year, int month, int day) noexcept {
     if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
         day > days_in_month(year, month)) {
@@ -49,32 +64,54 @@ class Date {
     return Date(year, month, day);
   }
 
-  /** Parses exactly "YYYY-MM-DD"; nothing for any other text or a non-existent day. */
+  /**
+   * Parses a date written exactly "YYYY-MM-DD".
+   * @param text the text.
+   * @return the date; nothing for any other text or a non-existent day.
+   */
   static std::optional<Date> parse(std::string_view text) noexcept;
 
-  /** Year, 1-9999. */
+  /** The year. @return the year, 1-9999. */
   [[nodiscard]] constexpr int year() const noexcept { return year_; }
-  /** Month, 1-12. */
+  /** The month. @return the month, 1-12. */
   [[nodiscard]] constexpr int month() const noexcept { return month_; }
-  /** Day of the month, 1-31. */
+  /** The day of the month. @return the day, 1-31. */
   [[nodiscard]] constexpr int day() const noexcept { return day_; }
 
-  /** Days since 1970-01-01 (negative before). */
+  /** The serial number of the day. @return days since 1970-01-01 (negative before). */
   [[nodiscard]] std::int32_t serial() const noexcept;
-  /** The date @p serial days after 1970-01-01. */
+  /**
+   * The date of a serial number.
+   * @param serial days since 1970-01-01 (negative before).
+   * @return the date @p serial days after 1970-01-01.
+   */
   static Date from_serial(std::int32_t serial) noexcept;
 
-  /** "YYYY-MM-DD". */
+  /** The ISO 8601 text of the date. @return "YYYY-MM-DD". */
   [[nodiscard]] std::string to_string() const;
 
-  /** The date @p months later (or earlier), clamped to the month's end (民法典 art. 202). */
+  /**
+   * Adds months, clamped to the month's end (民法典 art. 202).
+   * @param months the months to add; negative for earlier.
+   * @return the date @p months later (or earlier).
+   */
   [[nodiscard]] Date add_months(int months) const noexcept;
-  /** The date @p years later, clamped to the month's end (29 Feb -> 28 Feb). */
+  /**
+   * Adds years, clamped to the month's end (29 Feb -> 28 Feb).
+   * @param years the years to add; negative for earlier.
+   * @return the date @p years later (or earlier).
+   */
   [[nodiscard]] Date add_years(int years) const noexcept { return add_months(12 * years); }
-  /** The date @p days later (or earlier). */
+  /**
+   * Adds days.
+   * @param days the days to add; negative for earlier.
+   * @return the date @p days later (or earlier).
+   */
   [[nodiscard]] Date add_days(int days) const noexcept;
 
-  friend constexpr auto operator<=>(const Date &, const Date &) noexcept = default;
+  /** Dates compare in calendar order. */
+  friend constexpr auto operator<=>(const Date &, const Date &) noexcept =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
 
  private:
   constexpr Date(int year, int month, int day) noexcept
@@ -91,8 +128,9 @@ class Date {
 struct YearsMonths {
   int years = 0;   ///< whole years
   int months = 0;  ///< whole months after the years, 0-11
-  /** Total months. */
+  /** The span in months. @return years * 12 + months. */
   [[nodiscard]] constexpr int total_months() const noexcept { return years * 12 + months; }
+  /** Spans are equal when their years and months are. */
   friend constexpr bool operator==(const YearsMonths &, const YearsMonths &) noexcept = default;
 };
 
@@ -100,6 +138,9 @@ struct YearsMonths {
  * Whole years and months from @p from to @p to: the largest n with
  * from.add_months(n) <= to. Zero when @p to is before @p from.
  * With a birth date as @p from this is the age (周岁 and months) on @p to.
+ * @param from the first day.
+ * @param to the last day.
+ * @return the whole years and months between them.
  */
 YearsMonths whole_months_between(Date from, Date to) noexcept;
 

@@ -44,12 +44,20 @@ enum class RankLevel : std::int32_t {
   kTownshipDeputy = 8,     ///< 乡科级副职
 };
 
-/** True for 正副县处级 and every level above it. */
+/**
+ * Whether a rank level is 正副县处级 or above.
+ * @param level the rank level.
+ * @return true for 正副县处级 and every level above it.
+ */
 constexpr bool at_or_above_county(RankLevel level) noexcept {
   return level >= RankLevel::kProvincePrincipal && level <= RankLevel::kCountyDeputy;
 }
 
-/** True for 厅局级 (department level) and above. */
+/**
+ * Whether a rank level is 厅局级 (department level) or above.
+ * @param level the rank level.
+ * @return true for 正副厅局级 and every level above it.
+ */
 constexpr bool at_or_above_bureau(RankLevel level) noexcept {
   return level >= RankLevel::kProvincePrincipal && level <= RankLevel::kBureauDeputy;
 }
@@ -83,15 +91,15 @@ enum class Heading : std::int32_t {
 /** Methods of adjustment (调整方式). */
 enum class AdjustmentMethod : std::int32_t {
   kUnspecified = 0,
-  kTransferOut = 1,              ///< 调离岗位
-  kNonLeadershipPost = 2,        ///< 改任非领导职务
-  kRankOnlyPost = 3,             ///< 改任职级
-  kRemoval = 4,                  ///< 免职
-  kDemotion = 5,                 ///< 降职
-  kOrderedResignation = 6,       ///< 责令辞职
-  kResignationTakingBlame = 7,   ///< 引咎辞职
-  kRetirement = 8,               ///< 退休
-  kResignation = 9,              ///< 辞职
+  kTransferOut = 1,             ///< 调离岗位
+  kNonLeadershipPost = 2,       ///< 改任非领导职务
+  kRankOnlyPost = 3,            ///< 改任职级
+  kRemoval = 4,                 ///< 免职
+  kDemotion = 5,                ///< 降职
+  kOrderedResignation = 6,      ///< 责令辞职
+  kResignationTakingBlame = 7,  ///< 引咎辞职
+  kRetirement = 8,              ///< 退休
+  kResignation = 9,             ///< 辞职
 };
 
 /** How far a cited text was verified (tags of regulations.md). */
@@ -109,15 +117,19 @@ enum class Determination : std::int32_t { kUnspecified = 0, kComputed = 1, kNeed
 
 /** One post of a cadre's history. */
 struct Post {
-  std::string id;                   ///< record id within the cadre
-  std::string unit_id;              ///< unit (单位) id
-  std::string title;                ///< title, e.g. "县委书记"
-  RankLevel rank_level = RankLevel::kUnspecified;
-  PostKind kind = PostKind::kUnspecified;
-  std::optional<Date> start_date;   ///< first day in the post
-  std::optional<Date> end_date;     ///< last day; empty while held
+  std::string id;                                  ///< record id within the cadre
+  std::string unit_id;                             ///< unit (单位) id
+  std::string title;                               ///< title, e.g. "县委书记"
+  RankLevel rank_level = RankLevel::kUnspecified;  ///< rank level (职务层次)
+  PostKind kind = PostKind::kUnspecified;          ///< leadership post or rank only
+  std::optional<Date> start_date;                  ///< first day in the post
+  std::optional<Date> end_date;                    ///< last day; empty while held
 
-  /** True when the post is held on @p day. */
+  /**
+   * Whether the post is held on a day.
+   * @param day the day.
+   * @return true when @p day is within the post's start and end dates.
+   */
   [[nodiscard]] bool held_on(Date day) const noexcept {
     return (!start_date || *start_date <= day) && (!end_date || day <= *end_date);
   }
@@ -125,15 +137,17 @@ struct Post {
 
 /** A leading cadre with the facts the rules read. */
 struct Cadre {
-  std::string id;  ///< stable record id of the host system
-  Sex sex = Sex::kUnspecified;
-  std::optional<Date> birth_date;
-  BirthDateSource birth_date_source = BirthDateSource::kUnspecified;
-  std::vector<Post> posts;  ///< post history
+  std::string id;                  ///< stable record id of the host system
+  Sex sex = Sex::kUnspecified;     ///< sex as recorded in the personnel file
+  std::optional<Date> birth_date;  ///< birth date; age rules need it
+  BirthDateSource birth_date_source =
+      BirthDateSource::kUnspecified;  ///< where the birth date comes from
+  std::vector<Post> posts;            ///< post history
 
   /**
-   * The highest-ranking post held on @p day (leadership posts first), with its
-   * index in #posts; nothing when no post is held.
+   * The highest-ranking post held on @p day (leadership posts first).
+   * @param day the day.
+   * @return its index in #posts; nothing when no post is held.
    */
   [[nodiscard]] std::optional<std::size_t> current_post(Date day) const noexcept;
 };

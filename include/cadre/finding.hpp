@@ -22,13 +22,13 @@ struct LocalizedText {
 
 /** The legal basis of a rule or a parameter. */
 struct Citation {
-  std::string document;         ///< title, e.g. 《推进领导干部能上能下若干规定（试行）》
+  std::string document;  ///< title, e.g. 《推进领导干部能上能下若干规定（试行）》
   std::string document_number;  ///< 文号, e.g. 组通字〔2015〕14号; empty when unknown
   int year = 0;                 ///< year of issue
   std::string article;          ///< 条, e.g. "第五条"
   std::string item;             ///< 项
-  Verification verification = Verification::kUnspecified;
-  std::string supports;         ///< what the citation supports in the finding
+  Verification verification = Verification::kUnspecified;  ///< how far the text was verified
+  std::string supports;  ///< what the citation supports in the finding
 };
 
 /** One fact that made a finding true. */
@@ -40,16 +40,17 @@ struct Fact {
 
 /** One reason for a cadre to go "down". */
 struct Finding {
-  std::string cadre_id;
-  std::string rule_id;  ///< stable rule id, e.g. "cn.retirement.statutory-age"
-  Channel channel = Channel::kUnspecified;
-  Heading heading = Heading::kUnspecified;
-  std::vector<Citation> citations;
-  std::vector<Fact> facts;
-  LocalizedText explanation;
-  std::vector<AdjustmentMethod> allowed_methods;
-  Determination determination = Determination::kUnspecified;
-  Date effective_date;  ///< day on which the rule became true
+  std::string cadre_id;                     ///< id of the cadre the finding is about
+  std::string rule_id;                      ///< stable rule id, e.g. "cn.retirement.statutory-age"
+  Channel channel = Channel::kUnspecified;  ///< the channel of going "down"
+  Heading heading = Heading::kUnspecified;  ///< the "者下" heading, where one applies
+  std::vector<Citation> citations;          ///< legal basis of the rule and of its parameters
+  std::vector<Fact> facts;                  ///< the facts that made the finding true
+  LocalizedText explanation;                ///< why, in zh-CN and English, with dates and numbers
+  std::vector<AdjustmentMethod> allowed_methods;  ///< adjustment methods the rule allows
+  Determination determination =
+      Determination::kUnspecified;  ///< computed, or to be verified by a person
+  Date effective_date;              ///< day on which the rule became true
 };
 
 }  // namespace api_v1

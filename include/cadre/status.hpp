@@ -35,7 +35,12 @@ enum class StatusCode : int {
   kUnauthenticated = 16,
 };
 
-/** The canonical name of a code, e.g. "INVALID_ARGUMENT"; "UNRECOGNIZED" otherwise. */
+/**
+ * The canonical name of a status code.
+ * @param code a status code; any int is accepted.
+ * @return static text, e.g. "INVALID_ARGUMENT"; "UNRECOGNIZED" for a value that
+ *         is not a StatusCode.
+ */
 const char *status_code_name(int code) noexcept;
 
 /**
@@ -46,19 +51,24 @@ class [[nodiscard]] Status {
  public:
   /** An OK status. */
   Status() = default;
-  /** A status with a code, a message and an optional field path. */
+  /**
+   * A status with a code, a message and an optional field path.
+   * @param code the code.
+   * @param message what is wrong, without personal data.
+   * @param field the path of the field, e.g. "cadres[3].birth_date"; may be empty.
+   */
   Status(StatusCode code, std::string message, std::string field = {})
       : code_(code), message_(std::move(message)), field_(std::move(field)) {}
 
-  /** True when the code is kOk. */
+  /** Whether the status is OK. @return true when the code is kOk. */
   [[nodiscard]] bool ok() const noexcept { return code_ == StatusCode::kOk; }
-  /** The code. */
+  /** The code. @return the code. */
   [[nodiscard]] StatusCode code() const noexcept { return code_; }
-  /** What is wrong, without personal data. */
+  /** The message. @return what is wrong, without personal data. */
   [[nodiscard]] const std::string &message() const noexcept { return message_; }
-  /** Path of the field, or empty. */
+  /** The field path. @return the path of the field, or empty. */
   [[nodiscard]] const std::string &field() const noexcept { return field_; }
-  /** "field: message", or the message when no field is named. */
+  /** The status as text. @return "field: message", or the message when no field is named. */
   [[nodiscard]] std::string to_string() const {
     return field_.empty() ? message_ : field_ + ": " + message_;
   }
@@ -69,7 +79,12 @@ class [[nodiscard]] Status {
   std::string field_;
 };
 
-/** Shorthand for an INVALID_ARGUMENT status about a field. */
+/**
+ * Shorthand for an INVALID_ARGUMENT status about a field.
+ * @param field the path of the field.
+ * @param message what is wrong, without personal data.
+ * @return the status.
+ */
 inline Status invalid_argument(std::string field, std::string message) {
   return {StatusCode::kInvalidArgument, std::move(message), std::move(field)};
 }
@@ -78,25 +93,25 @@ inline Status invalid_argument(std::string field, std::string message) {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  /** Holds a value. */
+  /** Holds a value. @param value the value. */
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  /** Holds a failure; @p status must not be OK. */
+  /** Holds a failure. @param status the failure; must not be OK. */
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     assert(!status_.ok());
   }
-  /** True when a value is held. */
+  /** Whether a value is held. @return true when a value is held. */
   [[nodiscard]] bool ok() const noexcept { return value_.has_value(); }
-  /** The status: OK when a value is held. */
+  /** The status. @return the failure, or OK when a value is held. */
   [[nodiscard]] const Status &status() const noexcept { return status_; }
-  /** The value; only when ok(). */
+  /** The value; only when ok(). @return the value. */
   [[nodiscard]] const T &value() const & { return *value_; }
-  /** The value; only when ok(). */
+  /** The value; only when ok(). @return the value. */
   [[nodiscard]] T &value() & { return *value_; }
-  /** The value, moved out; only when ok(). */
+  /** The value, moved out; only when ok(). @return the value. */
   [[nodiscard]] T &&value() && { return std::move(*value_); }
-  /** The value; only when ok(). */
+  /** The value; only when ok(). @return the value. */
   const T &operator*() const & { return *value_; }
-  /** The value; only when ok(). */
+  /** The value; only when ok(). @return a pointer to the value, owned by this object. */
   const T *operator->() const { return &*value_; }
 
  private:
