@@ -1,6 +1,5 @@
 #include "cadre/date.hpp"
 
-
 namespace cadre {
 inline namespace api_v1 {
 namespace {
@@ -24,11 +23,11 @@ std::optional<Date> Date::parse(std::string_view text) noexcept {
     return std::nullopt;
   }
   int fields[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8};
-  const int lengths[3] = {4, 2, 2};
-  for (int f = 0; f < 3; ++f) {
-    for (int i = 0; i < lengths[f]; ++i) {
-      const int v = digit(text[static_cast<std::size_t>(starts[f] + i)]);
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (std::size_t f = 0; f < 3; ++f) {
+    for (std::size_t i = 0; i < lengths[f]; ++i) {
+      const int v = digit(text[starts[f] + i]);
       if (v < 0) {
         return std::nullopt;
       }
@@ -79,7 +78,7 @@ Date Date::add_months(int months) const noexcept {
   const int y = index / 12;
   const int m = index % 12 + 1;
   const int last = days_in_month(y, m);
-  return Date(y, m, day_ <= last ? day_ : last);
+  return {y, m, day_ <= last ? day_ : last};
 }
 
 Date Date::add_days(int days) const noexcept { return from_serial(serial() + days); }

@@ -16,8 +16,8 @@ namespace {
 // Checks an enum number: unknown values are kept by the codec and reported here.
 Status check_enum(int number, int last, const std::string &path, bool required) {
   if (number < 0 || number > last) {
-    return invalid_argument(path, "value " + std::to_string(number) +
-                                      " is unknown to this version of cadre");
+    return invalid_argument(
+        path, "value " + std::to_string(number) + " is unknown to this version of cadre");
   }
   if (required && number == 0) {
     return invalid_argument(path, "required");
@@ -82,8 +82,8 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Mes
   gp::util::JsonParseOptions opts;
   opts.ignore_unknown_fields = false;
   const std::string_view text(reinterpret_cast<const char *>(bytes), size);
-  const auto st = gp::util::JsonStringToMessage(gp::StringPiece(text.data(), text.size()), &msg,
-                                                opts);
+  const auto st =
+      gp::util::JsonStringToMessage(gp::StringPiece(text.data(), text.size()), &msg, opts);
   if (!st.ok()) {
     // protobuf's message may quote input values (personal data): keep only
     // the field it names, when it names one.
@@ -97,7 +97,8 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Mes
         detail.pop_back();
       }
     }
-    return invalid_argument(std::string(what), "not a valid " + type + " in protobuf JSON" + detail);
+    return invalid_argument(std::string(what),
+                            "not a valid " + type + " in protobuf JSON" + detail);
   }
   return {};
 }
@@ -126,8 +127,7 @@ StatusOr<Date> parse_date(std::string_view text, const std::string &path) {
   return *d;
 }
 
-Status decode(const pb::Cadre &in, const std::string &path, std::optional<Date> as_of,
-              Cadre &out) {
+Status decode(const pb::Cadre &in, const std::string &path, std::optional<Date> as_of, Cadre &out) {
   if (auto st = check_text(in.id(), path + ".id", true); !st.ok()) return st;
   out.id = in.id();
   if (auto st = check_enum(in.sex(), pb::Sex_MAX, path + ".sex", true); !st.ok()) return st;

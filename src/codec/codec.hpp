@@ -8,13 +8,13 @@
 #include <string>
 #include <string_view>
 
-#include "cadre/v1/cadre.pb.h"
-#include "cadre/v1/finding.pb.h"
-#include "cadre/v1/screening.pb.h"
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
 #include "cadre/screening.hpp"
 #include "cadre/status.hpp"
+#include "cadre/v1/cadre.pb.h"
+#include "cadre/v1/finding.pb.h"
+#include "cadre/v1/screening.pb.h"
 
 namespace cadre::codec {
 

@@ -14,12 +14,13 @@ StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size
     }
   }
   if (!options.language().empty() && options.language() != "zh-CN" && options.language() != "en") {
-    return invalid_argument("options.language", "must be \"zh-CN\" or \"en\"");
+    return invalid_argument("options.language", R"(must be "zh-CN" or "en")");
   }
   return EngineConfig{};
 }
 
-Status screen(const Engine &engine, const pb::ScreenRequest &request, pb::ScreenResponse &response) {
+Status screen(const Engine &engine, const pb::ScreenRequest &request,
+              pb::ScreenResponse &response) {
   if (request.as_of().empty()) {
     return invalid_argument("as_of", "required");
   }

@@ -53,7 +53,8 @@ RetirementPolicy RetirementPolicy::national() {
       .base_age_years = 60,
       .base_citation =
           Citation{
-              .document = "《关于机关事业单位县处级女干部和具有高级职称的女性专业技术人员退休年龄问题的通知》",
+              .document = "《关于机关事业单位县处级女干部和具有高级职称的女性专业技术人员退休年龄问"
+                          "题的通知》",
               .document_number = "组通字〔2015〕14号",
               .year = 2015,
               .article = "",
@@ -63,17 +64,18 @@ RetirementPolicy RetirementPolicy::national() {
           },
       // Whether the 2024 decision also raises this age is not in the sources
       // seen (regulations.md §9): off by default, RECALLED, a host may enable it.
-      .phase_in = PhaseIn{.enabled = false,
-                          .start = ymd(2025, 1, 1),
-                          .birth_months_per_step = 4,
-                          .max_delay_months = 0,
-                          .citation = Citation{.document = "（未见依据：县处级女干部60周岁是否延迟）",
-                                               .document_number = "",
-                                               .year = 2024,
-                                               .article = "",
-                                               .item = "",
-                                               .verification = Verification::kRecalled,
-                                               .supports = "policy: no phase-in for the age of 60"}},
+      .phase_in =
+          PhaseIn{.enabled = false,
+                  .start = ymd(2025, 1, 1),
+                  .birth_months_per_step = 4,
+                  .max_delay_months = 0,
+                  .citation = Citation{.document = "（未见依据：县处级女干部60周岁是否延迟）",
+                                       .document_number = "",
+                                       .year = 2024,
+                                       .article = "",
+                                       .item = "",
+                                       .verification = Verification::kRecalled,
+                                       .supports = "policy: no phase-in for the age of 60"}},
   };
   p.procedure = {
       DatedCitation{
@@ -87,7 +89,8 @@ RetirementPolicy RetirementPolicy::national() {
                   .article = "第五条",
                   .item = "",
                   .verification = Verification::kSaw,
-                  .supports = "达到任职年龄界限或者退休年龄界限的，应当按照有关规定程序办理免职（退休）手续",
+                  .supports = "达到任职年龄界限或者退休年龄界限的，应当按照有关规定程序办理免职（退"
+                              "休）手续",
               },
       },
       DatedCitation{

@@ -105,8 +105,7 @@ void screen_retirement(const RetirementPolicy &policy, const Cadre &c, Date as_o
   const std::string as_of_s = as_of.to_string();
   const std::string reached_s = age->reached_on.to_string();
   const std::string base_doc = cite_zh(rule.base_citation.document,
-                                       rule.base_citation.document_number,
-                                       rule.base_citation.year);
+                                       rule.base_citation.document_number, rule.base_citation.year);
 
   std::string zh = "出生日期" + birth_s + "（" + str(label(c.birth_date_source, Language::kZhCn)) +
                    "）；截至" + as_of_s + "年龄为" + age_zh(reached) + "；现任" +
@@ -130,8 +129,8 @@ void screen_retirement(const RetirementPolicy &policy, const Cadre &c, Date as_o
     }
     zh += "，依" + doc + "自" + ph.start.to_string() + "起每" + steps + "个月延迟1个月，本人延迟" +
           delay + "个月";
-    en += "; under " + doc + " it rises from " + ph.start.to_string() +
-          " by one month for every " + steps + " months of birth, for this cadre by " + delay +
+    en += "; under " + doc + " it rises from " + ph.start.to_string() + " by one month for every " +
+          steps + " months of birth, for this cadre by " + delay +
           (age->delay_months == 1 ? " month" : " months");
   } else if (ph.enabled && same_doc) {
     zh += "（" + base_doc + "），本人在" + ph.start.to_string() + "延迟退休实施前达到，不延迟";
@@ -174,7 +173,8 @@ void Engine::screen(const Cadre &cadre, Date as_of, std::string_view path,
                    });
 }
 
-void ScreenSummary::add(const Cadre &cadre, Date as_of, const std::vector<Finding> &findings) noexcept {
+void ScreenSummary::add(const Cadre &cadre, Date as_of,
+                        const std::vector<Finding> &findings) noexcept {
   ++cadres_screened;
   bool any = false;
   std::array<bool, 8> channels{};

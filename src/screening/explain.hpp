@@ -20,9 +20,12 @@ inline std::string age_zh(YearsMonths a) {
 
 /** "60 years" or "60 years 3 months". */
 inline std::string age_en(YearsMonths a) {
-  std::string s = std::to_string(a.years) + (a.years == 1 ? " year" : " years");
+  std::string s = std::to_string(a.years);
+  s += a.years == 1 ? " year" : " years";
   if (a.months != 0) {
-    s += " " + std::to_string(a.months) + (a.months == 1 ? " month" : " months");
+    s += ' ';
+    s += std::to_string(a.months);
+    s += a.months == 1 ? " month" : " months";
   }
   return s;
 }

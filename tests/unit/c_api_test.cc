@@ -74,21 +74,24 @@ TEST(CApi, ErrorsCarryCodeMessageAndField) {
   cadre_error_free(err);
 
   const std::string garbage = "\x0a\xff\xff\xff";
-  EXPECT_EQ(cadre_screen(&out, engine, bytes(garbage), garbage.size(), CADRE_FORMAT_BINARY, nullptr),
-            CADRE_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      cadre_screen(&out, engine, bytes(garbage), garbage.size(), CADRE_FORMAT_BINARY, nullptr),
+      CADRE_INVALID_ARGUMENT);
   EXPECT_EQ(cadre_screen(&out, engine, bytes(kRequest), kRequest.size(), 7, &err),
             CADRE_INVALID_ARGUMENT);
   EXPECT_STREQ(cadre_error_field(err), "format");
   cadre_error_free(err);
-  EXPECT_EQ(cadre_screen(&out, nullptr, bytes(kRequest), kRequest.size(), CADRE_FORMAT_JSON, nullptr),
-            CADRE_INVALID_ARGUMENT);
-  EXPECT_EQ(cadre_screen(nullptr, engine, bytes(kRequest), kRequest.size(), CADRE_FORMAT_JSON, nullptr),
-            CADRE_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      cadre_screen(&out, nullptr, bytes(kRequest), kRequest.size(), CADRE_FORMAT_JSON, nullptr),
+      CADRE_INVALID_ARGUMENT);
+  EXPECT_EQ(
+      cadre_screen(nullptr, engine, bytes(kRequest), kRequest.size(), CADRE_FORMAT_JSON, nullptr),
+      CADRE_INVALID_ARGUMENT);
   EXPECT_EQ(cadre_screen(&out, engine, nullptr, 5, CADRE_FORMAT_BINARY, nullptr),
             CADRE_INVALID_ARGUMENT);
-  EXPECT_EQ(cadre_screen(&out, engine, bytes(kRequest), size_t{1} << 32, CADRE_FORMAT_BINARY,
-                         nullptr),
-            CADRE_RESOURCE_EXHAUSTED);
+  EXPECT_EQ(
+      cadre_screen(&out, engine, bytes(kRequest), size_t{1} << 32, CADRE_FORMAT_BINARY, nullptr),
+      CADRE_RESOURCE_EXHAUSTED);
   cadre_engine_free(engine);
 }
 
@@ -105,7 +108,8 @@ TEST(CApi, EngineOptionsAreValidated) {
   EXPECT_STREQ(cadre_error_field(err), "out");
   cadre_error_free(err);
   const std::string good = R"({"language":"en"})";
-  EXPECT_EQ(cadre_engine_new(&engine, bytes(good), good.size(), CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  EXPECT_EQ(cadre_engine_new(&engine, bytes(good), good.size(), CADRE_FORMAT_JSON, nullptr),
+            CADRE_OK);
   cadre_engine_free(engine);
 }
 

@@ -81,7 +81,8 @@ TEST(Codec, ValidationErrorsNameTheField) {
     const Status st = decode_error(c);
     EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << k.name;
     EXPECT_EQ(st.field(), k.field) << k.name;
-    EXPECT_NE(st.message().find(k.message_part), std::string::npos) << k.name << ": " << st.message();
+    EXPECT_NE(st.message().find(k.message_part), std::string::npos)
+        << k.name << ": " << st.message();
   }
   EXPECT_TRUE(decode_error(good_cadre()).ok());
 }

@@ -57,9 +57,9 @@ TEST(RetirementAge, MalePhaseInTable) {
       {"1965-08-15", 60, 2, "2025-10-15"},
       {"1965-09-01", 60, 3, "2025-12-01"},
       {"1966-01-10", 60, 4, "2026-05-10"},
-      {"1970-12-01", 61, 6, "2032-06-01"},  // k=71 -> 18 months
+      {"1970-12-01", 61, 6, "2032-06-01"},   // k=71 -> 18 months
       {"1976-08-31", 62, 11, "2039-07-31"},  // k=139 -> 35 months
-      {"1976-09-01", 63, 0, "2039-09-01"},  // cap reached
+      {"1976-09-01", 63, 0, "2039-09-01"},   // cap reached
       {"1990-05-05", 63, 0, "2053-05-05"},
   };
   for (const Row &r : rows) {
@@ -157,8 +157,8 @@ TEST(RetirementScreening, LeapDayBirthReachesTheLimitOnFebruary28) {
 
 TEST(RetirementScreening, UncertifiedBirthDateNeedsVerification) {
   const Engine engine;
-  const Cadre c = make(Sex::kMale, "1960-01-01", RankLevel::kCountyDeputy,
-                       BirthDateSource::kIdentityCard);
+  const Cadre c =
+      make(Sex::kMale, "1960-01-01", RankLevel::kCountyDeputy, BirthDateSource::kIdentityCard);
   const auto f = engine.screen(c, D("2025-01-01"));
   ASSERT_EQ(f.size(), 1U);
   EXPECT_EQ(f[0].determination, Determination::kNeedsVerification);
@@ -171,8 +171,9 @@ TEST(RetirementScreening, CitesTheRulesInForceOnTheAsOfDate) {
   c.posts[0].start_date = D("2010-01-01");
   const auto f2017 = engine.screen(c, D("2017-06-30"));
   ASSERT_EQ(f2017.size(), 1U);
-  EXPECT_NE(f2017[0].explanation.zh_cn.find("《推进领导干部能上能下若干规定（试行）》（2015年）第五条"),
-            std::string::npos);
+  EXPECT_NE(
+      f2017[0].explanation.zh_cn.find("《推进领导干部能上能下若干规定（试行）》（2015年）第五条"),
+      std::string::npos);
   EXPECT_NE(f2017[0].explanation.zh_cn.find("60周岁3个月"), std::string::npos);
   const auto f2023 = engine.screen(c, D("2023-01-01"));
   ASSERT_EQ(f2023.size(), 1U);

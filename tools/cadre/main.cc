@@ -37,7 +37,8 @@ bool read_file(const std::string &path, std::string &out) {
 }
 
 bool ends_with(const std::string &s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string_view zh_or_en(Lang lang, std::string_view zh, std::string_view en) {
@@ -117,12 +118,12 @@ int cmd_screen(const std::vector<std::string> &args) {
   std::string roster_path;
   std::string format = "table";
   std::string lang_s = "zh-CN";
-  desc.add_options()("help,h", "show this help")(
-      "as-of", po::value(&as_of)->required(), "screen as of this date, YYYY-MM-DD")(
+  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
+                                                 "screen as of this date, YYYY-MM-DD")(
       "roster", po::value(&roster_path),
       "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); "
-      "default: the bundled example roster")(
-      "format", po::value(&format), "output: table (default) or json")(
+      "default: the bundled example roster")("format", po::value(&format),
+                                             "output: table (default) or json")(
       "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
   po::positional_options_description pos;
   pos.add("roster", 1);
@@ -160,8 +161,8 @@ int cmd_screen(const std::vector<std::string> &args) {
     return kExitInput;
   }
   pb::Roster roster;
-  const auto in_format = ends_with(roster_path, ".json") ? cadre::codec::Format::kJson
-                                                          : cadre::codec::Format::kBinary;
+  const auto in_format =
+      ends_with(roster_path, ".json") ? cadre::codec::Format::kJson : cadre::codec::Format::kBinary;
   if (auto st = cadre::codec::parse(reinterpret_cast<const std::uint8_t *>(bytes.data()),
                                     bytes.size(), in_format, roster, "roster");
       !st.ok()) {

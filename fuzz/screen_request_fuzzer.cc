@@ -1,0 +1,27 @@
+// Fuzz target: every byte decoder behind cadre_screen and cadre_engine_new.
+// The first byte picks the format; the rest is the request. Findings must be
+// produced or an error returned; nothing may crash, leak or hang.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "codec/service.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
+  if (size == 0) {
+    return 0;
+  }
+  const auto format =
+      (data[0] & 1) != 0 ? cadre::codec::Format::kJson : cadre::codec::Format::kBinary;
+  const cadre::Engine engine;
+  std::string out;
+  const cadre::Status st = cadre::service::screen_bytes(engine, data + 1, size - 1, format, out);
+  if (st.ok() && out.empty() && format == cadre::codec::Format::kJson) {
+    __builtin_trap();  // a JSON response is never empty
+  }
+  if (!st.ok() && st.message().empty()) {
+    __builtin_trap();  // every error says what is wrong
+  }
+  (void)cadre::service::engine_config(data + 1, size - 1, format);
+  return 0;
+}
