@@ -14,6 +14,7 @@
 #include "cadre/status.hpp"
 #include "cadre/v1/cadre.pb.h"
 #include "cadre/v1/finding.pb.h"
+#include "cadre/v1/roster.pb.h"
 #include "cadre/v1/screening.pb.h"
 
 namespace cadre::codec {
