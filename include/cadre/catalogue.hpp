@@ -1,0 +1,156 @@
+/**
+ * @file cadre/catalogue.hpp
+ * @brief Catalogues of rules: rules as data with a citation.
+ *
+ * A catalogue is the set of rules in force for a jurisdiction over a period:
+ * the central 2015 trial rules (cn-2015), the central 2022 rules (cn-2022), a
+ * province's implementing layer (jx for Jiangxi) or a host's own. Each rule
+ * names the channel, the heading, its citations with their verification tags,
+ * its text in zh-CN and English, its dates, its parameters, how it is decided
+ * and its consequences. The predicates that evaluate rules are C++ code
+ * registered under the rule's kind; every number comes from the catalogue.
+ */
+#ifndef CADRE_CATALOGUE_HPP
+#define CADRE_CATALOGUE_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadre/date.hpp"
+#include "cadre/domain.hpp"
+#include "cadre/finding.hpp"
+
+namespace cadre {
+inline namespace api_v1 {
+
+/** How a rule is decided. */
+enum class DecidedBy : std::int32_t {
+  kUnspecified = 0,
+  kComputation = 1,  ///< 依数据计算: computed from data
+  kRecord = 2,       ///< 经组织认定: recorded by the organisation (a judgement)
+};
+
+/** Kinds of consequence a rule carries. */
+enum class ConsequenceKind : std::int32_t {
+  kUnspecified = 0,
+  kNoPromotion = 1,       ///< 不得提拔
+  kNoLeadershipPost = 2,  ///< 不安排领导职务
+  kNoHigherPost = 3,      ///< 不得担任高于原任职务层次的职务
+  kGradeCap = 4,          ///< 年度考核等次限制
+  kDeadline = 5,          ///< 办理时限
+  kNoAwards = 6,          ///< 取消评先评优资格
+};
+
+/** A named parameter of a rule. */
+struct Parameter {
+  std::string name;   ///< name read by the predicate, e.g. "years"
+  std::string value;  ///< value as written: integer, decimal, fraction "2/3", date or word
+  std::string unit;   ///< unit, e.g. "years"
+  std::optional<Citation> citation;  ///< source of the number, when not the rule's own
+};
+
+/** A consequence of a rule: a waiting period, a grade cap or a deadline. */
+struct Consequence {
+  ConsequenceKind kind = ConsequenceKind::kUnspecified;  ///< what it is
+  int months = 0;                                        ///< length in months
+  int days = 0;                                          ///< length in days
+  std::int32_t best_grade = 0;  ///< best annual grade allowed (cadre.v1.AssessmentGrade number)
+  LocalizedText text;           ///< description in both languages
+};
+
+/** One rule of a catalogue. */
+struct Rule {
+  std::string id;                                  ///< stable id, e.g. "cn-2022.unsuitable.14"
+  Channel channel = Channel::kUnspecified;         ///< the "down" channel
+  Heading heading = Heading::kUnspecified;         ///< the "者下" heading, where it applies
+  std::vector<Citation> citations;                 ///< legal basis, with verification tags
+  LocalizedText text;                              ///< the rule's text
+  std::optional<Date> effective_from;              ///< first day in force (or the catalogue's)
+  std::optional<Date> effective_to;                ///< last day in force (or the catalogue's)
+  std::string overrides;                           ///< id of the base rule this one replaces
+  std::string kind;                                ///< predicate kind, e.g. "retirement-age"
+  DecidedBy decided_by = DecidedBy::kUnspecified;  ///< computed or recorded
+  std::vector<Parameter> parameters;               ///< named numbers
+  std::vector<AdjustmentMethod> methods;           ///< allowed adjustment methods
+  std::vector<Consequence> consequences;           ///< waiting periods, caps, deadlines
+  std::int32_t procedure = 0;           ///< procedure opened (cadre.v1.ProcedureKind number)
+  int first_deadline_days = 0;          ///< days until the procedure's first deadline
+  bool requires_prior_warning = false;  ///< 2015: only after a warning not heeded
+  bool disabled = false;                ///< switched off (in an overriding catalogue)
+
+  /**
+   * The parameter named @p name.
+   * @param name the parameter's name
+   * @return a pointer into #parameters, or nullptr when there is none
+   */
+  [[nodiscard]] const Parameter *parameter(std::string_view name) const noexcept;
+  /**
+   * Whether the rule is in force on a day, by its own dates only.
+   * @param day the day
+   * @return true when @p day is within effective_from and effective_to
+   */
+  [[nodiscard]] bool in_force(Date day) const noexcept {
+    return (!effective_from || *effective_from <= day) && (!effective_to || day <= *effective_to);
+  }
+};
+
+/** A catalogue of rules for a jurisdiction and a period. */
+struct Catalogue {
+  std::string id;                      ///< e.g. "cn-2022"
+  std::string version;                 ///< version of the catalogue
+  LocalizedText title;                 ///< title in both languages
+  std::string jurisdiction;            ///< "CN" or an administrative division code
+  std::optional<Date> effective_from;  ///< first day in force
+  std::optional<Date> effective_to;    ///< last day in force; empty while in force
+  std::string base;                    ///< id of the catalogue this one builds on
+  std::vector<Rule> rules;             ///< the rules
+  LocalizedText completeness;          ///< what is known to be missing or unverified
+
+  /**
+   * Whether the catalogue is in force on a day.
+   * @param day the day
+   * @return true when @p day is within effective_from and effective_to
+   */
+  [[nodiscard]] bool in_force(Date day) const noexcept {
+    return (!effective_from || *effective_from <= day) && (!effective_to || day <= *effective_to);
+  }
+  /**
+   * The rule with an id.
+   * @param rule_id the rule's id
+   * @return a pointer into #rules, or nullptr when there is none
+   */
+  [[nodiscard]] const Rule *rule(std::string_view rule_id) const noexcept;
+};
+
+/**
+ * The canonical text of a catalogue: every field in a fixed order with fixed
+ * escaping, independent of the file's layout and of protobuf's printer. Its
+ * SHA-256 is the catalogue's content hash.
+ * @param catalogue the catalogue
+ * @return the canonical text, "key=value" lines
+ */
+std::string canonical_text(const Catalogue &catalogue);
+
+/**
+ * SHA-256 (FIPS 180-4).
+ * @param bytes the bytes to hash
+ * @return the digest as 64 lowercase hex digits
+ */
+std::string sha256_hex(std::string_view bytes);
+
+/**
+ * The content hash of a catalogue.
+ * @param catalogue the catalogue
+ * @return sha256_hex(canonical_text(catalogue))
+ */
+std::string content_hash(const Catalogue &catalogue);
+
+}  // namespace api_v1
+}  // namespace cadre
+
+#endif  // CADRE_CATALOGUE_HPP

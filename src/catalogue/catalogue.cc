@@ -1,0 +1,147 @@
+#include "cadre/catalogue.hpp"
+
+#include <string>
+
+namespace cadre {
+inline namespace api_v1 {
+namespace {
+
+// Canonical text writer: "key=value\n" lines, values escaped so that a line
+// break or an '=' in a text can never shift the structure.
+class Canon {
+ public:
+  void field(std::string_view key, std::string_view value) {
+    out_ += prefix_;
+    out_ += key;
+    out_ += '=';
+    for (const char c : value) {
+      switch (c) {
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        default:
+          out_ += c;
+      }
+    }
+    out_ += '\n';
+  }
+  void field(std::string_view key, long long value) { field(key, std::to_string(value)); }
+  void date(std::string_view key, const std::optional<Date> &d) {
+    field(key, d ? d->to_string() : std::string());
+  }
+  void text(std::string_view key, const LocalizedText &t) {
+    field(std::string(key) + ".zh_cn", t.zh_cn);
+    field(std::string(key) + ".en", t.en);
+  }
+  void citation(std::string_view key, const Citation &c) {
+    const std::string k(key);
+    field(k + ".document", c.document);
+    field(k + ".document_number", c.document_number);
+    field(k + ".year", c.year);
+    field(k + ".article", c.article);
+    field(k + ".item", c.item);
+    field(k + ".verification", static_cast<int>(c.verification));
+    field(k + ".supports", c.supports);
+  }
+  void set_prefix(std::string prefix) { prefix_ = std::move(prefix); }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+  std::string prefix_;
+};
+
+}  // namespace
+
+const Parameter *Rule::parameter(std::string_view name) const noexcept {
+  for (const Parameter &p : parameters) {
+    if (p.name == name) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+const Rule *Catalogue::rule(std::string_view rule_id) const noexcept {
+  for (const Rule &r : rules) {
+    if (r.id == rule_id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+std::string canonical_text(const Catalogue &c) {
+  Canon w;
+  w.field("cadre.catalogue", "1");
+  w.field("id", c.id);
+  w.field("version", c.version);
+  w.text("title", c.title);
+  w.field("jurisdiction", c.jurisdiction);
+  w.date("effective_from", c.effective_from);
+  w.date("effective_to", c.effective_to);
+  w.field("base", c.base);
+  w.text("completeness", c.completeness);
+  w.field("rules", static_cast<long long>(c.rules.size()));
+  for (std::size_t i = 0; i < c.rules.size(); ++i) {
+    const Rule &r = c.rules[i];
+    w.set_prefix("rules[" + std::to_string(i) + "].");
+    w.field("id", r.id);
+    w.field("channel", static_cast<int>(r.channel));
+    w.field("heading", static_cast<int>(r.heading));
+    w.field("citations", static_cast<long long>(r.citations.size()));
+    for (std::size_t j = 0; j < r.citations.size(); ++j) {
+      w.citation("citations[" + std::to_string(j) + "]", r.citations[j]);
+    }
+    w.text("text", r.text);
+    w.date("effective_from", r.effective_from);
+    w.date("effective_to", r.effective_to);
+    w.field("overrides", r.overrides);
+    w.field("kind", r.kind);
+    w.field("decided_by", static_cast<int>(r.decided_by));
+    w.field("parameters", static_cast<long long>(r.parameters.size()));
+    for (std::size_t j = 0; j < r.parameters.size(); ++j) {
+      const Parameter &p = r.parameters[j];
+      const std::string k = "parameters[" + std::to_string(j) + "]";
+      w.field(k + ".name", p.name);
+      w.field(k + ".value", p.value);
+      w.field(k + ".unit", p.unit);
+      w.field(k + ".cited", p.citation ? 1 : 0);
+      if (p.citation) {
+        w.citation(k + ".citation", *p.citation);
+      }
+    }
+    w.field("methods", static_cast<long long>(r.methods.size()));
+    for (std::size_t j = 0; j < r.methods.size(); ++j) {
+      w.field("methods[" + std::to_string(j) + "]", static_cast<int>(r.methods[j]));
+    }
+    w.field("consequences", static_cast<long long>(r.consequences.size()));
+    for (std::size_t j = 0; j < r.consequences.size(); ++j) {
+      const Consequence &q = r.consequences[j];
+      const std::string k = "consequences[" + std::to_string(j) + "]";
+      w.field(k + ".kind", static_cast<int>(q.kind));
+      w.field(k + ".months", q.months);
+      w.field(k + ".days", q.days);
+      w.field(k + ".best_grade", q.best_grade);
+      w.text(k + ".text", q.text);
+    }
+    w.field("procedure", r.procedure);
+    w.field("first_deadline_days", r.first_deadline_days);
+    w.field("requires_prior_warning", r.requires_prior_warning ? 1 : 0);
+    w.field("disabled", r.disabled ? 1 : 0);
+  }
+  return w.take();
+}
+
+std::string content_hash(const Catalogue &catalogue) {
+  return sha256_hex(canonical_text(catalogue));
+}
+
+}  // namespace api_v1
+}  // namespace cadre

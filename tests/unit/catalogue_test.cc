@@ -1,0 +1,217 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "cadre/catalogue.hpp"
+#include "catalogue/builtin.hpp"
+#include "codec/catalogue_codec.hpp"
+
+namespace cadre {
+namespace {
+
+std::vector<Status> load_errors(const std::string &text, Catalogue *out = nullptr) {
+  Catalogue c;
+  std::vector<Status> errors;
+  codec::parse_catalogue_text(text, "test.textproto", c, errors);
+  if (out != nullptr) {
+    *out = c;
+  }
+  return errors;
+}
+
+bool has_error(const std::vector<Status> &errors, const std::string &field,
+               const std::string &part) {
+  for (const Status &e : errors) {
+    if (e.field() == field && e.message().find(part) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string dump(const std::vector<Status> &errors) {
+  std::string s;
+  for (const Status &e : errors) {
+    s += e.to_string() + "\n";
+  }
+  return s;
+}
+
+const char *kMinimal = R"(
+id: "test"
+title { zh_cn: "测试" en: "test" }
+jurisdiction: "360000"
+effective_from: "2020-01-01"
+rules {
+  id: "test.age"
+  channel: CHANNEL_AGE_LIMIT
+  citations { document: "《某规定》" year: 2015 verification: VERIFICATION_SAW }
+  text { zh_cn: "到龄" en: "age" }
+  kind: "retirement-age"
+  decided_by: DECIDED_BY_COMPUTATION
+  parameters { name: "male_base_age" value: "60" unit: "years" }
+}
+)";
+
+TEST(Sha256, KnownVectors) {
+  EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(sha256_hex(std::string(1000000, 'a')),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // 55, 56 and 64 bytes: the padding edges.
+  EXPECT_EQ(sha256_hex(std::string(55, 'a')),
+            "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
+  EXPECT_EQ(sha256_hex(std::string(56, 'a')),
+            "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
+  EXPECT_EQ(sha256_hex(std::string(64, 'a')),
+            "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb");
+}
+
+TEST(Catalogue, ShippedCataloguesLoadWithoutErrors) {
+  ASSERT_EQ(detail::builtin_catalogues().size(), 3U);
+  for (const auto &b : detail::builtin_catalogues()) {
+    Catalogue c;
+    std::vector<Status> errors;
+    EXPECT_TRUE(codec::parse_catalogue_text(b.text, b.file, c, errors)) << b.file << "\n"
+                                                                        << dump(errors);
+    EXPECT_FALSE(c.rules.empty()) << b.file;
+    for (const Rule &r : c.rules) {
+      EXPECT_EQ(r.id.rfind(c.id + ".", 0), 0U) << r.id << " in " << c.id;
+      EXPECT_FALSE(r.text.zh_cn.empty());
+      EXPECT_FALSE(r.text.en.empty());
+    }
+  }
+}
+
+TEST(Catalogue, ShippedCataloguesHaveTheExpectedShape) {
+  std::vector<Catalogue> all;
+  for (const auto &b : detail::builtin_catalogues()) {
+    Catalogue c;
+    std::vector<Status> errors;
+    ASSERT_TRUE(codec::parse_catalogue_text(b.text, b.file, c, errors));
+    all.push_back(std::move(c));
+  }
+  const auto find = [&](const std::string &id) -> const Catalogue & {
+    for (const Catalogue &c : all) {
+      if (c.id == id) return c;
+    }
+    ADD_FAILURE() << id;
+    return all.front();
+  };
+  const Catalogue &c15 = find("cn-2015");
+  const Catalogue &c22 = find("cn-2022");
+  const Catalogue &jx = find("jx");
+  // 2015: ten unsuitability situations, all behind the prior-warning precondition.
+  int unsuitable15 = 0;
+  for (const Rule &r : c15.rules) {
+    if (r.channel == Channel::kUnsuitable) {
+      ++unsuitable15;
+      EXPECT_TRUE(r.requires_prior_warning) << r.id;
+    }
+  }
+  EXPECT_EQ(unsuitable15, 10);
+  // 2022: no precondition anywhere; the grade and evaluation rules carry 2/3.
+  for (const Rule &r : c22.rules) {
+    EXPECT_FALSE(r.requires_prior_warning) << r.id;
+  }
+  const Rule *eval = c22.rule("cn-2022.unsuitable.14-evaluation");
+  ASSERT_NE(eval, nullptr);
+  ASSERT_NE(eval->parameter("fraction"), nullptr);
+  EXPECT_EQ(eval->parameter("fraction")->value, "2/3");
+  EXPECT_EQ(c15.effective_to, Date::parse("2022-09-07"));
+  EXPECT_EQ(c22.effective_from, Date::parse("2022-09-08"));
+  // Jiangxi builds on 2015, names its local situations and says what is not public.
+  EXPECT_EQ(jx.base, "cn-2015");
+  EXPECT_EQ(jx.jurisdiction, "360000");
+  EXPECT_NE(jx.rule("jx.accountability.poverty-alleviation"), nullptr);
+  EXPECT_NE(jx.rule("jx.unsuitable.major-strategies"), nullptr);
+  EXPECT_NE(jx.completeness.zh_cn.find("20种问责情形"), std::string::npos);
+  // Unverified parameters keep their tag.
+  const Rule *age = c22.rule("cn-2022.age.retirement");
+  ASSERT_NE(age, nullptr);
+  const Parameter *p = age->parameter("female_county_phase_in");
+  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p->citation.has_value());
+  EXPECT_EQ(p->citation->verification, Verification::kRecalled);
+}
+
+TEST(Catalogue, ContentHashIgnoresLayoutAndSeesContent) {
+  Catalogue a;
+  ASSERT_TRUE(load_errors(kMinimal, &a).empty());
+  // Same content, other layout and comments.
+  std::string relaid = kMinimal;
+  for (auto &ch : relaid) {
+    if (ch == '\n') ch = ' ';
+  }
+  relaid = "# a comment\n" + relaid;
+  Catalogue b;
+  ASSERT_TRUE(load_errors(relaid, &b).empty());
+  EXPECT_EQ(content_hash(a), content_hash(b));
+  EXPECT_EQ(content_hash(a).size(), 64U);
+  // Round trip through the wire form keeps the hash.
+  cadre::v1::Catalogue wire;
+  codec::encode(a, wire);
+  Catalogue c;
+  std::vector<Status> errors;
+  ASSERT_TRUE(codec::decode(wire, c, errors)) << dump(errors);
+  EXPECT_EQ(content_hash(a), content_hash(c));
+  // One parameter changed: another hash.
+  std::string changed = kMinimal;
+  changed.replace(changed.find("\"60\""), 4, "\"61\"");
+  Catalogue d;
+  ASSERT_TRUE(load_errors(changed, &d).empty());
+  EXPECT_NE(content_hash(a), content_hash(d));
+}
+
+TEST(Catalogue, SyntaxErrorsNameLineAndColumn) {
+  const auto errors = load_errors("id: \"x\"\nrules { nonsense: 1 }\n");
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].field(), "test.textproto");
+  EXPECT_NE(errors[0].message().find("line 2 column"), std::string::npos) << dump(errors);
+}
+
+TEST(Catalogue, SemanticErrorsNameTheEntryAndField) {
+  struct Case {
+    std::string from;
+    std::string to;
+    std::string field;
+    std::string part;
+  };
+  const std::vector<Case> cases = {
+      {"id: \"test.age\"", "id: \"\"", "rules[0].id", "required"},
+      {"kind: \"retirement-age\"", "kind: \"retirement-agee\"", "rules[test.age].kind",
+       "unknown predicate kind"},
+      {"en: \"age\"", "en: \"\"", "rules[test.age].text.en", "required"},
+      {"verification: VERIFICATION_SAW", "verification: VERIFICATION_UNSPECIFIED",
+       "rules[test.age].citations[0].verification", "required"},
+      {"value: \"60\"", "value: \"sixty years!\"",
+       "rules[test.age].parameters[male_base_age].value", "not a number"},
+      {"effective_from: \"2020-01-01\"", "effective_from: \"2020-02-30\"", "effective_from",
+       "not a date"},
+      {"jurisdiction: \"360000\"", "jurisdiction: \"Jiangxi\"", "jurisdiction", "six-digit"},
+      {"decided_by: DECIDED_BY_COMPUTATION", "decided_by: 9", "rules[test.age].decided_by",
+       "unknown"},
+      {"channel: CHANNEL_AGE_LIMIT", "channel: CHANNEL_UNSPECIFIED", "rules[test.age].channel",
+       "required"},
+  };
+  for (const Case &k : cases) {
+    std::string text = kMinimal;
+    const auto pos = text.find(k.from);
+    ASSERT_NE(pos, std::string::npos) << k.from;
+    text.replace(pos, k.from.size(), k.to);
+    const auto errors = load_errors(text);
+    EXPECT_TRUE(has_error(errors, k.field, k.part)) << k.to << "\n" << dump(errors);
+  }
+  // Duplicate ids.
+  std::string twice = kMinimal;
+  const auto start = twice.find("rules {");
+  twice += twice.substr(start);
+  EXPECT_TRUE(has_error(load_errors(twice), "rules[test.age].id", "duplicate"))
+      << dump(load_errors(twice));
+}
+
+}  // namespace
+}  // namespace cadre
