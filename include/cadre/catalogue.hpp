@@ -24,6 +24,7 @@
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
+#include "cadre/status.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
@@ -125,6 +126,65 @@ struct Catalogue {
    * @return a pointer into #rules, or nullptr when there is none
    */
   [[nodiscard]] const Rule *rule(std::string_view rule_id) const noexcept;
+};
+
+/**
+ * The catalogues a host uses, and the choice of the one in force.
+ *
+ * For a cadre's region (an administrative division code) on a day, the most
+ * specific catalogue in force wins: the region's own, then its city's
+ * ("360100" for "360102"), then its province's ("360000"), then the central
+ * one ("CN"). The rules that apply are the chosen catalogue's rules plus those
+ * of its base chain that it does not override or disable, each in force on the
+ * day. Immutable after construction; safe to share between threads.
+ */
+class CatalogueSet {
+ public:
+  /** An empty set. */
+  CatalogueSet() = default;
+
+  /**
+   * Adds a catalogue.
+   * @param catalogue the catalogue, moved in
+   * @return OK; ALREADY_EXISTS when a catalogue with its id is present (field "id");
+   *         INVALID_ARGUMENT when its base is not in the set (field "base") or a rule
+   *         overrides a rule that its base chain does not have
+   */
+  Status add(Catalogue catalogue);
+
+  /**
+   * The catalogue in force for a region on a day.
+   * @param region_code six-digit administrative division code, or "" / "CN" for central
+   * @param day the day
+   * @return the most specific catalogue in force, or nullptr when none is
+   */
+  [[nodiscard]] const Catalogue *select(std::string_view region_code, Date day) const noexcept;
+
+  /**
+   * The rules that apply under a catalogue on a day: its own and those of its
+   * base chain that it does not override or disable, each in force on @p day.
+   * @param catalogue a catalogue of this set
+   * @param day the day
+   * @return pointers into the set's catalogues, in the order base first
+   */
+  [[nodiscard]] std::vector<const Rule *> rules_in_force(const Catalogue &catalogue,
+                                                         Date day) const;
+
+  /**
+   * The catalogue with an id.
+   * @param id the catalogue's id
+   * @return a pointer into the set, or nullptr
+   */
+  [[nodiscard]] const Catalogue *find(std::string_view id) const noexcept;
+
+  /**
+   * Every catalogue of the set.
+   * @return the catalogues, in the order they were added
+   */
+  [[nodiscard]] const std::vector<Catalogue> &catalogues() const noexcept { return catalogues_; }
+
+ private:
+  std::vector<Catalogue> catalogues_;
 };
 
 /**

@@ -1,5 +1,7 @@
 #include "codec/catalogue_codec.hpp"
 
+#include "catalogue/builtin.hpp"
+
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
@@ -322,6 +324,31 @@ bool parse_catalogue_text(std::string_view text, std::string_view source, Catalo
     return false;
   }
   return decode(msg, out, errors);
+}
+
+namespace {
+
+StatusOr<CatalogueSet> load_builtin() {
+  CatalogueSet set;
+  for (const auto &b : detail::builtin_catalogues()) {
+    Catalogue c;
+    std::vector<Status> errors;
+    if (!parse_catalogue_text(b.text, b.file, c, errors)) {
+      const Status &e = errors.front();
+      return Status(StatusCode::kInternal, std::string(b.file) + ": " + e.to_string());
+    }
+    if (auto st = set.add(std::move(c)); !st.ok()) {
+      return Status(StatusCode::kInternal, std::string(b.file) + ": " + st.to_string());
+    }
+  }
+  return set;
+}
+
+}  // namespace
+
+const StatusOr<CatalogueSet> &builtin_catalogue_set() {
+  static const StatusOr<CatalogueSet> kSet = load_builtin();
+  return kSet;
 }
 
 void encode(const Catalogue &in, pb::Catalogue &out) {

@@ -33,6 +33,12 @@ bool parse_catalogue_text(std::string_view text, std::string_view source, Catalo
 /** Converts and validates a wire catalogue; see parse_catalogue_text(). */
 bool decode(const cadre::v1::Catalogue &in, Catalogue &out, std::vector<Status> &errors);
 
+/**
+ * The shipped catalogues (cn-2015, cn-2022, jx) as a set; parsed once, on
+ * first use. A failure here is a bug in the shipped data (tested).
+ */
+const StatusOr<CatalogueSet> &builtin_catalogue_set();
+
 /** Converts a domain catalogue to its wire form. */
 void encode(const Catalogue &in, cadre::v1::Catalogue &out);
 

@@ -215,3 +215,90 @@ TEST(Catalogue, SemanticErrorsNameTheEntryAndField) {
 
 }  // namespace
 }  // namespace cadre
+
+namespace cadre {
+namespace {
+
+Date Day(std::string_view s) { return Date::parse(s).value_or(Date()); }
+
+TEST(CatalogueSet, PicksTheCatalogueInForceForTheJurisdiction) {
+  const auto &set = codec::builtin_catalogue_set();
+  ASSERT_TRUE(set.ok()) << set.status().to_string();
+  const auto id = [&](std::string_view region, std::string_view day) -> std::string {
+    const Catalogue *c = set->select(region, Day(day));
+    return c == nullptr ? "none" : c->id;
+  };
+  EXPECT_EQ(id("360102", "2017-06-30"), "jx");  // a district of Nanchang: Jiangxi's layer
+  EXPECT_EQ(id("360000", "2017-06-30"), "jx");
+  EXPECT_EQ(id("440000", "2017-06-30"), "cn-2015");  // no Guangdong catalogue: central
+  EXPECT_EQ(id("", "2017-06-30"), "cn-2015");
+  EXPECT_EQ(id("360102", "2022-09-07"), "jx");       // the last day of the 2015 rules
+  EXPECT_EQ(id("360102", "2022-09-08"), "cn-2022");  // the first day of the 2022 rules
+  EXPECT_EQ(id("CN", "2023-01-01"), "cn-2022");
+  EXPECT_EQ(id("CN", "2015-07-18"), "none");  // before any shipped catalogue
+}
+
+TEST(CatalogueSet, RulesInForceIncludeTheBaseChain) {
+  const auto &set = codec::builtin_catalogue_set();
+  ASSERT_TRUE(set.ok());
+  const Catalogue *jx = set->find("jx");
+  ASSERT_NE(jx, nullptr);
+  const auto rules = set->rules_in_force(*jx, Day("2017-06-30"));
+  bool has_central = false;
+  bool has_local = false;
+  for (const Rule *r : rules) {
+    has_central = has_central || r->id == "cn-2015.unsuitable.7";
+    has_local = has_local || r->id == "jx.unsuitable.central-tasks";
+  }
+  EXPECT_TRUE(has_central);
+  EXPECT_TRUE(has_local);
+  // The study-leave rule has its own start (2019-03-03).
+  const Catalogue *c15 = set->find("cn-2015");
+  ASSERT_NE(c15, nullptr);
+  const auto count = [&](std::string_view day) {
+    int n = 0;
+    for (const Rule *r : set->rules_in_force(*c15, Day(day))) {
+      n += r->id == "cn-2015.study-leave" ? 1 : 0;
+    }
+    return n;
+  };
+  EXPECT_EQ(count("2019-03-02"), 0);
+  EXPECT_EQ(count("2019-03-03"), 1);
+}
+
+Catalogue Make(std::string id, std::string base,
+               std::vector<std::pair<std::string, std::string>> rules) {
+  Catalogue c;
+  c.id = std::move(id);
+  c.base = std::move(base);
+  c.jurisdiction = "CN";
+  c.effective_from = Day("2020-01-01");
+  for (auto &[rid, overrides] : rules) {
+    Rule r;
+    r.id = rid;
+    r.overrides = overrides;
+    c.rules.push_back(r);
+  }
+  return c;
+}
+
+TEST(CatalogueSet, OverridesAndDisabledRulesReplaceBaseRules) {
+  CatalogueSet set;
+  ASSERT_TRUE(set.add(Make("base", "", {{"base.a", ""}, {"base.b", ""}, {"base.c", ""}})).ok());
+  Catalogue local = Make("local", "base", {{"local.a", "base.a"}, {"local.c", "base.c"}});
+  local.rules[1].disabled = true;
+  local.jurisdiction = "360000";
+  ASSERT_TRUE(set.add(local).ok());
+  std::vector<std::string> ids;
+  for (const Rule *r : set.rules_in_force(*set.find("local"), Day("2021-01-01"))) {
+    ids.push_back(r->id);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"base.b", "local.a"}));
+  // Errors name the field.
+  EXPECT_EQ(set.add(Make("base", "", {})).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(set.add(Make("x", "nope", {})).field(), "base");
+  EXPECT_EQ(set.add(Make("y", "base", {{"y.a", "base.zzz"}})).field(), "rules[y.a].overrides");
+}
+
+}  // namespace
+}  // namespace cadre

@@ -1,0 +1,118 @@
+#include <algorithm>
+#include <set>
+
+#include "cadre/catalogue.hpp"
+
+namespace cadre {
+inline namespace api_v1 {
+namespace {
+
+// Jurisdictions from the most to the least specific for a region code.
+std::vector<std::string> jurisdictions(std::string_view code) {
+  std::vector<std::string> out;
+  if (code.size() == 6 && code.find_first_not_of("0123456789") == std::string_view::npos) {
+    const std::string c(code);
+    out.push_back(c);
+    const std::string city = c.substr(0, 4) + "00";
+    const std::string province = c.substr(0, 2) + "0000";
+    if (city != c) {
+      out.push_back(city);
+    }
+    if (province != city) {
+      out.push_back(province);
+    }
+  }
+  out.emplace_back("CN");
+  return out;
+}
+
+}  // namespace
+
+const Catalogue *CatalogueSet::find(std::string_view id) const noexcept {
+  for (const Catalogue &c : catalogues_) {
+    if (c.id == id) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+Status CatalogueSet::add(Catalogue catalogue) {
+  if (find(catalogue.id) != nullptr) {
+    return {StatusCode::kAlreadyExists, "a catalogue with this id is already loaded", "id"};
+  }
+  if (!catalogue.base.empty()) {
+    if (find(catalogue.base) == nullptr) {
+      return invalid_argument("base", "unknown base catalogue \"" + catalogue.base + "\"");
+    }
+    std::set<std::string, std::less<>> base_ids;
+    for (const Catalogue *b = find(catalogue.base); b != nullptr; b = find(b->base)) {
+      for (const Rule &r : b->rules) {
+        base_ids.insert(r.id);
+      }
+      if (b->base.empty()) {
+        break;
+      }
+    }
+    for (const Rule &r : catalogue.rules) {
+      if (!r.overrides.empty() && base_ids.count(r.overrides) == 0) {
+        return invalid_argument("rules[" + r.id + "].overrides",
+                                "no rule \"" + r.overrides + "\" in the base catalogues");
+      }
+    }
+  }
+  catalogues_.push_back(std::move(catalogue));
+  return {};
+}
+
+const Catalogue *CatalogueSet::select(std::string_view region_code, Date day) const noexcept {
+  try {
+    for (const std::string &j : jurisdictions(region_code)) {
+      const Catalogue *best = nullptr;
+      for (const Catalogue &c : catalogues_) {
+        if (c.jurisdiction == j && c.in_force(day) &&
+            (best == nullptr || (best->effective_from < c.effective_from))) {
+          best = &c;
+        }
+      }
+      if (best != nullptr) {
+        return best;
+      }
+    }
+  } catch (...) {
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::vector<const Rule *> CatalogueSet::rules_in_force(const Catalogue &catalogue, Date day) const {
+  // The chain from the catalogue down to its root.
+  std::vector<const Catalogue *> chain;
+  for (const Catalogue *c = &catalogue; c != nullptr && chain.size() < 16;
+       c = c->base.empty() ? nullptr : find(c->base)) {
+    chain.push_back(c);
+  }
+  // Rules replaced or switched off by a more specific catalogue.
+  std::set<std::string, std::less<>> replaced;
+  std::vector<const Rule *> out;
+  for (const Catalogue *c : chain) {  // most specific first
+    std::vector<const Rule *> mine;
+    for (const Rule &r : c->rules) {
+      if (replaced.count(r.id) != 0) {
+        continue;
+      }
+      if (!r.overrides.empty()) {
+        replaced.insert(r.overrides);
+      }
+      const bool own_dates = r.effective_from || r.effective_to;
+      if (!r.disabled && (own_dates ? r.in_force(day) : c->in_force(day) || c != &catalogue)) {
+        mine.push_back(&r);
+      }
+    }
+    out.insert(out.begin(), mine.begin(), mine.end());
+  }
+  return out;
+}
+
+}  // namespace api_v1
+}  // namespace cadre
