@@ -33,8 +33,18 @@ set(CADRE_PUBLIC_HEADERS
   cadre/cadre.h
   cadre/export.h
   cadre/cadre.hpp
+  cadre/adjustment.hpp
+  cadre/assessment.hpp
+  cadre/catalogue.hpp
+  cadre/conduct.hpp
   cadre/date.hpp
   cadre/domain.hpp
+  cadre/enums.hpp
+  cadre/exemption.hpp
+  cadre/facts.hpp
+  cadre/followup.hpp
+  cadre/organisation.hpp
+  cadre/roster.hpp
   cadre/finding.hpp
   cadre/labels.hpp
   cadre/screening.hpp

@@ -2,7 +2,7 @@
  * screen_one.c: screen one cadre through the C ABI (libcadre.so).
  *
  * A male county head (县长) born 1965-03-02, screened as of 2025-06-30. The
- * response has one finding, "cn.retirement.statutory-age" through the channel
+ * response has one finding, "cn-2022.age.retirement" through the channel
  * 到龄免职(退休), effective 2025-04-02: men retire at 60, plus one month for
  * births from January to April 1965 under the 2024 phase-in.
  *

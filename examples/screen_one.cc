@@ -1,7 +1,7 @@
 // screen_one.cc: screen one cadre with the C++ API (target cadre::cadre).
 //
 // A male county head (县长) born 1965-03-02, screened as of 2025-06-30. The
-// engine finds one reason to go "down": rule "cn.retirement.statutory-age",
+// engine finds one reason to go "down": rule "cn-2022.age.retirement",
 // channel 到龄免职(退休), effective 2025-04-02 (men 60, plus one month for
 // births from January to April 1965 under the 2024 phase-in).
 #include <cstdlib>

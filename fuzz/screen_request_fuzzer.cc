@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   }
   const auto format =
       (data[0] & 1) != 0 ? cadre::codec::Format::kJson : cadre::codec::Format::kBinary;
-  const cadre::Engine engine;
+  const cadre::Engine &engine = cadre::service::builtin_engine();
   std::string out;
   const cadre::Status st = cadre::service::screen_bytes(engine, data + 1, size - 1, format, out);
   if (st.ok() && out.empty() && format == cadre::codec::Format::kJson) {

@@ -241,6 +241,35 @@ CADRE_API int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const 
 
 /** @} */
 
+/**
+ * @defgroup cadre_labels Labels
+ * @brief Labels of the schema's enum values in zh-CN and English.
+ *
+ * The labels are those of proto/cadre/v1/enums.proto (the `(zh_cn)` and
+ * `(en)` options of every value), compiled into the library: the same text
+ * the C++ API, the command-line tool and the explanations use.
+ * @{
+ */
+
+/**
+ * @brief The label of a value of a schema enum, e.g.
+ *        cadre_label("cadre.v1.Channel", 3, "zh-CN") is "问责追究调整".
+ *
+ * Never fails and never allocates; safe from any thread.
+ * @param enum_name the enum's full proto name ("cadre.v1.Channel") or its
+ *        name within package `cadre.v1` ("Channel"), NUL-terminated, borrowed
+ *        for the call; NULL gives "".
+ * @param number the number of the value, as on the wire.
+ * @param language "zh-CN" or "en", NUL-terminated, borrowed for the call;
+ *        NULL means "zh-CN".
+ * @return a static NUL-terminated UTF-8 string owned by the library, valid
+ *         as long as the library is loaded; never NULL, never freed. "" when
+ *         the enum, the value or the language is unknown.
+ */
+CADRE_API const char *cadre_label(const char *enum_name, int number, const char *language);
+
+/** @} */
+
 CADRE_END_DECL
 
 #endif /* CADRE_CADRE_H */

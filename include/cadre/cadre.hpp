@@ -5,10 +5,19 @@
 #ifndef CADRE_CADRE_HPP
 #define CADRE_CADRE_HPP
 
+#include "cadre/adjustment.hpp"
+#include "cadre/assessment.hpp"
+#include "cadre/conduct.hpp"
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
+#include "cadre/enums.hpp"
+#include "cadre/exemption.hpp"
+#include "cadre/facts.hpp"
 #include "cadre/finding.hpp"
+#include "cadre/followup.hpp"
 #include "cadre/labels.hpp"
+#include "cadre/organisation.hpp"
+#include "cadre/roster.hpp"
 #include "cadre/rules/retirement.hpp"
 #include "cadre/screening.hpp"
 #include "cadre/status.hpp"

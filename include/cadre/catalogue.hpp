@@ -29,24 +29,6 @@
 namespace cadre {
 inline namespace api_v1 {
 
-/** How a rule is decided. */
-enum class DecidedBy : std::int32_t {
-  kUnspecified = 0,
-  kComputation = 1,  ///< 依数据计算: computed from data
-  kRecord = 2,       ///< 经组织认定: recorded by the organisation (a judgement)
-};
-
-/** Kinds of consequence a rule carries. */
-enum class ConsequenceKind : std::int32_t {
-  kUnspecified = 0,
-  kNoPromotion = 1,       ///< 不得提拔
-  kNoLeadershipPost = 2,  ///< 不安排领导职务
-  kNoHigherPost = 3,      ///< 不得担任高于原任职务层次的职务
-  kGradeCap = 4,          ///< 年度考核等次限制
-  kDeadline = 5,          ///< 办理时限
-  kNoAwards = 6,          ///< 取消评先评优资格
-};
-
 /** A named parameter of a rule. */
 struct Parameter {
   std::string name;   ///< name read by the predicate, e.g. "years"
@@ -144,6 +126,12 @@ class CatalogueSet {
   CatalogueSet() = default;
 
   /**
+   * The shipped catalogues: cn-2015, cn-2022 and jx.
+   * @return a set holding them
+   */
+  static CatalogueSet builtin();
+
+  /**
    * Adds a catalogue.
    * @param catalogue the catalogue, moved in
    * @return OK; ALREADY_EXISTS when a catalogue with its id is present (field "id");
@@ -186,6 +174,13 @@ class CatalogueSet {
  private:
   std::vector<Catalogue> catalogues_;
 };
+
+/**
+ * The catalogues shipped with the library (data/catalogues): cn-2015, cn-2022
+ * and jx, in that order.
+ * @return copies of the shipped catalogues
+ */
+std::vector<Catalogue> builtin_catalogues();
 
 /**
  * The canonical text of a catalogue: every field in a fixed order with fixed

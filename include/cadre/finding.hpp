@@ -5,11 +5,13 @@
 #ifndef CADRE_FINDING_HPP
 #define CADRE_FINDING_HPP
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
+#include "cadre/exemption.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
@@ -38,10 +40,17 @@ struct Fact {
   std::string field_path;  ///< input field, e.g. "cadres[3].birth_date"; may be empty
 };
 
+/** The catalogue a result was computed with. */
+struct CatalogueRef {
+  std::string id;            ///< catalogue id, e.g. "cn-2022"; empty for the built-in defaults
+  std::string version;       ///< version of the catalogue
+  std::string content_hash;  ///< SHA-256 of the catalogue's canonical text, hex
+};
+
 /** One reason for a cadre to go "down". */
 struct Finding {
   std::string cadre_id;                     ///< id of the cadre the finding is about
-  std::string rule_id;                      ///< stable rule id, e.g. "cn.retirement.statutory-age"
+  std::string rule_id;                      ///< stable rule id, e.g. "cn-2022.age.retirement"
   Channel channel = Channel::kUnspecified;  ///< the channel of going "down"
   Heading heading = Heading::kUnspecified;  ///< the "者下" heading, where one applies
   std::vector<Citation> citations;          ///< legal basis of the rule and of its parameters
@@ -51,6 +60,10 @@ struct Finding {
   Determination determination =
       Determination::kUnspecified;  ///< computed, or to be verified by a person
   Date effective_date;              ///< day on which the rule became true
+  std::vector<RecordRef> records;   ///< the input records used
+  ProcedureKind procedure = ProcedureKind::kUnspecified;  ///< the procedure the finding opens
+  std::optional<Date> first_deadline;                     ///< first deadline of that procedure
+  CatalogueRef catalogue;  ///< the catalogue the finding was computed with
 };
 
 }  // namespace api_v1

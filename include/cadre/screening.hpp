@@ -2,6 +2,13 @@
  * @file cadre/screening.hpp
  * @brief The screening engine: cadres as of a date to findings, and the summary.
  *
+ * An Engine applies, to each cadre as of a date, the rules of the catalogue in
+ * force for the cadre's region on that date (see CatalogueSet): by default the
+ * shipped catalogues cn-2015, cn-2022 and jx. Each rule's predicate is C++
+ * code registered under the rule's kind; its numbers come from the catalogue.
+ * With an empty catalogue set, an Engine applies the national retirement rule
+ * of RetirementPolicy::national() only.
+ *
  * An Engine is immutable after construction and safe to share between
  * threads; every call is a pure function of its arguments.
  */
@@ -9,10 +16,12 @@
 #define CADRE_SCREENING_HPP
 
 #include <array>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "cadre/catalogue.hpp"
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
@@ -23,13 +32,19 @@ inline namespace api_v1 {
 
 /** What an engine applies. */
 struct EngineConfig {
-  RetirementPolicy retirement = RetirementPolicy::national();  ///< age limits
+  /** Age limits used where no catalogue applies. */
+  RetirementPolicy retirement = RetirementPolicy::national();
+  /**
+   * The catalogues: the shipped ones by default. An empty set means the
+   * built-in national retirement rule only.
+   */
+  CatalogueSet catalogues = CatalogueSet::builtin();
 };
 
 /** Counts in the shape the 2017 Jiangxi article reports. */
 struct ScreenSummary {
   int cadres_screened = 0;             ///< cadres screened
-  int records_rejected = 0;            ///< records not screened because of an error
+  int records_rejected = 0;            ///< records rejected by validation
   int cadres_down = 0;                 ///< cadres with at least one finding
   int accountability = 0;              ///< of which through accountability
   int unsuitable = 0;                  ///< of which as unsuitable
@@ -39,43 +54,70 @@ struct ScreenSummary {
 
   /**
    * Adds one screened cadre and its findings.
-   * @param cadre the cadre.
-   * @param as_of the as-of date of the screening.
-   * @param findings the findings of this cadre only.
+   * @param cadre the cadre screened
+   * @param as_of the as-of date of the screening
+   * @param findings the findings of this cadre only
    */
   void add(const Cadre &cadre, Date as_of, const std::vector<Finding> &findings) noexcept;
+
+  /**
+   * Adds the counts of another summary (of other cadres).
+   * @param other the summary to add
+   */
+  void merge(const ScreenSummary &other) noexcept;
 };
 
 /** The rules engine. */
 class Engine {
  public:
-  /** An engine with the national rules. */
-  Engine() = default;
+  /** An engine with the shipped catalogues. */
+  Engine();
   /**
    * An engine with a configuration.
-   * @param config the rules and parameters to apply.
+   * @param config what the engine applies
    */
-  explicit Engine(EngineConfig config) : config_(std::move(config)) {}
-
-  /** The configuration. @return the configuration the engine applies. */
-  [[nodiscard]] const EngineConfig &config() const noexcept { return config_; }
+  explicit Engine(EngineConfig config);
+  /** Releases the engine. */
+  ~Engine();
+  /** Copies share the compiled rules. */
+  Engine(const Engine &) = default;
+  /** Moves the engine. */
+  Engine(Engine &&) noexcept = default;
+  /** Copies share the compiled rules. @return this engine */
+  Engine &operator=(const Engine &) = default;
+  /** Moves the engine. @return this engine */
+  Engine &operator=(Engine &&) noexcept = default;
 
   /**
-   * Appends the findings for @p cadre as of @p as_of to @p out, in a stable
-   * order (by channel, then rule id).
-   * @param cadre the cadre.
-   * @param as_of the date the rules are applied on.
-   * @param path the record in facts' field paths, e.g. "cadres[3]".
-   * @param[out] out the findings are appended to it.
+   * The configuration.
+   * @return the configuration the engine was built with
+   */
+  [[nodiscard]] const EngineConfig &config() const noexcept;
+
+  /**
+   * The catalogue applied to a cadre on a day.
+   * @param cadre the cadre (its current post's region decides)
+   * @param as_of the day
+   * @return the catalogue in force, or nullptr when the built-in defaults apply
+   */
+  [[nodiscard]] const Catalogue *catalogue_for(const Cadre &cadre, Date as_of) const noexcept;
+
+  /**
+   * Appends the findings for a cadre as of a date, in a stable order (by
+   * channel, then rule id).
+   * @param cadre the cadre
+   * @param as_of the as-of date
+   * @param path the record's path in facts' field paths, e.g. "cadres[3]"
+   * @param out the findings are appended here
    */
   void screen(const Cadre &cadre, Date as_of, std::string_view path,
               std::vector<Finding> &out) const;
 
   /**
-   * Screens one cadre.
-   * @param cadre the cadre.
-   * @param as_of the date the rules are applied on.
-   * @return the findings for @p cadre as of @p as_of, in a stable order.
+   * The findings for a cadre as of a date.
+   * @param cadre the cadre
+   * @param as_of the as-of date
+   * @return the findings, in a stable order
    */
   [[nodiscard]] std::vector<Finding> screen(const Cadre &cadre, Date as_of) const {
     std::vector<Finding> out;
@@ -83,8 +125,10 @@ class Engine {
     return out;
   }
 
+  struct Compiled;  ///< rules compiled from the catalogues (internal)
+
  private:
-  EngineConfig config_;
+  std::shared_ptr<const Compiled> compiled_;
 };
 
 }  // namespace api_v1

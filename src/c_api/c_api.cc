@@ -6,7 +6,9 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <string_view>
 
+#include "cadre/labels.hpp"
 #include "codec/codec.hpp"
 #include "codec/service.hpp"
 
@@ -158,6 +160,24 @@ int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const uint8_t *r
     }
     return fill(out, bytes);
   });
+}
+
+const char *cadre_label(const char *enum_name, int number, const char *language) {
+  try {
+    if (enum_name == nullptr) {
+      return "";
+    }
+    const std::string_view lang = language == nullptr ? "zh-CN" : language;
+    if (lang != "zh-CN" && lang != "en") {
+      return "";
+    }
+    // Labels view string literals of the generated table: NUL-terminated.
+    return cadre::label(enum_name, number,
+                        lang == "en" ? cadre::Language::kEn : cadre::Language::kZhCn)
+        .data();
+  } catch (...) {
+    return "";
+  }
 }
 
 }  // extern "C"

@@ -28,6 +28,17 @@ std::vector<std::string> jurisdictions(std::string_view code) {
 
 }  // namespace
 
+CatalogueSet CatalogueSet::builtin() {
+  CatalogueSet set;
+  for (Catalogue &c : builtin_catalogues()) {
+    // The shipped data is validated by the tests; an error here is a bug.
+    if (!set.add(std::move(c)).ok()) {
+      return {};
+    }
+  }
+  return set;
+}
+
 const Catalogue *CatalogueSet::find(std::string_view id) const noexcept {
   for (const Catalogue &c : catalogues_) {
     if (c.id == id) {

@@ -13,41 +13,6 @@ namespace gp = ::google::protobuf;
 
 namespace {
 
-// Checks an enum number: unknown values are kept by the codec and reported here.
-Status check_enum(int number, int last, const std::string &path, bool required) {
-  if (number < 0 || number > last) {
-    return invalid_argument(
-        path, "value " + std::to_string(number) + " is unknown to this version of cadre");
-  }
-  if (required && number == 0) {
-    return invalid_argument(path, "required");
-  }
-  return {};
-}
-
-Status check_text(const std::string &text, const std::string &path, bool required) {
-  if (required && text.empty()) {
-    return invalid_argument(path, "required");
-  }
-  if (text.size() > kMaxTextBytes) {
-    return invalid_argument(path, "longer than " + std::to_string(kMaxTextBytes) + " bytes");
-  }
-  return {};
-}
-
-Status optional_date(const std::string &text, const std::string &path, std::optional<Date> &out) {
-  if (text.empty()) {
-    out.reset();
-    return {};
-  }
-  auto d = parse_date(text, path);
-  if (!d.ok()) {
-    return d.status();
-  }
-  out = *d;
-  return {};
-}
-
 void add_file(const gp::FileDescriptor *file, std::set<std::string> &seen,
               gp::FileDescriptorSet &set) {
   if (!seen.insert(file->name()).second) {
@@ -127,67 +92,6 @@ StatusOr<Date> parse_date(std::string_view text, const std::string &path) {
   return *d;
 }
 
-Status decode(const pb::Cadre &in, const std::string &path, std::optional<Date> as_of, Cadre &out) {
-  if (auto st = check_text(in.id(), path + ".id", true); !st.ok()) return st;
-  out.id = in.id();
-  if (auto st = check_enum(in.sex(), pb::Sex_MAX, path + ".sex", true); !st.ok()) return st;
-  out.sex = static_cast<Sex>(in.sex());
-  if (in.birth_date().empty()) {
-    return invalid_argument(path + ".birth_date", "required");
-  }
-  if (auto st = optional_date(in.birth_date(), path + ".birth_date", out.birth_date); !st.ok()) {
-    return st;
-  }
-  if (as_of && *out.birth_date > *as_of) {
-    return invalid_argument(path + ".birth_date", "after the as-of date");
-  }
-  if (auto st = check_enum(in.birth_date_source(), pb::BirthDateSource_MAX,
-                           path + ".birth_date_source", false);
-      !st.ok()) {
-    return st;
-  }
-  out.birth_date_source = static_cast<BirthDateSource>(in.birth_date_source());
-  if (in.posts_size() > kMaxPosts) {
-    return invalid_argument(path + ".posts", "more than " + std::to_string(kMaxPosts) + " posts");
-  }
-  out.posts.clear();
-  out.posts.reserve(static_cast<std::size_t>(in.posts_size()));
-  for (int i = 0; i < in.posts_size(); ++i) {
-    const pb::Post &p = in.posts(i);
-    const std::string pp = path + ".posts[" + std::to_string(i) + "]";
-    Post post;
-    if (auto st = check_text(p.id(), pp + ".id", false); !st.ok()) return st;
-    if (auto st = check_text(p.unit_id(), pp + ".unit_id", false); !st.ok()) return st;
-    if (auto st = check_text(p.title(), pp + ".title", false); !st.ok()) return st;
-    if (auto st = check_enum(p.rank_level(), pb::RankLevel_MAX, pp + ".rank_level", false);
-        !st.ok()) {
-      return st;
-    }
-    if (auto st = check_enum(p.kind(), pb::PostKind_MAX, pp + ".kind", false); !st.ok()) {
-      return st;
-    }
-    if (auto st = optional_date(p.start_date(), pp + ".start_date", post.start_date); !st.ok()) {
-      return st;
-    }
-    if (auto st = optional_date(p.end_date(), pp + ".end_date", post.end_date); !st.ok()) {
-      return st;
-    }
-    if (post.start_date && post.end_date && *post.end_date < *post.start_date) {
-      return invalid_argument(pp + ".end_date", "before start_date");
-    }
-    if (post.start_date && out.birth_date && *post.start_date < *out.birth_date) {
-      return invalid_argument(pp + ".start_date", "before birth_date");
-    }
-    post.id = p.id();
-    post.unit_id = p.unit_id();
-    post.title = p.title();
-    post.rank_level = static_cast<RankLevel>(p.rank_level());
-    post.kind = static_cast<PostKind>(p.kind());
-    out.posts.push_back(std::move(post));
-  }
-  return {};
-}
-
 void encode(const Finding &in, pb::Finding &out) {
   out.set_cadre_id(in.cadre_id);
   out.set_rule_id(in.rule_id);
@@ -216,6 +120,22 @@ void encode(const Finding &in, pb::Finding &out) {
   }
   out.set_determination(static_cast<pb::Determination>(in.determination));
   out.set_effective_date(in.effective_date.to_string());
+  for (const RecordRef &r : in.records) {
+    pb::RecordRef *o = out.add_records();
+    o->set_kind(static_cast<pb::RecordKind>(r.kind));
+    o->set_id(r.id);
+    o->set_cadre_id(r.cadre_id);
+  }
+  out.set_procedure(static_cast<pb::ProcedureKind>(in.procedure));
+  if (in.first_deadline) {
+    out.set_first_deadline(in.first_deadline->to_string());
+  }
+  if (!in.catalogue.id.empty()) {
+    pb::CatalogueRef *c = out.mutable_catalogue();
+    c->set_id(in.catalogue.id);
+    c->set_version(in.catalogue.version);
+    c->set_content_hash(in.catalogue.content_hash);
+  }
 }
 
 void encode(const ScreenSummary &in, pb::ScreenSummary &out) {

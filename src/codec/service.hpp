@@ -12,6 +12,9 @@ namespace cadre::service {
 StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size,
                                      codec::Format format);
 
+/** An engine with the shipped catalogues, built once on first use. */
+const Engine &builtin_engine();
+
 /**
  * Screens every cadre of @p request. A bad record gives an entry in
  * response.errors and the rest are screened. Fails only when the request as a

@@ -189,8 +189,8 @@ static void test_screen_retirement(const cadre_engine *engine) {
   if (out.data != NULL) {
     printf("# response: %.*s\n", out.size > 2000 ? 2000 : (int)out.size, (const char *)out.data);
   }
-  CHECK(buffer_contains(&out, "cn.retirement.statutory-age"),
-        "the response names the rule cn.retirement.statutory-age");
+  CHECK(buffer_contains(&out, "cn-2022.age.retirement"),
+        "the response names the rule cn-2022.age.retirement");
   CHECK(buffer_contains(&out, "2025-04-02"),
         "the response gives the retirement date 2025-04-02 (born 1965-03-02, 60 years 1 month)");
   cadre_buffer_dispose(&out);
@@ -215,6 +215,36 @@ static void test_descriptor_set(void) {
   cadre_error_free(err);
 }
 
+static void test_labels(void) {
+  /* UTF-8 of 问责追究调整, 考核不称职者下, 留党察看, 免责, written as escapes. */
+  static const char accountability[] =
+      "\351\227\256\350\264\243\350\277\275\347\251\266\350\260\203\346\225\264";
+  static const char rated_incompetent[] =
+      "\350\200\203\346\240\270\344\270\215\347\247\260\350\201\214\350\200\205"
+      "\344\270\213";
+  static const char probation_within_party[] = "\347\225\231\345\205\232\345\257\237\347\234\213";
+  static const char exempt[] = "\345\205\215\350\264\243";
+
+  CHECK(str_eq(cadre_label("cadre.v1.Channel", 3, "zh-CN"), accountability),
+        "cadre_label(\"cadre.v1.Channel\", 3, \"zh-CN\") is the official term");
+  CHECK(str_eq(cadre_label("Channel", 3, NULL), accountability),
+        "cadre_label with a short name and language NULL gives zh-CN");
+  CHECK(str_eq(cadre_label("Channel", 3, "en"), "adjustment through accountability"),
+        "cadre_label(\"Channel\", 3, \"en\")");
+  CHECK(str_eq(cadre_label("cadre.v1.Heading", 5, "zh-CN"), rated_incompetent),
+        "cadre_label(\"cadre.v1.Heading\", 5, \"zh-CN\")");
+  CHECK(str_eq(cadre_label("PartySanctionKind", 4, "zh-CN"), probation_within_party),
+        "cadre_label(\"PartySanctionKind\", 4, \"zh-CN\")");
+  CHECK(str_eq(cadre_label("ExemptionDecision", 1, "zh-CN"), exempt),
+        "cadre_label(\"ExemptionDecision\", 1, \"zh-CN\")");
+  CHECK(str_eq(cadre_label("Channel", 99, "zh-CN"), ""), "an unknown value gives \"\"");
+  CHECK(str_eq(cadre_label("NoSuchEnum", 1, "en"), ""), "an unknown enum gives \"\"");
+  CHECK(str_eq(cadre_label(NULL, 1, "en"), ""), "enum_name NULL gives \"\"");
+  CHECK(str_eq(cadre_label("Channel", 3, "fr"), ""), "an unknown language gives \"\"");
+  CHECK(cadre_label("Channel", 3, "en") == cadre_label("cadre.v1.Channel", 3, "en"),
+        "cadre_label returns the library's static string");
+}
+
 int main(void) {
   cadre_engine *engine;
 
@@ -229,6 +259,7 @@ int main(void) {
   test_screen_retirement(engine);
   cadre_engine_free(engine);
   test_descriptor_set();
+  test_labels();
   printf("1..%d\n# all %d checks passed\n", g_checks, g_checks);
   return EXIT_SUCCESS;
 }

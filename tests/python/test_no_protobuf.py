@@ -17,7 +17,7 @@ SCRIPT = textwrap.dedent('''
     with cadre.Engine({"language": "en"}) as engine:
         response = engine.screen(request)
         (finding,) = response["findings"]
-        assert finding["rule_id"] == "cn.retirement.statutory-age", finding
+        assert finding["rule_id"] == "cn-2022.age.retirement", finding
         assert finding["channel"] == "CHANNEL_AGE_LIMIT"
         assert finding["effective_date"] == "2025-04-02"
         assert engine.screen(json.dumps(request)) == response

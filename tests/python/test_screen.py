@@ -14,7 +14,7 @@ import pytest
 import cadre
 from conftest import make_cadre
 
-RULE = "cn.retirement.statutory-age"
+RULE = "cn-2022.age.retirement"
 
 
 def findings_for(response: dict[str, Any], cadre_id: str) -> list[dict[str, Any]]:

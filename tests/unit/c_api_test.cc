@@ -49,7 +49,7 @@ TEST(CApi, ScreensJsonAndBinaryAlike) {
   EXPECT_EQ(err, nullptr);
   const std::string json(reinterpret_cast<const char *>(out.data), out.size);
   EXPECT_EQ(out.data[out.size], 0);  // NUL-terminated
-  EXPECT_NE(json.find("\"rule_id\":\"cn.retirement.statutory-age\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"rule_id\":\"cn-2022.age.retirement\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"effective_date\":\"2025-04-02\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"channel\":\"CHANNEL_AGE_LIMIT\""), std::string::npos) << json;
   cadre_buffer_dispose(&out);

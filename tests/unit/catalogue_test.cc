@@ -302,3 +302,21 @@ TEST(CatalogueSet, OverridesAndDisabledRulesReplaceBaseRules) {
 
 }  // namespace
 }  // namespace cadre
+
+namespace cadre {
+namespace {
+
+TEST(CatalogueSet, TheCppBuiltinsEqualTheValidatedFiles) {
+  const auto &validated = codec::builtin_catalogue_set();
+  ASSERT_TRUE(validated.ok());
+  const std::vector<Catalogue> cpp = builtin_catalogues();
+  ASSERT_EQ(cpp.size(), validated->catalogues().size());
+  for (std::size_t i = 0; i < cpp.size(); ++i) {
+    EXPECT_EQ(cpp[i].id, validated->catalogues()[i].id);
+    EXPECT_EQ(canonical_text(cpp[i]), canonical_text(validated->catalogues()[i])) << cpp[i].id;
+  }
+  EXPECT_EQ(CatalogueSet::builtin().catalogues().size(), 3U);
+}
+
+}  // namespace
+}  // namespace cadre

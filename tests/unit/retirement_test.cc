@@ -117,7 +117,7 @@ TEST(RetirementScreening, BirthdayOnTheAsOfDateTriggersAndTheDayBeforeDoesNot) {
   const auto findings = engine.screen(c, D("2025-06-30"));
   ASSERT_EQ(findings.size(), 1U);
   const Finding &f = findings[0];
-  EXPECT_EQ(f.rule_id, "cn.retirement.statutory-age");
+  EXPECT_EQ(f.rule_id, "cn-2022.age.retirement");
   EXPECT_EQ(f.channel, Channel::kAgeLimit);
   EXPECT_EQ(f.effective_date, D("2025-06-30"));
   EXPECT_EQ(f.determination, Determination::kComputed);
@@ -168,7 +168,7 @@ TEST(RetirementScreening, UncertifiedBirthDateNeedsVerification) {
 TEST(RetirementScreening, CitesTheRulesInForceOnTheAsOfDate) {
   const Engine engine;
   Cadre c = make(Sex::kMale, "1957-03-02", RankLevel::kCountyPrincipal);
-  c.posts[0].start_date = D("2010-01-01");
+  c.posts[0].start_date = D("2014-01-01");
   const auto f2017 = engine.screen(c, D("2017-06-30"));
   ASSERT_EQ(f2017.size(), 1U);
   EXPECT_NE(

@@ -93,6 +93,7 @@ __all__ = [
     "Request",
     "abi_version",
     "descriptor_set",
+    "label",
     "library_path",
     "message_class",
     "messages",
@@ -167,6 +168,42 @@ def status_name(code: int) -> str:
     Any integer is accepted; one that is not a status code gives ``"UNRECOGNIZED"``.
     """
     return _LIB.status_name(int(code))
+
+
+# The languages of label().
+_LABEL_LANGUAGES = ("zh-CN", "en")
+
+
+def label(enum_name: str, number: int, language: str = "zh-CN") -> str:
+    """The label of a value of a schema enum (``cadre_label``).
+
+    The labels are the ``(zh_cn)`` and ``(en)`` options of
+    ``proto/cadre/v1/enums.proto``, compiled into the library, e.g.
+    ``cadre.label("cadre.v1.Channel", 3)`` is ``"问责追究调整"``.
+
+    Args:
+        enum_name: the enum's full proto name (``"cadre.v1.Channel"``) or its
+            name within ``cadre.v1`` (``"Channel"``).
+        number: the number of the value, as on the wire.
+        language: ``"zh-CN"`` or ``"en"``.
+
+    Returns:
+        The label; ``""`` when the enum or the value is unknown to the library.
+
+    Raises:
+        ValueError: ``language`` is not ``"zh-CN"`` or ``"en"``.
+        TypeError: ``enum_name`` is not a ``str`` or ``number`` not an ``int``.
+    """
+    if not isinstance(enum_name, str):
+        raise TypeError(f"cadre: enum_name must be a str, not {type(enum_name).__name__}")
+    if isinstance(number, bool) or not isinstance(number, int):
+        raise TypeError(f"cadre: number must be an int, not {type(number).__name__}")
+    if language not in _LABEL_LANGUAGES:
+        raise ValueError(f"cadre: language must be \"zh-CN\" or \"en\", not {language!r}")
+    if not -2**31 <= number < 2**31 or "\0" in enum_name:
+        return ""
+    text = _LIB.cadre_label(enum_name.encode("utf-8"), number, language.encode("ascii"))
+    return (text or b"").decode("utf-8")
 
 
 def library_path() -> str:

@@ -113,6 +113,10 @@ FUNCTIONS: Sequence[CFunction] = (
               ctypes.c_int),
     # void cadre_engine_free(cadre_engine *engine);
     CFunction("cadre_engine_free", (EngineHandle,), None),
+    # const char *cadre_label(const char *enum_name, int number,
+    #                         const char *language);       static
+    CFunction("cadre_label", (ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p),
+              ctypes.c_char_p),
     # int cadre_screen(cadre_buffer *out, const cadre_engine *engine,
     #                  const uint8_t *request, size_t request_size,
     #                  int format, cadre_error **err);

@@ -1,0 +1,143 @@
+#include "codec/check.hpp"
+
+#include <cmath>
+
+#include "codec/codec.hpp"
+
+namespace cadre::codec::detail {
+
+void Path::append_to(std::string &out) const {
+  if (parent_ != nullptr) {
+    parent_->append_to(out);
+  }
+  if (!name_.empty()) {
+    if (!out.empty()) {
+      out += '.';
+    }
+    out += name_;
+  }
+  if (index_ >= 0) {
+    out += '[';
+    out += std::to_string(index_);
+    out += ']';
+  }
+}
+
+std::string Path::str(std::string_view leaf) const {
+  std::string out;
+  out.reserve(64);
+  append_to(out);
+  if (!leaf.empty()) {
+    if (!out.empty()) {
+      out += '.';
+    }
+    out += leaf;
+  }
+  return out;
+}
+
+void Checker::fail(const Path &at, std::string_view leaf, std::string message) {
+  errors_->push_back(invalid_argument(at.str(leaf), std::move(message)));
+}
+
+void Checker::unknown_enum(int number, const Path &at, std::string_view leaf) {
+  fail(at, leaf, "value " + std::to_string(number) + " is unknown to this version of cadre");
+}
+
+void Checker::text(const std::string &value, const Path &at, std::string_view leaf, bool required,
+                   std::size_t max) {
+  if (value.empty()) {
+    if (required) {
+      fail(at, leaf, "required");
+    }
+  } else if (value.size() > max) {
+    fail(at, leaf, "longer than " + std::to_string(max) + " bytes");
+  }
+}
+
+void Checker::id(const std::string &value, const Path &at, std::string_view leaf, bool required) {
+  text(value, at, leaf, required, kMaxTextBytes);
+}
+
+void Checker::region_code(const std::string &value, const Path &at, std::string_view leaf,
+                          bool required) {
+  if (value.empty()) {
+    if (required) {
+      fail(at, leaf, "required");
+    }
+    return;
+  }
+  const bool ok = value.size() == 6 && std::all_of(value.begin(), value.end(),
+                                                   [](char c) { return c >= '0' && c <= '9'; });
+  if (!ok) {
+    fail(at, leaf, "not a six-digit administrative division code");
+  }
+}
+
+std::optional<Date> Checker::date(const std::string &value, const Path &at, std::string_view leaf,
+                                  bool required) {
+  if (value.empty()) {
+    if (required) {
+      fail(at, leaf, "required");
+    }
+    return std::nullopt;
+  }
+  auto d = Date::parse(value);
+  if (!d) {
+    fail(at, leaf, "not a date of the form YYYY-MM-DD");
+  }
+  return d;
+}
+
+std::optional<Date> Checker::past_date(const std::string &value, const Path &at,
+                                       std::string_view leaf, bool required) {
+  auto d = date(value, at, leaf, required);
+  if (d && as_of_ && *as_of_ < *d) {
+    fail(at, leaf, "after the as-of date");
+  }
+  return d;
+}
+
+void Checker::not_before(const std::optional<Date> &earlier, const std::optional<Date> &later,
+                         const Path &at, std::string_view later_leaf,
+                         std::string_view earlier_name) {
+  if (earlier && later && *later < *earlier) {
+    fail(at, later_leaf, "before " + std::string(earlier_name));
+  }
+}
+
+void Checker::strictly_after(const std::optional<Date> &earlier, const std::optional<Date> &later,
+                             const Path &at, std::string_view later_leaf,
+                             std::string_view earlier_name) {
+  if (earlier && later && *later <= *earlier) {
+    fail(at, later_leaf, "not after " + std::string(earlier_name));
+  }
+}
+
+void Checker::non_negative(int value, const Path &at, std::string_view leaf) {
+  if (value < 0) {
+    fail(at, leaf, "negative");
+  }
+}
+
+void Checker::within(double value, double lo, double hi, const Path &at, std::string_view leaf) {
+  if (!(value >= lo && value <= hi)) {  // NaN fails too
+    const auto fmt = [](double v) {
+      std::string s = std::to_string(v);
+      s.erase(s.find_last_not_of('0') + 1);
+      if (!s.empty() && s.back() == '.') s.pop_back();
+      return s;
+    };
+    fail(at, leaf, "not within " + fmt(lo) + " and " + fmt(hi));
+  }
+}
+
+bool Checker::bounded(int size, int max, const Path &at, std::string_view leaf) {
+  if (size > max) {
+    fail(at, leaf, "more than " + std::to_string(max) + " records");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace cadre::codec::detail

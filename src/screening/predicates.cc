@@ -1,0 +1,1092 @@
+// Rule predicates of the screening engine. Every number comes from the
+// compiled rule (the catalogue); every finding says which facts made it true.
+#include "screening/predicates.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "cadre/labels.hpp"
+#include "screening/explain.hpp"
+
+namespace cadre::detail {
+namespace {
+
+using detail::age_code;
+using detail::age_en;
+using detail::age_zh;
+using detail::cite_zh;
+
+std::string str(std::string_view v) { return std::string(v); }
+
+std::string d2s(const std::optional<Date> &d) { return d ? d->to_string() : std::string(); }
+
+// "《文件》（文号）第五条第（十四）项", the basis named in explanations.
+std::string basis(const Rule &r) {
+  if (r.citations.empty()) {
+    return r.id;
+  }
+  const Citation &c = r.citations.front();
+  return cite_zh(c.document, c.document_number, c.year) + c.article + c.item;
+}
+
+bool in(const std::vector<int> &v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// A record of the cadre already carried out as an adjustment: nothing left to screen.
+bool adjusted(const Cadre &c, const std::string &record_id, Date as_of) {
+  for (const Adjustment &a : c.adjustments) {
+    if (a.basis_id == record_id && a.executed_on && *a.executed_on <= as_of) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A record exempted by a decision of 免责 (容错).
+bool exempted(const Cadre &c, const std::string &record_id, Date as_of) {
+  for (const ExemptionClaim &e : c.exemption_claims) {
+    if (e.concerns.id == record_id && e.decision == ExemptionDecision::kExempt &&
+        (!e.decided_on || *e.decided_on <= as_of)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The common part of a finding of a catalogue rule.
+Finding start(const CompiledRule &cr, const ScreenContext &ctx, Date effective,
+              Determination determination) {
+  const Rule &r = *cr.rule;
+  Finding f;
+  f.cadre_id = ctx.cadre.id;
+  f.rule_id = r.id;
+  f.channel = r.channel;
+  f.heading = r.heading;
+  f.citations = r.citations;
+  f.allowed_methods = r.methods;
+  f.determination = determination;
+  f.effective_date = effective;
+  f.procedure = static_cast<ProcedureKind>(r.procedure);
+  if (r.first_deadline_days > 0) {
+    f.first_deadline = effective.add_days(r.first_deadline_days);
+  }
+  f.catalogue = cr.catalogue;
+  return f;
+}
+
+// Appends "；依<basis>：<rule text>" to both explanations and stores them.
+void explain(Finding &f, const Rule &r, std::string zh, std::string en) {
+  zh += "。依" + basis(r) + "：" + r.text.zh_cn;
+  en += ". Under " + basis(r) + ": " + r.text.en;
+  f.explanation = {std::move(zh), std::move(en)};
+}
+
+// The posts of 《党政领导干部职务任期暂行规定》 第二条: members of local party
+// committee and government leaderships, and principals (正职) of organs at
+// county level and above. Deputies of departments are outside it.
+bool in_term_scope(const Post &p) noexcept {
+  if (p.kind != PostKind::kLeadership) {
+    return false;
+  }
+  if (p.local_party_or_government_leader) {
+    return true;
+  }
+  switch (p.rank_level) {
+    case RankLevel::kProvincePrincipal:
+    case RankLevel::kBureauPrincipal:
+    case RankLevel::kCountyPrincipal:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string rec_path(std::string_view path, const char *list, std::size_t i) {
+  return std::string(path) + "." + list + "[" + std::to_string(i) + "]";
+}
+
+}  // namespace
+
+long highest_rank_post(const Cadre &c, Date day) noexcept {
+  long best = -1;
+  for (std::size_t i = 0; i < c.posts.size(); ++i) {
+    const Post &p = c.posts[i];
+    if (!p.held_on(day)) {
+      continue;
+    }
+    const int n = static_cast<int>(p.rank_level);
+    const bool known = n >= 1 && n <= 8;
+    if (best < 0) {
+      best = static_cast<long>(i);
+      continue;
+    }
+    const int b = static_cast<int>(c.posts[static_cast<std::size_t>(best)].rank_level);
+    const bool b_known = b >= 1 && b <= 8;
+    if (known && (!b_known || n < b)) {
+      best = static_cast<long>(i);
+    }
+  }
+  return best;
+}
+
+void screen_retirement(const CompiledRule &compiled, const ScreenContext &ctx,
+                       std::vector<Finding> &out) {
+  const RetirementPolicy &policy = compiled.retirement;
+  const Cadre &c = ctx.cadre;
+  const Date as_of = ctx.as_of;
+  const std::string_view path = ctx.path;
+  if (!c.birth_date || c.sex == Sex::kUnspecified || ctx.post < 0) {
+    return;  // no post held on the as-of date: nothing to remove from
+  }
+  const auto post_index = std::optional<std::size_t>(static_cast<std::size_t>(ctx.post));
+  const Post &post = c.posts[*post_index];
+  const auto age = retirement_age(c.sex, *c.birth_date, post.rank_level, policy);
+  if (!age || as_of < age->reached_on) {
+    return;
+  }
+  const AgeRule &rule = *age->rule;
+  const Date birth = *c.birth_date;
+  const YearsMonths reached = whole_months_between(birth, as_of);
+  const std::string p(path);
+  const std::string post_path = p + ".posts[" + std::to_string(*post_index) + "]";
+  const bool certified = c.birth_date_source == BirthDateSource::kPersonnelFile;
+
+  Finding f;
+  f.cadre_id = c.id;
+  f.rule_id = policy.rule_id;
+  f.channel = Channel::kAgeLimit;
+  f.determination = certified ? Determination::kComputed : Determination::kNeedsVerification;
+  f.effective_date = age->reached_on;
+  f.allowed_methods = {AdjustmentMethod::kRemoval, AdjustmentMethod::kRetirement};
+
+  f.citations.push_back(rule.base_citation);
+  if (age->delay_months > 0) {
+    f.citations.push_back(rule.phase_in.citation);
+  }
+  std::string procedure_zh;
+  std::string procedure_en;
+  for (const DatedCitation &dc : policy.procedure) {
+    if (dc.in_force(as_of)) {
+      f.citations.push_back(dc.citation);
+      if (procedure_zh.empty()) {
+        procedure_zh =
+            cite_zh(dc.citation.document, dc.citation.document_number, dc.citation.year) +
+            dc.citation.article;
+        procedure_en = procedure_zh;
+      }
+    }
+  }
+
+  f.facts = {
+      {"birth_date", birth.to_string(), p + ".birth_date"},
+      {"birth_date_source", str(label(c.birth_date_source, Language::kEn)),
+       p + ".birth_date_source"},
+      {"sex", str(label(c.sex, Language::kEn)), p + ".sex"},
+      {"rank_level", str(label(post.rank_level, Language::kEn)), post_path + ".rank_level"},
+      {"age_on_as_of", age_code(reached), ""},
+      {"age_rule", rule.id, ""},
+      {"base_age", age_code({rule.base_age_years, 0}), ""},
+      {"phase_in_delay_months", std::to_string(age->delay_months), ""},
+      {"age_limit", age_code(age->limit), ""},
+      {"limit_reached_on", age->reached_on.to_string(), ""},
+  };
+
+  const std::string birth_s = birth.to_string();
+  const std::string as_of_s = as_of.to_string();
+  const std::string reached_s = age->reached_on.to_string();
+  const std::string base_doc = cite_zh(rule.base_citation.document,
+                                       rule.base_citation.document_number, rule.base_citation.year);
+
+  std::string zh = "出生日期" + birth_s + "（" + str(label(c.birth_date_source, Language::kZhCn)) +
+                   "）；截至" + as_of_s + "年龄为" + age_zh(reached) + "；现任" +
+                   str(label(post.rank_level, Language::kZhCn)) + "。" + rule.group.zh_cn +
+                   "原法定退休年龄为" + age_zh({rule.base_age_years, 0});
+  std::string en = "Born " + birth_s + " (" + str(label(c.birth_date_source, Language::kEn)) +
+                   "); on " + as_of_s + " aged " + age_en(reached) + "; holds a post at " +
+                   str(label(post.rank_level, Language::kEn)) +
+                   " level. The original retirement age of " + rule.group.en + " is " +
+                   age_en({rule.base_age_years, 0});
+  const PhaseIn &ph = rule.phase_in;
+  const bool same_doc = ph.citation.document == rule.base_citation.document;
+  if (age->delay_months > 0) {
+    const std::string doc =
+        cite_zh(ph.citation.document, ph.citation.document_number, ph.citation.year);
+    const std::string steps = std::to_string(ph.birth_months_per_step);
+    const std::string delay = std::to_string(age->delay_months);
+    if (!same_doc) {
+      zh += "（" + base_doc + "）";
+      en += " (" + base_doc + ")";
+    }
+    zh += "，依" + doc + "自" + ph.start.to_string() + "起每" + steps + "个月延迟1个月，本人延迟" +
+          delay + "个月";
+    en += "; under " + doc + " it rises from " + ph.start.to_string() + " by one month for every " +
+          steps + " months of birth, for this cadre by " + delay +
+          (age->delay_months == 1 ? " month" : " months");
+  } else if (ph.enabled && same_doc) {
+    zh += "（" + base_doc + "），本人在" + ph.start.to_string() + "延迟退休实施前达到，不延迟";
+    en += " (" + base_doc + "); this cadre reached it before the increase began on " +
+          ph.start.to_string() + ", so it is not raised";
+  } else {
+    zh += "（" + base_doc + "）";
+    en += " (" + base_doc + ")";
+  }
+  zh += "，本人退休年龄界限为" + age_zh(age->limit) + "，已于" + reached_s + "达到";
+  en += ". The limit for this cadre is " + age_en(age->limit) + ", reached on " + reached_s;
+  if (!procedure_zh.empty()) {
+    zh += "；依" + procedure_zh + "，应当按照有关规定程序办理免职（退休）手续。";
+    en += "; under " + procedure_en +
+          " the cadre is to be removed from post (retired) by the prescribed procedure.";
+  } else {
+    zh += "。";
+    en += ".";
+  }
+  if (!certified) {
+    zh += "出生日期未经档案认定，须核实后处理。";
+    en += " The birth date is not certified from the personnel file and must be verified first.";
+  }
+  f.explanation = {std::move(zh), std::move(en)};
+  out.push_back(std::move(f));
+}
+
+namespace {
+
+void catalogue_retirement(const CompiledRule &cr, const ScreenContext &ctx,
+                          std::vector<Finding> &out) {
+  const std::size_t before = out.size();
+  screen_retirement(cr, ctx, out);
+  if (out.size() == before) {
+    return;
+  }
+  Finding &f = out.back();
+  const Rule &r = *cr.rule;
+  f.citations = r.citations;
+  for (const Parameter &p : r.parameters) {
+    if (p.citation) {
+      f.citations.push_back(*p.citation);
+    }
+  }
+  f.heading = r.heading;
+  f.allowed_methods = r.methods;
+  f.procedure = static_cast<ProcedureKind>(r.procedure);
+  if (r.first_deadline_days > 0) {
+    f.first_deadline = f.effective_date.add_days(r.first_deadline_days);
+  }
+  f.catalogue = cr.catalogue;
+  f.records.push_back({RecordKind::kCadre, ctx.cadre.id, {}});
+}
+
+// 同一职位连续任职达到两个任期.
+void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
+                       std::vector<Finding> &out) {
+  const Post &post = ctx.cadre.posts[static_cast<std::size_t>(ctx.post)];
+  if (!in_term_scope(post) || !post.start_date) {
+    return;
+  }
+  Date reached;
+  std::string how_zh;
+  std::string how_en;
+  const TermOfOffice *last = nullptr;
+  for (const TermOfOffice &t : post.terms) {
+    if (t.number >= cr.terms && t.start_date && *t.start_date <= ctx.as_of &&
+        (last == nullptr || t.number > last->number)) {
+      last = &t;
+    }
+  }
+  if (last != nullptr) {
+    reached = last->end_date ? *last->end_date : last->start_date->add_years(cr.term_years);
+    how_zh =
+        "第" + std::to_string(last->number) + "个任期自" + last->start_date->to_string() + "起";
+    how_en = "term " + std::to_string(last->number) + " began " + last->start_date->to_string();
+  } else if (post.terms.empty()) {
+    reached = post.start_date->add_years(cr.terms * cr.term_years);
+    how_zh = "未登记任期，按任职起始日" + post.start_date->to_string() + "连续计算" +
+             std::to_string(cr.terms) + "个" + std::to_string(cr.term_years) + "年任期";
+    how_en = "no terms recorded; counted from the start in post " + post.start_date->to_string() +
+             " as " + std::to_string(cr.terms) + " terms of " + std::to_string(cr.term_years) +
+             " years";
+  } else {
+    return;
+  }
+  if (ctx.as_of < reached) {
+    return;
+  }
+  Finding f = start(cr, ctx, reached,
+                    last != nullptr ? Determination::kComputed : Determination::kNeedsVerification);
+  const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
+  f.facts = {{"post", post.id, pp + ".id"},
+             {"post_start", post.start_date->to_string(), pp + ".start_date"},
+             {"terms_reached", std::to_string(cr.terms), pp + ".terms"},
+             {"reached_on", reached.to_string(), ""}};
+  f.records.push_back({RecordKind::kPost, post.id, {}});
+  explain(f, *cr.rule,
+          "现任" + post.title + "（任职记录" + post.id + "）" + how_zh + "，至" +
+              reached.to_string() + "在同一职位连续任职达到" + std::to_string(cr.terms) + "个任期",
+          "holds post " + post.id + " since " + post.start_date->to_string() + "; " + how_en +
+              "; " + std::to_string(cr.terms) + " consecutive terms in the same post reached on " +
+              reached.to_string());
+  out.push_back(std::move(f));
+}
+
+// 担任同一层次领导职务累计达到15年.
+void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  const Post &current = c.posts[static_cast<std::size_t>(ctx.post)];
+  if (!in_term_scope(current) || current.rank_level == RankLevel::kUnspecified) {
+    return;
+  }
+  // Leadership posts at the same level, as day intervals clipped to as_of, merged.
+  std::vector<std::pair<std::int32_t, std::int32_t>> spans;
+  for (const Post &p : c.posts) {
+    if (p.kind == PostKind::kLeadership && p.rank_level == current.rank_level && p.start_date &&
+        *p.start_date <= ctx.as_of) {
+      const Date end = p.end_date && *p.end_date < ctx.as_of ? *p.end_date : ctx.as_of;
+      spans.emplace_back(p.start_date->serial(), end.serial());
+    }
+  }
+  std::sort(spans.begin(), spans.end());
+  if (spans.empty()) {
+    return;
+  }
+  std::vector<std::pair<std::int32_t, std::int32_t>> merged;
+  for (const auto &s : spans) {
+    if (!merged.empty() && s.first <= merged.back().second + 1) {
+      merged.back().second = std::max(merged.back().second, s.second);
+    } else {
+      merged.push_back(s);
+    }
+  }
+  // Calendar arithmetic: whole months of each stretch add up; the days left
+  // over from earlier stretches shorten the last one. 15 years = 180 months.
+  const Date first = Date::from_serial(merged.front().first);
+  const int target = cr.years * 12;
+  int months = 0;
+  int days = 0;
+  std::optional<Date> reached;
+  for (const auto &[s_serial, e_serial] : merged) {
+    const Date s = Date::from_serial(s_serial);
+    const Date after = Date::from_serial(e_serial + 1);
+    const Date due = s.add_months(target - months).add_days(-days);
+    if (due <= after) {
+      reached = due;
+      break;
+    }
+    const YearsMonths ym = whole_months_between(s, after);
+    months += ym.total_months();
+    days += after.serial() - s.add_months(ym.total_months()).serial();
+  }
+  if (!reached || ctx.as_of < *reached) {
+    return;
+  }
+  const std::int32_t total = ctx.as_of.serial() - first.serial() + 1;
+  Finding f = start(cr, ctx, *reached, Determination::kComputed);
+  const std::string level_zh = str(label(current.rank_level, Language::kZhCn));
+  const std::string level_en = str(label(current.rank_level, Language::kEn));
+  f.facts = {{"rank_level", level_en, ""},
+             {"first_day_at_level", first.to_string(), ""},
+             {"days_since_first", std::to_string(total), ""},
+             {"reached_on", reached->to_string(), ""}};
+  for (const Post &p : c.posts) {
+    if (p.kind == PostKind::kLeadership && p.rank_level == current.rank_level) {
+      f.records.push_back({RecordKind::kPost, p.id, {}});
+    }
+  }
+  explain(f, *cr.rule,
+          "自" + first.to_string() + "起担任" + level_zh + "领导职务，已于" +
+              reached->to_string() + "累计满" + std::to_string(cr.years) + "年",
+          "in leadership posts at " + level_en + " level since " + first.to_string() + "; " +
+              std::to_string(cr.years) + " years reached on " + reached->to_string());
+  out.push_back(std::move(f));
+}
+
+// 地方党委、政府领导成员在同一职位任职满十年，必须交流.
+void years_in_post_local_leader(const CompiledRule &cr, const ScreenContext &ctx,
+                                std::vector<Finding> &out) {
+  const Post &post = ctx.cadre.posts[static_cast<std::size_t>(ctx.post)];
+  if (!post.local_party_or_government_leader || !post.start_date) {
+    return;
+  }
+  const Date reached = post.start_date->add_years(cr.years);
+  if (ctx.as_of < reached) {
+    return;
+  }
+  Finding f = start(cr, ctx, reached, Determination::kComputed);
+  const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
+  f.facts = {{"post", post.id, pp + ".id"},
+             {"post_start", post.start_date->to_string(), pp + ".start_date"},
+             {"local_party_or_government_leader", "true", pp + ".local_party_or_government_leader"},
+             {"reached_on", reached.to_string(), ""}};
+  f.records.push_back({RecordKind::kPost, post.id, {}});
+  explain(f, *cr.rule,
+          "系地方党委、政府领导成员，自" + post.start_date->to_string() + "起任现职（任职记录" +
+              post.id + "），已于" + reached.to_string() + "在同一职位任职满" +
+              std::to_string(cr.years) + "年",
+          "a member of a local party committee or government leadership, in the current post (" +
+              post.id + ") since " + post.start_date->to_string() + "; " +
+              std::to_string(cr.years) + " years in the same post reached on " +
+              reached.to_string());
+  out.push_back(std::move(f));
+}
+
+// 因健康原因无法正常履行工作职责一年以上.
+void health_spell(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  for (std::size_t i = 0; i < c.health_spells.size(); ++i) {
+    const HealthSpell &h = c.health_spells[i];
+    if (!h.start_date || *h.start_date > ctx.as_of) {
+      continue;
+    }
+    const Date reached = h.start_date->add_years(cr.years);
+    if (ctx.as_of < reached || (h.end_date && *h.end_date < reached) ||
+        (h.end_date && *h.end_date < ctx.as_of)) {
+      continue;  // not a year long, or already over
+    }
+    Finding f = start(cr, ctx, reached, Determination::kComputed);
+    const std::string hp = rec_path(ctx.path, "health_spells", i);
+    f.facts = {
+        {"spell_start", h.start_date->to_string(), hp + ".start_date"},
+        {"continuous_leave", h.continuous_leave ? "true" : "false", hp + ".continuous_leave"},
+        {"reached_on", reached.to_string(), ""}};
+    f.records.push_back({RecordKind::kHealthSpell, h.id, {}});
+    explain(
+        f, *cr.rule,
+        "自" + h.start_date->to_string() + "起因健康原因无法正常履行工作职责（记录" + h.id +
+            "），已于" + reached.to_string() + "满" + std::to_string(cr.years) + "年" +
+            (h.continuous_leave ? "，且系因病连续离岗，应当免去现职" : ""),
+        "unable to perform the duties for health reasons since " + h.start_date->to_string() +
+            " (record " + h.id + "); " + std::to_string(cr.years) + " year(s) reached on " +
+            reached.to_string() +
+            (h.continuous_leave ? "; continuously away from the post, so removal applies" : ""));
+    out.push_back(std::move(f));
+    return;
+  }
+}
+
+// 非组织选派，个人申请离职学习期限超过一年.
+void study_leave(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  for (std::size_t i = 0; i < c.study_leaves.size(); ++i) {
+    const StudyLeave &s = c.study_leaves[i];
+    if (s.organisation_sent || !s.start_date || *s.start_date > ctx.as_of) {
+      continue;
+    }
+    // "超过一年": the day after one full year.
+    const Date reached = s.start_date->add_years(cr.years).add_days(1);
+    const bool long_enough = !s.end_date || *s.end_date >= reached;
+    if (ctx.as_of < reached || !long_enough) {
+      continue;
+    }
+    Finding f = start(cr, ctx, reached, Determination::kComputed);
+    const std::string sp = rec_path(ctx.path, "study_leaves", i);
+    f.facts = {{"leave_start", s.start_date->to_string(), sp + ".start_date"},
+               {"leave_end", d2s(s.end_date), sp + ".end_date"},
+               {"organisation_sent", "false", sp + ".organisation_sent"},
+               {"over_limit_on", reached.to_string(), ""}};
+    f.records.push_back({RecordKind::kStudyLeave, s.id, {}});
+    explain(f, *cr.rule,
+            "自" + s.start_date->to_string() + "起个人申请离职学习（非组织选派，记录" + s.id +
+                "），于" + reached.to_string() + "超过" + std::to_string(cr.years) + "年",
+            "on study leave applied for personally, not sent by the organisation, since " +
+                s.start_date->to_string() + " (record " + s.id + "); over " +
+                std::to_string(cr.years) + " year(s) on " + reached.to_string());
+    out.push_back(std::move(f));
+    return;
+  }
+}
+
+// The assessments known on as_of, latest year first.
+std::vector<const AnnualAssessment *> known_assessments(const Cadre &c, Date as_of) {
+  std::vector<const AnnualAssessment *> v;
+  for (const AnnualAssessment &a : c.assessments) {
+    const bool known = a.decided_on ? *a.decided_on <= as_of : a.year < as_of.year();
+    if (known) {
+      v.push_back(&a);
+    }
+  }
+  std::sort(v.begin(), v.end(), [](const auto *a, const auto *b) { return a->year > b->year; });
+  return v;
+}
+
+Date decided(const AnnualAssessment &a) {
+  return a.decided_on ? *a.decided_on : *Date::from_ymd(a.year, 12, 31);
+}
+
+// 年度考核被确定为不称职，或者连续两年被确定为基本称职.
+void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
+  const auto known = known_assessments(ctx.cadre, ctx.as_of);
+  if (known.empty()) {
+    return;
+  }
+  const AnnualAssessment &latest = *known.front();
+  std::vector<const AnnualAssessment *> used;
+  std::string zh;
+  std::string en;
+  if (latest.grade == AssessmentGrade::kIncompetent) {
+    used.push_back(&latest);
+    zh = std::to_string(latest.year) + "年度考核被确定为不称职";
+    en = "graded 不称职 (incompetent) in the annual assessment of " + std::to_string(latest.year);
+  } else {
+    const int n = cr.basically_competent_years;
+    for (int k = 0; k < n && static_cast<std::size_t>(k) < known.size(); ++k) {
+      const AnnualAssessment &a = *known[static_cast<std::size_t>(k)];
+      if (a.year != latest.year - k || a.grade != AssessmentGrade::kBasicallyCompetent) {
+        return;
+      }
+      used.push_back(&a);
+    }
+    if (static_cast<int>(used.size()) < n) {
+      return;
+    }
+    zh = std::to_string(used.back()->year) + "至" + std::to_string(latest.year) + "年连续" +
+         std::to_string(n) + "年年度考核被确定为基本称职";
+    en = "graded 基本称职 (basically competent) " + std::to_string(n) + " years running, " +
+         std::to_string(used.back()->year) + " to " + std::to_string(latest.year);
+  }
+  Finding f = start(cr, ctx, decided(latest), Determination::kComputed);
+  for (const AnnualAssessment *a : used) {
+    f.facts.push_back({"grade_" + std::to_string(a->year), str(label(a->grade, Language::kEn)),
+                       rec_path(ctx.path, "assessments",
+                                static_cast<std::size_t>(a - ctx.cadre.assessments.data())) +
+                           ".grade"});
+    f.records.push_back({RecordKind::kAssessment, a->id, {}});
+  }
+  explain(f, *cr.rule, zh, en);
+  out.push_back(std::move(f));
+}
+
+// 连续两年民主测评优秀和称职票（率）合计达不到三分之二.
+void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
+                         std::vector<Finding> &out) {
+  const auto known = known_assessments(ctx.cadre, ctx.as_of);
+  const int n = cr.years > 0 ? cr.years : 2;
+  if (static_cast<int>(known.size()) < n || cr.den == 0) {
+    return;
+  }
+  std::string zh;
+  std::string en;
+  for (int k = 0; k < n; ++k) {
+    const AnnualAssessment &a = *known[static_cast<std::size_t>(k)];
+    if (a.year != known.front()->year - k || !a.evaluation || a.evaluation->raters <= 0) {
+      return;
+    }
+    const DemocraticEvaluation &e = *a.evaluation;
+    const long long good = static_cast<long long>(e.excellent) + e.competent;
+    if (good * cr.den >= cr.num * e.raters) {
+      return;  // at or above the fraction
+    }
+    zh += (k == 0 ? "" : "，") + std::to_string(a.year) + "年民主测评" + std::to_string(e.raters) +
+          "人参加，优秀和称职票合计" + std::to_string(good) + "票";
+    en += (k == 0 ? "" : "; ") + std::to_string(a.year) + ": " + std::to_string(good) +
+          " excellent and competent votes of " + std::to_string(e.raters) + " raters";
+  }
+  const AnnualAssessment &latest = *known.front();
+  Finding f = start(cr, ctx, decided(latest), Determination::kComputed);
+  for (int k = 0; k < n; ++k) {
+    const AnnualAssessment &a = *known[static_cast<std::size_t>(k)];
+    const std::string ap = rec_path(ctx.path, "assessments",
+                                    static_cast<std::size_t>(&a - ctx.cadre.assessments.data()));
+    const long long good =
+        static_cast<long long>(a.evaluation->excellent) + a.evaluation->competent;
+    f.facts.push_back({"evaluation_" + std::to_string(a.year),
+                       std::to_string(good) + "/" + std::to_string(a.evaluation->raters),
+                       ap + ".evaluation"});
+    f.records.push_back({RecordKind::kAssessment, a.id, {}});
+  }
+  const std::string frac = std::to_string(cr.num) + "/" + std::to_string(cr.den);
+  explain(f, *cr.rule, zh + "，连续" + std::to_string(n) + "年达不到" + frac,
+          en + "; below " + frac + " " + std::to_string(n) + " years running");
+  out.push_back(std::move(f));
+}
+
+// A catalogue's own threshold: 不称职票 above a fraction of the raters in the latest year.
+void evaluation_threshold(const CompiledRule &cr, const ScreenContext &ctx,
+                          std::vector<Finding> &out) {
+  const auto known = known_assessments(ctx.cadre, ctx.as_of);
+  if (known.empty() || cr.den == 0 || !known.front()->evaluation) {
+    return;
+  }
+  const AnnualAssessment &a = *known.front();
+  const DemocraticEvaluation &e = *a.evaluation;
+  if (e.raters <= 0 || static_cast<long long>(e.incompetent) * cr.den <= cr.num * e.raters) {
+    return;
+  }
+  Finding f = start(cr, ctx, decided(a), Determination::kComputed);
+  const std::string frac = std::to_string(cr.num) + "/" + std::to_string(cr.den);
+  f.facts = {{"incompetent_votes", std::to_string(e.incompetent) + "/" + std::to_string(e.raters),
+              rec_path(ctx.path, "assessments",
+                       static_cast<std::size_t>(&a - ctx.cadre.assessments.data())) +
+                  ".evaluation.incompetent"}};
+  f.records.push_back({RecordKind::kAssessment, a.id, {}});
+  explain(f, *cr.rule,
+          std::to_string(a.year) + "年民主测评" + std::to_string(e.raters) + "人参加，不称职票" +
+              std::to_string(e.incompetent) + "票，超过" + frac,
+          std::to_string(a.year) + ": " + std::to_string(e.incompetent) + " incompetent votes of " +
+              std::to_string(e.raters) + " raters, above " + frac);
+  out.push_back(std::move(f));
+}
+
+// The 2015 precondition: a warning given and found not heeded by as_of.
+const EarlyWarning *unheeded_warning(const Cadre &c, Date after, Date as_of,
+                                     const std::string &warning_id) {
+  for (const EarlyWarning &w : c.early_warnings) {
+    if (!warning_id.empty() && w.id != warning_id) {
+      continue;
+    }
+    if (w.issued_on && *w.issued_on >= after && *w.issued_on <= as_of && !w.corrected &&
+        w.reviewed_on && *w.reviewed_on <= as_of) {
+      return &w;
+    }
+  }
+  return nullptr;
+}
+
+void add_warning(Finding &f, const EarlyWarning &w, std::string &zh, std::string &en) {
+  f.records.push_back({RecordKind::kEarlyWarning, w.id, {}});
+  f.facts.push_back({"prior_warning", str(label(w.kind, Language::kEn)), ""});
+  zh += "；经" + str(label(w.kind, Language::kZhCn)) + "（" + d2s(w.issued_on) + "，记录" + w.id +
+        "）后，于" + d2s(w.reviewed_on) + "核查未改正";
+  en += "; after a " + str(label(w.kind, Language::kEn)) + " on " + d2s(w.issued_on) + " (record " +
+        w.id + "), not corrected when reviewed on " + d2s(w.reviewed_on);
+}
+
+// 配偶、子女移居国（境）外；配偶、子女及其配偶经商办企业.
+void family_situation(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  for (std::size_t i = 0; i < c.family_situations.size(); ++i) {
+    const FamilySituation &s = c.family_situations[i];
+    const int kind = static_cast<int>(s.kind);
+    if (!in(cr.kinds, kind) || !s.since || *s.since > ctx.as_of ||
+        (s.until && *s.until < ctx.as_of) || (cr.only_when_required && !s.adjustment_required)) {
+      continue;
+    }
+    std::string zh = str(label(s.kind, Language::kZhCn)) + "（自" + s.since->to_string() +
+                     "，记录" + s.id + "）";
+    std::string en = str(label(s.kind, Language::kEn)) + " since " + s.since->to_string() +
+                     " (record " + s.id + ")";
+    Finding f = start(cr, ctx, *s.since, Determination::kComputed);
+    if (cr.rule->requires_prior_warning) {
+      const EarlyWarning *w = unheeded_warning(c, *s.since, ctx.as_of, {});
+      if (w == nullptr) {
+        continue;
+      }
+      f.effective_date = *w->reviewed_on;
+      add_warning(f, *w, zh, en);
+    }
+    const std::string fp = rec_path(ctx.path, "family_situations", i);
+    f.facts.push_back({"situation", str(label(s.kind, Language::kEn)), fp + ".kind"});
+    f.facts.push_back({"since", s.since->to_string(), fp + ".since"});
+    f.records.push_back({RecordKind::kFamilySituation, s.id, {}});
+    explain(f, *cr.rule, zh, en);
+    out.push_back(std::move(f));
+    return;
+  }
+}
+
+// 无正当理由拒不执行组织的分配、调动、交流等决定.
+void assignment_refusal(const CompiledRule &cr, const ScreenContext &ctx,
+                        std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  for (std::size_t i = 0; i < c.assignment_refusals.size(); ++i) {
+    const AssignmentRefusal &r = c.assignment_refusals[i];
+    if (r.proper_reason || !r.refused_on || *r.refused_on > ctx.as_of ||
+        adjusted(c, r.id, ctx.as_of)) {
+      continue;
+    }
+    Finding f = start(cr, ctx, *r.refused_on, Determination::kComputed);
+    const std::string rp = rec_path(ctx.path, "assignment_refusals", i);
+    f.facts = {{"refused_on", r.refused_on->to_string(), rp + ".refused_on"},
+               {"proper_reason", "false", rp + ".proper_reason"}};
+    f.records.push_back({RecordKind::kAssignmentRefusal, r.id, {}});
+    explain(
+        f, *cr.rule,
+        r.refused_on->to_string() + "无正当理由拒不执行组织的分配、调动或者交流决定（记录" + r.id +
+            "）",
+        "refused the organisation's assignment, transfer or exchange without a proper reason on " +
+            r.refused_on->to_string() + " (record " + r.id + ")");
+    out.push_back(std::move(f));
+    return;
+  }
+}
+
+// 问责决定采取组织调整或者组织处理.
+void accountability_adjustment(const CompiledRule &cr, const ScreenContext &ctx,
+                               std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  for (std::size_t i = 0; i < c.accountability_decisions.size(); ++i) {
+    const AccountabilityDecision &d = c.accountability_decisions[i];
+    const bool organisational =
+        std::find(d.forms.begin(), d.forms.end(), AccountabilityForm::kOrganisationalAdjustment) !=
+        d.forms.end();
+    if (!organisational || !d.decided_on || *d.decided_on > ctx.as_of ||
+        adjusted(c, d.id, ctx.as_of) || exempted(c, d.id, ctx.as_of)) {
+      continue;
+    }
+    Finding f = start(cr, ctx, *d.decided_on, Determination::kComputed);
+    if (cr.deadline_months > 0) {
+      f.first_deadline = d.decided_on->add_months(cr.deadline_months);
+    }
+    std::string measures_zh;
+    std::string measures_en;
+    for (OrganisationalMeasure m : d.measures) {
+      measures_zh += (measures_zh.empty() ? "" : "、") + str(label(m, Language::kZhCn));
+      measures_en += (measures_en.empty() ? "" : ", ") + str(label(m, Language::kEn));
+    }
+    const std::string dp = rec_path(ctx.path, "accountability_decisions", i);
+    f.facts = {{"decided_on", d.decided_on->to_string(), dp + ".decided_on"},
+               {"measures", measures_en, dp + ".measures"},
+               {"document_number", d.document_number, dp + ".document_number"}};
+    f.records.push_back({RecordKind::kAccountabilityDecision, d.id, {}});
+    for (const std::string &id : d.incident_ids) {
+      f.records.push_back({RecordKind::kIncident, id, {}});
+    }
+    const std::string due = f.first_deadline ? f.first_deadline->to_string() : std::string();
+    explain(f, *cr.rule,
+            d.decided_on->to_string() + "受到问责（问责决定" +
+                (d.document_number.empty() ? d.id : d.document_number) +
+                "），问责方式为组织调整或者组织处理（" + measures_zh + "）" +
+                (due.empty() ? "" : "，相应手续应当于" + due + "前办理完毕"),
+            "held accountable on " + d.decided_on->to_string() + " (decision " +
+                (d.document_number.empty() ? d.id : d.document_number) +
+                ") by organisational adjustment or treatment (" + measures_en + ")" +
+                (due.empty() ? "" : "; the paperwork is due by " + due));
+    out.push_back(std::move(f));
+  }
+}
+
+// 因违纪违法受到须免职的处分.
+void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  const Post &post = c.posts[static_cast<std::size_t>(ctx.post)];
+  const auto held_before = [&](const std::optional<Date> &eff) {
+    return eff && *eff <= ctx.as_of && (!post.start_date || *post.start_date <= *eff);
+  };
+  for (std::size_t i = 0; i < c.party_sanctions.size(); ++i) {
+    const PartySanction &s = c.party_sanctions[i];
+    if (!in(cr.kinds, static_cast<int>(s.kind)) || !held_before(s.effective_on) ||
+        adjusted(c, s.id, ctx.as_of)) {
+      continue;
+    }
+    Finding f = start(cr, ctx, *s.effective_on, Determination::kComputed);
+    const std::string sp = rec_path(ctx.path, "party_sanctions", i);
+    f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
+               {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
+    f.records.push_back({RecordKind::kPartySanction, s.id, {}});
+    explain(f, *cr.rule,
+            s.effective_on->to_string() + "受到党纪处分：" + str(label(s.kind, Language::kZhCn)) +
+                "（记录" + s.id + "），仍任现职",
+            "party sanction " + str(label(s.kind, Language::kEn)) + " effective " +
+                s.effective_on->to_string() + " (record " + s.id + "), still in post");
+    out.push_back(std::move(f));
+  }
+  for (std::size_t i = 0; i < c.government_sanctions.size(); ++i) {
+    const GovernmentSanction &s = c.government_sanctions[i];
+    if (!in(cr.government_kinds, static_cast<int>(s.kind)) || !held_before(s.effective_on) ||
+        adjusted(c, s.id, ctx.as_of)) {
+      continue;
+    }
+    Finding f = start(cr, ctx, *s.effective_on, Determination::kComputed);
+    const std::string sp = rec_path(ctx.path, "government_sanctions", i);
+    f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
+               {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
+    f.records.push_back({RecordKind::kGovernmentSanction, s.id, {}});
+    explain(f, *cr.rule,
+            s.effective_on->to_string() + "受到政务处分：" + str(label(s.kind, Language::kZhCn)) +
+                "（记录" + s.id + "），仍任现职",
+            "government sanction " + str(label(s.kind, Language::kEn)) + " effective " +
+                s.effective_on->to_string() + " (record " + s.id + "), still in post");
+    out.push_back(std::move(f));
+  }
+}
+
+// Situations that are judgements: only from recorded incidents.
+void recorded_incident(const CompiledRule &cr, const ScreenContext &ctx,
+                       std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  const Rule &r = *cr.rule;
+  for (std::size_t i = 0; i < c.incidents.size(); ++i) {
+    const Incident &inc = c.incidents[i];
+    if (inc.situation_id != r.id && (r.overrides.empty() || inc.situation_id != r.overrides)) {
+      continue;
+    }
+    const std::optional<Date> when = inc.recorded_on ? inc.recorded_on : inc.occurred_on;
+    if (!when || *when > ctx.as_of || adjusted(c, inc.id, ctx.as_of) ||
+        exempted(c, inc.id, ctx.as_of)) {
+      continue;
+    }
+    std::string zh = when->to_string() + "记录问题线索（记录" + inc.id + "），对应情形" + r.id;
+    std::string en = "incident recorded on " + when->to_string() + " (record " + inc.id +
+                     "), matching situation " + r.id;
+    Finding f = start(cr, ctx, *when,
+                      inc.verified ? Determination::kComputed : Determination::kNeedsVerification);
+    if (r.requires_prior_warning) {
+      const EarlyWarning *w = unheeded_warning(c, Date(), ctx.as_of, inc.prior_warning_id);
+      if (inc.prior_warning_id.empty() || w == nullptr) {
+        continue;  // 2015: only after a warning that was not heeded
+      }
+      f.effective_date = *w->reviewed_on;
+      add_warning(f, *w, zh, en);
+    }
+    const std::string ip = rec_path(ctx.path, "incidents", i);
+    f.facts.push_back({"situation_id", inc.situation_id, ip + ".situation_id"});
+    f.facts.push_back({"verified", inc.verified ? "true" : "false", ip + ".verified"});
+    f.records.push_back({RecordKind::kIncident, inc.id, {}});
+    zh += inc.verified ? "，已经组织核实认定" : "，尚待组织核实认定";
+    en += inc.verified ? "; verified by the organisation" : "; to be verified by the organisation";
+    explain(f, r, zh, en);
+    out.push_back(std::move(f));
+  }
+}
+
+// 自愿辞职.
+void voluntary_resignation(const CompiledRule &cr, const ScreenContext &ctx,
+                           std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  const Post &post = c.posts[static_cast<std::size_t>(ctx.post)];
+  for (std::size_t i = 0; i < c.resignation_requests.size(); ++i) {
+    const ResignationRequest &r = c.resignation_requests[i];
+    if (r.withdrawn || !r.accepted_on || *r.accepted_on > ctx.as_of ||
+        (post.start_date && *post.start_date > *r.accepted_on)) {
+      continue;
+    }
+    Finding f = start(cr, ctx, *r.accepted_on, Determination::kComputed);
+    const std::string rp = rec_path(ctx.path, "resignation_requests", i);
+    f.facts = {{"submitted_on", d2s(r.submitted_on), rp + ".submitted_on"},
+               {"accepted_on", r.accepted_on->to_string(), rp + ".accepted_on"},
+               {"reason", str(label(r.reason, Language::kEn)), rp + ".reason"}};
+    f.records.push_back({RecordKind::kResignationRequest, r.id, {}});
+    explain(f, *cr.rule,
+            d2s(r.submitted_on) + "因" + str(label(r.reason, Language::kZhCn)) +
+                "自愿提出辞职（记录" + r.id + "），" + r.accepted_on->to_string() + "经组织同意",
+            "asked on " + d2s(r.submitted_on) + " to resign (" +
+                str(label(r.reason, Language::kEn)) + ", record " + r.id + "); accepted on " +
+                r.accepted_on->to_string());
+    out.push_back(std::move(f));
+    return;
+  }
+}
+
+// Parameter readers: the error names the parameter.
+Status read_int(const Rule &r, std::string_view name, int &out, bool required) {
+  const Parameter *p = r.parameter(name);
+  if (p == nullptr) {
+    return required ? invalid_argument("rules[" + r.id + "].parameters[" + std::string(name) + "]",
+                                       "required by kind " + r.kind)
+                    : Status();
+  }
+  try {
+    std::size_t used = 0;
+    const int v = std::stoi(p->value, &used);
+    if (used != p->value.size() || v < 0 || v > 1200) {
+      throw std::invalid_argument("range");
+    }
+    out = v;
+  } catch (const std::exception &) {
+    return invalid_argument("rules[" + r.id + "].parameters[" + std::string(name) + "].value",
+                            "not a whole number from 0 to 1200");
+  }
+  return {};
+}
+
+Status read_fraction(const Rule &r, std::string_view name, long long &num, long long &den) {
+  const Parameter *p = r.parameter(name);
+  const std::string field = "rules[" + r.id + "].parameters[" + std::string(name) + "]";
+  if (p == nullptr) {
+    return invalid_argument(field, "required by kind " + r.kind);
+  }
+  const auto slash = p->value.find('/');
+  try {
+    if (slash == std::string::npos) {
+      throw std::invalid_argument("no slash");
+    }
+    num = std::stoll(p->value.substr(0, slash));
+    den = std::stoll(p->value.substr(slash + 1));
+    if (num < 0 || den <= 0 || num > den) {
+      throw std::invalid_argument("range");
+    }
+  } catch (const std::exception &) {
+    return invalid_argument(field + ".value", "not a fraction a/b with 0 <= a <= b");
+  }
+  return {};
+}
+
+// Words joined by '_' in a parameter, mapped to enum numbers through a table.
+Status read_words(const Rule &r, std::string_view name,
+                  std::initializer_list<std::pair<std::string_view, int>> table,
+                  std::vector<int> &out, bool required) {
+  const Parameter *p = r.parameter(name);
+  const std::string field = "rules[" + r.id + "].parameters[" + std::string(name) + "]";
+  if (p == nullptr) {
+    return required ? invalid_argument(field, "required by kind " + r.kind) : Status();
+  }
+  std::string rest = p->value;
+  // Longest match first, so "all_children_emigrated" is not read as "all".
+  while (!rest.empty()) {
+    bool matched = false;
+    std::size_t best_len = 0;
+    int best = 0;
+    for (const auto &[word, number] : table) {
+      if (rest.compare(0, word.size(), word) == 0 &&
+          (rest.size() == word.size() || rest[word.size()] == '_') && word.size() > best_len) {
+        best_len = word.size();
+        best = number;
+        matched = true;
+      }
+    }
+    if (!matched) {
+      return invalid_argument(field + ".value",
+                              "unknown word in "
+                              " + p->value + "
+                              "");
+    }
+    out.push_back(best);
+    rest.erase(0, std::min(rest.size(), best_len + 1));
+  }
+  return {};
+}
+
+}  // namespace
+
+Status compile(const Rule &r, CompiledRule &out) {
+  out.rule = &r;
+  out.own_dates = r.effective_from.has_value() || r.effective_to.has_value();
+  for (const Consequence &c : r.consequences) {
+    if (c.kind == ConsequenceKind::kDeadline && c.months > 0) {
+      out.deadline_months = c.months;
+    }
+  }
+  const std::string &k = r.kind;
+  if (k == "retirement-age") {
+    RetirementPolicy p = RetirementPolicy::national();
+    p.rule_id = r.id;
+    p.procedure.clear();
+    p.procedure.push_back(DatedCitation{std::nullopt, std::nullopt,
+                                        r.citations.empty() ? Citation{} : r.citations.front()});
+    if (auto st = read_int(r, "male_base_age", p.male.base_age_years, true); !st.ok()) return st;
+    if (auto st = read_int(r, "female_base_age", p.female.base_age_years, true); !st.ok())
+      return st;
+    if (auto st =
+            read_int(r, "female_county_base_age", p.female_county_and_above.base_age_years, true);
+        !st.ok()) {
+      return st;
+    }
+    const Parameter *start_p = r.parameter("phase_in_start");
+    p.male.phase_in.enabled = start_p != nullptr;
+    p.female.phase_in.enabled = start_p != nullptr;
+    if (start_p != nullptr) {
+      const auto d = Date::parse(start_p->value);
+      if (!d) {
+        return invalid_argument("rules[" + r.id + "].parameters[phase_in_start].value",
+                                "not a date");
+      }
+      p.male.phase_in.start = *d;
+      p.female.phase_in.start = *d;
+      p.female_county_and_above.phase_in.start = *d;
+      int step = 4;
+      if (auto st = read_int(r, "birth_months_per_step", step, true); !st.ok()) return st;
+      if (step <= 0) {
+        return invalid_argument("rules[" + r.id + "].parameters[birth_months_per_step].value",
+                                "must be positive");
+      }
+      p.male.phase_in.birth_months_per_step = step;
+      p.female.phase_in.birth_months_per_step = step;
+      p.female_county_and_above.phase_in.birth_months_per_step = step;
+      if (auto st = read_int(r, "male_max_delay", p.male.phase_in.max_delay_months, true); !st.ok())
+        return st;
+      if (auto st = read_int(r, "female_max_delay", p.female.phase_in.max_delay_months, true);
+          !st.ok())
+        return st;
+      const Parameter *fc = r.parameter("female_county_phase_in");
+      p.female_county_and_above.phase_in.enabled = fc != nullptr && fc->value == "true";
+      p.female_county_and_above.phase_in.max_delay_months = p.female.phase_in.max_delay_months;
+    } else {
+      p.female_county_and_above.phase_in.enabled = false;
+    }
+    out.retirement = std::move(p);
+  } else if (k == "consecutive-terms") {
+    if (auto st = read_int(r, "terms", out.terms, true); !st.ok()) return st;
+    if (auto st = read_int(r, "term_years", out.term_years, true); !st.ok()) return st;
+  } else if (k == "years-at-level" || k == "years-in-post-local-leader" || k == "health-spell" ||
+             k == "study-leave") {
+    if (auto st = read_int(r, "years", out.years, true); !st.ok()) return st;
+  } else if (k == "annual-grade") {
+    if (auto st = read_int(r, "incompetent_years", out.incompetent_years, false); !st.ok())
+      return st;
+    if (auto st = read_int(r, "basically_competent_years", out.basically_competent_years, false);
+        !st.ok())
+      return st;
+  } else if (k == "evaluation-fraction") {
+    if (auto st = read_fraction(r, "fraction", out.num, out.den); !st.ok()) return st;
+    if (auto st = read_int(r, "years", out.years, false); !st.ok()) return st;
+  } else if (k == "evaluation-threshold") {
+    if (auto st = read_fraction(r, "incompetent_fraction", out.num, out.den); !st.ok()) return st;
+  } else if (k == "family-situation") {
+    if (auto st = read_words(r, "situations",
+                             {{"spouse_emigrated", 1},
+                              {"all_children_emigrated", 2},
+                              {"spouse_runs_business", 3},
+                              {"child_runs_business", 4}},
+                             out.kinds, true);
+        !st.ok()) {
+      return st;
+    }
+    const Parameter *w = r.parameter("only_when_required");
+    out.only_when_required = w != nullptr && w->value == "true";
+  } else if (k == "sanction-removal") {
+    if (auto st = read_words(r, "party_kinds",
+                             {{"warning", 1},
+                              {"serious_warning", 2},
+                              {"removal-from-party-post", 3},
+                              {"removal_from_party_post", 3},
+                              {"probation-within-party", 4},
+                              {"probation_within_party", 4},
+                              {"expulsion", 5}},
+                             out.kinds, false);
+        !st.ok()) {
+      return st;
+    }
+    if (auto st = read_words(r, "government_kinds",
+                             {{"warning", 1},
+                              {"demerit", 2},
+                              {"major_demerit", 3},
+                              {"downgrade", 4},
+                              {"dismissal-from-post", 5},
+                              {"dismissal_from_post", 5},
+                              {"expulsion", 6}},
+                             out.government_kinds, false);
+        !st.ok()) {
+      return st;
+    }
+  }
+  return {};
+}
+
+Predicate predicate_for(std::string_view kind) noexcept {
+  struct Entry {
+    std::string_view kind;
+    Predicate fn;
+  };
+  static constexpr Entry kTable[] = {
+      {"retirement-age", catalogue_retirement},
+      {"consecutive-terms", consecutive_terms},
+      {"years-at-level", years_at_level},
+      {"years-in-post-local-leader", years_in_post_local_leader},
+      {"health-spell", health_spell},
+      {"study-leave", study_leave},
+      {"annual-grade", annual_grade},
+      {"evaluation-fraction", evaluation_fraction},
+      {"evaluation-threshold", evaluation_threshold},
+      {"family-situation", family_situation},
+      {"assignment-refusal", assignment_refusal},
+      {"accountability-adjustment", accountability_adjustment},
+      {"sanction-removal", sanction_removal},
+      {"recorded-incident", recorded_incident},
+      {"voluntary-resignation", voluntary_resignation},
+  };
+  for (const Entry &e : kTable) {
+    if (e.kind == kind) {
+      return e.fn;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace cadre::detail

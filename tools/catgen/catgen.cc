@@ -1,0 +1,160 @@
+// cadre_catgen: a host tool that turns the shipped catalogues
+// (data/catalogues/*.textproto) into C++ code constructing cadre::Catalogue
+// values, so that the C++ API (cadre::cadre, free of protobuf) has them.
+// Validation of the files is the codec's job (tested); this tool only parses
+// the text format and reports syntax errors with line and column.
+//
+// usage: cadre_catgen OUT.cc IN.textproto...
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "cadre/v1/catalogue.pb.h"
+
+namespace {
+
+namespace pb = ::cadre::v1;
+
+class Errors final : public google::protobuf::io::ErrorCollector {
+ public:
+  explicit Errors(std::string file) : file_(std::move(file)) {}
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string &message) override {
+    std::fprintf(stderr, "%s:%d:%d: %s\n", file_.c_str(), line + 1, column + 1, message.c_str());
+  }
+
+ private:
+  std::string file_;
+};
+
+// A C++ string literal for any UTF-8 text.
+std::string lit(const std::string &s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string date(const std::string &s) {
+  return s.empty() ? "std::nullopt" : "Date::parse(" + lit(s) + ")";
+}
+
+std::string text(const pb::LocalizedText &t) {
+  return "LocalizedText{" + lit(t.zh_cn()) + ", " + lit(t.en()) + "}";
+}
+
+std::string citation(const pb::Citation &c) {
+  return "Citation{" + lit(c.document()) + ", " + lit(c.document_number()) + ", " +
+         std::to_string(c.year()) + ", " + lit(c.article()) + ", " + lit(c.item()) +
+         ", static_cast<Verification>(" + std::to_string(c.verification()) + "), " +
+         lit(c.supports()) + "}";
+}
+
+void emit(const pb::Catalogue &c, std::ostream &os) {
+  os << "  {\n    Catalogue c;\n";
+  os << "    c.id = " << lit(c.id()) << ";\n";
+  os << "    c.version = " << lit(c.version()) << ";\n";
+  os << "    c.title = " << text(c.title()) << ";\n";
+  os << "    c.jurisdiction = " << lit(c.jurisdiction()) << ";\n";
+  os << "    c.effective_from = " << date(c.effective_from()) << ";\n";
+  os << "    c.effective_to = " << date(c.effective_to()) << ";\n";
+  os << "    c.base = " << lit(c.base()) << ";\n";
+  os << "    c.completeness = " << text(c.completeness()) << ";\n";
+  for (const pb::Rule &r : c.rules()) {
+    os << "    {\n      Rule r;\n";
+    os << "      r.id = " << lit(r.id()) << ";\n";
+    os << "      r.channel = static_cast<Channel>(" << r.channel() << ");\n";
+    os << "      r.heading = static_cast<Heading>(" << r.heading() << ");\n";
+    for (const pb::Citation &ci : r.citations()) {
+      os << "      r.citations.push_back(" << citation(ci) << ");\n";
+    }
+    os << "      r.text = " << text(r.text()) << ";\n";
+    os << "      r.effective_from = " << date(r.effective_from()) << ";\n";
+    os << "      r.effective_to = " << date(r.effective_to()) << ";\n";
+    os << "      r.overrides = " << lit(r.overrides()) << ";\n";
+    os << "      r.kind = " << lit(r.kind()) << ";\n";
+    os << "      r.decided_by = static_cast<DecidedBy>(" << r.decided_by() << ");\n";
+    for (const pb::Parameter &p : r.parameters()) {
+      os << "      r.parameters.push_back(Parameter{" << lit(p.name()) << ", " << lit(p.value())
+         << ", " << lit(p.unit()) << ", "
+         << (p.has_citation() ? "std::optional<Citation>(" + citation(p.citation()) + ")"
+                              : std::string("std::nullopt"))
+         << "});\n";
+    }
+    for (const int m : r.methods()) {
+      os << "      r.methods.push_back(static_cast<AdjustmentMethod>(" << m << "));\n";
+    }
+    for (const pb::Consequence &q : r.consequences()) {
+      os << "      r.consequences.push_back(Consequence{static_cast<ConsequenceKind>(" << q.kind()
+         << "), " << q.months() << ", " << q.days() << ", " << q.best_grade() << ", "
+         << text(q.text()) << "});\n";
+    }
+    os << "      r.procedure = " << r.procedure() << ";\n";
+    os << "      r.first_deadline_days = " << r.first_deadline_days() << ";\n";
+    os << "      r.requires_prior_warning = " << (r.requires_prior_warning() ? "true" : "false")
+       << ";\n";
+    os << "      r.disabled = " << (r.disabled() ? "true" : "false") << ";\n";
+    os << "      c.rules.push_back(std::move(r));\n    }\n";
+  }
+  os << "    out.push_back(std::move(c));\n  }\n";
+}
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: cadre_catgen OUT.cc IN.textproto...\n");
+    return 2;
+  }
+  std::ostringstream os;
+  os << "// Generated by cadre_catgen from data/catalogues. Do not edit.\n"
+        "#include <optional>\n#include <vector>\n\n#include \"cadre/catalogue.hpp\"\n\n"
+        "namespace cadre {\ninline namespace api_v1 {\n\n"
+        "std::vector<Catalogue> builtin_catalogues() {\n  std::vector<Catalogue> out;\n";
+  for (int i = 2; i < argc; ++i) {
+    std::ifstream in(argv[i], std::ios::binary);
+    const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) {
+      std::fprintf(stderr, "cadre_catgen: cannot read %s\n", argv[i]);
+      return 1;
+    }
+    pb::Catalogue c;
+    Errors errors(argv[i]);
+    google::protobuf::TextFormat::Parser parser;
+    parser.RecordErrorsTo(&errors);
+    if (!parser.ParseFromString(body, &c)) {
+      return 1;
+    }
+    emit(c, os);
+  }
+  os << "  return out;\n}\n\n}  // namespace api_v1\n}  // namespace cadre\n";
+  const std::string out = os.str();
+  {
+    std::ifstream old(argv[1], std::ios::binary);
+    const std::string prev((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
+    if (prev == out) {
+      return 0;
+    }
+  }
+  std::ofstream f(argv[1], std::ios::binary);
+  f << out;
+  return f ? 0 : 1;
+}
