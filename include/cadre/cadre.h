@@ -242,6 +242,88 @@ CADRE_API int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const 
 /** @} */
 
 /**
+ * @defgroup cadre_stream Streamed screening
+ * @brief Screening a roster of any size in the stream form, chunk by chunk,
+ *        with memory bounded by the largest record.
+ *
+ * The stream form is the magic bytes "CADRES1\n" followed by records, each a
+ * varint length and a serialized `cadre.v1.RosterRecord`; the first record is
+ * the header (proto/cadre/v1/roster.proto). Feed it in chunks of any size.
+ * @{
+ */
+
+/** A streamed screening in progress. Opaque; used by one thread at a time. */
+typedef struct cadre_stream cadre_stream;
+
+/**
+ * @brief Starts a streamed screening.
+ * @param[out] out receives the stream; the caller owns it and releases it with
+ *             cadre_stream_free(). Set to NULL on failure.
+ * @param engine the engine, borrowed: it must outlive the stream.
+ * @param as_of the as-of date "YYYY-MM-DD", NUL-terminated, borrowed for the call.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON: the format of the
+ *        responses that cadre_stream_push() and cadre_stream_finish() give.
+ * @param[out] err optional error details, or NULL; the caller owns a returned
+ *             error and releases it with cadre_error_free().
+ * @retval CADRE_OK the stream is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out, @p engine or @p as_of is NULL, @p as_of
+ *         is not a date (field "as_of"), or @p format is unknown.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, const char *as_of,
+                               int format, cadre_error **err);
+
+/**
+ * @brief Feeds the next bytes of the stream.
+ *
+ * Every cadre record completed by these bytes is screened: @p out receives a
+ * `cadre.v1.ScreenResponse` with their findings and record errors (record
+ * indexes count cadres from 0 over the whole stream); its summary is empty.
+ * A malformed stream fails the call and every later call.
+ * @param[out] out receives the response, owned by the library until the caller
+ *             releases it with cadre_buffer_dispose(). Left {NULL, 0} on failure.
+ * @param stream the stream, borrowed.
+ * @param data the bytes, borrowed for the call; NULL with size 0 is allowed.
+ * @param size number of bytes.
+ * @param[out] err optional error details, or NULL; the caller owns a returned
+ *             error and releases it with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p stream is NULL, or the stream is
+ *         malformed (bad magic, a record that does not parse, no header first;
+ *         the error names the record, e.g. "records[12]").
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or a record over 64 MiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *data,
+                                size_t size, cadre_error **err);
+
+/**
+ * @brief Ends the stream and gives the summary.
+ * @param[out] out receives a `cadre.v1.ScreenResponse` with `as_of` and the
+ *             summary of the whole stream, owned by the library until the
+ *             caller releases it with cadre_buffer_dispose(). Left {NULL, 0}
+ *             on failure.
+ * @param stream the stream, borrowed.
+ * @param[out] err optional error details, or NULL; the caller owns a returned
+ *             error and releases it with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p stream is NULL, the stream ends
+ *         inside a record, has no header, or failed earlier.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_stream_finish(cadre_buffer *out, cadre_stream *stream, cadre_error **err);
+
+/**
+ * @brief Releases a stream.
+ * @param stream a stream the caller owns, or NULL (a no-op).
+ */
+CADRE_API void cadre_stream_free(cadre_stream *stream);
+
+/** @} */
+
+/**
  * @defgroup cadre_labels Labels
  * @brief Labels of the schema's enum values in zh-CN and English.
  *

@@ -22,6 +22,11 @@ struct cadre_engine {
   cadre::Engine engine;
 };
 
+struct cadre_stream {
+  cadre::service::StreamScreener screener;
+  int format;
+};
+
 namespace {
 
 using cadre::Status;
@@ -161,6 +166,80 @@ int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const uint8_t *r
     return fill(out, bytes);
   });
 }
+
+int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, const char *as_of, int format,
+                     cadre_error **err) {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = nullptr;
+    if (engine == nullptr) {
+      return cadre::invalid_argument("engine", "NULL");
+    }
+    if (as_of == nullptr) {
+      return cadre::invalid_argument("as_of", "NULL");
+    }
+    if (auto st = check_format(format); !st.ok()) {
+      return st;
+    }
+    auto day = cadre::codec::parse_date(as_of, "as_of");
+    if (!day.ok()) {
+      return day.status();
+    }
+    *out = new cadre_stream{cadre::service::StreamScreener(engine->engine, *day), format};
+    return {};
+  });
+}
+
+int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *data, size_t size,
+                      cadre_error **err) {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = cadre_buffer{nullptr, 0};
+    if (stream == nullptr) {
+      return cadre::invalid_argument("stream", "NULL");
+    }
+    cadre::v1::ScreenResponse response;
+    if (auto st = stream->screener.push(data, size, response); !st.ok()) {
+      return st;
+    }
+    std::string bytes;
+    if (auto st = cadre::codec::serialize(response,
+                                          static_cast<cadre::codec::Format>(stream->format), bytes);
+        !st.ok()) {
+      return st;
+    }
+    return fill(out, bytes);
+  });
+}
+
+int cadre_stream_finish(cadre_buffer *out, cadre_stream *stream, cadre_error **err) {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = cadre_buffer{nullptr, 0};
+    if (stream == nullptr) {
+      return cadre::invalid_argument("stream", "NULL");
+    }
+    cadre::v1::ScreenResponse response;
+    if (auto st = stream->screener.finish(response); !st.ok()) {
+      return st;
+    }
+    std::string bytes;
+    if (auto st = cadre::codec::serialize(response,
+                                          static_cast<cadre::codec::Format>(stream->format), bytes);
+        !st.ok()) {
+      return st;
+    }
+    return fill(out, bytes);
+  });
+}
+
+void cadre_stream_free(cadre_stream *stream) { delete stream; }
 
 const char *cadre_label(const char *enum_name, int number, const char *language) {
   try {

@@ -109,4 +109,121 @@ Status screen_bytes(const Engine &engine, const std::uint8_t *bytes, std::size_t
   return codec::serialize(*response, format, out);
 }
 
+namespace {
+
+constexpr std::string_view kMagic = "CADRES1\n";
+
+// Reads a varint at data[pos..size); returns false when incomplete; sets bad
+// when longer than 10 bytes.
+bool read_varint(const std::string &data, std::size_t &pos, std::uint64_t &value, bool &bad) {
+  value = 0;
+  for (int shift = 0; shift < 64; shift += 7) {
+    if (pos >= data.size()) {
+      return false;
+    }
+    const auto byte = static_cast<unsigned char>(data[pos++]);
+    value |= static_cast<std::uint64_t>(byte & 0x7fU) << shift;
+    if ((byte & 0x80U) == 0) {
+      return true;
+    }
+  }
+  bad = true;
+  return false;
+}
+
+}  // namespace
+
+Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
+                            pb::ScreenResponse &response) {
+  if (!failed_.ok()) {
+    return failed_;
+  }
+  if (data == nullptr && size != 0) {
+    return invalid_argument("data", "NULL with a non-zero size");
+  }
+  if (offset_ > 0 && offset_ >= pending_.size() / 2) {
+    pending_.erase(0, offset_);
+    offset_ = 0;
+  }
+  pending_.append(reinterpret_cast<const char *>(data), size);
+  if (!magic_) {
+    const std::size_t have = std::min(pending_.size() - offset_, kMagic.size());
+    if (std::string_view(pending_).substr(offset_, have) != kMagic.substr(0, have)) {
+      return failed_ = invalid_argument("stream", "does not start with the magic \"CADRES1\\n\"");
+    }
+    if (have < kMagic.size()) {
+      return {};
+    }
+    offset_ += kMagic.size();
+    magic_ = true;
+  }
+  while (true) {
+    std::size_t pos = offset_;
+    std::uint64_t length = 0;
+    bool bad = false;
+    const std::string path = "records[" + std::to_string(records_) + "]";
+    if (!read_varint(pending_, pos, length, bad)) {
+      if (bad) {
+        return failed_ = invalid_argument(path, "length is not a varint");
+      }
+      return {};  // wait for more bytes
+    }
+    if (length > kMaxRecordBytes) {
+      return failed_ = Status(StatusCode::kResourceExhausted, "record over 64 MiB", path);
+    }
+    if (pending_.size() - pos < length) {
+      return {};
+    }
+    if (!record_.ParseFromArray(pending_.data() + pos, static_cast<int>(length))) {
+      return failed_ = invalid_argument(path, "not a cadre.v1.RosterRecord");
+    }
+    offset_ = pos + length;
+    if (records_ == 0 && !record_.has_header()) {
+      return failed_ = invalid_argument(path, "the first record must be the header");
+    }
+    ++records_;
+    if (!record_.has_cadre()) {
+      continue;
+    }
+    const int index = static_cast<int>(cadres_++);
+    const std::string cpath = "cadres[" + std::to_string(index) + "]";
+    const pb::Cadre &in = record_.cadre();
+    if (auto st = codec::decode(in, cpath, std::nullopt, cadre_); !st.ok()) {
+      pb::RecordError *e = response.add_errors();
+      e->set_index(index);
+      e->set_cadre_id(in.id().size() <= codec::kMaxTextBytes ? in.id() : std::string());
+      e->set_field_path(st.field());
+      e->set_message(st.message());
+      e->set_code(static_cast<int>(st.code()));
+      ++summary_.records_rejected;
+      continue;
+    }
+    findings_.clear();
+    engine_.screen(cadre_, as_of_, cpath, findings_);
+    summary_.add(cadre_, as_of_, findings_);
+    for (const Finding &f : findings_) {
+      codec::encode(f, *response.add_findings());
+    }
+  }
+}
+
+Status StreamScreener::finish(pb::ScreenResponse &response) {
+  if (!failed_.ok()) {
+    return failed_;
+  }
+  if (!magic_) {
+    return failed_ = invalid_argument("stream", "empty: no magic and no header");
+  }
+  if (offset_ != pending_.size()) {
+    return failed_ = invalid_argument("records[" + std::to_string(records_) + "]",
+                                      "truncated: the stream ends inside a record");
+  }
+  if (records_ == 0) {
+    return failed_ = invalid_argument("records[0]", "missing: no header");
+  }
+  response.set_as_of(as_of_.to_string());
+  codec::encode(summary_, *response.mutable_summary());
+  return {};
+}
+
 }  // namespace cadre::service

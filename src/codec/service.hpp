@@ -27,6 +27,47 @@ Status screen(const Engine &engine, const cadre::v1::ScreenRequest &request,
 Status screen_bytes(const Engine &engine, const std::uint8_t *bytes, std::size_t size,
                     codec::Format format, std::string &out);
 
+/**
+ * Screens a roster in the stream form (magic "CADRES1\n", then varint-length
+ * RosterRecords) fed in chunks of any size, with memory bounded by the largest
+ * record: each push() gives the findings and record errors of the records
+ * completed by that chunk; finish() gives the summary.
+ */
+class StreamScreener {
+ public:
+  /** Largest record accepted, in bytes. */
+  static constexpr std::size_t kMaxRecordBytes = 64U << 20U;
+
+  StreamScreener(const Engine &engine, Date as_of) : engine_(engine), as_of_(as_of) {}
+
+  /**
+   * Feeds bytes. Findings and record errors of the cadres completed by them are
+   * appended to @p response. Fails (and stays failed) on a stream that is not
+   * well formed; the error names the record ("records[12]").
+   */
+  Status push(const std::uint8_t *data, std::size_t size, cadre::v1::ScreenResponse &response);
+
+  /** Ends the stream: fails on a partial record; writes as_of and the summary. */
+  Status finish(cadre::v1::ScreenResponse &response);
+
+  /** Cadre records seen so far. */
+  [[nodiscard]] std::uint64_t cadres() const noexcept { return cadres_; }
+
+ private:
+  const Engine &engine_;
+  Date as_of_;
+  std::string pending_;
+  std::size_t offset_ = 0;
+  bool magic_ = false;
+  std::uint64_t records_ = 0;
+  std::uint64_t cadres_ = 0;
+  Status failed_;
+  ScreenSummary summary_;
+  cadre::v1::RosterRecord record_;
+  Cadre cadre_;
+  std::vector<Finding> findings_;
+};
+
 }  // namespace cadre::service
 
 #endif  // CADRE_SRC_CODEC_SERVICE_HPP

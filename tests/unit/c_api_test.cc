@@ -124,3 +124,84 @@ TEST(CApi, DescriptorSetIsNonEmpty) {
 }
 
 }  // namespace
+
+namespace {
+
+// Protobuf wire helpers: this test links only libcadre, not protobuf.
+std::string ld(int field, const std::string &payload) {
+  std::string out(1, static_cast<char>(field << 3 | 2));
+  std::size_t n = payload.size();
+  do {
+    auto b = static_cast<unsigned char>(n & 0x7fU);
+    n >>= 7U;
+    out.push_back(static_cast<char>(n != 0 ? (b | 0x80U) : b));
+  } while (n != 0);
+  return out + payload;
+}
+std::string varint_field(int field, int v) {
+  return std::string(1, static_cast<char>(field << 3)) + std::string(1, static_cast<char>(v));
+}
+std::string record(const std::string &roster_record) {
+  return ld(0, roster_record).substr(1);  // the varint length and the bytes
+}
+
+std::string stream_of_two() {
+  const std::string post =
+      ld(1, "p1") + varint_field(4, 7) + varint_field(5, 1) + ld(6, "2020-01-01");
+  const auto cadre = [&](const std::string &id, const std::string &birth) {
+    return ld(1, id) + varint_field(2, 1) + ld(3, birth) + varint_field(4, 1) + ld(5, post);
+  };
+  return "CADRES1\n" + record(ld(1, "")) + record(ld(7, cadre("old", "1960-01-01"))) +
+         record(ld(7, cadre("young", "1990-01-01")));
+}
+
+TEST(CApi, StreamsARosterInChunks) {
+  cadre_engine *engine = nullptr;
+  ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  cadre_stream *stream = nullptr;
+  ASSERT_EQ(cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  const std::string wire = stream_of_two();
+  std::string all;
+  for (std::size_t pos = 0; pos < wire.size(); pos += 3) {
+    cadre_buffer out{nullptr, 0};
+    ASSERT_EQ(cadre_stream_push(&out, stream, bytes(wire) + pos,
+                                std::min<std::size_t>(3, wire.size() - pos), nullptr),
+              CADRE_OK);
+    all.append(reinterpret_cast<const char *>(out.data), out.size);
+    cadre_buffer_dispose(&out);
+  }
+  EXPECT_NE(all.find("\"cadre_id\":\"old\""), std::string::npos) << all;
+  EXPECT_EQ(all.find("\"cadre_id\":\"young\""), std::string::npos) << all;
+  cadre_buffer end{nullptr, 0};
+  ASSERT_EQ(cadre_stream_finish(&end, stream, nullptr), CADRE_OK);
+  const std::string summary(reinterpret_cast<const char *>(end.data), end.size);
+  EXPECT_NE(summary.find("\"cadres_screened\":2"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("\"cadres_down\":1"), std::string::npos) << summary;
+  cadre_buffer_dispose(&end);
+  cadre_stream_free(stream);
+
+  // Truncated: finish names the record; bad date and NULLs are refused.
+  ASSERT_EQ(cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_BINARY, nullptr),
+            CADRE_OK);
+  cadre_buffer out{nullptr, 0};
+  ASSERT_EQ(cadre_stream_push(&out, stream, bytes(wire), wire.size() - 1, nullptr), CADRE_OK);
+  cadre_buffer_dispose(&out);
+  cadre_error *err = nullptr;
+  EXPECT_EQ(cadre_stream_finish(&out, stream, &err), CADRE_INVALID_ARGUMENT);
+  EXPECT_STREQ(cadre_error_field(err), "records[2]");
+  EXPECT_EQ(out.data, nullptr);
+  cadre_error_free(err);
+  cadre_stream_free(stream);
+  EXPECT_EQ(cadre_stream_new(&stream, engine, "2025-02-30", CADRE_FORMAT_JSON, &err),
+            CADRE_INVALID_ARGUMENT);
+  EXPECT_STREQ(cadre_error_field(err), "as_of");
+  EXPECT_EQ(stream, nullptr);
+  cadre_error_free(err);
+  EXPECT_EQ(cadre_stream_new(&stream, nullptr, "2025-06-30", CADRE_FORMAT_JSON, nullptr),
+            CADRE_INVALID_ARGUMENT);
+  EXPECT_EQ(cadre_stream_push(&out, nullptr, nullptr, 0, nullptr), CADRE_INVALID_ARGUMENT);
+  cadre_stream_free(nullptr);
+  cadre_engine_free(engine);
+}
+
+}  // namespace

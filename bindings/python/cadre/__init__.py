@@ -57,7 +57,7 @@ import enum
 import json
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple, Optional, Union
 
 from . import _ffi, _messages
 from ._version import __version__
@@ -448,6 +448,44 @@ class Engine:
             ValueError: the engine is closed.
         """
         return self._run(_SCREEN, request, as_message)
+
+    def screen_stream(self, chunks: Iterable[bytes], as_of: str) -> Iterator[dict]:
+        """Screens a roster in the stream form, chunk by chunk (``cadre_stream_*``).
+
+        Memory stays bounded by the largest record, whatever the roster's
+        size. Needs no protobuf: responses cross as JSON.
+
+        Args:
+            chunks: the bytes of a ``.cadres`` stream (magic ``CADRES1\\n``,
+                then varint-length ``cadre.v1.RosterRecord``), in pieces of
+                any size, e.g. ``iter(lambda: f.read(1 << 20), b"")``.
+            as_of: the as-of date, ``"YYYY-MM-DD"``.
+
+        Yields:
+            A ``cadre.v1.ScreenResponse`` dict per chunk with the findings and
+            record errors of the cadres it completed, then a last one with
+            ``as_of`` and the ``summary`` of the whole stream.
+
+        Raises:
+            InvalidArgumentError: ``as_of`` is not a date, or the stream is
+                malformed; ``field`` names the record (``records[12]``).
+            ResourceExhaustedError: out of memory or a record over 64 MiB.
+            ValueError: the engine is closed.
+        """
+        with self._use() as handle:
+            stream = _ffi.StreamHandle()
+            self._lib.call("cadre_stream_new", ctypes.byref(stream), handle,
+                           as_of.encode("ascii"), int(Format.JSON))
+            try:
+                for chunk in chunks:
+                    data = bytes(chunk)
+                    out = self._lib.call_buffer("cadre_stream_push", stream, data or None,
+                                                len(data))
+                    yield json.loads(out.decode("utf-8"))
+                out = self._lib.call_buffer("cadre_stream_finish", stream)
+                yield json.loads(out.decode("utf-8"))
+            finally:
+                self._lib.cadre_stream_free(stream)
 
     def screen_raw(self, request: Union[bytes, str], format: Format = Format.BINARY) -> bytes:
         """Screens serialized bytes and returns serialized bytes, in ``format``.

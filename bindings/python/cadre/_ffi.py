@@ -57,6 +57,10 @@ class EngineHandle(ctypes.c_void_p):
     """``cadre_engine*``: an immutable, thread-safe rules engine."""
 
 
+class StreamHandle(ctypes.c_void_p):
+    """``cadre_stream*``: a streamed screening, used by one thread at a time."""
+
+
 class Buffer(ctypes.Structure):
     """``cadre_buffer``: bytes owned by the library until disposed."""
 
@@ -117,6 +121,22 @@ FUNCTIONS: Sequence[CFunction] = (
     #                         const char *language);       static
     CFunction("cadre_label", (ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p),
               ctypes.c_char_p),
+    # int cadre_stream_new(cadre_stream **out, const cadre_engine *engine,
+    #                      const char *as_of, int format, cadre_error **err);
+    CFunction("cadre_stream_new",
+              (ctypes.POINTER(StreamHandle), EngineHandle, ctypes.c_char_p,
+               ctypes.c_int, _ErrOut),
+              ctypes.c_int),
+    # int cadre_stream_push(cadre_buffer *out, cadre_stream *stream,
+    #                       const uint8_t *data, size_t size, cadre_error **err);
+    CFunction("cadre_stream_push",
+              (_BufOut, StreamHandle, _InBytes, ctypes.c_size_t, _ErrOut),
+              ctypes.c_int),
+    # int cadre_stream_finish(cadre_buffer *out, cadre_stream *stream,
+    #                         cadre_error **err);
+    CFunction("cadre_stream_finish", (_BufOut, StreamHandle, _ErrOut), ctypes.c_int),
+    # void cadre_stream_free(cadre_stream *stream);
+    CFunction("cadre_stream_free", (StreamHandle,), None),
     # int cadre_screen(cadre_buffer *out, const cadre_engine *engine,
     #                  const uint8_t *request, size_t request_size,
     #                  int format, cadre_error **err);

@@ -1,0 +1,77 @@
+"""Streamed screening through cadre_stream_* (Engine.screen_stream)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cadre
+from conftest import make_cadre
+
+
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def _record(message) -> bytes:
+    body = message.SerializeToString()
+    return _varint(len(body)) + body
+
+
+def _stream(cadres: list[dict]) -> bytes:
+    from google.protobuf import json_format
+    record = cadre.message_class("cadre.v1.RosterRecord")
+    header = record()
+    header.header.schema = "cadre.v1"
+    out = b"CADRES1\n" + _record(header)
+    for c in cadres:
+        r = record()
+        json_format.ParseDict({"cadre": c}, r)
+        out += _record(r)
+    return out
+
+
+@pytest.fixture()
+def stream_bytes() -> bytes:
+    pytest.importorskip("google.protobuf")
+    cadres = [make_cadre(f"c{i}", birth_date="1960-01-01" if i % 2 else "1985-01-01")
+              for i in range(10)]
+    cadres[3]["birth_date"] = "1970-02-30"
+    return _stream(cadres)
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 64, 1 << 20])
+def test_same_answer_whatever_the_chunk(engine, stream_bytes: bytes, chunk: int) -> None:
+    pieces = [stream_bytes[i:i + chunk] for i in range(0, len(stream_bytes), chunk)]
+    responses = list(engine.screen_stream(pieces, "2025-06-30"))
+    findings = [f for r in responses for f in r.get("findings", [])]
+    errors = [e for r in responses for e in r.get("errors", [])]
+    summary = responses[-1]["summary"]
+    assert responses[-1]["as_of"] == "2025-06-30"
+    assert [e["index"] for e in errors] == [3]
+    assert errors[0]["field_path"] == "cadres[3].birth_date"
+    assert sorted(f["cadre_id"] for f in findings) == ["c1", "c5", "c7", "c9"]
+    assert summary["cadres_down"] == 4
+    assert summary["records_rejected"] == 1
+
+
+def test_truncated_stream_names_the_record(engine, stream_bytes: bytes) -> None:
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        list(engine.screen_stream([stream_bytes[:-1]], "2025-06-30"))
+    assert info.value.field == "records[10]"
+
+
+def test_bad_magic_and_bad_date(engine) -> None:
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        list(engine.screen_stream([b"NOTCADRE"], "2025-06-30"))
+    assert info.value.field == "stream"
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        list(engine.screen_stream([b""], "2025-02-30"))
+    assert info.value.field == "as_of"

@@ -1,0 +1,128 @@
+// StreamScreener: the stream form screened chunk by chunk.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "codec/service.hpp"
+
+namespace cadre {
+namespace {
+
+namespace pb = ::cadre::v1;
+
+void put_record(std::string &out, const pb::RosterRecord &r) {
+  std::string body = r.SerializeAsString();
+  std::uint64_t n = body.size();
+  do {
+    auto byte = static_cast<unsigned char>(n & 0x7fU);
+    n >>= 7U;
+    if (n != 0) byte |= 0x80U;
+    out.push_back(static_cast<char>(byte));
+  } while (n != 0);
+  out += body;
+}
+
+pb::Cadre cadre(const std::string &id, const std::string &birth) {
+  pb::Cadre c;
+  c.set_id(id);
+  c.set_sex(pb::SEX_MALE);
+  c.set_birth_date(birth);
+  c.set_birth_date_source(pb::BIRTH_DATE_SOURCE_PERSONNEL_FILE);
+  pb::Post *p = c.add_posts();
+  p->set_id("p1");
+  p->set_rank_level(pb::RANK_LEVEL_TOWNSHIP_PRINCIPAL);
+  p->set_kind(pb::POST_KIND_LEADERSHIP);
+  p->set_start_date("2020-01-01");
+  return c;
+}
+
+std::string sample_stream(int n) {
+  std::string s = "CADRES1\n";
+  pb::RosterRecord h;
+  h.mutable_header()->set_schema("cadre.v1");
+  put_record(s, h);
+  for (int i = 0; i < n; ++i) {
+    pb::RosterRecord r;
+    // Every third cadre is past the age limit; every fifth has a bad birth date.
+    *r.mutable_cadre() =
+        cadre("c" + std::to_string(i),
+              i % 5 == 4 ? "1970-02-30" : (i % 3 == 0 ? "1960-01-01" : "1980-01-01"));
+    put_record(s, r);
+  }
+  return s;
+}
+
+struct Totals {
+  int findings = 0;
+  int errors = 0;
+  pb::ScreenSummary summary;
+};
+
+Totals run(const std::string &bytes, std::size_t chunk) {
+  service::StreamScreener s(service::builtin_engine(), *Date::parse("2025-06-30"));
+  Totals t;
+  for (std::size_t pos = 0; pos < bytes.size(); pos += chunk) {
+    pb::ScreenResponse r;
+    const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.data()) + pos;
+    EXPECT_TRUE(s.push(p, std::min(chunk, bytes.size() - pos), r).ok());
+    t.findings += r.findings_size();
+    t.errors += r.errors_size();
+  }
+  pb::ScreenResponse end;
+  EXPECT_TRUE(s.finish(end).ok());
+  t.summary = end.summary();
+  return t;
+}
+
+TEST(StreamScreener, SameResultWhateverTheChunkSize) {
+  const std::string bytes = sample_stream(30);
+  const Totals whole = run(bytes, bytes.size());
+  // 30 cadres: 6 bad (i % 5 == 4); of the 24 good, i % 3 == 0 are over the limit.
+  int expected_down = 0;
+  for (int i = 0; i < 30; ++i) {
+    expected_down += (i % 5 != 4 && i % 3 == 0) ? 1 : 0;
+  }
+  EXPECT_EQ(whole.errors, 6);
+  EXPECT_EQ(whole.findings, expected_down);
+  EXPECT_EQ(whole.summary.cadres_screened(), 24);
+  EXPECT_EQ(whole.summary.records_rejected(), 6);
+  EXPECT_EQ(whole.summary.cadres_down(), expected_down);
+  for (std::size_t chunk : {1U, 2U, 7U, 64U, 1000U}) {
+    const Totals t = run(bytes, chunk);
+    EXPECT_EQ(t.findings, whole.findings) << chunk;
+    EXPECT_EQ(t.errors, whole.errors) << chunk;
+    EXPECT_EQ(t.summary.cadres_down(), whole.summary.cadres_down()) << chunk;
+  }
+}
+
+TEST(StreamScreener, ErrorsNameTheRecord) {
+  const Date day = *Date::parse("2025-06-30");
+  const auto push_all = [&](const std::string &bytes, Status &finish) {
+    service::StreamScreener s(service::builtin_engine(), day);
+    pb::ScreenResponse r;
+    Status st = s.push(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(), r);
+    finish = s.finish(r);
+    return st;
+  };
+  Status fin;
+  EXPECT_EQ(push_all("CADRES2\n", fin).field(), "stream");
+  std::string truncated = sample_stream(3);
+  truncated.pop_back();
+  EXPECT_TRUE(push_all(truncated, fin).ok());
+  EXPECT_EQ(fin.field(), "records[3]");
+  EXPECT_NE(fin.message().find("truncated"), std::string::npos);
+  std::string no_header = "CADRES1\n";
+  pb::RosterRecord r;
+  *r.mutable_cadre() = cadre("c1", "1980-01-01");
+  put_record(no_header, r);
+  EXPECT_EQ(push_all(no_header, fin).field(), "records[0]");
+  std::string garbage = sample_stream(1) + std::string("\x05\xff\xff\xff\xff\xff", 6);
+  EXPECT_EQ(push_all(garbage, fin).field(), "records[2]");
+  std::string huge = sample_stream(0) + std::string("\xff\xff\xff\xff\x0f", 5);
+  EXPECT_EQ(push_all(huge, fin).code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(push_all("", fin).code(), StatusCode::kOk);
+  EXPECT_EQ(fin.field(), "stream");
+}
+
+}  // namespace
+}  // namespace cadre
