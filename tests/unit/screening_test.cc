@@ -203,8 +203,8 @@ TEST(Screening, EvaluationBelowTwoThirdsTwoYearsRunning) {
 TEST(Screening, FamilySituationsAnd2015Precondition) {
   Cadre c = base_cadre();
   c.posts[0].start_date = D("2014-01-01");
-  c.family_situations.push_back({"f1", FamilySituationKind::kSpouseEmigrated, D("2016-05-01"),
-                                 std::nullopt, false});
+  c.family_situations.push_back(
+      {"f1", FamilySituationKind::kSpouseEmigrated, D("2016-05-01"), std::nullopt, false});
   // 2015 rules need a warning not heeded.
   EXPECT_FALSE(has(engine().screen(c, D("2017-06-30")), "cn-2015.unsuitable.9"));
   EarlyWarning w;
@@ -223,8 +223,8 @@ TEST(Screening, FamilySituationsAnd2015Precondition) {
   EXPECT_TRUE(has(engine().screen(c, D("2023-01-01")), "cn-2022.unsuitable.12"));
   // Business: only when the rules require an adjustment.
   Cadre b = base_cadre();
-  b.family_situations.push_back({"f2", FamilySituationKind::kChildRunsBusiness, D("2022-10-01"),
-                                 std::nullopt, false});
+  b.family_situations.push_back(
+      {"f2", FamilySituationKind::kChildRunsBusiness, D("2022-10-01"), std::nullopt, false});
   EXPECT_FALSE(has(engine().screen(b, D("2023-01-01")), "cn-2022.unsuitable.13"));
   b.family_situations[0].adjustment_required = true;
   EXPECT_TRUE(has(engine().screen(b, D("2023-01-01")), "cn-2022.unsuitable.13"));
@@ -366,6 +366,133 @@ TEST(Screening, TheDayOneCatalogueGivesWayToTheNext) {
             (std::vector<std::string>{"cn-2015.age.retirement"}));
   EXPECT_EQ(rule_ids(engine().screen(c, D("2022-09-08"))),
             (std::vector<std::string>{"cn-2022.age.retirement"}));
+}
+
+}  // namespace
+}  // namespace cadre
+
+namespace cadre {
+namespace {
+
+// Every rule decided by record, in every shipped catalogue: a recorded
+// incident makes it true from the day it is recorded, never the day before;
+// another situation never does; the 2015 precondition holds where set.
+TEST(Screening, EveryRecordedIncidentRule) {
+  // covers-kind: recorded-incident
+  const CatalogueSet set = CatalogueSet::builtin();
+  int rules = 0;
+  for (const Catalogue &cat : set.catalogues()) {
+    for (const Rule &r : cat.rules) {
+      if (r.kind != "recorded-incident") continue;
+      ++rules;
+      const std::string region = cat.jurisdiction == "CN" ? "110000" : cat.jurisdiction;
+      const Date recorded = cat.effective_from->add_months(6);
+      Cadre c = base_cadre(region);
+      c.posts[0].start_date = cat.effective_from->add_years(-1);
+      Incident i;
+      i.id = "i1";
+      i.situation_id = r.id;
+      i.recorded_on = recorded;
+      i.prior_warning_id = "w1";
+      c.incidents.push_back(i);
+      EarlyWarning w;
+      w.id = "w1";
+      w.kind = EarlyWarningKind::kReminder;
+      w.issued_on = cat.effective_from->add_months(1);
+      w.reviewed_on = cat.effective_from->add_months(4);
+      c.early_warnings.push_back(w);
+      const Date day = recorded.add_days(10);
+      EXPECT_TRUE(has(engine().screen(c, day), r.id)) << r.id;
+      EXPECT_FALSE(has(engine().screen(c, recorded.add_days(-1)), r.id)) << r.id;
+      Cadre other = c;
+      other.incidents[0].situation_id = "cn-2022.unsuitable.none";
+      EXPECT_FALSE(has(engine().screen(other, day), r.id)) << r.id;
+      if (r.requires_prior_warning) {
+        Cadre heeded = c;
+        heeded.early_warnings[0].corrected = true;
+        EXPECT_FALSE(has(engine().screen(heeded, day), r.id)) << r.id;
+      }
+    }
+  }
+  EXPECT_GE(rules, 20);
+}
+
+}  // namespace
+}  // namespace cadre
+
+namespace cadre {
+namespace {
+
+// Rules in both central catalogues: the same facts give the 2015 rule up to
+// 2022-09-07 and the 2022 rule from 2022-09-08.
+TEST(Screening, TwinRulesAcrossTheSwitchOfCatalogues) {
+  struct Twin {
+    std::string suffix;
+    void (*setup)(Cadre &);
+  };
+  const Twin twins[] = {
+      {"term.years-at-level",
+       [](Cadre &c) {
+         c.posts[0].start_date = D("2006-01-01");
+         c.posts[0].terms = {{1, D("2021-01-01"), std::nullopt}};
+       }},
+      {"term.exchange",
+       [](Cadre &c) {
+         c.posts[0].start_date = D("2011-01-01");
+         c.posts[0].rank_level = RankLevel::kCountyDeputy;
+         c.posts[0].local_party_or_government_leader = true;
+         c.posts[0].terms = {{1, D("2021-01-01"), std::nullopt}};
+       }},
+      {"term.consecutive-terms",
+       [](Cadre &c) {
+         c.posts[0].start_date = D("2012-01-01");
+         c.posts[0].terms = {{1, D("2012-01-01"), D("2016-12-31")},
+                             {2, D("2017-01-01"), D("2021-12-31")}};
+       }},
+      {"health.one-year",
+       [](Cadre &c) {
+         c.health_spells.push_back({"h1", D("2021-01-01"), std::nullopt, false, true});
+       }},
+      {"accountability.adjustment",
+       [](Cadre &c) {
+         AccountabilityDecision d;
+         d.id = "d1";
+         d.forms = {AccountabilityForm::kOrganisationalAdjustment};
+         d.measures = {OrganisationalMeasure::kPostAdjustment};
+         d.decided_on = D("2022-08-01");
+         c.accountability_decisions.push_back(d);
+       }},
+      {"violation.sanction-removal",
+       [](Cadre &c) {
+         PartySanction s;
+         s.id = "s1";
+         s.kind = PartySanctionKind::kRemovalFromPartyPost;
+         s.effective_on = D("2022-08-01");
+         c.party_sanctions.push_back(s);
+       }},
+      {"resignation.voluntary",
+       [](Cadre &c) {
+         c.resignation_requests.push_back(
+             {"q1", D("2022-06-01"), ResignationReason::kHealth, D("2022-07-01"), false});
+       }},
+  };
+  for (const Twin &t : twins) {
+    Cadre c = base_cadre("110000");
+    c.posts[0].start_date = D("2014-01-01");
+    t.setup(c);
+    EXPECT_TRUE(has(engine().screen(c, D("2022-09-07")), "cn-2015." + t.suffix)) << t.suffix;
+    EXPECT_FALSE(has(engine().screen(c, D("2022-09-07")), "cn-2022." + t.suffix)) << t.suffix;
+    EXPECT_TRUE(has(engine().screen(c, D("2022-09-08")), "cn-2022." + t.suffix)) << t.suffix;
+  }
+  // The literal ids, so that the catalogue reference can name this test.
+  for (const char *id :
+       {"cn-2015.term.years-at-level", "cn-2015.term.exchange", "cn-2015.term.consecutive-terms",
+        "cn-2015.health.one-year", "cn-2015.resignation.voluntary",
+        "cn-2022.term.consecutive-terms", "cn-2022.term.years-at-level", "cn-2022.term.exchange",
+        "cn-2022.health.one-year", "cn-2022.resignation.voluntary",
+        "cn-2015.accountability.adjustment", "cn-2015.violation.sanction-removal"}) {
+    EXPECT_NE(CatalogueSet::builtin().find(std::string(id).substr(0, 7))->rule(id), nullptr) << id;
+  }
 }
 
 }  // namespace
