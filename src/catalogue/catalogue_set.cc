@@ -1,32 +1,12 @@
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "cadre/catalogue.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
-namespace {
-
-// Jurisdictions from the most to the least specific for a region code.
-std::vector<std::string> jurisdictions(std::string_view code) {
-  std::vector<std::string> out;
-  if (code.size() == 6 && code.find_first_not_of("0123456789") == std::string_view::npos) {
-    const std::string c(code);
-    out.push_back(c);
-    const std::string city = c.substr(0, 4) + "00";
-    const std::string province = c.substr(0, 2) + "0000";
-    if (city != c) {
-      out.push_back(city);
-    }
-    if (province != city) {
-      out.push_back(province);
-    }
-  }
-  out.emplace_back("CN");
-  return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 CatalogueSet CatalogueSet::builtin() {
   CatalogueSet set;
@@ -77,21 +57,40 @@ Status CatalogueSet::add(Catalogue catalogue) {
 }
 
 const Catalogue *CatalogueSet::select(std::string_view region_code, Date day) const noexcept {
-  try {
-    for (const std::string &j : jurisdictions(region_code)) {
-      const Catalogue *best = nullptr;
-      for (const Catalogue &c : catalogues_) {
-        if (c.jurisdiction == j && c.in_force(day) &&
-            (best == nullptr || (best->effective_from < c.effective_from))) {
-          best = &c;
-        }
-      }
-      if (best != nullptr) {
-        return best;
+  // Most specific first: the region, its city ("xxxx00"), its province
+  // ("xx0000"), then "CN". No allocation: this runs once per cadre screened.
+  std::array<std::array<char, 6>, 3> codes{};
+  std::size_t n = 0;
+  const bool six_digits = region_code.size() == 6 &&
+                          region_code.find_first_not_of("0123456789") == std::string_view::npos;
+  if (six_digits) {
+    std::array<char, 6> c{};
+    std::copy(region_code.begin(), region_code.end(), c.begin());
+    codes[n++] = c;
+    std::array<char, 6> city = c;
+    city[4] = city[5] = '0';
+    if (city != codes[n - 1]) {
+      codes[n++] = city;
+    }
+    std::array<char, 6> province = c;
+    province[2] = province[3] = province[4] = province[5] = '0';
+    if (province != codes[n - 1]) {
+      codes[n++] = province;
+    }
+  }
+  for (std::size_t i = 0; i <= n; ++i) {
+    const std::string_view j =
+        i < n ? std::string_view(codes[i].data(), 6) : std::string_view("CN");
+    const Catalogue *best = nullptr;
+    for (const Catalogue &c : catalogues_) {
+      if (c.jurisdiction == j && c.in_force(day) &&
+          (best == nullptr || best->effective_from < c.effective_from)) {
+        best = &c;
       }
     }
-  } catch (...) {
-    return nullptr;
+    if (best != nullptr) {
+      return best;
+    }
   }
   return nullptr;
 }
