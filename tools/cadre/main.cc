@@ -1,16 +1,27 @@
-// cadre — the command-line tool: screen a roster as of a date.
+// cadre — the command-line tool: screen a roster as of a date; generate,
+// convert and validate rosters in their three file forms.
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cadre/cadre.hpp"
 #include "cadre/version.h"
 #include "codec/codec.hpp"
 #include "codec/service.hpp"
+#include "codec/stream.hpp"
+#include "generator/province.hpp"
 
 namespace po = boost::program_options;
 namespace pb = cadre::v1;
@@ -112,16 +123,164 @@ void print_summary(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
   }
 }
 
+std::optional<cadre::codec::RosterFormat> roster_format(const std::string &path) {
+  return cadre::codec::roster_format_from_path(path);
+}
+
+// "cadres[12].posts[0].start_date" -> 12 and "posts[0].start_date"; nullopt for other records.
+std::optional<std::pair<int, std::string>> split_cadre_path(const std::string &field) {
+  constexpr std::string_view kPrefix = "cadres[";
+  if (field.rfind(kPrefix, 0) != 0) return std::nullopt;
+  const auto close = field.find(']');
+  if (close == std::string::npos) return std::nullopt;
+  int index = 0;
+  try {
+    index = std::stoi(field.substr(kPrefix.size(), close - kPrefix.size()));
+  } catch (const std::exception &) {
+    return std::nullopt;
+  }
+  std::string rest = field.substr(close + 1);
+  if (!rest.empty() && rest.front() == '.') rest.erase(0, 1);
+  return std::make_pair(index, rest);
+}
+
+// Adds the counts of @p from to @p into (summaries of different cadres).
+void merge_summary(const pb::ScreenSummary &from, pb::ScreenSummary &into) {
+  into.set_cadres_screened(into.cadres_screened() + from.cadres_screened());
+  into.set_records_rejected(into.records_rejected() + from.records_rejected());
+  into.set_cadres_down(into.cadres_down() + from.cadres_down());
+  into.set_accountability(into.accountability() + from.accountability());
+  into.set_unsuitable(into.unsuitable() + from.unsuitable());
+  into.set_bureau_level_or_above(into.bureau_level_or_above() + from.bureau_level_or_above());
+  for (const auto &c : from.by_channel()) {
+    pb::ChannelCount *found = nullptr;
+    for (auto &mine : *into.mutable_by_channel()) {
+      if (mine.channel() == c.channel()) found = &mine;
+    }
+    if (found == nullptr) {
+      *into.add_by_channel() = c;
+    } else {
+      found->set_cadres(found->cadres() + c.cadres());
+    }
+  }
+  for (const auto &c : from.by_rank_level()) {
+    pb::RankLevelCount *found = nullptr;
+    for (auto &mine : *into.mutable_by_rank_level()) {
+      if (mine.rank_level() == c.rank_level()) found = &mine;
+    }
+    if (found == nullptr) {
+      *into.add_by_rank_level() = c;
+    } else {
+      found->set_cadres(found->cadres() + c.cadres());
+    }
+  }
+}
+
+// Screens a stream-form roster in batches of kBatch cadres: constant memory.
+int screen_stream(const cadre::Engine &engine, const std::string &path, const std::string &as_of,
+                  bool json, bool summary_only, Lang lang) {
+  constexpr int kBatch = 1000;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "cadre screen: cannot read roster file " << path << "\n";
+    return kExitInput;
+  }
+  const bool progress = isatty(STDERR_FILENO) != 0;
+  cadre::codec::StreamReader reader(in);
+  pb::RosterRecord record;
+  pb::ScreenRequest request;
+  pb::ScreenResponse response;
+  pb::ScreenResponse total;
+  std::int64_t offset = 0;  // global index of the batch's first cadre
+  const auto flush = [&]() -> int {
+    if (request.cadres().empty()) return kExitOk;
+    request.set_as_of(as_of);
+    response.Clear();
+    if (auto st = cadre::service::screen(engine, request, response); !st.ok()) {
+      std::cerr << "cadre screen: " << st.to_string() << "\n";
+      return kExitInput;
+    }
+    for (pb::RecordError &e : *response.mutable_errors()) {
+      const std::int64_t global = offset + e.index();
+      e.set_index(static_cast<std::int32_t>(global));
+      if (auto c = split_cadre_path(e.field_path()); c) {
+        e.set_field_path("cadres[" + std::to_string(global) + "]" +
+                         (c->second.empty() ? "" : "." + c->second));
+      }
+    }
+    merge_summary(response.summary(), *total.mutable_summary());
+    total.set_as_of(response.as_of());
+    if (!summary_only) {
+      if (json) {
+        response.clear_summary();
+        std::string out;
+        if (auto st = cadre::codec::serialize(response, cadre::codec::Format::kJson, out);
+            !st.ok()) {
+          std::cerr << "cadre screen: " << st.to_string() << "\n";
+          return kExitInput;
+        }
+        std::cout << out << "\n";
+      } else {
+        print_table(response, lang, std::cout);
+      }
+    }
+    offset += request.cadres_size();
+    request.clear_cadres();
+    if (progress) std::cerr << "\rcadre screen: " << offset << " cadres" << std::flush;
+    return kExitOk;
+  };
+  while (reader.next(record)) {
+    if (!record.has_cadre()) continue;
+    request.mutable_cadres()->AddAllocated(record.release_cadre());
+    if (request.cadres_size() >= kBatch) {
+      if (const int rc = flush(); rc != kExitOk) return rc;
+    }
+  }
+  if (!reader.status().ok()) {
+    if (progress) std::cerr << "\n";
+    std::cerr << "cadre screen: " << path << ": " << reader.status().to_string() << "\n";
+    return kExitInput;
+  }
+  if (const int rc = flush(); rc != kExitOk) return rc;
+  if (progress) std::cerr << "\r";
+  if (total.as_of().empty()) {  // no cadre: still check the date
+    pb::ScreenRequest empty;
+    empty.set_as_of(as_of);
+    if (auto st = cadre::service::screen(engine, empty, total); !st.ok()) {
+      std::cerr << "cadre screen: " << st.to_string() << "\n";
+      return kExitInput;
+    }
+  }
+  if (json) {
+    std::string out;
+    pb::ScreenResponse summary;
+    summary.set_as_of(total.as_of());
+    *summary.mutable_summary() = total.summary();
+    if (auto st = cadre::codec::serialize(summary, cadre::codec::Format::kJson, out); !st.ok()) {
+      std::cerr << "cadre screen: " << st.to_string() << "\n";
+      return kExitInput;
+    }
+    std::cout << out << "\n";
+  } else {
+    print_summary(total, lang, std::cout);
+  }
+  return kExitOk;
+}
+
 int cmd_screen(const std::vector<std::string> &args) {
   po::options_description desc("cadre screen [options] [ROSTER]");
   std::string as_of;
   std::string roster_path;
   std::string format = "table";
   std::string lang_s = "zh-CN";
-  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
-                                                 "screen as of this date, YYYY-MM-DD")(
+  bool summary_only = false;
+  desc.add_options()("summary-only", po::bool_switch(&summary_only),
+                     "print only the summary, not each finding and rejected record")(
+      "help,h", "show this help")("as-of", po::value(&as_of)->required(),
+                                  "screen as of this date, YYYY-MM-DD")(
       "roster", po::value(&roster_path),
-      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); "
+      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb), or the "
+      "stream form (.cadres, screened record by record); "
       "default: the bundled example roster")("format", po::value(&format),
                                              "output: table (default) or json")(
       "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
@@ -155,6 +314,10 @@ int cmd_screen(const std::vector<std::string> &args) {
   if (roster_path.empty()) {
     roster_path = CADRE_DEFAULT_ROSTER;
   }
+  const cadre::Engine engine;
+  if (roster_format(roster_path) == cadre::codec::RosterFormat::kStream) {
+    return screen_stream(engine, roster_path, as_of, format == "json", summary_only, lang);
+  }
   std::string bytes;
   if (!read_file(roster_path, bytes)) {
     std::cerr << "cadre screen: cannot read roster file " << roster_path << "\n";
@@ -173,10 +336,13 @@ int cmd_screen(const std::vector<std::string> &args) {
   request.set_as_of(as_of);
   request.mutable_cadres()->Swap(roster.mutable_cadres());
   pb::ScreenResponse response;
-  const cadre::Engine engine;
   if (auto st = cadre::service::screen(engine, request, response); !st.ok()) {
     std::cerr << "cadre screen: " << st.to_string() << "\n";
     return kExitInput;
+  }
+  if (summary_only) {
+    response.clear_findings();
+    response.clear_errors();
   }
   if (format == "json") {
     std::string out;
@@ -192,10 +358,389 @@ int cmd_screen(const std::vector<std::string> &args) {
   return kExitOk;
 }
 
+// ---------------------------------------------------------------------------
+// generate, convert, validate
+
+// Parses a non-negative integer option; false when it is not one.
+bool parse_count(const std::string &text, std::uint64_t max, std::uint64_t &out) {
+  if (text.empty() || text.size() > 20 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  try {
+    out = std::stoull(text);
+  } catch (const std::exception &) {
+    return false;
+  }
+  return out <= max;
+}
+
+int cmd_generate(const std::vector<std::string> &args) {
+  po::options_description desc("cadre generate [options] --out FILE");
+  std::string seed_s = std::to_string(cadre::generator::Options{}.seed);
+  std::string cadres_s = "50000";
+  std::string years_s = "5";
+  std::string end_s = "2025-06-30";
+  std::string out_path;
+  desc.add_options()("help,h", "show this help")("seed", po::value(&seed_s),
+                                                 "seed of every random choice (default 20170817)")(
+      "cadres", po::value(&cadres_s), "number of cadres (default 50000)")(
+      "years", po::value(&years_s), "years of history (default 5)")(
+      "end", po::value(&end_s), "last day of the data, YYYY-MM-DD (default 2025-06-30)")(
+      "out", po::value(&out_path)->required(),
+      "output file: .json (whole Roster, JSON), .pb (whole Roster, binary) or .cadres (stream)");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre generate: " << e.what() << "\n" << desc << "\n";
+    return kExitUsage;
+  }
+  cadre::generator::Options options;
+  std::uint64_t n = 0;
+  if (!parse_count(seed_s, UINT64_MAX, options.seed)) {
+    std::cerr << "cadre generate: --seed must be a non-negative integer\n";
+    return kExitUsage;
+  }
+  if (!parse_count(cadres_s, cadre::generator::kMaxCadres, n) || n == 0) {
+    std::cerr << "cadre generate: --cadres must be within 1 and " << cadre::generator::kMaxCadres
+              << "\n";
+    return kExitUsage;
+  }
+  options.cadres = static_cast<int>(n);
+  if (!parse_count(years_s, cadre::generator::kMaxYears, n) || n < cadre::generator::kMinYears) {
+    std::cerr << "cadre generate: --years must be within " << cadre::generator::kMinYears << " and "
+              << cadre::generator::kMaxYears << "\n";
+    return kExitUsage;
+  }
+  options.years_of_history = static_cast<int>(n);
+  const auto end = cadre::Date::parse(end_s);
+  if (!end) {
+    std::cerr << "cadre generate: --end must be a date YYYY-MM-DD\n";
+    return kExitUsage;
+  }
+  options.end = *end;
+  if (auto st = cadre::generator::validate(options); !st.ok()) {
+    std::cerr << "cadre generate: --" << st.field() << ": " << st.message() << "\n";
+    return kExitUsage;
+  }
+  const auto format = roster_format(out_path);
+  if (!format) {
+    std::cerr << "cadre generate: " << out_path
+              << ": the extension must be .json, .pb or .cadres\n";
+    return kExitUsage;
+  }
+  if (*format != cadre::codec::RosterFormat::kStream &&
+      options.cadres > cadre::generator::kMaxRosterCadres) {
+    std::cerr << "cadre generate: " << options.cadres << " cadres is more than "
+              << cadre::generator::kMaxRosterCadres
+              << " for a whole roster (.json or .pb): write the stream form (.cadres)\n";
+    return kExitUsage;
+  }
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    std::cerr << "cadre generate: cannot write " << out_path << "\n";
+    return kExitInput;
+  }
+  const bool progress = isatty(STDERR_FILENO) != 0;
+  if (*format == cadre::codec::RosterFormat::kStream) {
+    cadre::codec::StreamWriter writer(out);
+    std::uint64_t cadres = 0;
+    auto st = cadre::generator::generate(options, [&](pb::RosterRecord &record) {
+      if (record.has_cadre() && progress && ++cadres % 10'000 == 0) {
+        std::cerr << "\rcadre generate: " << cadres << " / " << options.cadres << std::flush;
+      }
+      return writer.write(record);
+    });
+    if (st.ok()) st = writer.flush();
+    if (progress) std::cerr << "\r";
+    if (!st.ok()) {
+      std::cerr << "cadre generate: " << out_path << ": " << st.to_string() << "\n";
+      return kExitInput;
+    }
+    return kExitOk;
+  }
+  pb::Roster roster;
+  std::string bytes;
+  if (auto st = cadre::generator::generate_roster(options, roster); !st.ok()) {
+    std::cerr << "cadre generate: " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  if (auto st = cadre::codec::serialize_roster(roster, *format, bytes); !st.ok()) {
+    std::cerr << "cadre generate: " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.flush();
+  if (!out) {
+    std::cerr << "cadre generate: cannot write " << out_path << "\n";
+    return kExitInput;
+  }
+  return kExitOk;
+}
+
+int cmd_convert(const std::vector<std::string> &args) {
+  po::options_description desc("cadre convert [options] IN OUT");
+  std::string in_path;
+  std::string out_path;
+  desc.add_options()("help,h", "show this help")("in", po::value(&in_path)->required(),
+                                                 "input roster: .json, .pb or .cadres")(
+      "out", po::value(&out_path)->required(), "output roster: .json, .pb or .cadres");
+  po::positional_options_description pos;
+  pos.add("in", 1).add("out", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre convert: " << e.what() << "\n" << desc << "\n";
+    return kExitUsage;
+  }
+  const auto in_format = roster_format(in_path);
+  const auto out_format = roster_format(out_path);
+  if (!in_format || !out_format) {
+    std::cerr << "cadre convert: the extensions must be .json, .pb or .cadres\n";
+    return kExitUsage;
+  }
+  std::ifstream in(in_path, std::ios::binary);
+  if (!in) {
+    std::cerr << "cadre convert: cannot read " << in_path << "\n";
+    return kExitInput;
+  }
+  cadre::Status st;
+  pb::Roster roster;
+  std::string bytes;
+  if (*in_format == cadre::codec::RosterFormat::kStream) {
+    cadre::codec::StreamReader reader(in);
+    if (*out_format == cadre::codec::RosterFormat::kStream) {
+      // Record by record, in constant memory.
+      std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+      if (!out) {
+        std::cerr << "cadre convert: cannot write " << out_path << "\n";
+        return kExitInput;
+      }
+      cadre::codec::StreamWriter writer(out);
+      pb::RosterRecord record;
+      while (st.ok() && reader.next(record)) st = writer.write(record);
+      if (st.ok()) st = reader.status();
+      if (st.ok()) st = writer.flush();
+      if (!st.ok()) {
+        std::cerr << "cadre convert: " << in_path << ": " << st.to_string() << "\n";
+        return kExitInput;
+      }
+      return kExitOk;
+    }
+    st = cadre::codec::read_stream(reader, roster);
+  } else {
+    if (!read_file(in_path, bytes)) {
+      std::cerr << "cadre convert: cannot read " << in_path << "\n";
+      return kExitInput;
+    }
+    st = cadre::codec::parse_roster(reinterpret_cast<const std::uint8_t *>(bytes.data()),
+                                    bytes.size(), *in_format, roster);
+  }
+  if (!st.ok()) {
+    std::cerr << "cadre convert: " << in_path << ": " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    std::cerr << "cadre convert: cannot write " << out_path << "\n";
+    return kExitInput;
+  }
+  if (*out_format == cadre::codec::RosterFormat::kStream) {
+    st = cadre::codec::write_stream(roster, out);
+  } else {
+    st = cadre::codec::serialize_roster(roster, *out_format, bytes);
+    if (st.ok()) {
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.flush();
+      if (!out) st = {cadre::StatusCode::kUnavailable, "could not write the output"};
+    }
+  }
+  if (!st.ok()) {
+    std::cerr << "cadre convert: " << out_path << ": " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  return kExitOk;
+}
+
+void print_error(std::ostream &os, const std::string &record, const std::string &id,
+                 const std::string &field, const std::string &message) {
+  os << record;
+  if (!id.empty()) os << " (id " << id << ")";
+  os << ": ";
+  if (!field.empty()) os << field << ": ";
+  os << message << "\n";
+}
+
+int cmd_validate(const std::vector<std::string> &args) {
+  po::options_description desc("cadre validate [options] FILE");
+  std::string path;
+  std::string as_of_s;
+  desc.add_options()("help,h", "show this help")("file", po::value(&path)->required(),
+                                                 "roster: .json, .pb or .cadres")(
+      "as-of", po::value(&as_of_s),
+      "dates after this day are errors (default: the header's extraction day, if any)");
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre validate: " << e.what() << "\n" << desc << "\n";
+    return kExitUsage;
+  }
+  std::optional<cadre::Date> as_of;
+  if (!as_of_s.empty()) {
+    as_of = cadre::Date::parse(as_of_s);
+    if (!as_of) {
+      std::cerr << "cadre validate: --as-of must be a date YYYY-MM-DD\n";
+      return kExitUsage;
+    }
+  }
+  const auto format = roster_format(path);
+  if (!format) {
+    std::cerr << "cadre validate: " << path << ": the extension must be .json, .pb or .cadres\n";
+    return kExitUsage;
+  }
+  std::uint64_t error_count = 0;
+  std::vector<cadre::Status> errors;
+  if (*format == cadre::codec::RosterFormat::kStream) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::cerr << "cadre validate: cannot read " << path << "\n";
+      return kExitInput;
+    }
+    cadre::codec::StreamReader reader(in);
+    pb::RosterRecord record;
+    std::map<int, std::uint64_t> counts;  // per record kind
+    cadre::Cadre cadre_out;
+    cadre::RosterHeader header_out;
+    cadre::Region region_out;
+    cadre::Unit unit_out;
+    cadre::LeadershipTeam team_out;
+    cadre::PeerGroup group_out;
+    cadre::UnitSpecialAssessment assessment_out;
+    while (reader.next(record)) {
+      errors.clear();
+      const auto kind = static_cast<int>(record.record_case());
+      const std::uint64_t index = counts[kind]++;
+      const auto name = [&](std::string_view list) {
+        return std::string(list) + "[" + std::to_string(index) + "]";
+      };
+      std::string where;
+      std::string id;
+      switch (record.record_case()) {
+        case pb::RosterRecord::kHeader:
+          where = "header";
+          cadre::codec::decode(record.header(), "", header_out, errors);
+          if (!as_of && !record.header().extracted_on().empty()) {
+            as_of = cadre::Date::parse(record.header().extracted_on());
+          }
+          break;
+        case pb::RosterRecord::kRegion:
+          where = name("regions");
+          cadre::codec::decode(record.region(), "", region_out, errors);
+          break;
+        case pb::RosterRecord::kUnit:
+          where = name("units");
+          id = record.unit().id();
+          cadre::codec::decode(record.unit(), "", unit_out, errors);
+          break;
+        case pb::RosterRecord::kTeam:
+          where = name("teams");
+          id = record.team().id();
+          cadre::codec::decode(record.team(), "", as_of, team_out, errors);
+          break;
+        case pb::RosterRecord::kPeerGroup:
+          where = name("peer_groups");
+          id = record.peer_group().id();
+          cadre::codec::decode(record.peer_group(), "", group_out, errors);
+          break;
+        case pb::RosterRecord::kUnitAssessment:
+          where = name("unit_assessments");
+          id = record.unit_assessment().id();
+          cadre::codec::decode(record.unit_assessment(), "", as_of, assessment_out, errors);
+          break;
+        case pb::RosterRecord::kCadre:
+          where = name("cadres");
+          id = record.cadre().id();
+          cadre::codec::decode(record.cadre(), "", as_of, cadre_out, errors);
+          break;
+        case pb::RosterRecord::RECORD_NOT_SET:
+          where = cadre::codec::StreamReader::path(reader.records() - 1);
+          errors.push_back(cadre::invalid_argument("", "a record of no kind this version knows"));
+          break;
+      }
+      if (id.size() > cadre::codec::kMaxTextBytes) id.clear();
+      for (const cadre::Status &e : errors) {
+        print_error(std::cout, where, id, e.field(), e.message());
+      }
+      error_count += errors.size();
+    }
+    if (!reader.status().ok()) {
+      const cadre::Status &st = reader.status();
+      print_error(std::cout, st.field(), "", "", st.message());
+      ++error_count;
+    }
+  } else {
+    std::string bytes;
+    if (!read_file(path, bytes)) {
+      std::cerr << "cadre validate: cannot read " << path << "\n";
+      return kExitInput;
+    }
+    pb::Roster roster;
+    if (auto st = cadre::codec::parse_roster(reinterpret_cast<const std::uint8_t *>(bytes.data()),
+                                             bytes.size(), *format, roster);
+        !st.ok()) {
+      print_error(std::cout, st.field().empty() ? "roster" : st.field(), "", "", st.message());
+      std::cout << "1 error\n";
+      return kExitInput;
+    }
+    if (!as_of && !roster.header().extracted_on().empty()) {
+      as_of = cadre::Date::parse(roster.header().extracted_on());
+    }
+    cadre::Roster out;
+    cadre::codec::decode(roster, as_of, out, errors);
+    for (const cadre::Status &e : errors) {
+      if (const auto c = split_cadre_path(e.field());
+          c && c->first >= 0 && c->first < roster.cadres_size()) {
+        const std::string &id = roster.cadres(c->first).id();
+        print_error(std::cout, "cadres[" + std::to_string(c->first) + "]",
+                    id.size() <= cadre::codec::kMaxTextBytes ? id : std::string(), c->second,
+                    e.message());
+      } else {
+        print_error(std::cout, e.field(), "", "", e.message());
+      }
+    }
+    error_count = errors.size();
+  }
+  std::cout << error_count << (error_count == 1 ? " error" : " errors") << "\n";
+  return error_count == 0 ? kExitOk : kExitInput;
+}
+
 void usage(std::ostream &os) {
   os << "usage: cadre <command> [options]\n"
         "commands:\n"
         "  screen     who must go down as of a date, through which channel, under which rule\n"
+        "  generate   write a synthetic province (.json, .pb or the stream form .cadres)\n"
+        "  convert    convert a roster between .json, .pb and .cadres\n"
+        "  validate   print every error of a roster with its field path\n"
         "  version    print the version\n"
         "run 'cadre <command> --help' for the options of a command\n";
 }
@@ -212,6 +757,15 @@ int main(int argc, char **argv) {
     const std::vector<std::string> args(argv + 2, argv + argc);
     if (cmd == "screen") {
       return cmd_screen(args);
+    }
+    if (cmd == "generate") {
+      return cmd_generate(args);
+    }
+    if (cmd == "convert") {
+      return cmd_convert(args);
+    }
+    if (cmd == "validate") {
+      return cmd_validate(args);
     }
     if (cmd == "version" || cmd == "--version") {
       std::cout << "cadre " << CADRE_VERSION_STRING << " (ABI " << CADRE_ABI_VERSION << ")\n";
