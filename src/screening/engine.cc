@@ -111,7 +111,8 @@ void Engine::screen(const Cadre &cadre, Date as_of, std::string_view path,
   if (post < 0) {
     return;  // holds no post on the as-of date: nothing to go down from
   }
-  const detail::ScreenContext ctx{cadre, as_of, path, post};
+  detail::ScreenContext ctx{cadre, as_of, path, post, {}, 0};
+  detail::prepare(ctx);
   const Catalogue *cat = compiled_->config.catalogues.catalogues().empty()
                              ? nullptr
                              : compiled_->config.catalogues.select(region_of(cadre, post), as_of);

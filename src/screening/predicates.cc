@@ -3,6 +3,7 @@
 #include "screening/predicates.hpp"
 
 #include <algorithm>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -106,6 +107,31 @@ std::string rec_path(std::string_view path, const char *list, std::size_t i) {
 }
 
 }  // namespace
+
+void prepare(ScreenContext &ctx) noexcept {
+  ctx.recent_count = 0;
+  for (const AnnualAssessment &a : ctx.cadre.assessments) {
+    const bool known = a.decided_on ? *a.decided_on <= ctx.as_of : a.year < ctx.as_of.year();
+    if (!known) {
+      continue;
+    }
+    // Insertion into the latest-first array, keeping at most its size.
+    std::size_t i = ctx.recent_count;
+    if (i == ctx.recent.size()) {
+      if (ctx.recent[i - 1]->year >= a.year) {
+        continue;
+      }
+      --i;
+    } else {
+      ++ctx.recent_count;
+    }
+    while (i > 0 && ctx.recent[i - 1]->year < a.year) {
+      ctx.recent[i] = ctx.recent[i - 1];
+      --i;
+    }
+    ctx.recent[i] = &a;
+  }
+}
 
 long highest_rank_post(const Cadre &c, Date day) noexcept {
   long best = -1;
@@ -391,8 +417,8 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
     }
   }
   explain(f, *cr.rule,
-          "自" + first.to_string() + "起担任" + level_zh + "领导职务，已于" +
-              reached->to_string() + "累计满" + std::to_string(cr.years) + "年",
+          "自" + first.to_string() + "起担任" + level_zh + "领导职务，已于" + reached->to_string() +
+              "累计满" + std::to_string(cr.years) + "年",
           "in leadership posts at " + level_en + " level since " + first.to_string() + "; " +
               std::to_string(cr.years) + " years reached on " + reached->to_string());
   out.push_back(std::move(f));
@@ -494,16 +520,8 @@ void study_leave(const CompiledRule &cr, const ScreenContext &ctx, std::vector<F
 }
 
 // The assessments known on as_of, latest year first.
-std::vector<const AnnualAssessment *> known_assessments(const Cadre &c, Date as_of) {
-  std::vector<const AnnualAssessment *> v;
-  for (const AnnualAssessment &a : c.assessments) {
-    const bool known = a.decided_on ? *a.decided_on <= as_of : a.year < as_of.year();
-    if (known) {
-      v.push_back(&a);
-    }
-  }
-  std::sort(v.begin(), v.end(), [](const auto *a, const auto *b) { return a->year > b->year; });
-  return v;
+std::span<const AnnualAssessment *const> known_assessments(const ScreenContext &ctx) {
+  return {ctx.recent.data(), ctx.recent_count};
 }
 
 Date decided(const AnnualAssessment &a) {
@@ -512,7 +530,7 @@ Date decided(const AnnualAssessment &a) {
 
 // 年度考核被确定为不称职，或者连续两年被确定为基本称职.
 void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
-  const auto known = known_assessments(ctx.cadre, ctx.as_of);
+  const auto known = known_assessments(ctx);
   if (known.empty()) {
     return;
   }
@@ -556,7 +574,7 @@ void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
 // 连续两年民主测评优秀和称职票（率）合计达不到三分之二.
 void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
                          std::vector<Finding> &out) {
-  const auto known = known_assessments(ctx.cadre, ctx.as_of);
+  const auto known = known_assessments(ctx);
   const int n = cr.years > 0 ? cr.years : 2;
   if (static_cast<int>(known.size()) < n || cr.den == 0) {
     return;
@@ -600,7 +618,7 @@ void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
 // A catalogue's own threshold: 不称职票 above a fraction of the raters in the latest year.
 void evaluation_threshold(const CompiledRule &cr, const ScreenContext &ctx,
                           std::vector<Finding> &out) {
-  const auto known = known_assessments(ctx.cadre, ctx.as_of);
+  const auto known = known_assessments(ctx);
   if (known.empty() || cr.den == 0 || !known.front()->evaluation) {
     return;
   }
@@ -1013,9 +1031,16 @@ Status compile(const Rule &r, CompiledRule &out) {
     if (auto st = read_int(r, "basically_competent_years", out.basically_competent_years, false);
         !st.ok())
       return st;
+    if (out.basically_competent_years > 8) {
+      return invalid_argument("rules[" + r.id + "].parameters[basically_competent_years].value",
+                              "at most 8 years");
+    }
   } else if (k == "evaluation-fraction") {
     if (auto st = read_fraction(r, "fraction", out.num, out.den); !st.ok()) return st;
     if (auto st = read_int(r, "years", out.years, false); !st.ok()) return st;
+    if (out.years > 8) {
+      return invalid_argument("rules[" + r.id + "].parameters[years].value", "at most 8 years");
+    }
   } else if (k == "evaluation-threshold") {
     if (auto st = read_fraction(r, "incompetent_fraction", out.num, out.den); !st.ok()) return st;
   } else if (k == "family-situation") {

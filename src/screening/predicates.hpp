@@ -2,6 +2,7 @@
 #ifndef CADRE_SRC_SCREENING_PREDICATES_HPP
 #define CADRE_SRC_SCREENING_PREDICATES_HPP
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,7 +40,14 @@ struct ScreenContext {
   std::string_view path;
   /** Index of the highest-ranking post held on as_of, or -1. */
   long post = -1;
+  /** The assessments known on as_of, latest year first (at most kRecent). */
+  std::array<const AnnualAssessment *, 8> recent{};
+  /** How many of #recent are set. */
+  std::size_t recent_count = 0;
 };
+
+/** Fills ctx.recent once per cadre. */
+void prepare(ScreenContext &ctx) noexcept;
 
 /** A predicate: appends findings for the cadre, if the rule holds. */
 using Predicate = void (*)(const CompiledRule &, const ScreenContext &, std::vector<Finding> &);

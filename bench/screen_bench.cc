@@ -1,0 +1,132 @@
+// Benchmarks of screening (Google Benchmark). Not a test: run
+//   build/release/bench/cadre_screen_bench --benchmark_counters_tabular=true
+// Each benchmark reports cadres per second ("items_per_second").
+//
+//   ParseOnly        protobuf alone: the stream form, record by record (the floor)
+//   StreamScreen     the streamed screening that cadre_stream_push wraps:
+//                    parse, validate, decode, screen, encode the findings
+//   EngineOnly       the engine alone on domain types already in memory
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "codec/codec.hpp"
+#include "codec/service.hpp"
+#include "generator/province.hpp"
+
+namespace {
+
+namespace pb = ::cadre::v1;
+
+const std::string &province(int cadres) {
+  static std::map<int, std::string> cache;
+  auto it = cache.find(cadres);
+  if (it == cache.end()) {
+    cadre::generator::Options o;
+    o.cadres = cadres;
+    std::string bytes;
+    if (!cadre::generator::generate_stream(o, bytes).ok()) {
+      std::abort();
+    }
+    it = cache.emplace(cadres, std::move(bytes)).first;
+  }
+  return it->second;
+}
+
+// Walks the stream form: calls f(record_bytes, size) for each record.
+template <typename F>
+void for_each_record(const std::string &s, F &&f) {
+  std::size_t pos = 8;  // magic
+  while (pos < s.size()) {
+    std::uint64_t n = 0;
+    int shift = 0;
+    while (true) {
+      const auto b = static_cast<unsigned char>(s[pos++]);
+      n |= static_cast<std::uint64_t>(b & 0x7fU) << shift;
+      if ((b & 0x80U) == 0) break;
+      shift += 7;
+    }
+    f(s.data() + pos, static_cast<int>(n));
+    pos += n;
+  }
+}
+
+void ParseOnly(benchmark::State &state) {
+  const std::string &s = province(static_cast<int>(state.range(0)));
+  pb::RosterRecord r;
+  std::int64_t cadres = 0;
+  for (auto _ : state) {
+    for_each_record(s, [&](const char *p, int n) {
+      r.ParseFromArray(p, n);
+      cadres += r.has_cadre() ? 1 : 0;
+    });
+  }
+  state.SetItemsProcessed(cadres);
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(s.size()));
+}
+
+void StreamScreen(benchmark::State &state) {
+  const std::string &s = province(static_cast<int>(state.range(0)));
+  const cadre::Engine &engine = cadre::service::builtin_engine();
+  const cadre::Date as_of = *cadre::Date::parse("2025-06-30");
+  std::int64_t cadres = 0;
+  std::int64_t findings = 0;
+  for (auto _ : state) {
+    cadre::service::StreamScreener screener(engine, as_of);
+    constexpr std::size_t kChunk = 1U << 20U;
+    for (std::size_t pos = 0; pos < s.size(); pos += kChunk) {
+      pb::ScreenResponse r;
+      if (!screener
+               .push(reinterpret_cast<const std::uint8_t *>(s.data()) + pos,
+                     std::min(kChunk, s.size() - pos), r)
+               .ok()) {
+        state.SkipWithError("push failed");
+        return;
+      }
+      findings += r.findings_size();
+    }
+    pb::ScreenResponse end;
+    (void)screener.finish(end);
+    cadres += static_cast<std::int64_t>(screener.cadres());
+  }
+  state.SetItemsProcessed(cadres);
+  state.counters["findings_per_run"] =
+      benchmark::Counter(static_cast<double>(findings) / static_cast<double>(state.iterations()));
+}
+
+void EngineOnly(benchmark::State &state) {
+  const std::string &s = province(static_cast<int>(state.range(0)));
+  std::vector<cadre::Cadre> cadres;
+  pb::RosterRecord r;
+  for_each_record(s, [&](const char *p, int n) {
+    r.ParseFromArray(p, n);
+    if (r.has_cadre()) {
+      cadre::Cadre c;
+      if (cadre::codec::decode(r.cadre(), "c", std::nullopt, c).ok()) {
+        cadres.push_back(std::move(c));
+      }
+    }
+  });
+  const cadre::Engine &engine = cadre::service::builtin_engine();
+  const cadre::Date as_of = *cadre::Date::parse("2025-06-30");
+  std::vector<cadre::Finding> out;
+  for (auto _ : state) {
+    for (const cadre::Cadre &c : cadres) {
+      out.clear();
+      engine.screen(c, as_of, "c", out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(cadres.size()));
+}
+
+BENCHMARK(ParseOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(StreamScreen)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(EngineOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
