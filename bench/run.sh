@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every benchmark of BENCHMARKS.md on a Release build and prints the
+# figures and the ratios. Usage: bench/run.sh [SIZES...]   (default: 50000 1000000)
+# Needs: cmake --preset release -DCADRE_BUILD_BENCH=ON && cmake --build --preset release
+set -euo pipefail
+cd "$(dirname "$0")/.."
+B=build/release
+SIZES=("${@:-50000 1000000}")
+[ $# -eq 0 ] && SIZES=(50000 1000000)
+TMP="${CADRE_BENCH_DIR:-$B/bench-data}"
+mkdir -p "$TMP"
+lib=$(readlink -f "$B/src/libcadre.so")
+
+echo "== engine and parse floor (Google Benchmark, 50,000 cadres, median of 5) =="
+"$B/bench/cadre_screen_bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+  --benchmark_format=console 2>/dev/null | grep -E "median|Benchmark"
+
+for n in "${SIZES[@]}"; do
+  f="$TMP/province-$n.cadres"
+  [ -f "$f" ] || "$B/tools/cadre/cadre" generate --cadres "$n" --out "$f" >/dev/null
+  echo "== $n cadres ($(du -h "$f" | cut -f1)) =="
+  CADRE_BENCH_CADRES=$n "$B/bench/cadre_capi_stream_bench" "$f" 2025-06-30 3
+  CADRE_LIBRARY="$lib" PYTHONPATH=bindings/python /usr/bin/python3 bench/python_stream_bench.py \
+    "$f" "$n" 2025-06-30 3
+done
