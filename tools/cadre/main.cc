@@ -18,6 +18,7 @@
 
 #include "cadre/cadre.hpp"
 #include "cadre/version.h"
+#include "codec/catalogue_codec.hpp"
 #include "codec/codec.hpp"
 #include "codec/service.hpp"
 #include "codec/stream.hpp"
@@ -314,7 +315,7 @@ int cmd_screen(const std::vector<std::string> &args) {
   if (roster_path.empty()) {
     roster_path = CADRE_DEFAULT_ROSTER;
   }
-  const cadre::Engine engine;
+  const cadre::Engine &engine = cadre::service::builtin_engine();
   if (roster_format(roster_path) == cadre::codec::RosterFormat::kStream) {
     return screen_stream(engine, roster_path, as_of, format == "json", summary_only, lang);
   }
@@ -734,6 +735,141 @@ int cmd_validate(const std::vector<std::string> &args) {
   return error_count == 0 ? kExitOk : kExitInput;
 }
 
+std::string_view verification_tag(cadre::Verification v) {
+  switch (v) {
+    case cadre::Verification::kSaw:
+      return "SAW";
+    case cadre::Verification::kSawPartial:
+      return "SAW-partial";
+    case cadre::Verification::kSawSecondary:
+      return "SAW-secondary";
+    case cadre::Verification::kSawLocal:
+      return "SAW-local";
+    case cadre::Verification::kRecalled:
+      return "RECALLED";
+    default:
+      return "unspecified";
+  }
+}
+
+void print_citation(const cadre::Citation &c, std::ostream &os) {
+  os << "    [" << verification_tag(c.verification) << "] " << c.document;
+  if (!c.document_number.empty()) {
+    os << "（" << c.document_number << "）";
+  }
+  os << " " << c.year << " " << c.article << c.item;
+  if (!c.supports.empty()) {
+    os << ": " << c.supports;
+  }
+  os << "\n";
+}
+
+// cadre catalogue list | show <rule-or-catalogue-id> [--catalogue FILE]...
+int cmd_catalogue(const std::vector<std::string> &args) {
+  po::options_description desc("cadre catalogue list | show ID [--catalogue FILE]...");
+  std::vector<std::string> files;
+  std::vector<std::string> words;
+  desc.add_options()("help,h", "show this help")(
+      "catalogue", po::value(&files), "also load a host catalogue (text format); repeatable")(
+      "words", po::value(&words), "list, or show ID");
+  po::positional_options_description pos;
+  pos.add("words", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre catalogue: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  if (words.empty() || (words[0] != "list" && words[0] != "show") ||
+      (words[0] == "show" && words.size() != 2) || (words[0] == "list" && words.size() != 1)) {
+    std::cerr << "cadre catalogue: say 'list' or 'show ID'\n";
+    return kExitUsage;
+  }
+  const auto &builtin = cadre::codec::builtin_catalogue_set();
+  if (!builtin.ok()) {
+    std::cerr << "cadre catalogue: " << builtin.status().to_string() << "\n";
+    return kExitInput;
+  }
+  cadre::CatalogueSet set = *builtin;
+  for (const std::string &f : files) {
+    std::ifstream in(f, std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) {
+      std::cerr << "cadre catalogue: cannot read " << f << "\n";
+      return kExitInput;
+    }
+    cadre::Catalogue c;
+    std::vector<cadre::Status> errors;
+    if (!cadre::codec::parse_catalogue_text(text, f, c, errors)) {
+      for (const cadre::Status &e : errors) {
+        std::cerr << f << ": " << e.to_string() << "\n";
+      }
+      return kExitInput;
+    }
+    if (auto st = set.add(std::move(c)); !st.ok()) {
+      std::cerr << f << ": " << st.to_string() << "\n";
+      return kExitInput;
+    }
+  }
+  if (words[0] == "list") {
+    for (const cadre::Catalogue &c : set.catalogues()) {
+      std::cout << c.id << "  " << c.jurisdiction << "  "
+                << (c.effective_from ? c.effective_from->to_string() : "") << " – "
+                << (c.effective_to ? c.effective_to->to_string() : "") << "  " << c.title.zh_cn
+                << "  sha256:" << cadre::content_hash(c) << "\n";
+      for (const cadre::Rule &r : c.rules) {
+        std::cout << "  " << r.id << "  " << cadre::label(r.channel, cadre::Language::kZhCn) << "  "
+                  << r.kind << "\n";
+      }
+    }
+    return kExitOk;
+  }
+  const std::string &id = words[1];
+  for (const cadre::Catalogue &c : set.catalogues()) {
+    if (c.id == id) {
+      std::cout << c.id << " (" << c.version << "): " << c.title.zh_cn << " / " << c.title.en
+                << "\n  jurisdiction " << c.jurisdiction << "; base "
+                << (c.base.empty() ? "—" : c.base) << "; sha256 " << cadre::content_hash(c)
+                << "\n  " << c.completeness.zh_cn << "\n  " << c.completeness.en << "\n  "
+                << c.rules.size() << " rules\n";
+      return kExitOk;
+    }
+    const cadre::Rule *r = c.rule(id);
+    if (r == nullptr) {
+      continue;
+    }
+    std::cout << r->id << "  (catalogue " << c.id << ", sha256 " << cadre::content_hash(c) << ")\n"
+              << "  渠道 channel: " << cadre::label(r->channel, cadre::Language::kZhCn) << " / "
+              << cadre::label(r->channel, cadre::Language::kEn) << "\n";
+    if (r->heading != cadre::Heading::kUnspecified) {
+      std::cout << "  类别 heading: " << cadre::label(r->heading, cadre::Language::kZhCn) << "\n";
+    }
+    std::cout << "  zh-CN: " << r->text.zh_cn << "\n  en: " << r->text.en << "\n  citations:\n";
+    for (const cadre::Citation &ci : r->citations) {
+      print_citation(ci, std::cout);
+    }
+    for (const cadre::Parameter &p : r->parameters) {
+      std::cout << "  parameter " << p.name << " = " << p.value << " " << p.unit << "\n";
+      if (p.citation) {
+        print_citation(*p.citation, std::cout);
+      }
+    }
+    std::cout << "  kind " << r->kind << ", "
+              << (r->decided_by == cadre::DecidedBy::kRecord ? "recorded (经组织认定)"
+                                                             : "computed (依数据计算)")
+              << (r->requires_prior_warning ? ", only after a warning not heeded" : "") << "\n";
+    return kExitOk;
+  }
+  std::cerr << "cadre catalogue: no catalogue or rule \"" << id << "\"\n";
+  return kExitInput;
+}
+
 void usage(std::ostream &os) {
   os << "usage: cadre <command> [options]\n"
         "commands:\n"
@@ -741,6 +877,7 @@ void usage(std::ostream &os) {
         "  generate   write a synthetic province (.json, .pb or the stream form .cadres)\n"
         "  convert    convert a roster between .json, .pb and .cadres\n"
         "  validate   print every error of a roster with its field path\n"
+        "  catalogue  list the catalogues and rules, or show one with its citations\n"
         "  version    print the version\n"
         "run 'cadre <command> --help' for the options of a command\n";
 }
@@ -766,6 +903,9 @@ int main(int argc, char **argv) {
     }
     if (cmd == "validate") {
       return cmd_validate(args);
+    }
+    if (cmd == "catalogue") {
+      return cmd_catalogue(args);
     }
     if (cmd == "version" || cmd == "--version") {
       std::cout << "cadre " << CADRE_VERSION_STRING << " (ABI " << CADRE_ABI_VERSION << ")\n";
