@@ -83,14 +83,15 @@ void explain(Finding &f, const Rule &r, std::string zh, std::string en) {
 }
 
 // The posts of 《党政领导干部职务任期暂行规定》 第二条: members of local party
-// committee and government leaderships, and principals (正职) of organs at
-// county level and above. Deputies of departments are outside it.
+// committee and government leaderships at county level and above, and
+// principals (正职) of organs at county level and above. Deputies of
+// departments and township posts are outside it.
 bool in_term_scope(const Post &p) noexcept {
   if (p.kind != PostKind::kLeadership) {
     return false;
   }
-  if (p.local_party_or_government_leader) {
-    return true;
+  if (p.local_party_or_government_leader && at_or_above_county(p.rank_level)) {
+    return true;  // 县级以上地方党委、政府领导成员
   }
   switch (p.rank_level) {
     case RankLevel::kProvincePrincipal:
@@ -428,7 +429,10 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
 void years_in_post_local_leader(const CompiledRule &cr, const ScreenContext &ctx,
                                 std::vector<Finding> &out) {
   const Post &post = ctx.cadre.posts[static_cast<std::size_t>(ctx.post)];
-  if (!post.local_party_or_government_leader || !post.start_date) {
+  // 选拔任用条例 covers local leaderships at county level and above; townships
+  // apply it only by reference (参照执行), left to a local catalogue.
+  if (!post.local_party_or_government_leader || !at_or_above_county(post.rank_level) ||
+      !post.start_date) {
     return;
   }
   const Date reached = post.start_date->add_years(cr.years);

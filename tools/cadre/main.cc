@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -90,7 +91,12 @@ void print_table(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
 }
 
 void print_summary(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
-  const pb::ScreenSummary &s = r.summary();
+  // Channels and rank levels in the order of the schema, however they were merged.
+  pb::ScreenSummary s = r.summary();
+  std::sort(s.mutable_by_channel()->begin(), s.mutable_by_channel()->end(),
+            [](const auto &a, const auto &b) { return a.channel() < b.channel(); });
+  std::sort(s.mutable_by_rank_level()->begin(), s.mutable_by_rank_level()->end(),
+            [](const auto &a, const auto &b) { return a.rank_level() < b.rank_level(); });
   if (lang != Lang::kEn) {
     os << "汇总：截至" << r.as_of() << "，筛查干部" << s.cadres_screened() << "人，拒收记录"
        << s.records_rejected() << "条；调“下”干部" << s.cadres_down() << "人，其中问责追究调整"
