@@ -174,20 +174,26 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
     if (pending_.size() - pos < length) {
       return {};
     }
-    if (!record_.ParseFromArray(pending_.data() + pos, static_cast<int>(length))) {
+    if (arena_bytes_ > (8U << 20U)) {
+      arena_.Reset();
+      arena_bytes_ = 0;
+    }
+    arena_bytes_ += length;
+    auto &record = *google::protobuf::Arena::CreateMessage<pb::RosterRecord>(&arena_);
+    if (!record.ParseFromArray(pending_.data() + pos, static_cast<int>(length))) {
       return failed_ = invalid_argument(path, "not a cadre.v1.RosterRecord");
     }
     offset_ = pos + length;
-    if (records_ == 0 && !record_.has_header()) {
+    if (records_ == 0 && !record.has_header()) {
       return failed_ = invalid_argument(path, "the first record must be the header");
     }
     ++records_;
-    if (!record_.has_cadre()) {
+    if (!record.has_cadre()) {
       continue;
     }
     const int index = static_cast<int>(cadres_++);
     const std::string cpath = "cadres[" + std::to_string(index) + "]";
-    const pb::Cadre &in = record_.cadre();
+    const pb::Cadre &in = record.cadre();
     if (auto st = codec::decode(in, cpath, std::nullopt, cadre_); !st.ok()) {
       pb::RecordError *e = response.add_errors();
       e->set_index(index);

@@ -2,6 +2,8 @@
 #ifndef CADRE_SRC_CODEC_SERVICE_HPP
 #define CADRE_SRC_CODEC_SERVICE_HPP
 
+#include <google/protobuf/arena.h>
+
 #include <string>
 
 #include "codec/codec.hpp"
@@ -63,7 +65,9 @@ class StreamScreener {
   std::uint64_t cadres_ = 0;
   Status failed_;
   ScreenSummary summary_;
-  cadre::v1::RosterRecord record_;
+  // Records are parsed into an arena, reset every few MiB: no malloc per field.
+  google::protobuf::Arena arena_;
+  std::size_t arena_bytes_ = 0;
   Cadre cadre_;
   std::vector<Finding> findings_;
 };
