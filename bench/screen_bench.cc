@@ -63,7 +63,7 @@ void ParseOnly(benchmark::State &state) {
     google::protobuf::Arena arena;
     std::size_t used = 0;
     for_each_record(s, [&](const char *p, int n) {
-      if (used > (8U << 20U)) {
+      if (used > (2U << 20U)) {
         arena.Reset();
         used = 0;
       }

@@ -174,7 +174,7 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
     if (pending_.size() - pos < length) {
       return {};
     }
-    if (arena_bytes_ > (8U << 20U)) {
+    if (arena_bytes_ > (2U << 20U)) {
       arena_.Reset();
       arena_bytes_ = 0;
     }
