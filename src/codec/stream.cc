@@ -430,6 +430,35 @@ Status write_stream(const pb::Roster &roster, std::ostream &out) {
   return write_roster_records(roster, out);
 }
 
+bool move_into(pb::RosterRecord &record, pb::Roster &roster) {
+  switch (record.record_case()) {
+    case pb::RosterRecord::kHeader:
+      roster.set_allocated_header(record.release_header());
+      return true;
+    case pb::RosterRecord::kRegion:
+      roster.mutable_regions()->AddAllocated(record.release_region());
+      return true;
+    case pb::RosterRecord::kUnit:
+      roster.mutable_units()->AddAllocated(record.release_unit());
+      return true;
+    case pb::RosterRecord::kTeam:
+      roster.mutable_teams()->AddAllocated(record.release_team());
+      return true;
+    case pb::RosterRecord::kPeerGroup:
+      roster.mutable_peer_groups()->AddAllocated(record.release_peer_group());
+      return true;
+    case pb::RosterRecord::kUnitAssessment:
+      roster.mutable_unit_assessments()->AddAllocated(record.release_unit_assessment());
+      return true;
+    case pb::RosterRecord::kCadre:
+      roster.mutable_cadres()->AddAllocated(record.release_cadre());
+      return true;
+    case pb::RosterRecord::RECORD_NOT_SET:
+      break;
+  }
+  return false;
+}
+
 Status read_stream(StreamReader &reader, pb::Roster &roster) {
   roster.Clear();
   pb::RosterRecord record;
@@ -437,32 +466,10 @@ Status read_stream(StreamReader &reader, pb::Roster &roster) {
     if (reader.bytes() > kMaxInputBytes) {
       return too_large();
     }
-    switch (record.record_case()) {
-      case pb::RosterRecord::kHeader:
-        roster.set_allocated_header(record.release_header());
-        break;
-      case pb::RosterRecord::kRegion:
-        roster.mutable_regions()->AddAllocated(record.release_region());
-        break;
-      case pb::RosterRecord::kUnit:
-        roster.mutable_units()->AddAllocated(record.release_unit());
-        break;
-      case pb::RosterRecord::kTeam:
-        roster.mutable_teams()->AddAllocated(record.release_team());
-        break;
-      case pb::RosterRecord::kPeerGroup:
-        roster.mutable_peer_groups()->AddAllocated(record.release_peer_group());
-        break;
-      case pb::RosterRecord::kUnitAssessment:
-        roster.mutable_unit_assessments()->AddAllocated(record.release_unit_assessment());
-        break;
-      case pb::RosterRecord::kCadre:
-        roster.mutable_cadres()->AddAllocated(record.release_cadre());
-        break;
-      case pb::RosterRecord::RECORD_NOT_SET:
-        return invalid_argument(StreamReader::path(reader.records() - 1),
-                                "a record of no kind this version of cadre knows (empty, or "
-                                "from a newer schema)");
+    if (!move_into(record, roster)) {
+      return invalid_argument(StreamReader::path(reader.records() - 1),
+                              "a record of no kind this version of cadre knows (empty, or "
+                              "from a newer schema)");
     }
   }
   return reader.status();

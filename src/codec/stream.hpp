@@ -151,6 +151,12 @@ class StreamReader {
   Status status_;
 };
 
+/**
+ * Moves the content of @p record into the matching list of @p roster.
+ * @return false for a record of no kind this version knows (nothing moved)
+ */
+bool move_into(cadre::v1::RosterRecord &record, cadre::v1::Roster &roster);
+
 /** Writes @p roster in the stream form (header first, then each list in schema order) to @p out. */
 Status write_stream(const cadre::v1::Roster &roster, std::string &out);
 /** Writes @p roster in the stream form to @p out. */

@@ -1653,31 +1653,7 @@ Status generate_roster(const Options &options, pb::Roster &roster) {
                                           " for a whole roster: use the stream form");
   }
   return generate(options, [&roster](pb::RosterRecord &record) -> Status {
-    switch (record.record_case()) {
-      case pb::RosterRecord::kHeader:
-        roster.set_allocated_header(record.release_header());
-        break;
-      case pb::RosterRecord::kRegion:
-        roster.mutable_regions()->AddAllocated(record.release_region());
-        break;
-      case pb::RosterRecord::kUnit:
-        roster.mutable_units()->AddAllocated(record.release_unit());
-        break;
-      case pb::RosterRecord::kTeam:
-        roster.mutable_teams()->AddAllocated(record.release_team());
-        break;
-      case pb::RosterRecord::kPeerGroup:
-        roster.mutable_peer_groups()->AddAllocated(record.release_peer_group());
-        break;
-      case pb::RosterRecord::kUnitAssessment:
-        roster.mutable_unit_assessments()->AddAllocated(record.release_unit_assessment());
-        break;
-      case pb::RosterRecord::kCadre:
-        roster.mutable_cadres()->AddAllocated(record.release_cadre());
-        break;
-      case pb::RosterRecord::RECORD_NOT_SET:
-        break;
-    }
+    codec::move_into(record, roster);
     return {};
   });
 }
