@@ -39,11 +39,13 @@ set(CADRE_PUBLIC_HEADERS
   cadre/conduct.hpp
   cadre/date.hpp
   cadre/domain.hpp
+  cadre/eligibility.hpp
   cadre/enums.hpp
   cadre/exemption.hpp
   cadre/facts.hpp
   cadre/followup.hpp
   cadre/organisation.hpp
+  cadre/records.hpp
   cadre/roster.hpp
   cadre/finding.hpp
   cadre/labels.hpp

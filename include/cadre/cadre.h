@@ -324,6 +324,64 @@ CADRE_API void cadre_stream_free(cadre_stream *stream);
 /** @} */
 
 /**
+ * @defgroup cadre_roster Rosters
+ * @brief Validating and converting rosters in any of their three forms.
+ * @{
+ */
+
+/** The stream form of a roster (".cadres"), for the roster functions only. */
+#define CADRE_FORMAT_STREAM 2
+
+/**
+ * @brief Validates a roster: every error of every record, with its field path.
+ * @param[out] out receives a serialized `cadre.v1.ValidateResponse` in
+ *             @p response_format, owned by the library until the caller
+ *             releases it with cadre_buffer_dispose(). Left {NULL, 0} on failure.
+ * @param roster the roster, borrowed for the call: a `cadre.v1.Roster` in
+ *        #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, or the stream form
+ *        (#CADRE_FORMAT_STREAM).
+ * @param size size of @p roster in bytes.
+ * @param format the form of @p roster.
+ * @param response_format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON.
+ * @param as_of reference date "YYYY-MM-DD" for "not after the as-of date"
+ *        checks, NUL-terminated and borrowed; NULL or "" for none.
+ * @param[out] err optional error details, or NULL; the caller owns a returned
+ *             error and releases it with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out (it may list record errors).
+ * @retval CADRE_INVALID_ARGUMENT @p out is NULL, a format is unknown, @p as_of
+ *         is not a date, or the bytes do not parse as a roster at all.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_roster_validate(cadre_buffer *out, const uint8_t *roster, size_t size,
+                                    int format, int response_format, const char *as_of,
+                                    cadre_error **err);
+
+/**
+ * @brief Converts a roster between protobuf binary, protobuf JSON and the
+ *        stream form.
+ * @param[out] out receives the roster in @p out_format, owned by the library
+ *             until the caller releases it with cadre_buffer_dispose(). Left
+ *             {NULL, 0} on failure.
+ * @param roster the roster, borrowed for the call.
+ * @param size size of @p roster in bytes.
+ * @param in_format the form of @p roster: #CADRE_FORMAT_BINARY,
+ *        #CADRE_FORMAT_JSON or #CADRE_FORMAT_STREAM.
+ * @param out_format the form wanted, one of the same three.
+ * @param[out] err optional error details, or NULL; the caller owns a returned
+ *             error and releases it with cadre_error_free().
+ * @retval CADRE_OK the converted roster is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out is NULL, a format is unknown, or the
+ *         bytes do not parse (the error names the record or field).
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or a roster over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_roster_convert(cadre_buffer *out, const uint8_t *roster, size_t size,
+                                   int in_format, int out_format, cadre_error **err);
+
+/** @} */
+
+/**
  * @defgroup cadre_labels Labels
  * @brief Labels of the schema's enum values in zh-CN and English.
  *
@@ -349,6 +407,137 @@ CADRE_API void cadre_stream_free(cadre_stream *stream);
  *         the enum, the value or the language is unknown.
  */
 CADRE_API const char *cadre_label(const char *enum_name, int number, const char *language);
+
+/** @} */
+
+/**
+ * @defgroup cadre_up Going up
+ * @brief Whether cadres may be promoted or put forward, every blocker with the
+ *        day it lifts, the best annual grade still allowed, what is coming in
+ *        the months ahead, and dual-track consistency.
+ *
+ * Every blocker carries its source record, its cited clause with the
+ * verification tag, the day it lifts and an explanation in zh-CN and English.
+ * @{
+ */
+
+/**
+ * @brief Whether cadres may go "up" to a target as of a date: eligible or
+ *        not, every blocker with the day it lifts, and the 容错 exemptions
+ *        that applied.
+ *
+ * A bad record does not fail the call: it gives an entry in the response's
+ * `errors` (with its field path) and the other records are answered.
+ * @param[out] out a buffer of the caller, borrowed; receives a serialized
+ *             `cadre.v1.EligibilityResponse` in @p format, owned by the
+ *             library until the caller releases it with
+ *             cadre_buffer_dispose(). Left {NULL, 0} on failure.
+ * @param engine the engine, borrowed.
+ * @param request a serialized `cadre.v1.EligibilityRequest` in @p format,
+ *        borrowed for the call.
+ * @param request_size size of @p request in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
+ *        and the response.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
+ *         unknown, the request does not parse, `as_of` is not a date, the
+ *         target is missing or unknown, or a named level has no `target_level`.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_eligibility(cadre_buffer *out, const cadre_engine *engine,
+                                const uint8_t *request, size_t request_size, int format,
+                                cadre_error **err);
+
+/**
+ * @brief The best annual grade still allowed for cadres in a year, and why
+ *        (several caps: the heaviest governs).
+ *
+ * A bad record does not fail the call: it gives an entry in the response's
+ * `errors` (with its field path) and the other records are answered.
+ * @param[out] out a buffer of the caller, borrowed; receives a serialized
+ *             `cadre.v1.GradeCapResponse` in @p format, owned by the library
+ *             until the caller releases it with cadre_buffer_dispose(). Left
+ *             {NULL, 0} on failure.
+ * @param engine the engine, borrowed.
+ * @param request a serialized `cadre.v1.GradeCapRequest` in @p format,
+ *        borrowed for the call.
+ * @param request_size size of @p request in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
+ *        and the response.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
+ *         unknown, the request does not parse, or `year` is missing or out of
+ *         range.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_grade_cap(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                              size_t request_size, int format, cadre_error **err);
+
+/**
+ * @brief What is coming for cadres in the months ahead, in calendar order:
+ *        age limits, second terms, 15 years at one level, 10 years in post
+ *        (the screening rules of the catalogue in force) and impact periods
+ *        that end.
+ *
+ * A bad record does not fail the call: it gives an entry in the response's
+ * `errors` (with its field path) and the other records are answered.
+ * @param[out] out a buffer of the caller, borrowed; receives a serialized
+ *             `cadre.v1.WarningsResponse` in @p format, owned by the library
+ *             until the caller releases it with cadre_buffer_dispose(). Left
+ *             {NULL, 0} on failure.
+ * @param engine the engine, borrowed; its catalogues decide the screening rules.
+ * @param request a serialized `cadre.v1.WarningsRequest` in @p format,
+ *        borrowed for the call.
+ * @param request_size size of @p request in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
+ *        and the response.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
+ *         unknown, the request does not parse, `as_of` is not a date, or
+ *         `horizon_months` is outside 0 to 600.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_warnings(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                             size_t request_size, int format, cadre_error **err);
+
+/**
+ * @brief Dual-track consistency (防止以纪律处分规避组织调整、以组织调整代替纪律处分):
+ *        decisions and sanctions that call for an organisational adjustment
+ *        with none carried out after the deadline, and adjustments standing
+ *        where a sanction is called for but none exists.
+ *
+ * A bad record does not fail the call: it gives an entry in the response's
+ * `errors` (with its field path) and the other records are answered.
+ * @param[out] out a buffer of the caller, borrowed; receives a serialized
+ *             `cadre.v1.ConsistencyResponse` in @p format, owned by the
+ *             library until the caller releases it with
+ *             cadre_buffer_dispose(). Left {NULL, 0} on failure.
+ * @param engine the engine, borrowed.
+ * @param request a serialized `cadre.v1.ConsistencyRequest` in @p format,
+ *        borrowed for the call.
+ * @param request_size size of @p request in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
+ *        and the response.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
+ *         unknown, the request does not parse, or `as_of` is not a date.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_consistency(cadre_buffer *out, const cadre_engine *engine,
+                                const uint8_t *request, size_t request_size, int format,
+                                cadre_error **err);
 
 /** @} */
 

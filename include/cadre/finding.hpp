@@ -45,6 +45,9 @@ struct CatalogueRef {
   std::string id;            ///< catalogue id, e.g. "cn-2022"; empty for the built-in defaults
   std::string version;       ///< version of the catalogue
   std::string content_hash;  ///< SHA-256 of the catalogue's canonical text, hex
+
+  /** Field-wise equality. */
+  friend bool operator==(const CatalogueRef &, const CatalogueRef &) = default;
 };
 
 /** One reason for a cadre to go "down". */

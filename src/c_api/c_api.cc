@@ -1,16 +1,21 @@
 // The C ABI: thin wrappers with an exception barrier around the service layer.
 #include "cadre/cadre.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <new>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
 #include "cadre/labels.hpp"
 #include "codec/codec.hpp"
+#include "codec/eligibility_service.hpp"
 #include "codec/service.hpp"
+#include "codec/stream.hpp"
 
 struct cadre_error {
   int code;
@@ -83,6 +88,16 @@ Status fill(cadre_buffer *out, const std::string &bytes) {
   out->data = data;
   out->size = bytes.size();
   return {};
+}
+
+// Serializes @p message in @p format into a library-owned buffer.
+Status respond(cadre_buffer *out, const google::protobuf::Message &message, int format) {
+  std::string bytes;
+  if (auto st = cadre::codec::serialize(message, static_cast<cadre::codec::Format>(format), bytes);
+      !st.ok()) {
+    return st;
+  }
+  return fill(out, bytes);
 }
 
 }  // namespace
@@ -206,13 +221,7 @@ int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *da
     if (auto st = stream->screener.push(data, size, response); !st.ok()) {
       return st;
     }
-    std::string bytes;
-    if (auto st = cadre::codec::serialize(response,
-                                          static_cast<cadre::codec::Format>(stream->format), bytes);
-        !st.ok()) {
-      return st;
-    }
-    return fill(out, bytes);
+    return respond(out, response, stream->format);
   });
 }
 
@@ -229,17 +238,95 @@ int cadre_stream_finish(cadre_buffer *out, cadre_stream *stream, cadre_error **e
     if (auto st = stream->screener.finish(response); !st.ok()) {
       return st;
     }
+    return respond(out, response, stream->format);
+  });
+}
+
+void cadre_stream_free(cadre_stream *stream) { delete stream; }
+
+int cadre_roster_validate(cadre_buffer *out, const uint8_t *roster, size_t size, int format,
+                          int response_format, const char *as_of, cadre_error **err) {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = cadre_buffer{nullptr, 0};
+    if (format < CADRE_FORMAT_BINARY || format > CADRE_FORMAT_STREAM) {
+      return cadre::invalid_argument("format", "unknown format " + std::to_string(format));
+    }
+    if (auto st = check_format(response_format); !st.ok()) {
+      return cadre::invalid_argument("response_format", st.message());
+    }
+    std::optional<cadre::Date> day;
+    if (as_of != nullptr && as_of[0] != 0) {
+      auto d = cadre::codec::parse_date(as_of, "as_of");
+      if (!d.ok()) {
+        return d.status();
+      }
+      day = *d;
+    }
+    cadre::v1::Roster wire;
+    if (auto st = cadre::codec::parse_roster(roster, size,
+                                             static_cast<cadre::codec::RosterFormat>(format), wire);
+        !st.ok()) {
+      return st;
+    }
+    cadre::Roster decoded;
+    std::vector<Status> errors;
+    cadre::codec::decode(wire, day, decoded, errors);
+    cadre::v1::ValidateResponse response;
+    response.set_records(wire.cadres_size() + wire.regions_size() + wire.units_size() +
+                         wire.teams_size() + wire.peer_groups_size() +
+                         wire.unit_assessments_size());
+    std::set<std::string> rejected;
+    for (const Status &e : errors) {
+      cadre::v1::RecordError *r = response.add_errors();
+      r->set_field_path(e.field());
+      r->set_message(e.message());
+      r->set_code(static_cast<int>(e.code()));
+      // "cadres[17].posts[2]..." -> the record "cadres[17]" and its id.
+      const std::string &f = e.field();
+      const auto close = f.find(']');
+      if (close != std::string::npos) {
+        rejected.insert(f.substr(0, close + 1));
+        if (f.rfind("cadres[", 0) == 0) {
+          int index = -1;
+          std::from_chars(f.data() + 7, f.data() + close, index);
+          r->set_index(index);
+          if (index >= 0 && index < wire.cadres_size() &&
+              wire.cadres(index).id().size() <= cadre::codec::kMaxTextBytes) {
+            r->set_cadre_id(wire.cadres(index).id());
+          }
+        }
+      }
+    }
+    response.set_records_rejected(static_cast<int>(rejected.size()));
+    return respond(out, response, response_format);
+  });
+}
+
+int cadre_roster_convert(cadre_buffer *out, const uint8_t *roster, size_t size, int in_format,
+                         int out_format, cadre_error **err) {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = cadre_buffer{nullptr, 0};
+    for (const auto &[name, f] : {std::pair{"in_format", in_format}, {"out_format", out_format}}) {
+      if (f < CADRE_FORMAT_BINARY || f > CADRE_FORMAT_STREAM) {
+        return cadre::invalid_argument(name, "unknown format " + std::to_string(f));
+      }
+    }
     std::string bytes;
-    if (auto st = cadre::codec::serialize(response,
-                                          static_cast<cadre::codec::Format>(stream->format), bytes);
+    if (auto st =
+            cadre::codec::convert(roster, size, static_cast<cadre::codec::RosterFormat>(in_format),
+                                  static_cast<cadre::codec::RosterFormat>(out_format), bytes);
         !st.ok()) {
       return st;
     }
     return fill(out, bytes);
   });
 }
-
-void cadre_stream_free(cadre_stream *stream) { delete stream; }
 
 const char *cadre_label(const char *enum_name, int number, const char *language) {
   try {
@@ -257,6 +344,65 @@ const char *cadre_label(const char *enum_name, int number, const char *language)
   } catch (...) {
     return "";
   }
+}
+
+}  // extern "C"
+
+namespace {
+
+// The shape of cadre_screen for a request handler of the service layer.
+template <typename Handler>
+int request_call(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                 size_t request_size, int format, cadre_error **err, Handler handler) {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = cadre_buffer{nullptr, 0};
+    if (engine == nullptr) {
+      return cadre::invalid_argument("engine", "NULL");
+    }
+    if (auto st = check_format(format); !st.ok()) {
+      return st;
+    }
+    std::string bytes;
+    if (auto st = handler(request, request_size, static_cast<cadre::codec::Format>(format), bytes);
+        !st.ok()) {
+      return st;
+    }
+    return fill(out, bytes);
+  });
+}
+
+}  // namespace
+
+extern "C" {
+
+int cadre_eligibility(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                      size_t request_size, int format, cadre_error **err) {
+  return request_call(out, engine, request, request_size, format, err,
+                      cadre::service::eligibility_bytes);
+}
+
+int cadre_grade_cap(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                    size_t request_size, int format, cadre_error **err) {
+  return request_call(out, engine, request, request_size, format, err,
+                      cadre::service::grade_cap_bytes);
+}
+
+int cadre_warnings(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                   size_t request_size, int format, cadre_error **err) {
+  return request_call(
+      out, engine, request, request_size, format, err,
+      [engine](const uint8_t *bytes, size_t size, cadre::codec::Format fmt, std::string &response) {
+        return cadre::service::warnings_bytes(engine->engine, bytes, size, fmt, response);
+      });
+}
+
+int cadre_consistency(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                      size_t request_size, int format, cadre_error **err) {
+  return request_call(out, engine, request, request_size, format, err,
+                      cadre::service::consistency_bytes);
 }
 
 }  // extern "C"

@@ -46,7 +46,7 @@ Status CatalogueSet::add(Catalogue catalogue) {
       }
     }
     for (const Rule &r : catalogue.rules) {
-      if (!r.overrides.empty() && base_ids.count(r.overrides) == 0) {
+      if (!r.overrides.empty() && !base_ids.contains(r.overrides)) {
         return invalid_argument("rules[" + r.id + "].overrides",
                                 "no rule \"" + r.overrides + "\" in the base catalogues");
       }
@@ -108,7 +108,7 @@ std::vector<const Rule *> CatalogueSet::rules_in_force(const Catalogue &catalogu
   for (const Catalogue *c : chain) {  // most specific first
     std::vector<const Rule *> mine;
     for (const Rule &r : c->rules) {
-      if (replaced.count(r.id) != 0) {
+      if (replaced.contains(r.id)) {
         continue;
       }
       if (!r.overrides.empty()) {

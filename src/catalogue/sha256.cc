@@ -33,7 +33,14 @@ void compress(std::array<std::uint32_t, 8> &h, const unsigned char *block) noexc
     const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
-  std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+  std::uint32_t a = h[0];
+  std::uint32_t b = h[1];
+  std::uint32_t c = h[2];
+  std::uint32_t d = h[3];
+  std::uint32_t e = h[4];
+  std::uint32_t f = h[5];
+  std::uint32_t g = h[6];
+  std::uint32_t k = h[7];
   for (std::size_t i = 0; i < 64; ++i) {
     const std::uint32_t s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
     const std::uint32_t ch = (e & f) ^ (~e & g);

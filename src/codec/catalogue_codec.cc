@@ -5,6 +5,7 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -148,12 +149,9 @@ bool valid_value(std::string_view v) {
   if (v.empty()) {
     return false;
   }
-  for (const char ch : v) {
-    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_')) {
-      return false;
-    }
-  }
-  return true;
+  return std::ranges::all_of(v, [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
+  });
 }
 
 }  // namespace

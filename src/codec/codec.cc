@@ -7,6 +7,8 @@
 #include <set>
 #include <vector>
 
+#include "cadre/v1/eligibility.pb.h"
+
 namespace cadre::codec {
 namespace pb = ::cadre::v1;
 namespace gp = ::google::protobuf;
@@ -165,6 +167,7 @@ std::string descriptor_set() {
   gp::FileDescriptorSet set;
   std::set<std::string> seen;
   add_file(pb::ScreenRequest::descriptor()->file(), seen, set);
+  add_file(pb::EligibilityRequest::descriptor()->file(), seen, set);
   return set.SerializeAsString();
 }
 

@@ -149,7 +149,7 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
   if (!magic_) {
     const std::size_t have = std::min(pending_.size() - offset_, kMagic.size());
     if (std::string_view(pending_).substr(offset_, have) != kMagic.substr(0, have)) {
-      return failed_ = invalid_argument("stream", "does not start with the magic \"CADRES1\\n\"");
+      return failed_ = invalid_argument("stream", R"(does not start with the magic "CADRES1\n")");
     }
     if (have < kMagic.size()) {
       return {};

@@ -13,9 +13,6 @@
 namespace cadre::detail {
 namespace {
 
-using detail::age_code;
-using detail::age_en;
-using detail::age_zh;
 using detail::cite_zh;
 
 std::string str(std::string_view v) { return std::string(v); }
@@ -35,23 +32,17 @@ bool in(const std::vector<int> &v, int x) { return std::find(v.begin(), v.end(),
 
 // A record of the cadre already carried out as an adjustment: nothing left to screen.
 bool adjusted(const Cadre &c, const std::string &record_id, Date as_of) {
-  for (const Adjustment &a : c.adjustments) {
-    if (a.basis_id == record_id && a.executed_on && *a.executed_on <= as_of) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(c.adjustments, [&](const Adjustment &a) {
+    return a.basis_id == record_id && a.executed_on && *a.executed_on <= as_of;
+  });
 }
 
 // A record exempted by a decision of 免责 (容错).
 bool exempted(const Cadre &c, const std::string &record_id, Date as_of) {
-  for (const ExemptionClaim &e : c.exemption_claims) {
-    if (e.concerns.id == record_id && e.decision == ExemptionDecision::kExempt &&
-        (!e.decided_on || *e.decided_on <= as_of)) {
-      return true;
-    }
-  }
-  return false;
+  return std::ranges::any_of(c.exemption_claims, [&](const ExemptionClaim &e) {
+    return e.concerns.id == record_id && e.decision == ExemptionDecision::kExempt &&
+           (!e.decided_on || *e.decided_on <= as_of);
+  });
 }
 
 // The common part of a finding of a catalogue rule.

@@ -59,7 +59,7 @@ Predicate predicate_for(std::string_view kind) noexcept;
 Status compile(const Rule &rule, CompiledRule &out);
 
 /** The built-in national retirement rule, without a catalogue. */
-void screen_retirement(const CompiledRule &rule, const ScreenContext &ctx,
+void screen_retirement(const CompiledRule &compiled, const ScreenContext &ctx,
                        std::vector<Finding> &out);
 
 /** Index of the highest-ranking post held on @p day, or -1. */

@@ -21,6 +21,7 @@
 #include "cadre/version.h"
 #include "codec/catalogue_codec.hpp"
 #include "codec/codec.hpp"
+#include "codec/eligibility_service.hpp"
 #include "codec/service.hpp"
 #include "codec/stream.hpp"
 #include "generator/province.hpp"
@@ -876,10 +877,391 @@ int cmd_catalogue(const std::vector<std::string> &args) {
   return kExitInput;
 }
 
+// ---------------------------------------------------------------------------
+// going up: eligibility, grade-cap
+
+// Parses --lang; false when unknown.
+bool parse_lang(const std::string &text, Lang &lang) {
+  if (text == "en") {
+    lang = Lang::kEn;
+  } else if (text == "both") {
+    lang = Lang::kBoth;
+  } else if (text == "zh-CN" || text == "zh") {
+    lang = Lang::kZh;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// Reads the cadres of a roster file (.json or .pb), keeping only @p only when not empty.
+bool read_cadres(const std::string &command, const std::string &path, const std::string &only,
+                 google::protobuf::RepeatedPtrField<pb::Cadre> &out) {
+  std::string bytes;
+  if (!read_file(path, bytes)) {
+    std::cerr << "cadre " << command << ": cannot read roster file " << path << "\n";
+    return false;
+  }
+  pb::Roster roster;
+  const auto in_format =
+      ends_with(path, ".json") ? cadre::codec::Format::kJson : cadre::codec::Format::kBinary;
+  if (auto st = cadre::codec::parse(reinterpret_cast<const std::uint8_t *>(bytes.data()),
+                                    bytes.size(), in_format, roster, "roster");
+      !st.ok()) {
+    std::cerr << "cadre " << command << ": " << path << ": " << st.to_string() << "\n";
+    return false;
+  }
+  for (pb::Cadre &c : *roster.mutable_cadres()) {
+    if (only.empty() || c.id() == only) {
+      out.Add()->Swap(&c);
+    }
+  }
+  return true;
+}
+
+void print_blocker(const pb::Blocker &b, Lang lang, std::ostream &os) {
+  os << "  - " << b.rule_id() << "  "
+     << (b.lifts_on().empty() ? std::string(zh_or_en(lang, "不自行解除", "does not lift"))
+                              : std::string(zh_or_en(lang, "解除于 ", "lifts on ")) + b.lifts_on())
+     << "  " << zh_or_en(lang, "记录 ", "record ") << b.record().id()
+     << (b.exemption_claim_id().empty() ? "" : "  容错 " + b.exemption_claim_id()) << "\n";
+  if (lang != Lang::kEn) {
+    os << "      " << b.explanation().zh_cn() << "\n";
+  }
+  if (lang != Lang::kZh) {
+    os << "      " << b.explanation().en() << "\n";
+  }
+  for (const pb::Citation &c : b.citations()) {
+    os << "      [" << c.document()
+       << (c.document_number().empty() ? "" : " " + c.document_number())
+       << (c.article().empty() ? "" : " " + c.article()) << "; "
+       << cadre::label(static_cast<cadre::Verification>(c.verification()),
+                       lang == Lang::kEn ? cadre::Language::kEn : cadre::Language::kZhCn)
+       << "]\n";
+  }
+}
+
+void print_errors(const google::protobuf::RepeatedPtrField<pb::RecordError> &errors, Lang lang,
+                  std::ostream &os) {
+  for (const pb::RecordError &e : errors) {
+    os << zh_or_en(lang, "拒收记录 ", "rejected record ") << "cadres[" << e.index() << "]"
+       << (e.cadre_id().empty() ? "" : " (id " + e.cadre_id() + ")") << ": " << e.field_path()
+       << ": " << e.message() << "\n";
+  }
+}
+
+bool print_json(const std::string &command, const google::protobuf::Message &m) {
+  std::string out;
+  if (auto st = cadre::codec::serialize(m, cadre::codec::Format::kJson, out); !st.ok()) {
+    std::cerr << "cadre " << command << ": " << st.to_string() << "\n";
+    return false;
+  }
+  std::cout << out << "\n";
+  return true;
+}
+
+int cmd_eligibility(const std::vector<std::string> &args) {
+  po::options_description desc("cadre eligibility [options] [ROSTER]");
+  std::string as_of;
+  std::string roster_path;
+  std::string target_s = "higher";
+  std::string level_s;
+  std::string only;
+  std::string format = "table";
+  std::string lang_s = "zh-CN";
+  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
+                                                 "as of this date, YYYY-MM-DD")(
+      "target", po::value(&target_s),
+      "same, higher (default), named, exceptional (破格) or candidate")(
+      "level", po::value(&level_s),
+      "rank level in view, e.g. RANK_LEVEL_COUNTY_PRINCIPAL (needed for --target named)")(
+      "cadre", po::value(&only), "answer only for the cadre with this id")(
+      "roster", po::value(&roster_path),
+      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
+      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
+      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
+  po::positional_options_description pos;
+  pos.add("roster", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre eligibility: " << e.what() << "\n" << desc << "\n";
+    return kExitUsage;
+  }
+  Lang lang = Lang::kZh;
+  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
+    std::cerr << "cadre eligibility: --lang must be zh-CN, en or both; --format table or json\n";
+    return kExitUsage;
+  }
+  const std::map<std::string, pb::EligibilityTarget> targets = {
+      {"same", pb::ELIGIBILITY_TARGET_SAME_LEVEL},
+      {"higher", pb::ELIGIBILITY_TARGET_HIGHER_LEVEL},
+      {"named", pb::ELIGIBILITY_TARGET_NAMED_LEVEL},
+      {"exceptional", pb::ELIGIBILITY_TARGET_EXCEPTIONAL},
+      {"candidate", pb::ELIGIBILITY_TARGET_CANDIDATE}};
+  const auto target = targets.find(target_s);
+  pb::RankLevel level = pb::RANK_LEVEL_UNSPECIFIED;
+  if (target == targets.end() || (!level_s.empty() && !pb::RankLevel_Parse(level_s, &level))) {
+    std::cerr << "cadre eligibility: unknown --target or --level\n" << desc << "\n";
+    return kExitUsage;
+  }
+  if (roster_path.empty()) {
+    roster_path = CADRE_DEFAULT_ROSTER;
+  }
+  pb::EligibilityRequest request;
+  request.set_as_of(as_of);
+  request.set_target(target->second);
+  request.set_target_level(level);
+  if (!read_cadres("eligibility", roster_path, only, *request.mutable_cadres())) {
+    return kExitInput;
+  }
+  pb::EligibilityResponse response;
+  if (auto st = cadre::service::eligibility(request, response); !st.ok()) {
+    std::cerr << "cadre eligibility: " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  if (format == "json") {
+    return print_json("eligibility", response) ? kExitOk : kExitInput;
+  }
+  for (const pb::EligibilityAnswer &a : response.answers()) {
+    std::cout << a.cadre_id() << "  " << rank_label(a.target_level(), lang) << "  "
+              << (a.eligible() ? zh_or_en(lang, "可以", "eligible")
+                               : zh_or_en(lang, "不可以", "not eligible"));
+    if (!a.eligible()) {
+      std::cout << "  "
+                << (a.eligible_from().empty()
+                        ? std::string(zh_or_en(lang, "（有不自行解除的障碍）",
+                                               "(a blocker does not lift by itself)"))
+                        : std::string(zh_or_en(lang, "最早 ", "from ")) + a.eligible_from());
+    }
+    std::cout << "\n";
+    for (const pb::Blocker &b : a.blockers()) {
+      print_blocker(b, lang, std::cout);
+    }
+    for (const pb::Blocker &b : a.waived()) {
+      std::cout << zh_or_en(lang, "  已容错免责：", "  waived by exemption:") << "\n";
+      print_blocker(b, lang, std::cout);
+    }
+  }
+  print_errors(response.errors(), lang, std::cout);
+  return kExitOk;
+}
+
+int cmd_grade_cap(const std::vector<std::string> &args) {
+  po::options_description desc("cadre grade-cap [options] [ROSTER]");
+  int year = 0;
+  std::string roster_path;
+  std::string only;
+  std::string format = "table";
+  std::string lang_s = "zh-CN";
+  desc.add_options()("help,h", "show this help")("year", po::value(&year)->required(),
+                                                 "the year assessed")(
+      "cadre", po::value(&only), "answer only for the cadre with this id")(
+      "roster", po::value(&roster_path),
+      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
+      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
+      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
+  po::positional_options_description pos;
+  pos.add("roster", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre grade-cap: " << e.what() << "\n" << desc << "\n";
+    return kExitUsage;
+  }
+  Lang lang = Lang::kZh;
+  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
+    std::cerr << "cadre grade-cap: --lang must be zh-CN, en or both; --format table or json\n";
+    return kExitUsage;
+  }
+  if (roster_path.empty()) {
+    roster_path = CADRE_DEFAULT_ROSTER;
+  }
+  pb::GradeCapRequest request;
+  request.set_year(year);
+  if (!read_cadres("grade-cap", roster_path, only, *request.mutable_cadres())) {
+    return kExitInput;
+  }
+  pb::GradeCapResponse response;
+  if (auto st = cadre::service::grade_cap(request, response); !st.ok()) {
+    std::cerr << "cadre grade-cap: " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  if (format == "json") {
+    return print_json("grade-cap", response) ? kExitOk : kExitInput;
+  }
+  for (const pb::GradeCap &c : response.caps()) {
+    std::cout << c.cadre_id() << "  " << c.year() << "  "
+              << zh_or_en(lang, "最高可评 ", "best allowed ")
+              << cadre::label(static_cast<cadre::AssessmentGrade>(c.best_allowed()),
+                              lang == Lang::kEn ? cadre::Language::kEn : cadre::Language::kZhCn)
+              << "\n";
+    for (const pb::Blocker &b : c.reasons()) {
+      print_blocker(b, lang, std::cout);
+    }
+    for (const pb::Blocker &b : c.waived()) {
+      std::cout << zh_or_en(lang, "  已容错免责：", "  waived by exemption:") << "\n";
+      print_blocker(b, lang, std::cout);
+    }
+  }
+  print_errors(response.errors(), lang, std::cout);
+  return kExitOk;
+}
+
+int cmd_warnings(const std::vector<std::string> &args) {
+  po::options_description desc("cadre warnings [options] [ROSTER]");
+  std::string as_of;
+  int horizon = 12;
+  std::string roster_path;
+  std::string only;
+  std::string format = "table";
+  std::string lang_s = "zh-CN";
+  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
+                                                 "first day of the window, YYYY-MM-DD")(
+      "horizon", po::value(&horizon), "months ahead, 0 to 600 (default 12)")(
+      "cadre", po::value(&only), "only the cadre with this id")(
+      "roster", po::value(&roster_path),
+      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
+      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
+      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
+  po::positional_options_description pos;
+  pos.add("roster", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre warnings: " << e.what() << "\n" << desc << "\n";
+    return kExitUsage;
+  }
+  Lang lang = Lang::kZh;
+  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
+    std::cerr << "cadre warnings: --lang must be zh-CN, en or both; --format table or json\n";
+    return kExitUsage;
+  }
+  if (roster_path.empty()) {
+    roster_path = CADRE_DEFAULT_ROSTER;
+  }
+  pb::WarningsRequest request;
+  request.set_as_of(as_of);
+  request.set_horizon_months(horizon);
+  if (!read_cadres("warnings", roster_path, only, *request.mutable_cadres())) {
+    return kExitInput;
+  }
+  pb::WarningsResponse response;
+  if (auto st = cadre::service::warnings(cadre::service::builtin_engine(), request, response);
+      !st.ok()) {
+    std::cerr << "cadre warnings: " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  if (format == "json") {
+    return print_json("warnings", response) ? kExitOk : kExitInput;
+  }
+  for (const pb::ForwardWarning &w : response.warnings()) {
+    std::cout << w.on() << "  " << w.cadre_id() << "  " << w.rule_id() << "  "
+              << zh_or_en(lang, "记录 ", "record ") << w.record().id() << "\n";
+    if (lang != Lang::kEn) {
+      std::cout << "    " << w.explanation().zh_cn() << "\n";
+    }
+    if (lang != Lang::kZh) {
+      std::cout << "    " << w.explanation().en() << "\n";
+    }
+  }
+  print_errors(response.errors(), lang, std::cout);
+  return kExitOk;
+}
+
+int cmd_consistency(const std::vector<std::string> &args) {
+  po::options_description desc("cadre consistency [options] [ROSTER]");
+  std::string as_of;
+  std::string roster_path;
+  std::string only;
+  std::string format = "table";
+  std::string lang_s = "zh-CN";
+  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
+                                                 "as of this date, YYYY-MM-DD")(
+      "cadre", po::value(&only), "only the cadre with this id")(
+      "roster", po::value(&roster_path),
+      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
+      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
+      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
+  po::positional_options_description pos;
+  pos.add("roster", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+    if (vm.count("help") != 0U) {
+      std::cout << desc << "\n";
+      return kExitOk;
+    }
+    po::notify(vm);
+  } catch (const po::error &e) {
+    std::cerr << "cadre consistency: " << e.what() << "\n" << desc << "\n";
+    return kExitUsage;
+  }
+  Lang lang = Lang::kZh;
+  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
+    std::cerr << "cadre consistency: --lang must be zh-CN, en or both; --format table or json\n";
+    return kExitUsage;
+  }
+  if (roster_path.empty()) {
+    roster_path = CADRE_DEFAULT_ROSTER;
+  }
+  pb::ConsistencyRequest request;
+  request.set_as_of(as_of);
+  if (!read_cadres("consistency", roster_path, only, *request.mutable_cadres())) {
+    return kExitInput;
+  }
+  pb::ConsistencyResponse response;
+  if (auto st = cadre::service::consistency(request, response); !st.ok()) {
+    std::cerr << "cadre consistency: " << st.to_string() << "\n";
+    return kExitInput;
+  }
+  if (format == "json") {
+    return print_json("consistency", response) ? kExitOk : kExitInput;
+  }
+  for (const pb::ConsistencyFlag &f : response.flags()) {
+    std::cout << f.cadre_id() << "  " << f.rule_id() << "  " << zh_or_en(lang, "记录 ", "record ")
+              << f.record().id()
+              << (f.due_on().empty()
+                      ? ""
+                      : std::string(zh_or_en(lang, "  期限 ", "  due ")) + f.due_on())
+              << "\n";
+    if (lang != Lang::kEn) {
+      std::cout << "    " << f.explanation().zh_cn() << "\n";
+    }
+    if (lang != Lang::kZh) {
+      std::cout << "    " << f.explanation().en() << "\n";
+    }
+  }
+  print_errors(response.errors(), lang, std::cout);
+  return kExitOk;
+}
+
 void usage(std::ostream &os) {
   os << "usage: cadre <command> [options]\n"
         "commands:\n"
         "  screen     who must go down as of a date, through which channel, under which rule\n"
+        "  eligibility  whether cadres may go up as of a date, every blocker and when it lifts\n"
+        "  grade-cap  the best annual grade still allowed for a year, and why\n"
+        "  warnings   what is coming in the months ahead, in calendar order\n"
+        "  consistency  sanctions without adjustment, adjustments in place of a sanction\n"
         "  generate   write a synthetic province (.json, .pb or the stream form .cadres)\n"
         "  convert    convert a roster between .json, .pb and .cadres\n"
         "  validate   print every error of a roster with its field path\n"
@@ -900,6 +1282,18 @@ int main(int argc, char **argv) {
     const std::vector<std::string> args(argv + 2, argv + argc);
     if (cmd == "screen") {
       return cmd_screen(args);
+    }
+    if (cmd == "eligibility") {
+      return cmd_eligibility(args);
+    }
+    if (cmd == "grade-cap") {
+      return cmd_grade_cap(args);
+    }
+    if (cmd == "warnings") {
+      return cmd_warnings(args);
+    }
+    if (cmd == "consistency") {
+      return cmd_consistency(args);
     }
     if (cmd == "generate") {
       return cmd_generate(args);

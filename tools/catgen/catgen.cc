@@ -30,7 +30,8 @@ class Errors final : public google::protobuf::io::ErrorCollector {
   explicit Errors(std::string file) : file_(std::move(file)) {}
   void AddError(int line, google::protobuf::io::ColumnNumber column,
                 const std::string &message) override {
-    std::fprintf(stderr, "%s:%d:%d: %s\n", file_.c_str(), line + 1, column + 1, message.c_str());
+    (void)std::fprintf(stderr, "%s:%d:%d: %s\n", file_.c_str(), line + 1, column + 1,
+                       message.c_str());
   }
 
  private:
@@ -279,7 +280,7 @@ int markdown(const std::string &out_path, const std::string &tests_dir,
       }
       os << "- **Tests:** ";
       if (covering.empty()) {
-        std::fprintf(stderr, "cadre_catgen: no test names rule %s\n", r.id().c_str());
+        (void)std::fprintf(stderr, "cadre_catgen: no test names rule %s\n", r.id().c_str());
         uncovered = true;
       }
       bool first = true;
@@ -302,7 +303,7 @@ int main(int argc, char **argv) {
     return markdown(argv[2], argv[3], std::vector<std::string>(argv + 4, argv + argc));
   }
   if (argc < 3) {
-    std::fprintf(stderr, "usage: cadre_catgen OUT.cc IN.textproto...\n");
+    (void)std::fprintf(stderr, "usage: cadre_catgen OUT.cc IN.textproto...\n");
     return 2;
   }
   std::ostringstream os;
@@ -314,7 +315,7 @@ int main(int argc, char **argv) {
     std::ifstream in(argv[i], std::ios::binary);
     const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in && !in.eof()) {
-      std::fprintf(stderr, "cadre_catgen: cannot read %s\n", argv[i]);
+      (void)std::fprintf(stderr, "cadre_catgen: cannot read %s\n", argv[i]);
       return 1;
     }
     pb::Catalogue c;

@@ -141,6 +141,8 @@ class Format(enum.IntEnum):
     """Protobuf binary wire format."""
     JSON = _ffi.FORMAT_JSON
     """Protobuf JSON (enum names, ISO 8601 dates)."""
+    STREAM = 2
+    """The stream form of a roster (``.cadres``): roster functions only."""
 
 
 # --------------------------------------------------------------------------
@@ -172,6 +174,40 @@ def status_name(code: int) -> str:
 
 # The languages of label().
 _LABEL_LANGUAGES = ("zh-CN", "en")
+
+
+def validate_roster(roster: bytes, format: Format, as_of: Optional[str] = None) -> dict:
+    """Validates a roster (``cadre_roster_validate``): every error with its field path.
+
+    Args:
+        roster: a ``cadre.v1.Roster`` as protobuf binary or JSON bytes, or the
+            stream form.
+        format: the form of ``roster``.
+        as_of: reference date for "not after the as-of date" checks, or None.
+
+    Returns:
+        The ``cadre.v1.ValidateResponse`` as a dict: ``records``,
+        ``records_rejected`` and ``errors`` (each with ``field_path`` and ``message``).
+
+    Raises:
+        InvalidArgumentError: the bytes are not a roster in that form, or
+            ``as_of`` is not a date.
+    """
+    data = bytes(roster)
+    out = _LIB.call_buffer("cadre_roster_validate", data or None, len(data), int(format),
+                           int(Format.JSON), as_of.encode("ascii") if as_of else None)
+    return json.loads(out.decode("utf-8"))
+
+
+def convert_roster(roster: bytes, in_format: Format, out_format: Format) -> bytes:
+    """Converts a roster between binary, JSON and the stream form (``cadre_roster_convert``).
+
+    Raises:
+        InvalidArgumentError: the bytes do not parse; ``field`` names the record.
+    """
+    data = bytes(roster)
+    return _LIB.call_buffer("cadre_roster_convert", data or None, len(data), int(in_format),
+                            int(out_format))
 
 
 def label(enum_name: str, number: int, language: str = "zh-CN") -> str:
@@ -283,6 +319,14 @@ class _Operation(NamedTuple):
 
 
 _SCREEN = _Operation("cadre_screen", "cadre.v1.ScreenRequest", "cadre.v1.ScreenResponse")
+_ELIGIBILITY = _Operation("cadre_eligibility", "cadre.v1.EligibilityRequest",
+                          "cadre.v1.EligibilityResponse")
+_GRADE_CAP = _Operation("cadre_grade_cap", "cadre.v1.GradeCapRequest",
+                        "cadre.v1.GradeCapResponse")
+_WARNINGS = _Operation("cadre_warnings", "cadre.v1.WarningsRequest",
+                       "cadre.v1.WarningsResponse")
+_CONSISTENCY = _Operation("cadre_consistency", "cadre.v1.ConsistencyRequest",
+                          "cadre.v1.ConsistencyResponse")
 
 
 def _json_default(value: Any) -> Any:
@@ -448,6 +492,107 @@ class Engine:
             ValueError: the engine is closed.
         """
         return self._run(_SCREEN, request, as_message)
+
+    def eligibility(self, request: Request, *, as_message: bool = False) -> Any:
+        """Whether cadres may go "up" to a target as of a date (``cadre_eligibility``).
+
+        Every blocker names its source record, its cited clause (with the
+        verification tag) and the day it lifts; 容错 exemptions that removed
+        a blocker are listed under ``waived``.
+
+        Args:
+            request: a ``cadre.v1.EligibilityRequest`` (``as_of``, ``cadres``,
+                ``target``, ``target_level``) as a dict, JSON text, protobuf
+                binary bytes, or a message.
+            as_message: return a typed ``cadre.v1.EligibilityResponse``
+                message instead of a dict (needs protobuf).
+
+        Returns:
+            The ``cadre.v1.EligibilityResponse`` as a dict in protobuf JSON
+            shape (``answers``, ``errors``), or as a message.
+
+        Raises:
+            InvalidArgumentError: the request does not parse, ``as_of`` is not
+                a date or ``target`` is missing; ``field`` names the field.
+            ResourceExhaustedError: out of memory or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed but cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(_ELIGIBILITY, request, as_message)
+
+    def grade_cap(self, request: Request, *, as_message: bool = False) -> Any:
+        """The best annual grade still allowed for cadres in a year (``cadre_grade_cap``).
+
+        Args:
+            request: a ``cadre.v1.GradeCapRequest`` (``year``, ``cadres``) as
+                a dict, JSON text, protobuf binary bytes, or a message.
+            as_message: return a typed ``cadre.v1.GradeCapResponse`` message
+                instead of a dict (needs protobuf).
+
+        Returns:
+            The ``cadre.v1.GradeCapResponse`` as a dict (``caps`` with
+            ``best_allowed`` and ``reasons``, ``errors``), or as a message.
+
+        Raises:
+            InvalidArgumentError: the request does not parse or ``year`` is
+                missing; ``field`` names the field.
+            ResourceExhaustedError: out of memory or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed but cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(_GRADE_CAP, request, as_message)
+
+    def warnings(self, request: Request, *, as_message: bool = False) -> Any:
+        """What is coming for cadres in the months ahead (``cadre_warnings``).
+
+        Age limits, second terms, 15 years at one level, 10 years in post and
+        impact periods that end, each with its day, in calendar order.
+
+        Args:
+            request: a ``cadre.v1.WarningsRequest`` (``as_of``,
+                ``horizon_months``, ``cadres``) as a dict, JSON text,
+                protobuf binary bytes, or a message.
+            as_message: return a typed ``cadre.v1.WarningsResponse`` message
+                instead of a dict (needs protobuf).
+
+        Returns:
+            The ``cadre.v1.WarningsResponse`` as a dict (``warnings``,
+            ``errors``), or as a message.
+
+        Raises:
+            InvalidArgumentError: the request does not parse, ``as_of`` is not
+                a date or ``horizon_months`` is outside 0 to 600.
+            ResourceExhaustedError: out of memory or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed but cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(_WARNINGS, request, as_message)
+
+    def consistency(self, request: Request, *, as_message: bool = False) -> Any:
+        """Dual-track consistency of sanctions and adjustments (``cadre_consistency``).
+
+        Args:
+            request: a ``cadre.v1.ConsistencyRequest`` (``as_of``, ``cadres``)
+                as a dict, JSON text, protobuf binary bytes, or a message.
+            as_message: return a typed ``cadre.v1.ConsistencyResponse``
+                message instead of a dict (needs protobuf).
+
+        Returns:
+            The ``cadre.v1.ConsistencyResponse`` as a dict (``flags``,
+            ``errors``), or as a message.
+
+        Raises:
+            InvalidArgumentError: the request does not parse or ``as_of`` is
+                not a date; ``field`` names the field.
+            ResourceExhaustedError: out of memory or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed but cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(_CONSISTENCY, request, as_message)
 
     def screen_stream(self, chunks: Iterable[bytes], as_of: str) -> Iterator[dict]:
         """Screens a roster in the stream form, chunk by chunk (``cadre_stream_*``).

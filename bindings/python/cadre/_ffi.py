@@ -121,6 +121,18 @@ FUNCTIONS: Sequence[CFunction] = (
     #                         const char *language);       static
     CFunction("cadre_label", (ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p),
               ctypes.c_char_p),
+    # int cadre_roster_validate(cadre_buffer *out, const uint8_t *roster, size_t size,
+    #                           int format, int response_format, const char *as_of,
+    #                           cadre_error **err);
+    CFunction("cadre_roster_validate",
+              (_BufOut, _InBytes, ctypes.c_size_t, ctypes.c_int, ctypes.c_int,
+               ctypes.c_char_p, _ErrOut),
+              ctypes.c_int),
+    # int cadre_roster_convert(cadre_buffer *out, const uint8_t *roster, size_t size,
+    #                          int in_format, int out_format, cadre_error **err);
+    CFunction("cadre_roster_convert",
+              (_BufOut, _InBytes, ctypes.c_size_t, ctypes.c_int, ctypes.c_int, _ErrOut),
+              ctypes.c_int),
     # int cadre_stream_new(cadre_stream **out, const cadre_engine *engine,
     #                      const char *as_of, int format, cadre_error **err);
     CFunction("cadre_stream_new",
@@ -141,6 +153,34 @@ FUNCTIONS: Sequence[CFunction] = (
     #                  const uint8_t *request, size_t request_size,
     #                  int format, cadre_error **err);
     CFunction("cadre_screen",
+              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
+               _ErrOut),
+              ctypes.c_int),
+    # int cadre_eligibility(cadre_buffer *out, const cadre_engine *engine,
+    #                       const uint8_t *request, size_t request_size,
+    #                       int format, cadre_error **err);
+    CFunction("cadre_eligibility",
+              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
+               _ErrOut),
+              ctypes.c_int),
+    # int cadre_grade_cap(cadre_buffer *out, const cadre_engine *engine,
+    #                     const uint8_t *request, size_t request_size,
+    #                     int format, cadre_error **err);
+    CFunction("cadre_grade_cap",
+              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
+               _ErrOut),
+              ctypes.c_int),
+    # int cadre_warnings(cadre_buffer *out, const cadre_engine *engine,
+    #                    const uint8_t *request, size_t request_size,
+    #                    int format, cadre_error **err);
+    CFunction("cadre_warnings",
+              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
+               _ErrOut),
+              ctypes.c_int),
+    # int cadre_consistency(cadre_buffer *out, const cadre_engine *engine,
+    #                       const uint8_t *request, size_t request_size,
+    #                       int format, cadre_error **err);
+    CFunction("cadre_consistency",
               (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
                _ErrOut),
               ctypes.c_int),
