@@ -470,8 +470,8 @@ void government_chains(const Cadre &cadre, const EligibilityPolicy &policy,
     const GovItem &gov = *members.back();
     Candidate c;
     Blocker &b = c.blocker;
-    b.rule_id =
-        composed ? policy.government_cap.id : government_period(gov.sanction->kind, policy)->id;
+    const auto *single = composed ? nullptr : government_period(gov.sanction->kind, policy);
+    b.rule_id = single != nullptr ? single->id : policy.government_cap.id;
     b.record =
         RecordRef{.kind = RecordKind::kGovernmentSanction, .id = gov.sanction->id, .cadre_id = ""};
     b.lifts_on = lifts;
