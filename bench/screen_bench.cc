@@ -6,6 +6,7 @@
 //   StreamScreen     the streamed screening that cadre_stream_push wraps:
 //                    parse, validate, decode, screen, encode the findings
 //   EngineOnly       the engine alone on domain types already in memory
+//   EligibilityOnly  eligibility one level up for every cadre, in memory
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cadre/eligibility.hpp"
 #include "codec/codec.hpp"
 #include "codec/service.hpp"
 #include "generator/province.hpp"
@@ -132,9 +134,41 @@ void EngineOnly(benchmark::State &state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(cadres.size()));
 }
 
+// Eligibility for promotion one level up, for every cadre of the province,
+// on domain types already in memory (every blocker with its explanation).
+void EligibilityOnly(benchmark::State &state) {
+  const std::string &s = province(static_cast<int>(state.range(0)));
+  std::vector<cadre::Cadre> cadres;
+  pb::RosterRecord r;
+  for_each_record(s, [&](const char *p, int n) {
+    r.ParseFromArray(p, n);
+    if (r.has_cadre()) {
+      cadre::Cadre c;
+      if (cadre::codec::decode(r.cadre(), "c", std::nullopt, c).ok()) {
+        cadres.push_back(std::move(c));
+      }
+    }
+  });
+  const cadre::EligibilityPolicy policy = cadre::EligibilityPolicy::national();
+  const cadre::Date as_of = *cadre::Date::parse("2025-06-30");
+  std::int64_t eligible = 0;
+  for (auto _ : state) {
+    for (const cadre::Cadre &c : cadres) {
+      const auto a = cadre::eligibility(c, cadre::EligibilityTarget::kHigherLevel,
+                                        cadre::RankLevel::kUnspecified, as_of, policy);
+      eligible += a.eligible ? 1 : 0;
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(cadres.size()));
+  state.counters["eligible_share"] = benchmark::Counter(
+      static_cast<double>(eligible) /
+      static_cast<double>(state.iterations() * static_cast<std::int64_t>(cadres.size())));
+}
+
 BENCHMARK(ParseOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(StreamScreen)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(EngineOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(EligibilityOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
