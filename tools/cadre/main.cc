@@ -960,45 +960,71 @@ bool print_json(const std::string &command, const google::protobuf::Message &m) 
   return true;
 }
 
-int cmd_eligibility(const std::vector<std::string> &args) {
-  po::options_description desc("cadre eligibility [options] [ROSTER]");
-  std::string as_of;
+// The options every roster command shares (--cadre, --roster, --format, --lang)
+// and their parsing; the command adds its own options before calling parse().
+struct RosterCommand {
+  std::string name;
+  po::options_description desc;
   std::string roster_path;
-  std::string target_s = "higher";
-  std::string level_s;
   std::string only;
   std::string format = "table";
   std::string lang_s = "zh-CN";
-  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
-                                                 "as of this date, YYYY-MM-DD")(
+  Lang lang = Lang::kZh;
+
+  explicit RosterCommand(std::string command)
+      : name(std::move(command)), desc("cadre " + name + " [options] [ROSTER]") {
+    desc.add_options()("help,h", "show this help");
+  }
+
+  // Adds the shared options, parses; returns an exit code when the command must stop.
+  std::optional<int> parse(const std::vector<std::string> &args) {
+    desc.add_options()("cadre", po::value(&only), "answer only for the cadre with this id")(
+        "roster", po::value(&roster_path),
+        "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
+        "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
+        "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
+    po::positional_options_description pos;
+    pos.add("roster", 1);
+    po::variables_map vm;
+    try {
+      po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
+      if (vm.count("help") != 0U) {
+        std::cout << desc << "\n";
+        return kExitOk;
+      }
+      po::notify(vm);
+    } catch (const po::error &e) {
+      std::cerr << "cadre " << name << ": " << e.what() << "\n" << desc << "\n";
+      return kExitUsage;
+    }
+    if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
+      std::cerr << "cadre " << name
+                << ": --lang must be zh-CN, en or both; --format table or json\n";
+      return kExitUsage;
+    }
+    if (roster_path.empty()) {
+      roster_path = CADRE_DEFAULT_ROSTER;
+    }
+    return std::nullopt;
+  }
+};
+
+int cmd_eligibility(const std::vector<std::string> &args) {
+  RosterCommand command("eligibility");
+  std::string as_of;
+  std::string target_s = "higher";
+  std::string level_s;
+  command.desc.add_options()("as-of", po::value(&as_of)->required(), "as of this date, YYYY-MM-DD")(
       "target", po::value(&target_s),
       "same, higher (default), named, exceptional (破格) or candidate")(
       "level", po::value(&level_s),
-      "rank level in view, e.g. RANK_LEVEL_COUNTY_PRINCIPAL (needed for --target named)")(
-      "cadre", po::value(&only), "answer only for the cadre with this id")(
-      "roster", po::value(&roster_path),
-      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
-      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
-      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
-  po::positional_options_description pos;
-  pos.add("roster", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre eligibility: " << e.what() << "\n" << desc << "\n";
-    return kExitUsage;
+      "rank level in view, e.g. RANK_LEVEL_COUNTY_PRINCIPAL (needed for --target named)");
+  if (auto code = command.parse(args)) {
+    return *code;
   }
-  Lang lang = Lang::kZh;
-  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
-    std::cerr << "cadre eligibility: --lang must be zh-CN, en or both; --format table or json\n";
-    return kExitUsage;
-  }
+  const Lang lang = command.lang;
+  const std::string &format = command.format;
+  const std::string &only = command.only;
   const std::map<std::string, pb::EligibilityTarget> targets = {
       {"same", pb::ELIGIBILITY_TARGET_SAME_LEVEL},
       {"higher", pb::ELIGIBILITY_TARGET_HIGHER_LEVEL},
@@ -1008,17 +1034,14 @@ int cmd_eligibility(const std::vector<std::string> &args) {
   const auto target = targets.find(target_s);
   pb::RankLevel level = pb::RANK_LEVEL_UNSPECIFIED;
   if (target == targets.end() || (!level_s.empty() && !pb::RankLevel_Parse(level_s, &level))) {
-    std::cerr << "cadre eligibility: unknown --target or --level\n" << desc << "\n";
+    std::cerr << "cadre eligibility: unknown --target or --level\n" << command.desc << "\n";
     return kExitUsage;
-  }
-  if (roster_path.empty()) {
-    roster_path = CADRE_DEFAULT_ROSTER;
   }
   pb::EligibilityRequest request;
   request.set_as_of(as_of);
   request.set_target(target->second);
   request.set_target_level(level);
-  if (!read_cadres("eligibility", roster_path, only, *request.mutable_cadres())) {
+  if (!read_cadres("eligibility", command.roster_path, only, *request.mutable_cadres())) {
     return kExitInput;
   }
   pb::EligibilityResponse response;
@@ -1054,44 +1077,18 @@ int cmd_eligibility(const std::vector<std::string> &args) {
 }
 
 int cmd_grade_cap(const std::vector<std::string> &args) {
-  po::options_description desc("cadre grade-cap [options] [ROSTER]");
+  RosterCommand command("grade-cap");
   int year = 0;
-  std::string roster_path;
-  std::string only;
-  std::string format = "table";
-  std::string lang_s = "zh-CN";
-  desc.add_options()("help,h", "show this help")("year", po::value(&year)->required(),
-                                                 "the year assessed")(
-      "cadre", po::value(&only), "answer only for the cadre with this id")(
-      "roster", po::value(&roster_path),
-      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
-      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
-      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
-  po::positional_options_description pos;
-  pos.add("roster", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre grade-cap: " << e.what() << "\n" << desc << "\n";
-    return kExitUsage;
+  command.desc.add_options()("year", po::value(&year)->required(), "the year assessed");
+  if (auto code = command.parse(args)) {
+    return *code;
   }
-  Lang lang = Lang::kZh;
-  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
-    std::cerr << "cadre grade-cap: --lang must be zh-CN, en or both; --format table or json\n";
-    return kExitUsage;
-  }
-  if (roster_path.empty()) {
-    roster_path = CADRE_DEFAULT_ROSTER;
-  }
+  const Lang lang = command.lang;
+  const std::string &format = command.format;
+  const std::string &only = command.only;
   pb::GradeCapRequest request;
   request.set_year(year);
-  if (!read_cadres("grade-cap", roster_path, only, *request.mutable_cadres())) {
+  if (!read_cadres("grade-cap", command.roster_path, only, *request.mutable_cadres())) {
     return kExitInput;
   }
   pb::GradeCapResponse response;
@@ -1121,47 +1118,22 @@ int cmd_grade_cap(const std::vector<std::string> &args) {
 }
 
 int cmd_warnings(const std::vector<std::string> &args) {
-  po::options_description desc("cadre warnings [options] [ROSTER]");
+  RosterCommand command("warnings");
   std::string as_of;
   int horizon = 12;
-  std::string roster_path;
-  std::string only;
-  std::string format = "table";
-  std::string lang_s = "zh-CN";
-  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
-                                                 "first day of the window, YYYY-MM-DD")(
-      "horizon", po::value(&horizon), "months ahead, 0 to 600 (default 12)")(
-      "cadre", po::value(&only), "only the cadre with this id")(
-      "roster", po::value(&roster_path),
-      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
-      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
-      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
-  po::positional_options_description pos;
-  pos.add("roster", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre warnings: " << e.what() << "\n" << desc << "\n";
-    return kExitUsage;
+  command.desc.add_options()("as-of", po::value(&as_of)->required(),
+                             "first day of the window, YYYY-MM-DD")(
+      "horizon", po::value(&horizon), "months ahead, 0 to 600 (default 12)");
+  if (auto code = command.parse(args)) {
+    return *code;
   }
-  Lang lang = Lang::kZh;
-  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
-    std::cerr << "cadre warnings: --lang must be zh-CN, en or both; --format table or json\n";
-    return kExitUsage;
-  }
-  if (roster_path.empty()) {
-    roster_path = CADRE_DEFAULT_ROSTER;
-  }
+  const Lang lang = command.lang;
+  const std::string &format = command.format;
+  const std::string &only = command.only;
   pb::WarningsRequest request;
   request.set_as_of(as_of);
   request.set_horizon_months(horizon);
-  if (!read_cadres("warnings", roster_path, only, *request.mutable_cadres())) {
+  if (!read_cadres("warnings", command.roster_path, only, *request.mutable_cadres())) {
     return kExitInput;
   }
   pb::WarningsResponse response;
@@ -1188,44 +1160,18 @@ int cmd_warnings(const std::vector<std::string> &args) {
 }
 
 int cmd_consistency(const std::vector<std::string> &args) {
-  po::options_description desc("cadre consistency [options] [ROSTER]");
+  RosterCommand command("consistency");
   std::string as_of;
-  std::string roster_path;
-  std::string only;
-  std::string format = "table";
-  std::string lang_s = "zh-CN";
-  desc.add_options()("help,h", "show this help")("as-of", po::value(&as_of)->required(),
-                                                 "as of this date, YYYY-MM-DD")(
-      "cadre", po::value(&only), "only the cadre with this id")(
-      "roster", po::value(&roster_path),
-      "roster file: cadre.v1.Roster as JSON (.json) or protobuf binary (.pb); default: the "
-      "bundled example roster")("format", po::value(&format), "output: table (default) or json")(
-      "lang", po::value(&lang_s), "table language: zh-CN (default), en or both");
-  po::positional_options_description pos;
-  pos.add("roster", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre consistency: " << e.what() << "\n" << desc << "\n";
-    return kExitUsage;
+  command.desc.add_options()("as-of", po::value(&as_of)->required(), "as of this date, YYYY-MM-DD");
+  if (auto code = command.parse(args)) {
+    return *code;
   }
-  Lang lang = Lang::kZh;
-  if (!parse_lang(lang_s, lang) || (format != "table" && format != "json")) {
-    std::cerr << "cadre consistency: --lang must be zh-CN, en or both; --format table or json\n";
-    return kExitUsage;
-  }
-  if (roster_path.empty()) {
-    roster_path = CADRE_DEFAULT_ROSTER;
-  }
+  const Lang lang = command.lang;
+  const std::string &format = command.format;
+  const std::string &only = command.only;
   pb::ConsistencyRequest request;
   request.set_as_of(as_of);
-  if (!read_cadres("consistency", roster_path, only, *request.mutable_cadres())) {
+  if (!read_cadres("consistency", command.roster_path, only, *request.mutable_cadres())) {
     return kExitInput;
   }
   pb::ConsistencyResponse response;
