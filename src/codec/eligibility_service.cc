@@ -1,5 +1,7 @@
 #include "codec/eligibility_service.hpp"
 
+#include "codec/service.hpp"
+
 #include <google/protobuf/arena.h>
 
 #include <algorithm>
@@ -77,21 +79,6 @@ StatusOr<Date> required_date(const std::string &text) {
   return codec::parse_date(text, "as_of");
 }
 
-template <typename Request, typename Response, typename Handler>
-Status bytes_call(const std::uint8_t *bytes, std::size_t size, codec::Format format,
-                  std::string &out, Handler handler) {
-  google::protobuf::Arena arena;
-  auto *request = google::protobuf::Arena::CreateMessage<Request>(&arena);
-  if (auto st = codec::parse(bytes, size, format, *request, "request"); !st.ok()) {
-    return st;
-  }
-  auto *response = google::protobuf::Arena::CreateMessage<Response>(&arena);
-  if (auto st = handler(*request, *response); !st.ok()) {
-    return st;
-  }
-  return codec::serialize(*response, format, out);
-}
-
 }  // namespace
 
 void encode(const EligibilityAnswer &in, pb::EligibilityAnswer &out) {
@@ -149,8 +136,7 @@ Status eligibility(const pb::EligibilityRequest &request, pb::EligibilityRespons
     return invalid_argument("target_level", "required for a named level");
   }
   response.set_as_of(as_of->to_string());
-  static const EligibilityPolicy kPolicy = EligibilityPolicy::national();
-  const EligibilityPolicy &policy = kPolicy;
+  const EligibilityPolicy &policy = national_policy();
   Cadre cadre;
   for (int i = 0; i < request.cadres_size(); ++i) {
     const std::string path = "cadres[" + std::to_string(i) + "]";
@@ -169,16 +155,11 @@ Status eligibility(const pb::EligibilityRequest &request, pb::EligibilityRespons
 
 Status eligibility_bytes(const std::uint8_t *bytes, std::size_t size, codec::Format format,
                          std::string &out) {
-  google::protobuf::Arena arena;
-  auto *request = google::protobuf::Arena::CreateMessage<pb::EligibilityRequest>(&arena);
-  if (auto st = codec::parse(bytes, size, format, *request, "request"); !st.ok()) {
-    return st;
-  }
-  auto *response = google::protobuf::Arena::CreateMessage<pb::EligibilityResponse>(&arena);
-  if (auto st = eligibility(*request, *response); !st.ok()) {
-    return st;
-  }
-  return codec::serialize(*response, format, out);
+  return bytes_call<pb::EligibilityRequest, pb::EligibilityResponse>(
+      bytes, size, format, out,
+      [](const pb::EligibilityRequest &request, pb::EligibilityResponse &response) {
+        return eligibility(request, response);
+      });
 }
 
 Status grade_cap(const pb::GradeCapRequest &request, pb::GradeCapResponse &response) {
@@ -186,7 +167,6 @@ Status grade_cap(const pb::GradeCapRequest &request, pb::GradeCapResponse &respo
     return invalid_argument("year", "required: a year from 1 to 9998");
   }
   response.set_year(request.year());
-  static const EligibilityPolicy kPolicy = EligibilityPolicy::national();
   Cadre cadre;
   for (int i = 0; i < request.cadres_size(); ++i) {
     const std::string path = "cadres[" + std::to_string(i) + "]";
@@ -195,23 +175,18 @@ Status grade_cap(const pb::GradeCapRequest &request, pb::GradeCapResponse &respo
       record_error(st, i, in, response.mutable_errors());
       continue;
     }
-    encode(cadre::grade_cap(cadre, request.year(), kPolicy), *response.add_caps());
+    encode(cadre::grade_cap(cadre, request.year(), national_policy()), *response.add_caps());
   }
   return {};
 }
 
 Status grade_cap_bytes(const std::uint8_t *bytes, std::size_t size, codec::Format format,
                        std::string &out) {
-  google::protobuf::Arena arena;
-  auto *request = google::protobuf::Arena::CreateMessage<pb::GradeCapRequest>(&arena);
-  if (auto st = codec::parse(bytes, size, format, *request, "request"); !st.ok()) {
-    return st;
-  }
-  auto *response = google::protobuf::Arena::CreateMessage<pb::GradeCapResponse>(&arena);
-  if (auto st = grade_cap(*request, *response); !st.ok()) {
-    return st;
-  }
-  return codec::serialize(*response, format, out);
+  return bytes_call<pb::GradeCapRequest, pb::GradeCapResponse>(
+      bytes, size, format, out,
+      [](const pb::GradeCapRequest &request, pb::GradeCapResponse &response) {
+        return grade_cap(request, response);
+      });
 }
 
 Status warnings(const Engine &engine, const pb::WarningsRequest &request,

@@ -97,16 +97,11 @@ Status screen(const Engine &engine, const pb::ScreenRequest &request,
 
 Status screen_bytes(const Engine &engine, const std::uint8_t *bytes, std::size_t size,
                     codec::Format format, std::string &out) {
-  google::protobuf::Arena arena;
-  auto *request = google::protobuf::Arena::CreateMessage<pb::ScreenRequest>(&arena);
-  if (auto st = codec::parse(bytes, size, format, *request, "request"); !st.ok()) {
-    return st;
-  }
-  auto *response = google::protobuf::Arena::CreateMessage<pb::ScreenResponse>(&arena);
-  if (auto st = screen(engine, *request, *response); !st.ok()) {
-    return st;
-  }
-  return codec::serialize(*response, format, out);
+  return bytes_call<pb::ScreenRequest, pb::ScreenResponse>(
+      bytes, size, format, out,
+      [&engine](const pb::ScreenRequest &request, pb::ScreenResponse &response) {
+        return screen(engine, request, response);
+      });
 }
 
 namespace {

@@ -14,6 +14,25 @@ namespace cadre::service {
 StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size,
                                      codec::Format format);
 
+/**
+ * Parses a @p Request in @p format, runs @p handler on it and serializes the
+ * @p Response in the same format: the shape of every bytes-in, bytes-out call.
+ */
+template <typename Request, typename Response, typename Handler>
+Status bytes_call(const std::uint8_t *bytes, std::size_t size, codec::Format format,
+                  std::string &out, Handler handler) {
+  google::protobuf::Arena arena;
+  auto *request = google::protobuf::Arena::CreateMessage<Request>(&arena);
+  if (auto st = codec::parse(bytes, size, format, *request, "request"); !st.ok()) {
+    return st;
+  }
+  auto *response = google::protobuf::Arena::CreateMessage<Response>(&arena);
+  if (auto st = handler(*request, *response); !st.ok()) {
+    return st;
+  }
+  return codec::serialize(*response, format, out);
+}
+
 /** An engine with the shipped catalogues, built once on first use. */
 const Engine &builtin_engine();
 
