@@ -1,6 +1,10 @@
 // The screening engine: picks the catalogue in force for each cadre and
 // applies its rules through the predicates registered by kind.
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -13,24 +17,37 @@ inline namespace api_v1 {
 
 /** Rules compiled from the catalogues: the rule chain of each catalogue. */
 struct Engine::Compiled {
+  /** Unique per compiled engine (never reused, unlike an address), for the selection cache. */
+  std::uint64_t id = 0;
   EngineConfig config;
   detail::CompiledRule fallback;  ///< the built-in retirement rule
-  struct Entry {
-    detail::CompiledRule rule;
+  /** Every compiled rule of every chain (a deque: the steps point into it). */
+  std::deque<detail::CompiledRule> rules;
+  /**
+   * One rule of a chain, in the few bytes the loop over the rules reads for
+   * every cadre (a compiled rule is large, a policy inside it).
+   */
+  struct Step {
     detail::Predicate predicate = nullptr;
+    const detail::CompiledRule *rule = nullptr;  ///< in #rules
+    const Rule *dated = nullptr;                 ///< the rule, if it has its own period of force
+    detail::Records reads = 0;                   ///< the predicate's detail::reads_of()
   };
-  std::map<const Catalogue *, std::vector<Entry>> chains;
+  std::map<const Catalogue *, std::vector<Step>> chains;
 };
 
 namespace {
 
+std::atomic<std::uint64_t> next_engine_id{1};
+
 std::shared_ptr<const Engine::Compiled> build(EngineConfig config) {
   auto c = std::make_shared<Engine::Compiled>();
+  c->id = next_engine_id.fetch_add(1, std::memory_order_relaxed);
   c->config = std::move(config);
   c->fallback.retirement = c->config.retirement;
   for (const Catalogue &cat : c->config.catalogues.catalogues()) {
     const CatalogueRef ref{cat.id, cat.version, content_hash(cat)};
-    std::vector<Engine::Compiled::Entry> entries;
+    std::vector<Engine::Compiled::Step> steps;
     std::vector<const Rule *> chain;
     // The chain, most specific catalogue last; rules replaced or switched off
     // by a more specific catalogue are left out. Dates are checked per screening.
@@ -56,26 +73,30 @@ std::shared_ptr<const Engine::Compiled> build(EngineConfig config) {
       chain.insert(chain.begin(), mine.begin(), mine.end());
     }
     for (const Rule *r : chain) {
-      Engine::Compiled::Entry e;
-      e.predicate = detail::predicate_for(r->kind);
-      if (e.predicate == nullptr) {
+      Engine::Compiled::Step step;
+      step.predicate = detail::predicate_for(r->kind);
+      if (step.predicate == nullptr) {
         continue;  // a kind not evaluated in screening (e.g. impact periods)
       }
+      step.reads = detail::reads_of(r->kind);
       const Catalogue *owner = nullptr;
       for (const Catalogue *b : cats) {
         if (!b->rules.empty() && r >= b->rules.data() && r < b->rules.data() + b->rules.size()) {
           owner = b;
         }
       }
-      if (auto st = detail::compile(*r, e.rule); !st.ok()) {
+      detail::CompiledRule &compiled = c->rules.emplace_back();
+      if (auto st = detail::compile(*r, compiled); !st.ok()) {
         throw std::invalid_argument(st.to_string());
       }
-      e.rule.catalogue = owner == &cat || owner == nullptr
-                             ? ref
-                             : CatalogueRef{owner->id, owner->version, content_hash(*owner)};
-      entries.push_back(std::move(e));
+      compiled.catalogue = owner == &cat || owner == nullptr
+                               ? ref
+                               : CatalogueRef{owner->id, owner->version, content_hash(*owner)};
+      step.rule = &compiled;
+      step.dated = compiled.own_dates ? r : nullptr;
+      steps.push_back(step);
     }
-    c->chains.emplace(&cat, std::move(entries));
+    c->chains.emplace(&cat, std::move(steps));
   }
   return c;
 }
@@ -84,6 +105,89 @@ std::shared_ptr<const Engine::Compiled> build(EngineConfig config) {
 std::string_view region_of(const Cadre &c, long post) noexcept {
   return post >= 0 ? std::string_view(c.posts[static_cast<std::size_t>(post)].region_code)
                    : std::string_view();
+}
+
+using Chain = std::vector<Engine::Compiled::Step>;
+
+// The rule chain in force for a region on a day; nullptr when no catalogue is.
+// Selecting the catalogue compares jurisdiction strings and dates for every
+// catalogue and every level of the region: a sizeable part of screening a
+// cadre who has no record for the rules to go through. It depends only on the
+// engine, the region and the day, and a roster comes mostly in runs of cadres
+// of the same region on the same as-of date, so each thread remembers its last
+// choice (thread_local: screen() is const and may run on many threads at once).
+const Chain *chain_for(const Engine::Compiled &compiled, std::string_view region, Date as_of) {
+  struct Last {
+    std::uint64_t engine = 0;  // 0: nothing remembered yet
+    Date as_of;
+    std::array<char, 16> region{};
+    std::size_t region_size = 0;
+    const Chain *chain = nullptr;
+  };
+  thread_local Last last;
+  const bool cacheable = region.size() <= last.region.size();
+  if (cacheable && last.engine == compiled.id && last.as_of == as_of &&
+      std::string_view(last.region.data(), last.region_size) == region) {
+    return last.chain;
+  }
+  const Catalogue *cat = compiled.config.catalogues.select(region, as_of);
+  const auto it = cat == nullptr ? compiled.chains.end() : compiled.chains.find(cat);
+  const Chain *chain = it == compiled.chains.end() ? nullptr : &it->second;
+  if (cacheable) {
+    last.engine = compiled.id;
+    last.as_of = as_of;
+    std::copy(region.begin(), region.end(), last.region.begin());
+    last.region_size = region.size();
+    last.chain = chain;
+  }
+  return chain;
+}
+
+// Asks the memory for the cache lines from field `first` to field `last` of
+// one record, in one go.
+template <typename First, typename Last>
+[[gnu::always_inline]] inline void prefetch_fields(const First &first, const Last &last) noexcept {
+  constexpr std::ptrdiff_t kCacheLine = 64;
+  const auto *from = reinterpret_cast<const char *>(&first);
+  const auto *to = reinterpret_cast<const char *>(&last) + sizeof(Last) - 1;
+  for (std::ptrdiff_t offset = 0; offset < to - from; offset += kCacheLine) {
+    __builtin_prefetch(from + offset);
+  }
+  __builtin_prefetch(to);
+}
+
+// Asks the memory for the records the rules read, before reading any. Each
+// record list of a cadre is a heap block of its own, and over a roster they
+// are rarely in cache: read one after the other, every block costs a full
+// memory round trip; asked for together, the waits overlap. Always inlined:
+// GCC takes a function that only prefetches for one without effect and drops
+// the calls to it.
+[[gnu::always_inline]] inline void prefetch_records(const Cadre &c) noexcept {
+  for (const Post &p : c.posts) {
+    prefetch_fields(p.rank_level, p.terms);  // level, dates, region, leadership flag, terms
+  }
+  for (const AnnualAssessment &a : c.assessments) {
+    prefetch_fields(a.year, a.grade);
+    prefetch_fields(a.evaluation, a.evaluation);
+    prefetch_fields(a.decided_on, a.decided_on);
+  }
+  const auto first_line = [](const auto &records) {
+    if (!records.empty()) {
+      __builtin_prefetch(records.data());
+    }
+  };
+  first_line(c.incidents);
+  first_line(c.accountability_decisions);
+  first_line(c.party_sanctions);
+  first_line(c.government_sanctions);
+  first_line(c.early_warnings);
+  first_line(c.exemption_claims);
+  first_line(c.adjustments);
+  first_line(c.health_spells);
+  first_line(c.study_leaves);
+  first_line(c.resignation_requests);
+  first_line(c.family_situations);
+  first_line(c.assignment_refusals);
 }
 
 }  // namespace
@@ -107,30 +211,29 @@ const Catalogue *Engine::catalogue_for(const Cadre &cadre, Date as_of) const noe
 void Engine::screen(const Cadre &cadre, Date as_of, std::string_view path,
                     std::vector<Finding> &out) const {
   const std::size_t first = out.size();
+  prefetch_records(cadre);
   const long post = detail::highest_rank_post(cadre, as_of);
   if (post < 0) {
     return;  // holds no post on the as-of date: nothing to go down from
   }
   detail::ScreenContext ctx{cadre, as_of, path, post, {}, 0};
   detail::prepare(ctx);
-  const Catalogue *cat = compiled_->config.catalogues.catalogues().empty()
-                             ? nullptr
-                             : compiled_->config.catalogues.select(region_of(cadre, post), as_of);
-  if (cat == nullptr) {
-    if (compiled_->config.catalogues.catalogues().empty()) {
-      detail::screen_retirement(compiled_->fallback, ctx, out);
-    }
-    return;  // no catalogue in force for this region and day
-  }
-  const auto it = compiled_->chains.find(cat);
-  if (it == compiled_->chains.end()) {
+  if (compiled_->config.catalogues.catalogues().empty()) {
+    detail::screen_retirement(compiled_->fallback, ctx, out);
     return;
   }
-  for (const Compiled::Entry &e : it->second) {
-    if (e.rule.own_dates && !e.rule.rule->in_force(as_of)) {
+  const Chain *chain = chain_for(*compiled_, region_of(cadre, post), as_of);
+  if (chain == nullptr) {
+    return;  // no catalogue in force for this region and day
+  }
+  // Computed once for the cadre, so that a rule about records the cadre has
+  // none of costs one test and no call.
+  const detail::Records present = detail::records_present(ctx);
+  for (const Compiled::Step &step : *chain) {
+    if ((step.reads & present) == 0 || (step.dated != nullptr && !step.dated->in_force(as_of))) {
       continue;
     }
-    e.predicate(e.rule, ctx, out);
+    step.predicate(*step.rule, ctx, out);
   }
   std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
                    [](const Finding &a, const Finding &b) {

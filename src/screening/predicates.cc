@@ -147,8 +147,13 @@ long highest_rank_post(const Cadre &c, Date day) noexcept {
   return best;
 }
 
-void screen_retirement(const CompiledRule &compiled, const ScreenContext &ctx,
-                       std::vector<Finding> &out) {
+namespace {
+
+// The finding of the retirement rule. A catalogue's rule cites its own basis
+// (catalogue_retirement), so there the policy's citations are left out rather
+// than copied in and replaced.
+void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool policy_citations,
+                std::vector<Finding> &out) {
   const RetirementPolicy &policy = compiled.retirement;
   const Cadre &c = ctx.cadre;
   const Date as_of = ctx.as_of;
@@ -177,15 +182,19 @@ void screen_retirement(const CompiledRule &compiled, const ScreenContext &ctx,
   f.effective_date = age->reached_on;
   f.allowed_methods = {AdjustmentMethod::kRemoval, AdjustmentMethod::kRetirement};
 
-  f.citations.push_back(rule.base_citation);
-  if (age->delay_months > 0) {
-    f.citations.push_back(rule.phase_in.citation);
+  if (policy_citations) {
+    f.citations.push_back(rule.base_citation);
+    if (age->delay_months > 0) {
+      f.citations.push_back(rule.phase_in.citation);
+    }
   }
   std::string procedure_zh;
   std::string procedure_en;
   for (const DatedCitation &dc : policy.procedure) {
     if (dc.in_force(as_of)) {
-      f.citations.push_back(dc.citation);
+      if (policy_citations) {
+        f.citations.push_back(dc.citation);
+      }
       if (procedure_zh.empty()) {
         procedure_zh =
             cite_zh(dc.citation.document, dc.citation.document_number, dc.citation.year) +
@@ -266,12 +275,19 @@ void screen_retirement(const CompiledRule &compiled, const ScreenContext &ctx,
   out.push_back(std::move(f));
 }
 
+}  // namespace
+
+void screen_retirement(const CompiledRule &compiled, const ScreenContext &ctx,
+                       std::vector<Finding> &out) {
+  retirement(compiled, ctx, true, out);
+}
+
 namespace {
 
 void catalogue_retirement(const CompiledRule &cr, const ScreenContext &ctx,
                           std::vector<Finding> &out) {
   const std::size_t before = out.size();
-  screen_retirement(cr, ctx, out);
+  retirement(cr, ctx, false, out);
   if (out.size() == before) {
     return;
   }
@@ -300,9 +316,6 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
   if (!in_term_scope(post) || !post.start_date) {
     return;
   }
-  Date reached;
-  std::string how_zh;
-  std::string how_en;
   const TermOfOffice *last = nullptr;
   for (const TermOfOffice &t : post.terms) {
     if (t.number >= cr.terms && t.start_date && *t.start_date <= ctx.as_of &&
@@ -310,23 +323,30 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
       last = &t;
     }
   }
+  Date reached;
   if (last != nullptr) {
     reached = last->end_date ? *last->end_date : last->start_date->add_years(cr.term_years);
-    how_zh =
-        "第" + std::to_string(last->number) + "个任期自" + last->start_date->to_string() + "起";
-    how_en = "term " + std::to_string(last->number) + " began " + last->start_date->to_string();
   } else if (post.terms.empty()) {
     reached = post.start_date->add_years(cr.terms * cr.term_years);
-    how_zh = "未登记任期，按任职起始日" + post.start_date->to_string() + "连续计算" +
-             std::to_string(cr.terms) + "个" + std::to_string(cr.term_years) + "年任期";
-    how_en = "no terms recorded; counted from the start in post " + post.start_date->to_string() +
-             " as " + std::to_string(cr.terms) + " terms of " + std::to_string(cr.term_years) +
-             " years";
   } else {
     return;
   }
   if (ctx.as_of < reached) {
     return;
+  }
+  // The explanation only once the rule holds (it does for few cadres).
+  std::string how_zh;
+  std::string how_en;
+  if (last != nullptr) {
+    how_zh =
+        "第" + std::to_string(last->number) + "个任期自" + last->start_date->to_string() + "起";
+    how_en = "term " + std::to_string(last->number) + " began " + last->start_date->to_string();
+  } else {
+    how_zh = "未登记任期，按任职起始日" + post.start_date->to_string() + "连续计算" +
+             std::to_string(cr.terms) + "个" + std::to_string(cr.term_years) + "年任期";
+    how_en = "no terms recorded; counted from the start in post " + post.start_date->to_string() +
+             " as " + std::to_string(cr.terms) + " terms of " + std::to_string(cr.term_years) +
+             " years";
   }
   Finding f = start(cr, ctx, reached,
                     last != nullptr ? Determination::kComputed : Determination::kNeedsVerification);
@@ -352,38 +372,51 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
   if (!in_term_scope(current) || current.rank_level == RankLevel::kUnspecified) {
     return;
   }
-  // Leadership posts at the same level, as day intervals clipped to as_of, merged.
-  std::vector<std::pair<std::int32_t, std::int32_t>> spans;
+  // Leadership posts at the same level, as day intervals clipped to as_of,
+  // merged. The buffer is the thread's, kept from cadre to cadre: this runs
+  // for most cadres in leadership posts and rarely finds anything.
+  struct Span {
+    std::int32_t from;  // serial day numbers, both included
+    std::int32_t to;
+    Date start;  // `from` as a date (a serial is cheaper to compare, a date to compute with)
+  };
+  thread_local std::vector<Span> spans;
+  spans.clear();
   for (const Post &p : c.posts) {
     if (p.kind == PostKind::kLeadership && p.rank_level == current.rank_level && p.start_date &&
         *p.start_date <= ctx.as_of) {
       const Date end = p.end_date && *p.end_date < ctx.as_of ? *p.end_date : ctx.as_of;
-      spans.emplace_back(p.start_date->serial(), end.serial());
+      spans.push_back({p.start_date->serial(), end.serial(), *p.start_date});
     }
   }
-  std::sort(spans.begin(), spans.end());
   if (spans.empty()) {
     return;
   }
-  std::vector<std::pair<std::int32_t, std::int32_t>> merged;
-  for (const auto &s : spans) {
-    if (!merged.empty() && s.first <= merged.back().second + 1) {
-      merged.back().second = std::max(merged.back().second, s.second);
+  std::sort(spans.begin(), spans.end(), [](const Span &a, const Span &b) {
+    return a.from != b.from ? a.from < b.from : a.to < b.to;
+  });
+  std::size_t stretches = 0;  // merged in place: spans[0, stretches)
+  for (const Span &s : spans) {
+    if (stretches > 0 && s.from <= spans[stretches - 1].to + 1) {
+      spans[stretches - 1].to = std::max(spans[stretches - 1].to, s.to);
     } else {
-      merged.push_back(s);
+      spans[stretches++] = s;
     }
   }
+  spans.resize(stretches);
   // Calendar arithmetic: whole months of each stretch add up; the days left
   // over from earlier stretches shorten the last one. 15 years = 180 months.
-  const Date first = Date::from_serial(merged.front().first);
+  const Date first = spans.front().start;
   const int target = cr.years * 12;
   int months = 0;
   int days = 0;
   std::optional<Date> reached;
-  for (const auto &[s_serial, e_serial] : merged) {
-    const Date s = Date::from_serial(s_serial);
-    const Date after = Date::from_serial(e_serial + 1);
-    const Date due = s.add_months(target - months).add_days(-days);
+  for (const Span &stretch : spans) {
+    const Date s = stretch.start;
+    const Date after = Date::from_serial(stretch.to + 1);
+    // add_days(0) would only give the same date back, through two conversions.
+    const Date due =
+        days == 0 ? s.add_months(target - months) : s.add_months(target - months).add_days(-days);
     if (due <= after) {
       reached = due;
       break;
@@ -530,11 +563,12 @@ void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
     return;
   }
   const AnnualAssessment &latest = *known.front();
-  std::vector<const AnnualAssessment *> used;
+  // The assessments the rule holds on are the latest ones: known[0, used).
+  std::size_t used = 0;
   std::string zh;
   std::string en;
   if (latest.grade == AssessmentGrade::kIncompetent) {
-    used.push_back(&latest);
+    used = 1;
     zh = std::to_string(latest.year) + "年度考核被确定为不称职";
     en = "graded 不称职 (incompetent) in the annual assessment of " + std::to_string(latest.year);
   } else {
@@ -544,18 +578,19 @@ void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
       if (a.year != latest.year - k || a.grade != AssessmentGrade::kBasicallyCompetent) {
         return;
       }
-      used.push_back(&a);
+      ++used;
     }
-    if (static_cast<int>(used.size()) < n) {
+    if (static_cast<int>(used) < n) {
       return;
     }
-    zh = std::to_string(used.back()->year) + "至" + std::to_string(latest.year) + "年连续" +
+    const AnnualAssessment &earliest = *known[used - 1];
+    zh = std::to_string(earliest.year) + "至" + std::to_string(latest.year) + "年连续" +
          std::to_string(n) + "年年度考核被确定为基本称职";
     en = "graded 基本称职 (basically competent) " + std::to_string(n) + " years running, " +
-         std::to_string(used.back()->year) + " to " + std::to_string(latest.year);
+         std::to_string(earliest.year) + " to " + std::to_string(latest.year);
   }
   Finding f = start(cr, ctx, decided(latest), Determination::kComputed);
-  for (const AnnualAssessment *a : used) {
+  for (const AnnualAssessment *a : known.first(used)) {
     f.facts.push_back({"grade_" + std::to_string(a->year), str(label(a->grade, Language::kEn)),
                        rec_path(ctx.path, "assessments",
                                 static_cast<std::size_t>(a - ctx.cadre.assessments.data())) +
@@ -1079,34 +1114,54 @@ Status compile(const Rule &r, CompiledRule &out) {
   return {};
 }
 
-Predicate predicate_for(std::string_view kind) noexcept {
-  struct Entry {
-    std::string_view kind;
-    Predicate fn;
-  };
-  static constexpr Entry kTable[] = {
-      {"retirement-age", catalogue_retirement},
-      {"consecutive-terms", consecutive_terms},
-      {"years-at-level", years_at_level},
-      {"years-in-post-local-leader", years_in_post_local_leader},
-      {"health-spell", health_spell},
-      {"study-leave", study_leave},
-      {"annual-grade", annual_grade},
-      {"evaluation-fraction", evaluation_fraction},
-      {"evaluation-threshold", evaluation_threshold},
-      {"family-situation", family_situation},
-      {"assignment-refusal", assignment_refusal},
-      {"accountability-adjustment", accountability_adjustment},
-      {"sanction-removal", sanction_removal},
-      {"recorded-incident", recorded_incident},
-      {"voluntary-resignation", voluntary_resignation},
-  };
-  for (const Entry &e : kTable) {
-    if (e.kind == kind) {
-      return e.fn;
+namespace {
+
+struct Registered {
+  std::string_view kind;
+  Predicate fn;
+  Records reads;
+};
+
+// Each predicate's records are those its loops go through (or, for the
+// assessments, its early return when none is known): keep them in step.
+constexpr Registered kPredicates[] = {
+    {"retirement-age", catalogue_retirement, records::kAlways},
+    {"consecutive-terms", consecutive_terms, records::kAlways},
+    {"years-at-level", years_at_level, records::kAlways},
+    {"years-in-post-local-leader", years_in_post_local_leader, records::kAlways},
+    {"health-spell", health_spell, records::kHealthSpells},
+    {"study-leave", study_leave, records::kStudyLeaves},
+    {"annual-grade", annual_grade, records::kKnownAssessments},
+    {"evaluation-fraction", evaluation_fraction, records::kKnownAssessments},
+    {"evaluation-threshold", evaluation_threshold, records::kKnownAssessments},
+    {"family-situation", family_situation, records::kFamilySituations},
+    {"assignment-refusal", assignment_refusal, records::kAssignmentRefusals},
+    {"accountability-adjustment", accountability_adjustment, records::kAccountabilityDecisions},
+    {"sanction-removal", sanction_removal,
+     records::kPartySanctions | records::kGovernmentSanctions},
+    {"recorded-incident", recorded_incident, records::kIncidents},
+    {"voluntary-resignation", voluntary_resignation, records::kResignationRequests},
+};
+
+const Registered *registered(std::string_view kind) noexcept {
+  for (const Registered &r : kPredicates) {
+    if (r.kind == kind) {
+      return &r;
     }
   }
   return nullptr;
+}
+
+}  // namespace
+
+Predicate predicate_for(std::string_view kind) noexcept {
+  const Registered *r = registered(kind);
+  return r != nullptr ? r->fn : nullptr;
+}
+
+Records reads_of(std::string_view kind) noexcept {
+  const Registered *r = registered(kind);
+  return r != nullptr ? r->reads : records::kAlways;
 }
 
 }  // namespace cadre::detail

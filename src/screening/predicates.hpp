@@ -3,6 +3,7 @@
 #define CADRE_SRC_SCREENING_PREDICATES_HPP
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,47 @@ using Predicate = void (*)(const CompiledRule &, const ScreenContext &, std::vec
 
 /** The predicate registered for a kind; nullptr for kinds not evaluated in screening. */
 Predicate predicate_for(std::string_view kind) noexcept;
+
+/**
+ * Kinds of records as bits. A predicate that goes through records of some
+ * kinds cannot hold for a cadre with none of them, so the engine skips it
+ * without calling it: most cadres have no incident, sanction or other such
+ * record, and most rules of a catalogue are about one of those.
+ */
+using Records = std::uint32_t;
+
+namespace records {
+constexpr Records kAlways = 1U << 0U;  ///< set for every cadre: the post, the birth date...
+constexpr Records kIncidents = 1U << 1U;
+constexpr Records kAccountabilityDecisions = 1U << 2U;
+constexpr Records kPartySanctions = 1U << 3U;
+constexpr Records kGovernmentSanctions = 1U << 4U;
+constexpr Records kHealthSpells = 1U << 5U;
+constexpr Records kStudyLeaves = 1U << 6U;
+constexpr Records kResignationRequests = 1U << 7U;
+constexpr Records kFamilySituations = 1U << 8U;
+constexpr Records kAssignmentRefusals = 1U << 9U;
+constexpr Records kKnownAssessments = 1U << 10U;  ///< ScreenContext::recent
+}  // namespace records
+
+/** The records the predicate of a kind goes through (records::kAlways for unknown kinds). */
+Records reads_of(std::string_view kind) noexcept;
+
+/** The kinds of records the cadre has (after prepare()), with records::kAlways. */
+inline Records records_present(const ScreenContext &ctx) noexcept {
+  const Cadre &c = ctx.cadre;
+  const auto bit = [](bool any, Records r) { return any ? r : Records{0}; };
+  return records::kAlways | bit(!c.incidents.empty(), records::kIncidents) |
+         bit(!c.accountability_decisions.empty(), records::kAccountabilityDecisions) |
+         bit(!c.party_sanctions.empty(), records::kPartySanctions) |
+         bit(!c.government_sanctions.empty(), records::kGovernmentSanctions) |
+         bit(!c.health_spells.empty(), records::kHealthSpells) |
+         bit(!c.study_leaves.empty(), records::kStudyLeaves) |
+         bit(!c.resignation_requests.empty(), records::kResignationRequests) |
+         bit(!c.family_situations.empty(), records::kFamilySituations) |
+         bit(!c.assignment_refusals.empty(), records::kAssignmentRefusals) |
+         bit(ctx.recent_count != 0, records::kKnownAssessments);
+}
 
 /** Reads a rule's parameters; fails with the field path of a bad value. */
 Status compile(const Rule &rule, CompiledRule &out);
