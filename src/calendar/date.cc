@@ -14,27 +14,26 @@ constexpr std::int32_t days_from_civil(int y, int m, int d) noexcept {
   return era * 146097 + doe - 719468;
 }
 
-constexpr int digit(char c) noexcept { return c >= '0' && c <= '9' ? c - '0' : -1; }
-
 }  // namespace
 
 std::optional<Date> Date::parse(std::string_view text) noexcept {
+  // Straight-line: the codec parses several dates per cadre record.
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return std::nullopt;
   }
-  int fields[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 5, 8};
-  const std::size_t lengths[3] = {4, 2, 2};
-  for (std::size_t f = 0; f < 3; ++f) {
-    for (std::size_t i = 0; i < lengths[f]; ++i) {
-      const int v = digit(text[starts[f] + i]);
-      if (v < 0) {
-        return std::nullopt;
-      }
-      fields[f] = fields[f] * 10 + v;
-    }
+  const auto at = [text](std::size_t i) noexcept {
+    return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - unsigned{'0'};
+  };
+  const unsigned d[8] = {at(0), at(1), at(2), at(3), at(5), at(6), at(8), at(9)};
+  bool digits = true;
+  for (const unsigned v : d) {
+    digits &= v <= 9U;  // a byte below '0' wraps round to a large number
   }
-  return from_ymd(fields[0], fields[1], fields[2]);
+  if (!digits) {
+    return std::nullopt;
+  }
+  return from_ymd(static_cast<int>(d[0] * 1000U + d[1] * 100U + d[2] * 10U + d[3]),
+                  static_cast<int>(d[4] * 10U + d[5]), static_cast<int>(d[6] * 10U + d[7]));
 }
 
 std::int32_t Date::serial() const noexcept { return days_from_civil(year_, month_, day_); }
