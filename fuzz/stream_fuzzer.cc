@@ -1,6 +1,7 @@
 // Fuzz target: the stream form (CADRES1 + varint-length RosterRecords) fed to
 // the streamed screening in chunks whose sizes come from the input itself.
-// Whatever the chunking, the outcome must be the same.
+// Whatever the chunking, and with or without the fast path of hand-read cadre
+// records (codec/wire_support.hpp), the outcome must be the same.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,26 +12,26 @@ namespace {
 
 struct Outcome {
   bool ok = true;
-  int findings = 0;
-  int errors = 0;
-  int down = 0;
+  std::string responses;  // every response, serialized
+
+  bool operator==(const Outcome &o) const {
+    return ok == o.ok && (!ok || responses == o.responses);
+  }
 };
 
-Outcome run(const std::uint8_t *data, std::size_t size, std::size_t chunk) {
+Outcome run(const std::uint8_t *data, std::size_t size, std::size_t chunk, bool fast_path) {
   cadre::service::StreamScreener s(cadre::service::builtin_engine(),
                                    *cadre::Date::parse("2025-06-30"));
+  s.set_fast_path(fast_path);
   Outcome o;
+  cadre::v1::ScreenResponse r;
   for (std::size_t pos = 0; pos < size && o.ok; pos += chunk) {
-    cadre::v1::ScreenResponse r;
     o.ok = s.push(data + pos, std::min(chunk, size - pos), r).ok();
-    o.findings += r.findings_size();
-    o.errors += r.errors_size();
   }
-  cadre::v1::ScreenResponse end;
   if (o.ok) {
-    o.ok = s.finish(end).ok();
-    o.down = end.summary().cadres_down();
+    o.ok = s.finish(r).ok();
   }
+  o.responses = r.SerializeAsString();
   return o;
 }
 
@@ -41,12 +42,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   std::string bytes = "CADRES1\n";
   bytes.append(reinterpret_cast<const char *>(data), size);
   const auto *p = reinterpret_cast<const std::uint8_t *>(bytes.data());
-  const Outcome whole = run(p, bytes.size(), bytes.size() + 1);
+  const Outcome whole = run(p, bytes.size(), bytes.size() + 1, true);
   const std::size_t chunk = size == 0 ? 1 : 1 + data[0] % 13;
-  const Outcome pieces = run(p, bytes.size(), chunk);
-  if (whole.ok != pieces.ok ||
-      (whole.ok && (whole.findings != pieces.findings || whole.errors != pieces.errors ||
-                    whole.down != pieces.down))) {
+  const Outcome pieces = run(p, bytes.size(), chunk, true);
+  const Outcome protobuf = run(p, bytes.size(), bytes.size() + 1, false);
+  if (!(whole == pieces) || !(whole == protobuf)) {
     __builtin_trap();
   }
   return 0;

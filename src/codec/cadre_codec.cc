@@ -4,13 +4,23 @@
 // Decoders overwrite every field of their output, so a caller can reuse one
 // value (and its capacity) for many records. Field paths are built only when
 // an error is reported (detail::Path). Messages never quote a value.
+//
+// The decoders are templates over the input message type: the generated
+// cadre.v1 classes, or any family of types with the same accessors (a view
+// over the wire format), so one validation serves both. They use only the
+// accessors every family has: scalars (enums as int), strings as something
+// convertible to std::string_view, has_f()/f() of singular messages, and
+// size()/Get(i)/begin()/end() of repeated fields, which the message owns.
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "codec/check.hpp"
 #include "codec/codec.hpp"
+#include "codec/wire.hpp"
 
 namespace cadre::codec {
 namespace pb = ::cadre::v1;
@@ -25,15 +35,30 @@ using detail::unique_ids;
 
 constexpr std::size_t idx(int i) noexcept { return static_cast<std::size_t>(i); }
 
-// The lists of the cadre being decoded, for references between its records.
-struct CadreLists {
-  const pb::Cadre &in;
-  IdLookup<pb::Post> posts{in.posts()};
-  IdLookup<pb::Incident> incidents{in.incidents()};
-  IdLookup<pb::EarlyWarning> early_warnings{in.early_warnings()};
-  IdLookup<pb::Adjustment> adjustments{in.adjustments()};
+// The list type of a repeated field, from the return type of its accessor,
+// which must be a reference to a list the message owns: an IdLookup keeps a
+// pointer to it.
+template <typename Ref>
+struct ListType {
+  static_assert(std::is_lvalue_reference_v<Ref>,
+                "a repeated field's accessor must return a reference to the message's list");
+  using type = std::remove_cv_t<std::remove_reference_t<Ref>>;
+};
+template <typename Ref>
+using ListOf = typename ListType<Ref>::type;
 
-  explicit CadreLists(const pb::Cadre &cadre) : in(cadre) {}
+// The lists of the cadre being decoded, for references between its records.
+template <typename In>
+struct CadreLists {
+  const In &in;
+  IdLookup<ListOf<decltype(std::declval<const In &>().posts())>> posts{in.posts()};
+  IdLookup<ListOf<decltype(std::declval<const In &>().incidents())>> incidents{in.incidents()};
+  IdLookup<ListOf<decltype(std::declval<const In &>().early_warnings())>> early_warnings{
+      in.early_warnings()};
+  IdLookup<ListOf<decltype(std::declval<const In &>().adjustments())>> adjustments{
+      in.adjustments()};
+
+  explicit CadreLists(const In &cadre) : in(cadre) {}
 
   // Whether a record of @p kind with @p id is among the cadre's records;
   // nothing when the kind is not a record kind this version knows.
@@ -87,9 +112,9 @@ struct CadreLists {
 };
 
 // Decodes a repeated message field element by element (bounded by @p max).
-template <typename In, typename Out, typename F>
-void decode_list(Checker &ck, const gp::RepeatedPtrField<In> &in, std::vector<Out> &out,
-                 const Path &at, std::string_view leaf, int max, F &&decode_one) {
+template <typename List, typename Out, typename F>
+void decode_list(Checker &ck, const List &in, std::vector<Out> &out, const Path &at,
+                 std::string_view leaf, int max, F &&decode_one) {
   if (!ck.bounded(in.size(), max, at, leaf)) {
     out.clear();
     return;
@@ -101,10 +126,10 @@ void decode_list(Checker &ck, const gp::RepeatedPtrField<In> &in, std::vector<Ou
   }
 }
 
-// Decodes a repeated enum field: every element known and specified.
-template <typename E>
-void decode_enums(Checker &ck, const gp::RepeatedField<int> &in, bool (*valid)(int),
-                  std::vector<E> &out, const Path &at, std::string_view leaf) {
+// Decodes a repeated enum field (elements as int): every element known and specified.
+template <typename List, typename E>
+void decode_enums(Checker &ck, const List &in, bool (*valid)(int), std::vector<E> &out,
+                  const Path &at, std::string_view leaf) {
   if (!ck.bounded(in.size(), kMaxRecords, at, leaf)) {
     out.clear();
     return;
@@ -116,8 +141,9 @@ void decode_enums(Checker &ck, const gp::RepeatedField<int> &in, bool (*valid)(i
 }
 
 // Decodes a repeated string field of ids.
-void decode_ids(Checker &ck, const gp::RepeatedPtrField<std::string> &in,
-                std::vector<std::string> &out, const Path &at, std::string_view leaf, int max) {
+template <typename List>
+void decode_ids(Checker &ck, const List &in, std::vector<std::string> &out, const Path &at,
+                std::string_view leaf, int max) {
   if (!ck.bounded(in.size(), max, at, leaf)) {
     out.clear();
     return;
@@ -131,8 +157,8 @@ void decode_ids(Checker &ck, const gp::RepeatedPtrField<std::string> &in,
 }
 
 // A reference to a record of the cadre: empty is accepted, otherwise it must resolve.
-template <typename T>
-void reference(Checker &ck, const std::string &id, const IdLookup<T> &list, const Path &at,
+template <typename List>
+void reference(Checker &ck, std::string_view id, const IdLookup<List> &list, const Path &at,
                std::string_view leaf, std::string_view what) {
   ck.id(id, at, leaf, false);
   if (!id.empty() && id.size() <= kMaxTextBytes && !list.contains(id)) {
@@ -143,7 +169,8 @@ void reference(Checker &ck, const std::string &id, const IdLookup<T> &list, cons
 // ---------------------------------------------------------------------------
 // Posts.
 
-void decode_term(Checker &ck, const pb::TermOfOffice &in, const Path &at, TermOfOffice &out) {
+template <typename In>
+void decode_term(Checker &ck, const In &in, const Path &at, TermOfOffice &out) {
   out.number = in.number();
   if (in.number() == 0) {
     ck.fail(at, "number", "required");
@@ -155,8 +182,9 @@ void decode_term(Checker &ck, const pb::TermOfOffice &in, const Path &at, TermOf
   ck.not_before(out.start_date, out.end_date, at, "end_date", "start_date");
 }
 
-void decode_post(Checker &ck, const pb::Post &in, const Path &at,
-                 const std::optional<Date> &birth_date, Post &out) {
+template <typename In>
+void decode_post(Checker &ck, const In &in, const Path &at, const std::optional<Date> &birth_date,
+                 Post &out) {
   ck.id(in.id(), at, "id", false);
   out.id = in.id();
   ck.id(in.unit_id(), at, "unit_id", false);
@@ -181,7 +209,7 @@ void decode_post(Checker &ck, const pb::Post &in, const Path &at,
     ck.fail(at, "end_reason", "set while the post is held (no end_date)");
   }
   if (in.has_probation()) {
-    const pb::Probation &pi = in.probation();
+    const auto &pi = in.probation();
     const Path pp(at, "probation");
     Probation &po = out.probation.emplace();
     po.start_date = ck.past_date(pi.start_date(), pp, "start_date");
@@ -193,9 +221,7 @@ void decode_post(Checker &ck, const pb::Post &in, const Path &at,
     out.probation.reset();
   }
   decode_list(ck, in.terms(), out.terms, at, "terms", kMaxRecords,
-              [&ck](const pb::TermOfOffice &t, const Path &p, TermOfOffice &o) {
-                decode_term(ck, t, p, o);
-              });
+              [&ck](const auto &t, const Path &p, TermOfOffice &o) { decode_term(ck, t, p, o); });
   out.exceptional_promotion = in.exceptional_promotion();
   ck.id(in.peer_group_id(), at, "peer_group_id", false);
   out.peer_group_id = in.peer_group_id();
@@ -204,7 +230,8 @@ void decode_post(Checker &ck, const pb::Post &in, const Path &at,
 // ---------------------------------------------------------------------------
 // Assessments.
 
-void decode_ranking(Checker &ck, const pb::Ranking &in, const Path &at, Ranking &out) {
+template <typename In>
+void decode_ranking(Checker &ck, const In &in, const Path &at, Ranking &out) {
   out.rank = in.rank();
   out.of = in.of();
   if (in.of() < 1) {
@@ -217,8 +244,8 @@ void decode_ranking(Checker &ck, const pb::Ranking &in, const Path &at, Ranking 
   out.group_id = in.group_id();
 }
 
-void decode_assessment(Checker &ck, const pb::AnnualAssessment &in, const Path &at,
-                       AnnualAssessment &out) {
+template <typename In>
+void decode_assessment(Checker &ck, const In &in, const Path &at, AnnualAssessment &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
   out.year = in.year();
@@ -239,7 +266,7 @@ void decode_assessment(Checker &ck, const pb::AnnualAssessment &in, const Path &
     ck.fail(at, "no_grade_reason", "only for the grade NOT_GRADED");
   }
   if (in.has_scores()) {
-    const pb::DimensionScores &s = in.scores();
+    const auto &s = in.scores();
     const Path p(at, "scores");
     ck.within(s.morality(), 0, 100, p, "morality");
     ck.within(s.ability(), 0, 100, p, "ability");
@@ -252,7 +279,7 @@ void decode_assessment(Checker &ck, const pb::AnnualAssessment &in, const Path &
     out.scores.reset();
   }
   if (in.has_evaluation()) {
-    const pb::DemocraticEvaluation &e = in.evaluation();
+    const auto &e = in.evaluation();
     const Path p(at, "evaluation");
     ck.non_negative(e.raters(), p, "raters");
     ck.non_negative(e.excellent(), p, "excellent");
@@ -272,7 +299,7 @@ void decode_assessment(Checker &ck, const pb::AnnualAssessment &in, const Path &
     out.evaluation.reset();
   }
   if (in.has_reverse_evaluation()) {
-    const pb::ReverseEvaluation &r = in.reverse_evaluation();
+    const auto &r = in.reverse_evaluation();
     const Path p(at, "reverse_evaluation");
     ck.non_negative(r.raters(), p, "raters");
     ck.non_negative(r.votes_as_weakest(), p, "votes_as_weakest");
@@ -299,7 +326,7 @@ void decode_assessment(Checker &ck, const pb::AnnualAssessment &in, const Path &
     out.rank_in_peer_group.reset();
   }
   if (in.has_targets()) {
-    const pb::PerformanceTargets &t = in.targets();
+    const auto &t = in.targets();
     const Path p(at, "targets");
     ck.non_negative(t.set(), p, "set");
     ck.non_negative(t.met(), p, "met");
@@ -317,8 +344,8 @@ void decode_assessment(Checker &ck, const pb::AnnualAssessment &in, const Path &
 }
 
 // Reports every assessment whose year repeats an earlier one's.
-void unique_years(Checker &ck, const gp::RepeatedPtrField<pb::AnnualAssessment> &list,
-                  const Path &at) {
+template <typename List>
+void unique_years(Checker &ck, const List &list, const Path &at) {
   const int n = list.size();
   if (n < 2) return;
   std::vector<std::pair<int, int>> years;  // (year, index)
@@ -340,7 +367,8 @@ void unique_years(Checker &ck, const gp::RepeatedPtrField<pb::AnnualAssessment> 
 // ---------------------------------------------------------------------------
 // Conduct.
 
-void decode_incident(Checker &ck, const CadreLists &lists, const pb::Incident &in, const Path &at,
+template <typename C, typename In>
+void decode_incident(Checker &ck, const CadreLists<C> &lists, const In &in, const Path &at,
                      Incident &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
@@ -360,15 +388,17 @@ void decode_incident(Checker &ck, const CadreLists &lists, const pb::Incident &i
   out.prior_warning_id = in.prior_warning_id();
 }
 
-void decode_decision(Checker &ck, const CadreLists &lists, const pb::AccountabilityDecision &in,
-                     const Path &at, AccountabilityDecision &out) {
+template <typename C, typename In>
+void decode_decision(Checker &ck, const CadreLists<C> &lists, const In &in, const Path &at,
+                     AccountabilityDecision &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  if (ck.bounded(in.incident_ids_size(), kMaxRecords, at, "incident_ids")) {
-    out.incident_ids.resize(idx(in.incident_ids_size()));
-    for (int i = 0; i < in.incident_ids_size(); ++i) {
+  const auto &incident_ids = in.incident_ids();
+  if (ck.bounded(incident_ids.size(), kMaxRecords, at, "incident_ids")) {
+    out.incident_ids.resize(idx(incident_ids.size()));
+    for (int i = 0; i < incident_ids.size(); ++i) {
       const Path p(at, "incident_ids", i);
-      const std::string &id = in.incident_ids(i);
+      const std::string_view id = incident_ids.Get(i);
       if (id.empty()) {
         ck.fail(p, {}, "required");
       } else {
@@ -379,7 +409,7 @@ void decode_decision(Checker &ck, const CadreLists &lists, const pb::Accountabil
   } else {
     out.incident_ids.clear();
   }
-  if (in.forms_size() == 0) {
+  if (in.forms().size() == 0) {
     ck.fail(at, "forms", "required");
   }
   decode_enums(ck, in.forms(), pb::AccountabilityForm_IsValid, out.forms, at, "forms");
@@ -387,9 +417,9 @@ void decode_decision(Checker &ck, const CadreLists &lists, const pb::Accountabil
   const bool adjustment =
       std::find(out.forms.begin(), out.forms.end(),
                 AccountabilityForm::kOrganisationalAdjustment) != out.forms.end();
-  if (adjustment && in.measures_size() == 0) {
+  if (adjustment && in.measures().size() == 0) {
     ck.fail(at, "measures", "required when forms include ORGANISATIONAL_ADJUSTMENT");
-  } else if (!adjustment && in.measures_size() != 0) {
+  } else if (!adjustment && in.measures().size() != 0) {
     ck.fail(at, "measures", "only when forms include ORGANISATIONAL_ADJUSTMENT");
   }
   out.authority = ck.enumeration<AuthorityKind>(in.authority(), pb::AuthorityKind_IsValid, at,
@@ -406,8 +436,9 @@ void decode_decision(Checker &ck, const CadreLists &lists, const pb::Accountabil
   }
 }
 
-void decode_party_sanction(Checker &ck, const CadreLists &lists, const pb::PartySanction &in,
-                           const Path &at, PartySanction &out) {
+template <typename C, typename In>
+void decode_party_sanction(Checker &ck, const CadreLists<C> &lists, const In &in, const Path &at,
+                           PartySanction &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
   out.kind =
@@ -434,9 +465,9 @@ void decode_party_sanction(Checker &ck, const CadreLists &lists, const pb::Party
   out.document_number = in.document_number();
 }
 
-void decode_government_sanction(Checker &ck, const CadreLists &lists,
-                                const pb::GovernmentSanction &in, const Path &at,
-                                GovernmentSanction &out) {
+template <typename C, typename In>
+void decode_government_sanction(Checker &ck, const CadreLists<C> &lists, const In &in,
+                                const Path &at, GovernmentSanction &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
   out.kind = ck.enumeration<GovernmentSanctionKind>(in.kind(), pb::GovernmentSanctionKind_IsValid,
@@ -452,8 +483,9 @@ void decode_government_sanction(Checker &ck, const CadreLists &lists,
   out.document_number = in.document_number();
 }
 
-void decode_warning(Checker &ck, const CadreLists &lists, const pb::EarlyWarning &in,
-                    const Path &at, EarlyWarning &out) {
+template <typename C, typename In>
+void decode_warning(Checker &ck, const CadreLists<C> &lists, const In &in, const Path &at,
+                    EarlyWarning &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
   out.kind =
@@ -476,8 +508,8 @@ void decode_warning(Checker &ck, const CadreLists &lists, const pb::EarlyWarning
   out.incident_id = in.incident_id();
 }
 
-void decode_investigation(Checker &ck, const pb::Investigation &in, const Path &at,
-                          Investigation &out) {
+template <typename In>
+void decode_investigation(Checker &ck, const In &in, const Path &at, Investigation &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
   out.opened_on = ck.past_date(in.opened_on(), at, "opened_on");
@@ -495,12 +527,13 @@ void decode_investigation(Checker &ck, const pb::Investigation &in, const Path &
 // ---------------------------------------------------------------------------
 // Error tolerance, adjustments, other facts, follow-up.
 
-void decode_claim(Checker &ck, const CadreLists &lists, const pb::ExemptionClaim &in,
-                  const Path &at, ExemptionClaim &out) {
+template <typename C, typename In>
+void decode_claim(Checker &ck, const CadreLists<C> &lists, const In &in, const Path &at,
+                  ExemptionClaim &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
   {
-    const pb::RecordRef &r = in.concerns();
+    const auto &r = in.concerns();
     const Path p(at, "concerns");
     out.concerns.kind =
         ck.enumeration<RecordKind>(r.kind(), pb::RecordKind_IsValid, p, "kind", true);
@@ -518,7 +551,7 @@ void decode_claim(Checker &ck, const CadreLists &lists, const pb::ExemptionClaim
   }
   decode_enums(ck, in.grounds(), pb::ExemptionGround_IsValid, out.grounds, at, "grounds");
   decode_list(ck, in.exclusions(), out.exclusions, at, "exclusions", kMaxRecords,
-              [&ck](const pb::ExclusionCheck &e, const Path &p, ExclusionCheck &o) {
+              [&ck](const auto &e, const Path &p, ExclusionCheck &o) {
                 o.exclusion = ck.enumeration<ExemptionExclusion>(
                     e.exclusion(), pb::ExemptionExclusion_IsValid, p, "exclusion", true);
                 o.applies = e.applies();
@@ -538,8 +571,9 @@ void decode_claim(Checker &ck, const CadreLists &lists, const pb::ExemptionClaim
   out.cooperated = in.cooperated();
 }
 
-void decode_adjustment(Checker &ck, const CadreLists &lists, const pb::Adjustment &in,
-                       const Path &at, Adjustment &out) {
+template <typename C, typename In>
+void decode_adjustment(Checker &ck, const CadreLists<C> &lists, const In &in, const Path &at,
+                       Adjustment &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
   out.channel = ck.enumeration<Channel>(in.channel(), pb::Channel_IsValid, at, "channel", true);
@@ -564,7 +598,8 @@ void decode_adjustment(Checker &ck, const CadreLists &lists, const pb::Adjustmen
   out.basis_id = in.basis_id();
 }
 
-void decode_plan(Checker &ck, const CadreLists &lists, const pb::FollowUpPlan &in, const Path &at,
+template <typename C, typename In>
+void decode_plan(Checker &ck, const CadreLists<C> &lists, const In &in, const Path &at,
                  FollowUpPlan &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
@@ -579,7 +614,7 @@ void decode_plan(Checker &ck, const CadreLists &lists, const pb::FollowUpPlan &i
   ck.not_before(out.start_date, out.end_date, at, "end_date", "start_date");
   unique_ids(ck, in.talks(), at, "talks");
   decode_list(ck, in.talks(), out.talks, at, "talks", kMaxRecords,
-              [&ck](const pb::Talk &t, const Path &p, Talk &o) {
+              [&ck](const auto &t, const Path &p, Talk &o) {
                 ck.id(t.id(), p, "id", true);
                 o.id = t.id();
                 o.held_on = ck.past_date(t.held_on(), p, "held_on");
@@ -590,7 +625,7 @@ void decode_plan(Checker &ck, const CadreLists &lists, const pb::FollowUpPlan &i
               });
   unique_ids(ck, in.trainings(), at, "trainings");
   decode_list(ck, in.trainings(), out.trainings, at, "trainings", kMaxRecords,
-              [&ck](const pb::Training &t, const Path &p, Training &o) {
+              [&ck](const auto &t, const Path &p, Training &o) {
                 ck.id(t.id(), p, "id", true);
                 o.id = t.id();
                 ck.id(t.name(), p, "name", false);
@@ -603,7 +638,7 @@ void decode_plan(Checker &ck, const CadreLists &lists, const pb::FollowUpPlan &i
               });
   unique_ids(ck, in.special_tasks(), at, "special_tasks");
   decode_list(ck, in.special_tasks(), out.special_tasks, at, "special_tasks", kMaxRecords,
-              [&ck](const pb::SpecialTask &t, const Path &p, SpecialTask &o) {
+              [&ck](const auto &t, const Path &p, SpecialTask &o) {
                 ck.id(t.id(), p, "id", true);
                 o.id = t.id();
                 ck.text(t.description(), p, "description", false, kMaxLongTextBytes);
@@ -615,7 +650,7 @@ void decode_plan(Checker &ck, const CadreLists &lists, const pb::FollowUpPlan &i
                                                           "grade", false);
               });
   if (in.has_outcome()) {
-    const pb::FollowUpOutcome &oi = in.outcome();
+    const auto &oi = in.outcome();
     const Path p(at, "outcome");
     FollowUpOutcome &o = out.outcome.emplace();
     o.kind = ck.enumeration<FollowUpOutcomeKind>(oi.kind(), pb::FollowUpOutcomeKind_IsValid, p,
@@ -632,7 +667,8 @@ void decode_plan(Checker &ck, const CadreLists &lists, const pb::FollowUpPlan &i
 // ---------------------------------------------------------------------------
 // The cadre.
 
-bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) {
+template <typename In>
+bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
   const std::size_t errors_before = ck.count();
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
@@ -640,12 +676,11 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
   out.birth_date = ck.past_date(in.birth_date(), at, "birth_date", true);
   out.birth_date_source = ck.enumeration<BirthDateSource>(
       in.birth_date_source(), pb::BirthDateSource_IsValid, at, "birth_date_source", false);
-  const CadreLists lists(in);
+  const CadreLists<In> lists(in);
   unique_ids(ck, in.posts(), at, "posts");
-  decode_list(ck, in.posts(), out.posts, at, "posts", kMaxPosts,
-              [&](const pb::Post &p, const Path &pp, Post &o) {
-                decode_post(ck, p, pp, out.birth_date, o);
-              });
+  decode_list(
+      ck, in.posts(), out.posts, at, "posts", kMaxPosts,
+      [&](const auto &p, const Path &pp, Post &o) { decode_post(ck, p, pp, out.birth_date, o); });
   ck.id(in.name(), at, "name", false);
   out.name = in.name();
   ck.id(in.file_number(), at, "file_number", false);
@@ -668,55 +703,48 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
   // Per-cadre records: ids required and unique within their list.
   unique_ids(ck, in.assessments(), at, "assessments");
   unique_years(ck, in.assessments(), at);
-  decode_list(ck, in.assessments(), out.assessments, at, "assessments", kMaxRecords,
-              [&ck](const pb::AnnualAssessment &a, const Path &p, AnnualAssessment &o) {
-                decode_assessment(ck, a, p, o);
-              });
+  decode_list(
+      ck, in.assessments(), out.assessments, at, "assessments", kMaxRecords,
+      [&ck](const auto &a, const Path &p, AnnualAssessment &o) { decode_assessment(ck, a, p, o); });
   unique_ids(ck, in.incidents(), at, "incidents");
-  decode_list(ck, in.incidents(), out.incidents, at, "incidents", kMaxRecords,
-              [&](const pb::Incident &r, const Path &p, Incident &o) {
-                decode_incident(ck, lists, r, p, o);
-              });
+  decode_list(
+      ck, in.incidents(), out.incidents, at, "incidents", kMaxRecords,
+      [&](const auto &r, const Path &p, Incident &o) { decode_incident(ck, lists, r, p, o); });
   unique_ids(ck, in.accountability_decisions(), at, "accountability_decisions");
   decode_list(ck, in.accountability_decisions(), out.accountability_decisions, at,
               "accountability_decisions", kMaxRecords,
-              [&](const pb::AccountabilityDecision &r, const Path &p, AccountabilityDecision &o) {
+              [&](const auto &r, const Path &p, AccountabilityDecision &o) {
                 decode_decision(ck, lists, r, p, o);
               });
   unique_ids(ck, in.party_sanctions(), at, "party_sanctions");
   decode_list(ck, in.party_sanctions(), out.party_sanctions, at, "party_sanctions", kMaxRecords,
-              [&](const pb::PartySanction &r, const Path &p, PartySanction &o) {
+              [&](const auto &r, const Path &p, PartySanction &o) {
                 decode_party_sanction(ck, lists, r, p, o);
               });
   unique_ids(ck, in.government_sanctions(), at, "government_sanctions");
   decode_list(ck, in.government_sanctions(), out.government_sanctions, at, "government_sanctions",
-              kMaxRecords,
-              [&](const pb::GovernmentSanction &r, const Path &p, GovernmentSanction &o) {
+              kMaxRecords, [&](const auto &r, const Path &p, GovernmentSanction &o) {
                 decode_government_sanction(ck, lists, r, p, o);
               });
   unique_ids(ck, in.early_warnings(), at, "early_warnings");
-  decode_list(ck, in.early_warnings(), out.early_warnings, at, "early_warnings", kMaxRecords,
-              [&](const pb::EarlyWarning &r, const Path &p, EarlyWarning &o) {
-                decode_warning(ck, lists, r, p, o);
-              });
+  decode_list(
+      ck, in.early_warnings(), out.early_warnings, at, "early_warnings", kMaxRecords,
+      [&](const auto &r, const Path &p, EarlyWarning &o) { decode_warning(ck, lists, r, p, o); });
   unique_ids(ck, in.investigations(), at, "investigations");
-  decode_list(ck, in.investigations(), out.investigations, at, "investigations", kMaxRecords,
-              [&ck](const pb::Investigation &r, const Path &p, Investigation &o) {
-                decode_investigation(ck, r, p, o);
-              });
+  decode_list(
+      ck, in.investigations(), out.investigations, at, "investigations", kMaxRecords,
+      [&ck](const auto &r, const Path &p, Investigation &o) { decode_investigation(ck, r, p, o); });
   unique_ids(ck, in.exemption_claims(), at, "exemption_claims");
-  decode_list(ck, in.exemption_claims(), out.exemption_claims, at, "exemption_claims", kMaxRecords,
-              [&](const pb::ExemptionClaim &r, const Path &p, ExemptionClaim &o) {
-                decode_claim(ck, lists, r, p, o);
-              });
+  decode_list(
+      ck, in.exemption_claims(), out.exemption_claims, at, "exemption_claims", kMaxRecords,
+      [&](const auto &r, const Path &p, ExemptionClaim &o) { decode_claim(ck, lists, r, p, o); });
   unique_ids(ck, in.adjustments(), at, "adjustments");
-  decode_list(ck, in.adjustments(), out.adjustments, at, "adjustments", kMaxRecords,
-              [&](const pb::Adjustment &r, const Path &p, Adjustment &o) {
-                decode_adjustment(ck, lists, r, p, o);
-              });
+  decode_list(
+      ck, in.adjustments(), out.adjustments, at, "adjustments", kMaxRecords,
+      [&](const auto &r, const Path &p, Adjustment &o) { decode_adjustment(ck, lists, r, p, o); });
   unique_ids(ck, in.health_spells(), at, "health_spells");
   decode_list(ck, in.health_spells(), out.health_spells, at, "health_spells", kMaxRecords,
-              [&ck](const pb::HealthSpell &r, const Path &p, HealthSpell &o) {
+              [&ck](const auto &r, const Path &p, HealthSpell &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
                 o.start_date = ck.past_date(r.start_date(), p, "start_date");
@@ -727,7 +755,7 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
               });
   unique_ids(ck, in.study_leaves(), at, "study_leaves");
   decode_list(ck, in.study_leaves(), out.study_leaves, at, "study_leaves", kMaxRecords,
-              [&ck](const pb::StudyLeave &r, const Path &p, StudyLeave &o) {
+              [&ck](const auto &r, const Path &p, StudyLeave &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
                 o.start_date = ck.past_date(r.start_date(), p, "start_date");
@@ -737,8 +765,7 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
               });
   unique_ids(ck, in.resignation_requests(), at, "resignation_requests");
   decode_list(ck, in.resignation_requests(), out.resignation_requests, at, "resignation_requests",
-              kMaxRecords,
-              [&ck](const pb::ResignationRequest &r, const Path &p, ResignationRequest &o) {
+              kMaxRecords, [&ck](const auto &r, const Path &p, ResignationRequest &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
                 o.submitted_on = ck.past_date(r.submitted_on(), p, "submitted_on");
@@ -750,7 +777,7 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
               });
   unique_ids(ck, in.family_situations(), at, "family_situations");
   decode_list(ck, in.family_situations(), out.family_situations, at, "family_situations",
-              kMaxRecords, [&ck](const pb::FamilySituation &r, const Path &p, FamilySituation &o) {
+              kMaxRecords, [&ck](const auto &r, const Path &p, FamilySituation &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
                 o.kind = ck.enumeration<FamilySituationKind>(
@@ -762,8 +789,7 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
               });
   unique_ids(ck, in.assignment_refusals(), at, "assignment_refusals");
   decode_list(ck, in.assignment_refusals(), out.assignment_refusals, at, "assignment_refusals",
-              kMaxRecords,
-              [&ck](const pb::AssignmentRefusal &r, const Path &p, AssignmentRefusal &o) {
+              kMaxRecords, [&ck](const auto &r, const Path &p, AssignmentRefusal &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
                 o.refused_on = ck.past_date(r.refused_on(), p, "refused_on");
@@ -773,7 +799,7 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
               });
   unique_ids(ck, in.candidacies(), at, "candidacies");
   decode_list(ck, in.candidacies(), out.candidacies, at, "candidacies", kMaxRecords,
-              [&ck](const pb::Candidacy &r, const Path &p, Candidacy &o) {
+              [&ck](const auto &r, const Path &p, Candidacy &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
                 o.stage = ck.enumeration<CandidacyStage>(r.stage(), pb::CandidacyStage_IsValid, p,
@@ -786,10 +812,9 @@ bool decode_cadre(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) 
                 o.exceptional = r.exceptional();
               });
   unique_ids(ck, in.follow_up_plans(), at, "follow_up_plans");
-  decode_list(ck, in.follow_up_plans(), out.follow_up_plans, at, "follow_up_plans", kMaxRecords,
-              [&](const pb::FollowUpPlan &r, const Path &p, FollowUpPlan &o) {
-                decode_plan(ck, lists, r, p, o);
-              });
+  decode_list(
+      ck, in.follow_up_plans(), out.follow_up_plans, at, "follow_up_plans", kMaxRecords,
+      [&](const auto &r, const Path &p, FollowUpPlan &o) { decode_plan(ck, lists, r, p, o); });
   return ck.count() == errors_before;
 }
 
@@ -1120,6 +1145,25 @@ void encode(const Cadre &in, pb::Cadre &out) {
     o.set_exceptional(r.exceptional);
   });
   encode_list(in.follow_up_plans, out.mutable_follow_up_plans(), encode_plan);
+}
+
+// ---------------------------------------------------------------------------
+// The wire-format views (codec/wire.hpp): the fast path of the streamed
+// screening decodes through the same templates, so it validates alike.
+
+Status decode(const wire::Cadre &in, const std::string &path, std::optional<Date> as_of,
+              Cadre &out) {
+  std::vector<Status> errors;
+  if (decode(in, path, as_of, out, errors)) {
+    return {};
+  }
+  return std::move(errors.front());
+}
+
+bool decode(const wire::Cadre &in, const std::string &path, std::optional<Date> as_of, Cadre &out,
+            std::vector<Status> &errors) {
+  Checker ck(errors, as_of);
+  return decode_cadre(ck, in, Path(path), out);
 }
 
 }  // namespace cadre::codec

@@ -44,7 +44,7 @@ void Checker::unknown_enum(int number, const Path &at, std::string_view leaf) {
   fail(at, leaf, "value " + std::to_string(number) + " is unknown to this version of cadre");
 }
 
-void Checker::text(const std::string &value, const Path &at, std::string_view leaf, bool required,
+void Checker::text(std::string_view value, const Path &at, std::string_view leaf, bool required,
                    std::size_t max) {
   if (value.empty()) {
     if (required) {
@@ -55,11 +55,11 @@ void Checker::text(const std::string &value, const Path &at, std::string_view le
   }
 }
 
-void Checker::id(const std::string &value, const Path &at, std::string_view leaf, bool required) {
+void Checker::id(std::string_view value, const Path &at, std::string_view leaf, bool required) {
   text(value, at, leaf, required, kMaxTextBytes);
 }
 
-void Checker::region_code(const std::string &value, const Path &at, std::string_view leaf,
+void Checker::region_code(std::string_view value, const Path &at, std::string_view leaf,
                           bool required) {
   if (value.empty()) {
     if (required) {
@@ -74,7 +74,7 @@ void Checker::region_code(const std::string &value, const Path &at, std::string_
   }
 }
 
-std::optional<Date> Checker::date(const std::string &value, const Path &at, std::string_view leaf,
+std::optional<Date> Checker::date(std::string_view value, const Path &at, std::string_view leaf,
                                   bool required) {
   if (value.empty()) {
     if (required) {
@@ -89,7 +89,7 @@ std::optional<Date> Checker::date(const std::string &value, const Path &at, std:
   return d;
 }
 
-std::optional<Date> Checker::past_date(const std::string &value, const Path &at,
+std::optional<Date> Checker::past_date(std::string_view value, const Path &at,
                                        std::string_view leaf, bool required) {
   auto d = date(value, at, leaf, required);
   if (d && as_of_ && *as_of_ < *d) {

@@ -1,9 +1,12 @@
 // Validation helpers of the codec: field paths built only when an error is
 // reported, and the checks every record shares. Internal to cadre_codec.
+//
+// The helpers over lists take any container with the accessors of protobuf's
+// repeated fields that they use (size(), Get(i), begin()/end()), so they serve
+// the generated messages and the wire-format views alike; string fields are
+// taken as std::string_view.
 #ifndef CADRE_SRC_CODEC_CHECK_HPP
 #define CADRE_SRC_CODEC_CHECK_HPP
-
-#include <google/protobuf/repeated_field.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -59,18 +62,18 @@ class Checker {
   void fail(const Path &at, std::string_view leaf, std::string message);
 
   /** A text of at most @p max bytes; "required" when @p required and empty. */
-  void text(const std::string &value, const Path &at, std::string_view leaf, bool required,
+  void text(std::string_view value, const Path &at, std::string_view leaf, bool required,
             std::size_t max);
   /** An id of at most kMaxTextBytes. */
-  void id(const std::string &value, const Path &at, std::string_view leaf, bool required);
+  void id(std::string_view value, const Path &at, std::string_view leaf, bool required);
   /** Six ASCII digits (行政区划代码); empty is accepted unless @p required. */
-  void region_code(const std::string &value, const Path &at, std::string_view leaf, bool required);
+  void region_code(std::string_view value, const Path &at, std::string_view leaf, bool required);
 
   /** A date "YYYY-MM-DD", or nothing for the empty string. */
-  std::optional<Date> date(const std::string &value, const Path &at, std::string_view leaf,
+  std::optional<Date> date(std::string_view value, const Path &at, std::string_view leaf,
                            bool required = false);
   /** A date that must not be after the as-of date. */
-  std::optional<Date> past_date(const std::string &value, const Path &at, std::string_view leaf,
+  std::optional<Date> past_date(std::string_view value, const Path &at, std::string_view leaf,
                                 bool required = false);
   /** Reports @p later_leaf when @p later is before @p earlier ("before <earlier_name>"). */
   void not_before(const std::optional<Date> &earlier, const std::optional<Date> &later,
@@ -119,35 +122,42 @@ class Checker {
   std::optional<Date> as_of_;
 };
 
-/** Whether @p list holds a record with id @p id; sorts an index once for long lists. */
-template <typename T>
+/**
+ * Whether @p list (a repeated message field) holds a record with id @p id;
+ * sorts an index once for long lists. Refers to the list: keep it in scope.
+ */
+template <typename List>
 class IdLookup {
  public:
-  explicit IdLookup(const google::protobuf::RepeatedPtrField<T> &list) noexcept : list_(&list) {}
+  explicit IdLookup(const List &list) noexcept : list_(&list) {}
 
   [[nodiscard]] bool contains(std::string_view id) const {
     constexpr int kLinear = 16;
     if (list_->size() <= kLinear) {
       return std::any_of(list_->begin(), list_->end(),
-                         [id](const T &r) { return std::string_view(r.id()) == id; });
+                         [id](const auto &r) { return std::string_view(r.id()) == id; });
     }
     if (sorted_.empty()) {
       sorted_.reserve(static_cast<std::size_t>(list_->size()));
-      for (const T &r : *list_) sorted_.emplace_back(r.id());
+      for (const auto &r : *list_) sorted_.emplace_back(r.id());
       std::sort(sorted_.begin(), sorted_.end());
     }
     return std::binary_search(sorted_.begin(), sorted_.end(), id);
   }
 
  private:
-  const google::protobuf::RepeatedPtrField<T> *list_;
+  const List *list_;
   mutable std::vector<std::string_view> sorted_;
 };
 
-/** Reports every element of @p list (field @p leaf of @p at) whose key repeats an earlier one. */
-template <typename T, typename Key>
-void unique_keys(Checker &ck, const google::protobuf::RepeatedPtrField<T> &list, Key key,
-                 const Path &at, std::string_view leaf, std::string_view key_leaf) {
+/**
+ * Reports every element of @p list (field @p leaf of @p at) whose key repeats
+ * an earlier one. @p key maps an element to a string that lives as long as the
+ * element (a reference or a std::string_view into it).
+ */
+template <typename List, typename Key>
+void unique_keys(Checker &ck, const List &list, Key key, const Path &at, std::string_view leaf,
+                 std::string_view key_leaf) {
   const int n = list.size();
   if (n < 2) return;
   std::vector<int> dups;
@@ -183,11 +193,10 @@ void unique_keys(Checker &ck, const google::protobuf::RepeatedPtrField<T> &list,
 }
 
 /** unique_keys() on the field `id`. */
-template <typename T>
-void unique_ids(Checker &ck, const google::protobuf::RepeatedPtrField<T> &list, const Path &at,
-                std::string_view leaf) {
+template <typename List>
+void unique_ids(Checker &ck, const List &list, const Path &at, std::string_view leaf) {
   unique_keys(
-      ck, list, [](const T &r) -> const std::string & { return r.id(); }, at, leaf, "id");
+      ck, list, [](const auto &r) -> std::string_view { return r.id(); }, at, leaf, "id");
 }
 
 /** Decodes one cadre at @p at with the errors and as-of date of @p ck (cadre_codec.cc). */

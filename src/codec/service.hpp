@@ -7,6 +7,7 @@
 #include <string>
 
 #include "codec/codec.hpp"
+#include "codec/wire.hpp"
 
 namespace cadre::service {
 
@@ -73,6 +74,15 @@ class StreamScreener {
 
   /** Cadre records seen so far. */
   [[nodiscard]] std::uint64_t cadres() const noexcept { return cadres_; }
+  /** Cadre records read by the fast path (codec/wire_support.hpp), not by protobuf. */
+  [[nodiscard]] std::uint64_t fast_cadres() const noexcept { return fast_cadres_; }
+
+  /**
+   * Whether cadre records are first read by the hand-written wire reader (the
+   * default); off, every record is parsed by protobuf. The results are the
+   * same either way (tests/unit/wire_test.cc); the benchmark compares both.
+   */
+  void set_fast_path(bool on) noexcept { fast_path_ = on; }
 
  private:
   const Engine &engine_;
@@ -89,6 +99,13 @@ class StreamScreener {
   std::size_t arena_bytes_ = 0;
   Cadre cadre_;
   std::vector<Finding> findings_;
+  bool fast_path_ = true;
+  std::uint64_t fast_cadres_ = 0;
+  // The view of the fast path, reused: it keeps the capacity of its lists.
+  codec::wire::Cadre wire_;
+
+  template <typename In>
+  void screen_record(const In &in, int index, cadre::v1::ScreenResponse &response);
 };
 
 }  // namespace cadre::service
