@@ -19,7 +19,13 @@ for n in "${SIZES[@]}"; do
   f="$TMP/province-$n.cadres"
   [ -f "$f" ] || "$B/tools/cadre/cadre" generate --cadres "$n" --out "$f" >/dev/null
   echo "== $n cadres ($(du -h "$f" | cut -f1)) =="
-  CADRE_BENCH_CADRES=$n "$B/bench/cadre_capi_stream_bench" "$f" 2025-06-30 3
+  capi=$(CADRE_BENCH_CADRES=$n "$B/bench/cadre_capi_stream_bench" "$f" 2025-06-30 3)
+  floor=$("$B/bench/cadre_parse_floor_bench" "$f" 3)
+  echo "$floor"
+  echo "$capi"
+  awk -v a="$capi" -v b="$floor" 'BEGIN {
+    split(a, x, ": "); split(x[3], xs, " "); split(b, y, ": "); split(y[3], ys, " ");
+    printf "ratio C ABI screening / protobuf parse-only: %.2f\n", xs[1] / ys[1] }'
   CADRE_LIBRARY="$lib" PYTHONPATH=bindings/python /usr/bin/python3 bench/python_stream_bench.py \
     "$f" "$n" 2025-06-30 3
 done

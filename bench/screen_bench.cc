@@ -5,6 +5,8 @@
 //   ParseOnly        protobuf alone: the stream form, record by record (the floor)
 //   StreamScreen     the streamed screening that cadre_stream_push wraps:
 //                    parse, validate, decode, screen, encode the findings
+//                    (/fast: cadre records read by hand, the default;
+//                    /protobuf: every record parsed by protobuf first)
 //   EngineOnly       the engine alone on domain types already in memory
 //   EligibilityOnly  eligibility one level up for every cadre, in memory
 #include <benchmark/benchmark.h>
@@ -79,7 +81,7 @@ void ParseOnly(benchmark::State &state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(s.size()));
 }
 
-void StreamScreen(benchmark::State &state) {
+void StreamScreen(benchmark::State &state, bool fast_path) {
   const std::string &s = province(static_cast<int>(state.range(0)));
   const cadre::Engine &engine = cadre::service::builtin_engine();
   const cadre::Date as_of = *cadre::Date::parse("2025-06-30");
@@ -87,6 +89,7 @@ void StreamScreen(benchmark::State &state) {
   std::int64_t findings = 0;
   for (auto _ : state) {
     cadre::service::StreamScreener screener(engine, as_of);
+    screener.set_fast_path(fast_path);
     constexpr std::size_t kChunk = 1U << 20U;
     for (std::size_t pos = 0; pos < s.size(); pos += kChunk) {
       pb::ScreenResponse r;
@@ -166,7 +169,14 @@ void EligibilityOnly(benchmark::State &state) {
 }
 
 BENCHMARK(ParseOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(StreamScreen)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(StreamScreen, fast, true)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(StreamScreen, protobuf, false)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(EngineOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(EligibilityOnly)->Arg(50000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
