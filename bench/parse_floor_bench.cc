@@ -55,7 +55,8 @@ int main(int argc, char **argv) {
     google::protobuf::Arena arena;
     std::size_t arena_bytes = 0;
     std::string pending;
-    std::size_t offset = 8;  // the magic
+    std::size_t offset = 0;
+    bool magic = false;
     cadres = 0;
     while (in.read(chunk.data(), static_cast<std::streamsize>(kChunk)) || in.gcount() > 0) {
       if (offset > 0 && offset >= pending.size() / 2) {
@@ -63,6 +64,11 @@ int main(int argc, char **argv) {
         offset = 0;
       }
       pending.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+      if (!magic) {
+        if (pending.size() < 8) continue;
+        offset = 8;  // the magic, "CADRES1\n"
+        magic = true;
+      }
       while (true) {
         std::size_t pos = offset;
         std::uint64_t n = 0;
