@@ -198,6 +198,249 @@ static void test_screen_retirement(const cadre_engine *engine) {
   cadre_error_free(err);
 }
 
+/* The four "going up" calls share one signature. */
+typedef int (*up_call)(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
+                       size_t request_size, int format, cadre_error **err);
+
+static int up_json(up_call call, cadre_buffer *out, const cadre_engine *engine, const char *json,
+                   cadre_error **err) {
+  return call(out, engine, (const uint8_t *)json, strlen(json), CADRE_FORMAT_JSON, err);
+}
+
+static void show_response(const cadre_buffer *out) {
+  if (out->data != NULL) {
+    printf("# response: %.*s\n", out->size > 2000 ? 2000 : (int)out->size, (const char *)out->data);
+  }
+}
+
+/* Calls @p call with @p json, which must fail with INVALID_ARGUMENT naming @p field. */
+static void check_bad_request(up_call call, const char *name, const cadre_engine *engine,
+                              const char *json, const char *field) {
+  char what[256];
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc = up_json(call, &out, engine, json, &err);
+  show_error(name, rc, err);
+  sprintf(what, "%s with a bad \"%s\" gives INVALID_ARGUMENT", name, field);
+  CHECK(rc == CADRE_INVALID_ARGUMENT, what);
+  sprintf(what, "%s: the error's code is INVALID_ARGUMENT", name);
+  CHECK(cadre_error_code(err) == CADRE_INVALID_ARGUMENT, what);
+  sprintf(what, "%s: the error's field is \"%s\"", name, field);
+  CHECK(str_eq(cadre_error_field(err), field), what);
+  sprintf(what, "%s: a failed call leaves the buffer {NULL, 0}", name);
+  CHECK(buffer_is_empty(&out), what);
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+}
+
+/* NULL out, NULL engine, an unknown format and JSON that does not parse. */
+static void check_up_null_arguments(up_call call, const char *name, const cadre_engine *engine,
+                                    const char *json) {
+  char what[256];
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc;
+
+  rc = up_json(call, NULL, engine, json, &err);
+  sprintf(what, "%s with a NULL out gives INVALID_ARGUMENT", name);
+  CHECK(rc == CADRE_INVALID_ARGUMENT && cadre_error_code(err) == CADRE_INVALID_ARGUMENT, what);
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = up_json(call, &out, NULL, json, &err);
+  sprintf(what, "%s with a NULL engine gives INVALID_ARGUMENT", name);
+  CHECK(rc == CADRE_INVALID_ARGUMENT && err != NULL && buffer_is_empty(&out), what);
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = up_json(call, &out, NULL, json, NULL);
+  sprintf(what, "%s with a NULL engine and err = NULL gives INVALID_ARGUMENT", name);
+  CHECK(rc == CADRE_INVALID_ARGUMENT && buffer_is_empty(&out), what);
+
+  rc = call(&out, engine, (const uint8_t *)json, strlen(json), 42, &err);
+  sprintf(what, "%s with format 42 gives INVALID_ARGUMENT", name);
+  CHECK(rc == CADRE_INVALID_ARGUMENT && err != NULL && buffer_is_empty(&out), what);
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = up_json(call, &out, engine, "{\"as_of\": \"2024-03-01\", \"cadres\": [", &err);
+  sprintf(what, "%s with invalid JSON gives INVALID_ARGUMENT", name);
+  CHECK(rc == CADRE_INVALID_ARGUMENT && err != NULL && cadre_error_message(err)[0] != '\0' &&
+            buffer_is_empty(&out),
+        what);
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+}
+
+/*
+ * A county deputy born BIRTH_DATE and admonished (an early warning of kind
+ * ADMONISHMENT) on ISSUED_ON, as protobuf JSON, ids c1, p1 and w1; EXTRA is
+ * appended to the cadre's fields and starts with a comma when not empty.
+ */
+#define ADMONISHED_CADRE(birth_date, issued_on, extra)                                        \
+  "{\"id\":\"c1\",\"sex\":\"SEX_MALE\","                                                      \
+  "\"birth_date\":\"" birth_date                                                              \
+  "\","                                                                                       \
+  "\"birth_date_source\":\"BIRTH_DATE_SOURCE_PERSONNEL_FILE\","                               \
+  "\"work_start_date\":\"1990-07-01\",\"grassroots_months\":60,"                              \
+  "\"posts\":[{\"id\":\"p1\",\"unit_id\":\"u1\",\"rank_level\":\"RANK_LEVEL_COUNTY_DEPUTY\"," \
+  "\"kind\":\"POST_KIND_LEADERSHIP\",\"start_date\":\"2015-01-01\"}],"                        \
+  "\"early_warnings\":[{\"id\":\"w1\",\"kind\":\"EARLY_WARNING_KIND_ADMONISHMENT\","          \
+  "\"issued_on\":\"" issued_on "\"}]" extra "}"
+
+static void test_eligibility(const cadre_engine *engine) {
+  static const char blocked[] =
+      "{\"as_of\":\"2024-07-15\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\",\"cadres\":"
+      "[" ADMONISHED_CADRE("1965-03-02", "2024-01-15", "") "]}";
+  static const char lifted[] =
+      "{\"as_of\":\"2024-07-16\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\",\"cadres\":"
+      "[" ADMONISHED_CADRE("1965-03-02", "2024-01-15", "") "]}";
+  static const char bad_record[] =
+      "{\"as_of\":\"2024-03-01\",\"target\":\"ELIGIBILITY_TARGET_CANDIDATE\",\"cadres\":"
+      "[" ADMONISHED_CADRE("1965-02-30", "2024-01-15", "") "]}";
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc;
+
+  rc = up_json(cadre_eligibility, &out, engine, blocked, &err);
+  show_error("cadre_eligibility", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_eligibility of an admonished cadre gives OK");
+  CHECK(err == NULL, "a successful cadre_eligibility sets *err to NULL");
+  show_response(&out);
+  CHECK(buffer_contains(&out, "\"rule_id\":\"up.admonishment\""),
+        "the admonishment blocks: blocker rule_id up.admonishment");
+  CHECK(buffer_contains(&out, "\"lifts_on\":\"2024-07-16\""),
+        "the blocker lifts on 2024-07-16 (admonished 2024-01-15, six months)");
+  CHECK(buffer_contains(&out, "\"eligible_from\":\"2024-07-16\""),
+        "the answer gives eligible_from 2024-07-16");
+  CHECK(!buffer_contains(&out, "\"eligible\":true"), "the blocked cadre is not eligible");
+  cadre_buffer_dispose(&out);
+  CHECK(buffer_is_empty(&out), "cadre_buffer_dispose sets the buffer to {NULL, 0}");
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = up_json(cadre_eligibility, &out, engine, lifted, &err);
+  show_error("cadre_eligibility", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_eligibility on the day the blocker lifts gives OK");
+  show_response(&out);
+  CHECK(buffer_contains(&out, "\"eligible\":true"), "on 2024-07-16 the cadre is eligible");
+  CHECK(!buffer_contains(&out, "up.admonishment"), "on 2024-07-16 no blocker remains");
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = up_json(cadre_eligibility, &out, engine, bad_record, &err);
+  show_error("cadre_eligibility", rc, err);
+  CHECK(rc == CADRE_OK, "a bad record does not fail cadre_eligibility");
+  show_response(&out);
+  CHECK(buffer_contains(&out, "\"field_path\":\"cadres[0].birth_date\""),
+        "the response's errors name cadres[0].birth_date");
+  CHECK(!buffer_contains(&out, "1965"), "the record error does not repeat the birth date");
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+
+  check_bad_request(cadre_eligibility, "cadre_eligibility", engine,
+                    "{\"as_of\":\"2024-03-01\",\"cadres\":[]}", "target");
+  check_bad_request(cadre_eligibility, "cadre_eligibility", engine,
+                    "{\"as_of\":\"2024-02-30\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\","
+                    "\"cadres\":[]}",
+                    "as_of");
+  check_up_null_arguments(
+      cadre_eligibility, "cadre_eligibility", engine,
+      "{\"as_of\":\"2024-03-01\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\",\"cadres\":[]}");
+}
+
+static void test_grade_cap(const cadre_engine *engine) {
+  static const char request[] =
+      "{\"year\":2024,\"cadres\":[" ADMONISHED_CADRE("1965-03-02", "2024-12-31", "") "]}";
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc = up_json(cadre_grade_cap, &out, engine, request, &err);
+  show_error("cadre_grade_cap", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_grade_cap of an admonished cadre gives OK");
+  CHECK(err == NULL, "a successful cadre_grade_cap sets *err to NULL");
+  show_response(&out);
+  CHECK(buffer_contains(&out, "\"year\":2024"), "the response gives year 2024");
+  CHECK(buffer_contains(&out, "\"best_allowed\":\"ASSESSMENT_GRADE_COMPETENT\""),
+        "admonished in 2024: best allowed grade is ASSESSMENT_GRADE_COMPETENT");
+  CHECK(buffer_contains(&out, "\"id\":\"w1\""), "the cap's reason names the record w1");
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+
+  check_bad_request(cadre_grade_cap, "cadre_grade_cap", engine, "{\"cadres\":[]}", "year");
+  check_up_null_arguments(cadre_grade_cap, "cadre_grade_cap", engine,
+                          "{\"year\":2024,\"cadres\":[]}");
+}
+
+static void test_warnings(const cadre_engine *engine) {
+  static const char request[] =
+      "{\"as_of\":\"2024-06-30\",\"horizon_months\":12,\"cadres\":[" ADMONISHED_CADRE(
+          "1965-03-02", "2024-01-15", "") "]}";
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc = up_json(cadre_warnings, &out, engine, request, &err);
+  show_error("cadre_warnings", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_warnings of an admonished cadre gives OK");
+  CHECK(err == NULL, "a successful cadre_warnings sets *err to NULL");
+  show_response(&out);
+  CHECK(buffer_contains(&out,
+                        "\"warnings\":[{\"cadre_id\":\"c1\",\"rule_id\":\"up.admonishment\","
+                        "\"on\":\"2024-07-16\""),
+        "the first warning: c1, up.admonishment lifts on 2024-07-16");
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+
+  check_bad_request(cadre_warnings, "cadre_warnings", engine,
+                    "{\"as_of\":\"2024-06-30\",\"horizon_months\":-1,\"cadres\":[]}",
+                    "horizon_months");
+  check_bad_request(cadre_warnings, "cadre_warnings", engine,
+                    "{\"as_of\":\"2024-06-30\",\"horizon_months\":601,\"cadres\":[]}",
+                    "horizon_months");
+  check_bad_request(cadre_warnings, "cadre_warnings", engine,
+                    "{\"as_of\":\"2024-13-01\",\"horizon_months\":12,\"cadres\":[]}", "as_of");
+  check_up_null_arguments(cadre_warnings, "cadre_warnings", engine,
+                          "{\"as_of\":\"2024-06-30\",\"horizon_months\":12,\"cadres\":[]}");
+}
+
+#define DECIDED_REMOVAL                                            \
+  ",\"accountability_decisions\":[{\"id\":\"ad1\","                \
+  "\"forms\":[\"ACCOUNTABILITY_FORM_ORGANISATIONAL_ADJUSTMENT\"]," \
+  "\"measures\":[\"ORGANISATIONAL_MEASURE_REMOVAL\"],\"decided_on\":\"2024-01-31\"}]"
+
+static void test_consistency(const cadre_engine *engine) {
+  static const char overdue[] = "{\"as_of\":\"2024-03-01\",\"cadres\":[" ADMONISHED_CADRE(
+      "1965-03-02", "2024-01-15", DECIDED_REMOVAL) "]}";
+  static const char on_deadline[] = "{\"as_of\":\"2024-02-29\",\"cadres\":[" ADMONISHED_CADRE(
+      "1965-03-02", "2024-01-15", DECIDED_REMOVAL) "]}";
+  cadre_buffer out = {NULL, 0};
+  cadre_error *err = NULL;
+  int rc = up_json(cadre_consistency, &out, engine, overdue, &err);
+  show_error("cadre_consistency", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_consistency of a decision without adjustment gives OK");
+  CHECK(err == NULL, "a successful cadre_consistency sets *err to NULL");
+  show_response(&out);
+  CHECK(buffer_contains(&out, "\"rule_id\":\"consistency.no-adjustment\""),
+        "the decision ad1 without adjustment is flagged consistency.no-adjustment");
+  CHECK(buffer_contains(&out, "\"due_on\":\"2024-02-29\""), "the flag is due on 2024-02-29");
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+  err = NULL;
+
+  rc = up_json(cadre_consistency, &out, engine, on_deadline, &err);
+  show_error("cadre_consistency", rc, err);
+  CHECK(rc == CADRE_OK, "cadre_consistency on the deadline gives OK");
+  show_response(&out);
+  CHECK(out.data != NULL && !buffer_contains(&out, "consistency.no-adjustment"),
+        "on the deadline 2024-02-29 nothing is flagged yet");
+  cadre_buffer_dispose(&out);
+  cadre_error_free(err);
+
+  check_bad_request(cadre_consistency, "cadre_consistency", engine,
+                    "{\"as_of\":\"2024-02-30\",\"cadres\":[]}", "as_of");
+  check_up_null_arguments(cadre_consistency, "cadre_consistency", engine,
+                          "{\"as_of\":\"2024-03-01\",\"cadres\":[]}");
+}
+
 static void test_descriptor_set(void) {
   cadre_buffer out = {NULL, 0};
   cadre_error *err = NULL;
@@ -257,6 +500,10 @@ int main(void) {
   engine = make_engine();
   test_screen_errors(engine);
   test_screen_retirement(engine);
+  test_eligibility(engine);
+  test_grade_cap(engine);
+  test_warnings(engine);
+  test_consistency(engine);
   cadre_engine_free(engine);
   test_descriptor_set();
   test_labels();
