@@ -18,22 +18,7 @@
 #include <vector>
 
 #include "cadre/v1/roster.pb.h"
-
-namespace {
-
-// Reads a varint at data[pos..); false when incomplete.
-bool read_varint(const std::string &data, std::size_t &pos, std::uint64_t &value) {
-  value = 0;
-  for (unsigned shift = 0; shift < 64; shift += 7) {
-    if (pos >= data.size()) return false;
-    const auto b = static_cast<unsigned char>(data[pos++]);
-    value |= static_cast<std::uint64_t>(b & 0x7fU) << shift;
-    if ((b & 0x80U) == 0) return true;
-  }
-  return false;
-}
-
-}  // namespace
+#include "codec/wire_support.hpp"
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -70,9 +55,12 @@ int main(int argc, char **argv) {
         magic = true;
       }
       while (true) {
-        std::size_t pos = offset;
+        const auto *begin = reinterpret_cast<const std::uint8_t *>(pending.data());
+        const std::uint8_t *p = begin + offset;
         std::uint64_t n = 0;
-        if (!read_varint(pending, pos, n) || pending.size() - pos < n) break;
+        if (!cadre::codec::wire::read_varint(p, begin + pending.size(), n)) break;
+        const auto pos = static_cast<std::size_t>(p - begin);
+        if (pending.size() - pos < n) break;
         if (arena_bytes > (2U << 20U)) {
           arena.Reset();
           arena_bytes = 0;
