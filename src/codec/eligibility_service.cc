@@ -36,15 +36,17 @@ void encode_blocker(const Blocker &in, pb::Blocker &out) {
   out.set_exemption_claim_id(in.exemption_claim_id);
 }
 
-// Appends a record error for cadre @p i; never echoes a value but the record id.
-void record_error(const Status &st, int i, const pb::Cadre &in,
-                  google::protobuf::RepeatedPtrField<pb::RecordError> *errors) {
-  pb::RecordError *e = errors->Add();
-  e->set_index(i);
-  e->set_cadre_id(in.id().size() <= codec::kMaxTextBytes ? in.id() : std::string());
-  e->set_field_path(st.field());
-  e->set_message(st.message());
-  e->set_code(static_cast<int>(st.code()));
+// Decodes each cadre of @p request and calls @p f with it; a bad record gives
+// an entry in response.errors instead, and the others go on.
+template <typename Request, typename Response, typename F>
+void for_each_cadre(const Request &request, Response &response, F &&f) {
+  Cadre cadre;
+  for (int i = 0; i < request.cadres_size(); ++i) {
+    const std::string path = "cadres[" + std::to_string(i) + "]";
+    if (decode_or_report(request.cadres(i), i, path, cadre, *response.mutable_errors())) {
+      f(static_cast<const Cadre &>(cadre));
+    }
+  }
 }
 
 void encode_citations(const std::vector<Citation> &in,
@@ -137,19 +139,12 @@ Status eligibility(const pb::EligibilityRequest &request, pb::EligibilityRespons
   }
   response.set_as_of(as_of->to_string());
   const EligibilityPolicy &policy = national_policy();
-  Cadre cadre;
-  for (int i = 0; i < request.cadres_size(); ++i) {
-    const std::string path = "cadres[" + std::to_string(i) + "]";
-    const pb::Cadre &in = request.cadres(i);
-    if (auto st = codec::decode(in, path, std::nullopt, cadre); !st.ok()) {
-      record_error(st, i, in, response.mutable_errors());
-      continue;
-    }
+  for_each_cadre(request, response, [&](const Cadre &cadre) {
     const EligibilityAnswer answer =
         cadre::eligibility(cadre, static_cast<EligibilityTarget>(request.target()),
                            static_cast<RankLevel>(request.target_level()), *as_of, policy);
     encode(answer, *response.add_answers());
-  }
+  });
   return {};
 }
 
@@ -167,16 +162,9 @@ Status grade_cap(const pb::GradeCapRequest &request, pb::GradeCapResponse &respo
     return invalid_argument("year", "required: a year from 1 to 9998");
   }
   response.set_year(request.year());
-  Cadre cadre;
-  for (int i = 0; i < request.cadres_size(); ++i) {
-    const std::string path = "cadres[" + std::to_string(i) + "]";
-    const pb::Cadre &in = request.cadres(i);
-    if (auto st = codec::decode(in, path, std::nullopt, cadre); !st.ok()) {
-      record_error(st, i, in, response.mutable_errors());
-      continue;
-    }
+  for_each_cadre(request, response, [&](const Cadre &cadre) {
     encode(cadre::grade_cap(cadre, request.year(), national_policy()), *response.add_caps());
-  }
+  });
   return {};
 }
 
@@ -200,18 +188,11 @@ Status warnings(const Engine &engine, const pb::WarningsRequest &request,
   }
   response.set_as_of(as_of->to_string());
   std::vector<ForwardWarning> all;
-  Cadre cadre;
-  for (int i = 0; i < request.cadres_size(); ++i) {
-    const std::string path = "cadres[" + std::to_string(i) + "]";
-    const pb::Cadre &in = request.cadres(i);
-    if (auto st = codec::decode(in, path, std::nullopt, cadre); !st.ok()) {
-      record_error(st, i, in, response.mutable_errors());
-      continue;
-    }
+  for_each_cadre(request, response, [&](const Cadre &cadre) {
     std::vector<ForwardWarning> w =
         forward_warnings(cadre, *as_of, request.horizon_months(), engine, national_policy());
     all.insert(all.end(), std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
-  }
+  });
   std::stable_sort(all.begin(), all.end(), [](const ForwardWarning &a, const ForwardWarning &b) {
     if (a.on != b.on) {
       return a.on < b.on;
@@ -249,14 +230,7 @@ Status consistency(const pb::ConsistencyRequest &request, pb::ConsistencyRespons
     return as_of.status();
   }
   response.set_as_of(as_of->to_string());
-  Cadre cadre;
-  for (int i = 0; i < request.cadres_size(); ++i) {
-    const std::string path = "cadres[" + std::to_string(i) + "]";
-    const pb::Cadre &in = request.cadres(i);
-    if (auto st = codec::decode(in, path, std::nullopt, cadre); !st.ok()) {
-      record_error(st, i, in, response.mutable_errors());
-      continue;
-    }
+  for_each_cadre(request, response, [&](const Cadre &cadre) {
     for (const ConsistencyFlag &f : cadre::consistency(cadre, *as_of, national_policy())) {
       pb::ConsistencyFlag *o = response.add_flags();
       o->set_cadre_id(f.cadre_id);
@@ -269,7 +243,7 @@ Status consistency(const pb::ConsistencyRequest &request, pb::ConsistencyRespons
       o->mutable_explanation()->set_zh_cn(f.explanation.zh_cn);
       o->mutable_explanation()->set_en(f.explanation.en);
     }
-  }
+  });
   return {};
 }
 

@@ -56,6 +56,30 @@ const Engine &builtin_engine() {
   return kEngine;
 }
 
+namespace {
+
+// Decodes cadre @p index (from a request, or a record of a stream), screens it
+// and counts it in @p summary; a bad record gives a RecordError instead.
+// @p cadre and @p findings are scratch values, reused from cadre to cadre.
+template <typename In>
+void screen_cadre(const Engine &engine, Date as_of, const In &in, int index, Cadre &cadre,
+                  std::vector<Finding> &findings, ScreenSummary &summary,
+                  pb::ScreenResponse &response) {
+  const std::string path = "cadres[" + std::to_string(index) + "]";
+  if (!decode_or_report(in, index, path, cadre, *response.mutable_errors())) {
+    ++summary.records_rejected;
+    return;
+  }
+  findings.clear();
+  engine.screen(cadre, as_of, path, findings);
+  summary.add(cadre, as_of, findings);
+  for (const Finding &f : findings) {
+    codec::encode(f, *response.add_findings());
+  }
+}
+
+}  // namespace
+
 Status screen(const Engine &engine, const pb::ScreenRequest &request,
               pb::ScreenResponse &response) {
   if (request.as_of().empty()) {
@@ -70,26 +94,7 @@ Status screen(const Engine &engine, const pb::ScreenRequest &request,
   std::vector<Finding> findings;
   Cadre cadre;
   for (int i = 0; i < request.cadres_size(); ++i) {
-    const std::string path = "cadres[" + std::to_string(i) + "]";
-    const pb::Cadre &in = request.cadres(i);
-    // Records are validated without an as-of limit: a roster extracted today
-    // may be screened as of a past date; the rules ignore what came later.
-    if (auto st = codec::decode(in, path, std::nullopt, cadre); !st.ok()) {
-      pb::RecordError *e = response.add_errors();
-      e->set_index(i);
-      e->set_cadre_id(in.id().size() <= codec::kMaxTextBytes ? in.id() : std::string());
-      e->set_field_path(st.field());
-      e->set_message(st.message());
-      e->set_code(static_cast<int>(st.code()));
-      ++summary.records_rejected;
-      continue;
-    }
-    findings.clear();
-    engine.screen(cadre, *as_of, path, findings);
-    summary.add(cadre, *as_of, findings);
-    for (const Finding &f : findings) {
-      codec::encode(f, *response.add_findings());
-    }
+    screen_cadre(engine, *as_of, request.cadres(i), i, cadre, findings, summary, response);
   }
   codec::encode(summary, *response.mutable_summary());
   return {};
@@ -181,7 +186,8 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
       offset_ = pos + length;
       ++records_;
       ++fast_cadres_;
-      screen_record(wire_, static_cast<int>(cadres_++), response);
+      screen_cadre(engine_, as_of_, wire_, static_cast<int>(cadres_++), cadre_, findings_, summary_,
+                   response);
       continue;
     }
     if (arena_bytes_ > (2U << 20U)) {
@@ -199,29 +205,9 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
     }
     ++records_;
     if (record.has_cadre()) {
-      screen_record(record.cadre(), static_cast<int>(cadres_++), response);
+      screen_cadre(engine_, as_of_, record.cadre(), static_cast<int>(cadres_++), cadre_, findings_,
+                   summary_, response);
     }
-  }
-}
-
-template <typename In>
-void StreamScreener::screen_record(const In &in, int index, pb::ScreenResponse &response) {
-  const std::string cpath = "cadres[" + std::to_string(index) + "]";
-  if (auto st = codec::decode(in, cpath, std::nullopt, cadre_); !st.ok()) {
-    pb::RecordError *e = response.add_errors();
-    e->set_index(index);
-    e->set_cadre_id(in.id().size() <= codec::kMaxTextBytes ? std::string(in.id()) : std::string());
-    e->set_field_path(st.field());
-    e->set_message(st.message());
-    e->set_code(static_cast<int>(st.code()));
-    ++summary_.records_rejected;
-    return;
-  }
-  findings_.clear();
-  engine_.screen(cadre_, as_of_, cpath, findings_);
-  summary_.add(cadre_, as_of_, findings_);
-  for (const Finding &f : findings_) {
-    codec::encode(f, *response.add_findings());
   }
 }
 

@@ -34,6 +34,29 @@ Status bytes_call(const std::uint8_t *bytes, std::size_t size, codec::Format for
   return codec::serialize(*response, format, out);
 }
 
+/**
+ * Decodes cadre @p index of a request (field path @p path) into @p out.
+ * Records are validated without an as-of limit: a roster extracted today may
+ * be looked at as of a past date; the rules ignore what came later. On an
+ * error, appends a RecordError to @p errors (the record's id, the field path
+ * and the message: never a value) and returns false.
+ */
+template <typename In>
+bool decode_or_report(const In &in, int index, const std::string &path, Cadre &out,
+                      google::protobuf::RepeatedPtrField<cadre::v1::RecordError> &errors) {
+  const Status st = codec::decode(in, path, std::nullopt, out);
+  if (st.ok()) {
+    return true;
+  }
+  cadre::v1::RecordError *e = errors.Add();
+  e->set_index(index);
+  e->set_cadre_id(in.id().size() <= codec::kMaxTextBytes ? std::string(in.id()) : std::string());
+  e->set_field_path(st.field());
+  e->set_message(st.message());
+  e->set_code(static_cast<int>(st.code()));
+  return false;
+}
+
 /** An engine with the shipped catalogues, built once on first use. */
 const Engine &builtin_engine();
 
@@ -103,9 +126,6 @@ class StreamScreener {
   std::uint64_t fast_cadres_ = 0;
   // The view of the fast path, reused: it keeps the capacity of its lists.
   codec::wire::Cadre wire_;
-
-  template <typename In>
-  void screen_record(const In &in, int index, cadre::v1::ScreenResponse &response);
 };
 
 }  // namespace cadre::service
