@@ -35,6 +35,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/cadre.hpp
   cadre/adjustment.hpp
   cadre/assessment.hpp
+  cadre/calendar.hpp
   cadre/catalogue.hpp
   cadre/conduct.hpp
   cadre/date.hpp

@@ -7,6 +7,7 @@
 
 #include "cadre/adjustment.hpp"
 #include "cadre/assessment.hpp"
+#include "cadre/calendar.hpp"
 #include "cadre/catalogue.hpp"
 #include "cadre/conduct.hpp"
 #include "cadre/date.hpp"

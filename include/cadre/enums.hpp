@@ -499,6 +499,32 @@ enum class ConsequenceKind : std::int32_t {
   kNoAwards = 6,          ///< 取消评先评优资格
 };
 
+/** Kind of a day on the working-day calendar (cadre/calendar.hpp). Schema: `cadre.v1.DayKind`. */
+enum class DayKind : std::int32_t {
+  kUnspecified = 0,    ///< 未指定 (unspecified)
+  kWorkday = 1,        ///< 工作日 (working day)
+  kWeekend = 2,        ///< 周休息日 (weekly rest day)
+  kHoliday = 3,        ///< 节假日（放假） (public holiday (day off))
+  kMakeUpWorkday = 4,  ///< 调休上班日 (make-up working day)
+};
+
+/** What the working-day calendar does with a day of a year it has no notice for. Schema:
+ * `cadre.v1.CalendarFallback`. */
+enum class CalendarFallback : std::int32_t {
+  kUnspecified = 0,  ///< 未指定（报错） (unspecified (an error))
+  kError = 1,        ///< 报错 (an error)
+  kWeekendsOnly = 2,  ///< 仅按周末推定（答复中标注） (weekends only (flagged in the answer))
+};
+
+/** Unit of a period or deadline. Schema: `cadre.v1.PeriodUnit`. */
+enum class PeriodUnit : std::int32_t {
+  kUnspecified = 0,  ///< 未指定 (unspecified)
+  kWorkingDays = 1,  ///< 工作日 (working days)
+  kDays = 2,         ///< 日 (days)
+  kMonths = 3,       ///< 月 (months)
+  kYears = 4,        ///< 年 (years)
+};
+
 }  // namespace api_v1
 }  // namespace cadre
 

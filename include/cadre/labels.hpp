@@ -116,6 +116,9 @@ CADRE_SCHEMA_ENUM(EligibilityTarget);
 CADRE_SCHEMA_ENUM(ProcedureKind);
 CADRE_SCHEMA_ENUM(DecidedBy);
 CADRE_SCHEMA_ENUM(ConsequenceKind);
+CADRE_SCHEMA_ENUM(DayKind);
+CADRE_SCHEMA_ENUM(CalendarFallback);
+CADRE_SCHEMA_ENUM(PeriodUnit);
 
 #undef CADRE_SCHEMA_ENUM
 /// @endcond

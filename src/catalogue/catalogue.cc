@@ -2,62 +2,10 @@
 
 #include <string>
 
+#include "canon.hpp"
+
 namespace cadre {
 inline namespace api_v1 {
-namespace {
-
-// Canonical text writer: "key=value\n" lines, values escaped so that a line
-// break or an '=' in a text can never shift the structure.
-class Canon {
- public:
-  void field(std::string_view key, std::string_view value) {
-    out_ += prefix_;
-    out_ += key;
-    out_ += '=';
-    for (const char c : value) {
-      switch (c) {
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        default:
-          out_ += c;
-      }
-    }
-    out_ += '\n';
-  }
-  void field(std::string_view key, long long value) { field(key, std::to_string(value)); }
-  void date(std::string_view key, const std::optional<Date> &d) {
-    field(key, d ? d->to_string() : std::string());
-  }
-  void text(std::string_view key, const LocalizedText &t) {
-    field(std::string(key) + ".zh_cn", t.zh_cn);
-    field(std::string(key) + ".en", t.en);
-  }
-  void citation(std::string_view key, const Citation &c) {
-    const std::string k(key);
-    field(k + ".document", c.document);
-    field(k + ".document_number", c.document_number);
-    field(k + ".year", c.year);
-    field(k + ".article", c.article);
-    field(k + ".item", c.item);
-    field(k + ".verification", static_cast<int>(c.verification));
-    field(k + ".supports", c.supports);
-  }
-  void set_prefix(std::string prefix) { prefix_ = std::move(prefix); }
-  std::string take() { return std::move(out_); }
-
- private:
-  std::string out_;
-  std::string prefix_;
-};
-
-}  // namespace
 
 const Parameter *Rule::parameter(std::string_view name) const noexcept {
   for (const Parameter &p : parameters) {
@@ -78,7 +26,7 @@ const Rule *Catalogue::rule(std::string_view rule_id) const noexcept {
 }
 
 std::string canonical_text(const Catalogue &c) {
-  Canon w;
+  detail::Canon w;
   w.field("cadre.catalogue", "1");
   w.field("id", c.id);
   w.field("version", c.version);

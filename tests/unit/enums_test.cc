@@ -455,6 +455,28 @@ std::vector<EnumTable> tables() {
            {"CONSEQUENCE_KIND_DEADLINE", v(ConsequenceKind::kDeadline)},
            {"CONSEQUENCE_KIND_NO_AWARDS", v(ConsequenceKind::kNoAwards)},
        }},
+      {pb::DayKind_descriptor(),
+       {
+           {"DAY_KIND_UNSPECIFIED", v(DayKind::kUnspecified)},
+           {"DAY_KIND_WORKDAY", v(DayKind::kWorkday)},
+           {"DAY_KIND_WEEKEND", v(DayKind::kWeekend)},
+           {"DAY_KIND_HOLIDAY", v(DayKind::kHoliday)},
+           {"DAY_KIND_MAKE_UP_WORKDAY", v(DayKind::kMakeUpWorkday)},
+       }},
+      {pb::CalendarFallback_descriptor(),
+       {
+           {"CALENDAR_FALLBACK_UNSPECIFIED", v(CalendarFallback::kUnspecified)},
+           {"CALENDAR_FALLBACK_ERROR", v(CalendarFallback::kError)},
+           {"CALENDAR_FALLBACK_WEEKENDS_ONLY", v(CalendarFallback::kWeekendsOnly)},
+       }},
+      {pb::PeriodUnit_descriptor(),
+       {
+           {"PERIOD_UNIT_UNSPECIFIED", v(PeriodUnit::kUnspecified)},
+           {"PERIOD_UNIT_WORKING_DAYS", v(PeriodUnit::kWorkingDays)},
+           {"PERIOD_UNIT_DAYS", v(PeriodUnit::kDays)},
+           {"PERIOD_UNIT_MONTHS", v(PeriodUnit::kMonths)},
+           {"PERIOD_UNIT_YEARS", v(PeriodUnit::kYears)},
+       }},
   };
 }
 

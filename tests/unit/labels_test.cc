@@ -114,7 +114,7 @@ using AllEnums =
              ExemptionGround, ExemptionExclusion, ExemptionDecision, ExemptionEffect, AuthorityKind,
              ResignationReason, FamilySituationKind, CandidacyStage, FollowUpActor,
              FollowUpOutcomeKind, RecordKind, EligibilityTarget, ProcedureKind, DecidedBy,
-             ConsequenceKind>;
+             ConsequenceKind, DayKind, CalendarFallback, PeriodUnit>;
 
 // Schema enums that no C++ enumeration with a SchemaEnum line mirrors yet.
 const std::set<std::string> kNotMirrored = {};
