@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
       return 0;
     }
   }
-  for (const cadre::HolidayNotice &n : calendar.notices()) {
+  // Questions about the days of the text's own notices.
+  for (const cadre::HolidayNotice &n : mine.value().notices) {
     for (const cadre::HolidayPeriod &h : n.holidays) {
       for (const auto fallback :
            {cadre::CalendarFallback::kError, cadre::CalendarFallback::kWeekendsOnly}) {
