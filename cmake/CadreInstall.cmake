@@ -114,10 +114,9 @@ if(_cadre_cpp_links)
 endif()
 
 # ---------------------------------------------------------------------------
-# Package version compatibility. From 1.0 the C++ API is stable within a major
-# version (SameMajorVersion). Before 1.0 every minor version may break it (see
-# version.h: the ABI version changes with every 0.x minor), so 0.1 must not
-# accept 0.2.
+# Package version compatibility. From 1.0 the C ABI and the C++ API are stable
+# within a major version (SameMajorVersion; the major version is the ABI
+# version). A 0.x release (none is made any more) promised only its minor.
 if(PROJECT_VERSION_MAJOR EQUAL 0)
   set(_cadre_compat SameMinorVersion)
 else()

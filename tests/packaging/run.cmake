@@ -9,8 +9,11 @@
 #   no_protobuf_in_package_files  no installed CMake / pkg-config file mentions protobuf
 #   headers        the installed headers are exactly the public ones, and each
 #                  compiles on its own (C headers as C99 and C++, .hpp as C++20)
+#   deprecated     CADRE_DEPRECATED warns (an error under -Werror) in C99 and
+#                  C++20, and CADRE_DISABLE_DEPRECATE_WARNINGS silences it
 #   exports        libcadre.so defines only cadre_* symbols (those of cadre.h),
-#                  all versioned, and its SONAME is libcadre.so.<ABI>
+#                  all versioned, its SONAME is libcadre.so.<ABI> and its
+#                  file libcadre.so.<version>, whose major is the ABI version
 cmake_minimum_required(VERSION 3.25)
 
 if(NOT SETTINGS OR NOT EXISTS "${SETTINGS}")
@@ -242,6 +245,42 @@ elseif(MODE STREQUAL "headers")
   message(STATUS "${n} installed headers are complete and self-contained")
 
 # ---------------------------------------------------------------------------
+elseif(MODE STREQUAL "deprecated")
+  # A call to an entry point marked CADRE_DEPRECATED fails to compile under
+  # -Werror, naming the replacement; with the opt-out it compiles cleanly.
+  set(tu_dir "${CADRE_WORK_DIR}/deprecated")
+  file(REMOVE_RECURSE "${tu_dir}")
+  file(MAKE_DIRECTORY "${tu_dir}")
+  set(body [=[#include <cadre/cadre.h>
+CADRE_BEGIN_DECL
+CADRE_DEPRECATED("use cadre_version_number") CADRE_API int cadre_old_version(void);
+CADRE_END_DECL
+int call_it(void);
+int call_it(void) { return cadre_old_version(); }
+]=])
+  file(WRITE "${tu_dir}/use.c" "${body}")
+  file(WRITE "${tu_dir}/use.cc" "${body}")
+  set(inc "-I${CADRE_SOURCE_DIR}/include" "-I${CADRE_BUILD_DIR}/include")
+  foreach(lang IN ITEMS c cc)
+    if(lang STREQUAL "c")
+      set(cmd "${CADRE_C_COMPILER}" ${C_STRICT})
+    else()
+      set(cmd "${CADRE_CXX_COMPILER}" -std=c++20 -Wall -Wextra -Wpedantic -Werror)
+    endif()
+    execute_process(COMMAND ${cmd} -fsyntax-only ${inc} "${tu_dir}/use.${lang}"
+      RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    if(rc EQUAL 0)
+      fail("use.${lang}: a call to a CADRE_DEPRECATED function compiled under -Werror")
+    endif()
+    if(NOT out MATCHES "deprecated" OR NOT out MATCHES "use cadre_version_number")
+      fail("use.${lang}: the diagnostic does not say deprecated and the replacement:\n${out}")
+    endif()
+    run(opt_out COMMAND ${cmd} -fsyntax-only -DCADRE_DISABLE_DEPRECATE_WARNINGS ${inc}
+      "${tu_dir}/use.${lang}")
+  endforeach()
+  message(STATUS "CADRE_DEPRECATED warns in C and C++; the opt-out silences it")
+
+# ---------------------------------------------------------------------------
 elseif(MODE STREQUAL "exports")
   set(lib "${CADRE_SHARED_LIB}")
   if(NOT EXISTS "${lib}")
@@ -256,6 +295,22 @@ elseif(MODE STREQUAL "exports")
     fail("SONAME is ${CMAKE_MATCH_1}, expected libcadre.so.${CADRE_ABI_VERSION}")
   endif()
   message(STATUS "SONAME ${CMAKE_MATCH_1}")
+  # The file behind the SONAME link is libcadre.so.<version>, whose major
+  # version is the ABI version (CMakeLists.txt, "Versions").
+  get_filename_component(real "${lib}" REALPATH)
+  get_filename_component(real_name "${real}" NAME)
+  if(NOT real_name STREQUAL "libcadre.so.${CADRE_VERSION}")
+    fail("the library file is ${real_name}, expected libcadre.so.${CADRE_VERSION}")
+  endif()
+  if(NOT CADRE_VERSION MATCHES "^${CADRE_ABI_VERSION}\\.")
+    fail("version ${CADRE_VERSION} does not start with the ABI version ${CADRE_ABI_VERSION}")
+  endif()
+  get_filename_component(lib_dir "${lib}" DIRECTORY)
+  get_filename_component(soname_target "${lib_dir}/libcadre.so.${CADRE_ABI_VERSION}" REALPATH)
+  if(NOT soname_target STREQUAL real)
+    fail("libcadre.so.${CADRE_ABI_VERSION} points to ${soname_target}, not ${real}")
+  endif()
+  message(STATUS "file ${real_name}, SONAME link libcadre.so.${CADRE_ABI_VERSION} -> ${real_name}")
 
   # Defined dynamic symbols: "<value> <type> <name>[@@<version>]".
   execute_process(COMMAND "${CADRE_NM}" -D --defined-only "${lib}"

@@ -44,9 +44,10 @@ def expected_version() -> str:
 
 @pytest.fixture(scope="session")
 def expected_abi() -> int:
-    """CADRE_ABI_VERSION, from ctest's environment or the top-level CMakeLists.txt."""
+    """CADRE_ABI_VERSION, from ctest's environment or the top-level CMakeLists.txt
+    (where it is the major version)."""
     return int(os.environ.get("CADRE_EXPECTED_ABI")
-               or _from_cmakelists(r"set\(\s*CADRE_ABI_VERSION\s+(\d+)\s*\)"))
+               or _from_cmakelists(r"project\(\s*cadre\s+VERSION\s+(\d+)\."))
 
 
 @pytest.fixture()

@@ -2,4 +2,4 @@
 (project(cadre VERSION ...) in the top-level CMakeLists.txt); the tests check
 that the two agree."""
 
-__version__ = "0.1.0"
+__version__ = "1.0.0"
