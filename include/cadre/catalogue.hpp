@@ -192,16 +192,9 @@ std::vector<Catalogue> builtin_catalogues();
 std::string canonical_text(const Catalogue &catalogue);
 
 /**
- * SHA-256 (FIPS 180-4).
- * @param bytes the bytes to hash
- * @return the digest as 64 lowercase hex digits
- */
-std::string sha256_hex(std::string_view bytes);
-
-/**
  * The content hash of a catalogue.
  * @param catalogue the catalogue
- * @return sha256_hex(canonical_text(catalogue))
+ * @return the SHA-256 of canonical_text(catalogue), as 64 lowercase hex digits
  */
 std::string content_hash(const Catalogue &catalogue);
 

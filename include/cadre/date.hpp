@@ -78,14 +78,27 @@ class Date {
   /** The day of the month. @return the day, 1-31. */
   [[nodiscard]] constexpr int day() const noexcept { return day_; }
 
+  /** The first day of the calendar. @return 0001-01-01. */
+  static constexpr Date earliest() noexcept { return {1, 1, 1}; }
+  /** The last day of the calendar. @return 9999-12-31. */
+  static constexpr Date latest() noexcept { return {9999, 12, 31}; }
+
   /** The serial number of the day. @return days since 1970-01-01 (negative before). */
   [[nodiscard]] std::int32_t serial() const noexcept;
   /**
-   * The date of a serial number.
+   * The date of a serial number, clamped to the calendar like add_months():
+   * a serial before 0001-01-01 gives earliest(), one after 9999-12-31 gives
+   * latest(). Use from_serial_checked() to tell those apart.
    * @param serial days since 1970-01-01 (negative before).
-   * @return the date @p serial days after 1970-01-01.
+   * @return the date @p serial days after 1970-01-01, clamped to years 1-9999.
    */
   static Date from_serial(std::int32_t serial) noexcept;
+  /**
+   * The date of a serial number, only within years 1-9999.
+   * @param serial days since 1970-01-01 (negative before).
+   * @return the date, or nothing when @p serial is outside 0001-01-01 to 9999-12-31.
+   */
+  static std::optional<Date> from_serial_checked(std::int32_t serial) noexcept;
 
   /** The ISO 8601 text of the date. @return "YYYY-MM-DD". */
   [[nodiscard]] std::string to_string() const;
@@ -103,9 +116,9 @@ class Date {
    */
   [[nodiscard]] Date add_years(int years) const noexcept { return add_months(12 * years); }
   /**
-   * Adds days.
+   * Adds days, clamped to years 1-9999 like add_months().
    * @param days the days to add; negative for earlier.
-   * @return the date @p days later (or earlier).
+   * @return the date @p days later (or earlier), clamped to years 1-9999.
    */
   [[nodiscard]] Date add_days(int days) const noexcept;
 

@@ -6,6 +6,7 @@
 #define CADRE_STATUS_HPP
 
 #include <cassert>
+#include <exception>
 #include <optional>
 #include <string>
 #include <utility>
@@ -89,32 +90,93 @@ inline Status invalid_argument(std::string field, std::string message) {
   return {StatusCode::kInvalidArgument, std::move(message), std::move(field)};
 }
 
-/** A value, or the status that explains why there is none. */
+/**
+ * Thrown by StatusOr::value() when no value is held, as abseil's
+ * `absl::BadStatusOrAccess`. It carries the status that explains why.
+ */
+class BadStatusOrAccess : public std::exception {
+ public:
+  /** @param status the failure that the StatusOr held. */
+  explicit BadStatusOrAccess(Status status)
+      : status_(std::move(status)),
+        what_("StatusOr::value() without a value: " + status_.to_string()) {}
+  /** @return "StatusOr::value() without a value: " and the status as text. */
+  [[nodiscard]] const char *what() const noexcept override { return what_.c_str(); }
+  /** @return the failure that the StatusOr held. */
+  [[nodiscard]] const Status &status() const noexcept { return status_; }
+
+ private:
+  Status status_;
+  std::string what_;
+};
+
+/**
+ * A value, or the status that explains why there is none.
+ *
+ * value() throws BadStatusOrAccess when there is no value, as abseil's does;
+ * `operator*` and `operator->` require ok() (checked by an assertion in
+ * debug builds only). A StatusOr built from an OK status holds INTERNAL.
+ */
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
   /** Holds a value. @param value the value. */
   StatusOr(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
-  /** Holds a failure. @param status the failure; must not be OK. */
+  /**
+   * Holds a failure. @param status the failure; an OK status (a bug of the
+   * caller) is replaced by an INTERNAL one, so that ok() and status() agree.
+   */
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
-    assert(!status_.ok());
+    if (status_.ok()) {
+      status_ = Status(StatusCode::kInternal, "StatusOr built from an OK status without a value");
+    }
   }
   /** Whether a value is held. @return true when a value is held. */
   [[nodiscard]] bool ok() const noexcept { return value_.has_value(); }
   /** The status. @return the failure, or OK when a value is held. */
   [[nodiscard]] const Status &status() const noexcept { return status_; }
+  /**
+   * The value. @return the value.
+   * @throws BadStatusOrAccess when no value is held (!ok()).
+   */
+  [[nodiscard]] const T &value() const & {
+    check();
+    return *value_;
+  }
+  /**
+   * The value. @return the value.
+   * @throws BadStatusOrAccess when no value is held (!ok()).
+   */
+  [[nodiscard]] T &value() & {
+    check();
+    return *value_;
+  }
+  /**
+   * The value, moved out. @return the value.
+   * @throws BadStatusOrAccess when no value is held (!ok()).
+   */
+  [[nodiscard]] T &&value() && {
+    check();
+    return std::move(*value_);
+  }
   /** The value; only when ok(). @return the value. */
-  [[nodiscard]] const T &value() const & { return *value_; }
-  /** The value; only when ok(). @return the value. */
-  [[nodiscard]] T &value() & { return *value_; }
-  /** The value, moved out; only when ok(). @return the value. */
-  [[nodiscard]] T &&value() && { return std::move(*value_); }
-  /** The value; only when ok(). @return the value. */
-  const T &operator*() const & { return *value_; }
+  const T &operator*() const & {
+    assert(ok());
+    return *value_;
+  }
   /** The value; only when ok(). @return a pointer to the value, owned by this object. */
-  const T *operator->() const { return &*value_; }
+  const T *operator->() const {
+    assert(ok());
+    return &*value_;
+  }
 
  private:
+  void check() const {
+    if (!value_.has_value()) {
+      throw BadStatusOrAccess(status_);
+    }
+  }
+
   Status status_;
   std::optional<T> value_;
 };

@@ -1,5 +1,8 @@
 #include "cadre/date.hpp"
 
+#include <cstdint>
+#include <optional>
+
 namespace cadre {
 inline namespace api_v1 {
 namespace {
@@ -38,9 +41,14 @@ std::optional<Date> Date::parse(std::string_view text) noexcept {
 
 std::int32_t Date::serial() const noexcept { return days_from_civil(year_, month_, day_); }
 
-Date Date::from_serial(std::int32_t serial) noexcept {
+std::optional<Date> Date::from_serial_checked(std::int32_t serial) noexcept {
+  constexpr std::int32_t kFirst = days_from_civil(1, 1, 1);
+  constexpr std::int32_t kLast = days_from_civil(9999, 12, 31);
+  if (serial < kFirst || serial > kLast) {
+    return std::nullopt;  // also keeps the arithmetic below from overflowing
+  }
   const std::int32_t z = serial + 719468;
-  const std::int32_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int32_t era = z / 146097;  // z >= 0 within years 1-9999
   const std::int32_t doe = z - era * 146097;
   const std::int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const std::int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -48,8 +56,14 @@ Date Date::from_serial(std::int32_t serial) noexcept {
   const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
-  const auto date = from_ymd(y, m, d);
-  return date ? *date : Date();
+  return Date(y, m, d);
+}
+
+Date Date::from_serial(std::int32_t serial) noexcept {
+  if (const auto date = from_serial_checked(serial)) {
+    return *date;
+  }
+  return serial < 0 ? earliest() : latest();
 }
 
 std::string Date::to_string() const {
@@ -80,7 +94,17 @@ Date Date::add_months(int months) const noexcept {
   return {y, m, day_ <= last ? day_ : last};
 }
 
-Date Date::add_days(int days) const noexcept { return from_serial(serial() + days); }
+Date Date::add_days(int days) const noexcept {
+  // In 64 bits: serial() + days can overflow an int; the result is clamped.
+  const std::int64_t sum = std::int64_t{serial()} + days;
+  if (sum < days_from_civil(1, 1, 1)) {
+    return earliest();
+  }
+  if (sum > days_from_civil(9999, 12, 31)) {
+    return latest();
+  }
+  return from_serial(static_cast<std::int32_t>(sum));
+}
 
 YearsMonths whole_months_between(Date from, Date to) noexcept {
   if (to < from) {

@@ -1,4 +1,5 @@
 #include "cadre/catalogue.hpp"
+#include "catalogue/sha256.hpp"
 
 #include <string>
 

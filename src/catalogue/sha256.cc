@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "cadre/catalogue.hpp"
+#include "catalogue/sha256.hpp"
 
 namespace cadre {
 inline namespace api_v1 {

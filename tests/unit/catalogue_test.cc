@@ -5,6 +5,7 @@
 
 #include "cadre/catalogue.hpp"
 #include "catalogue/builtin.hpp"
+#include "catalogue/sha256.hpp"
 #include "codec/catalogue_codec.hpp"
 
 namespace cadre {

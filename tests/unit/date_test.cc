@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <limits>
+
 namespace cadre {
 namespace {
 
@@ -67,6 +72,102 @@ TEST(Date, WholeMonthsBetweenIsTheAge) {
   EXPECT_EQ(whole_months_between(D("2025-01-31"), D("2025-02-28")), (YearsMonths{0, 1}));
   EXPECT_EQ(whole_months_between(D("2025-01-31"), D("2025-02-27")), (YearsMonths{0, 0}));
   EXPECT_EQ(whole_months_between(D("2025-06-30"), D("2025-01-01")), (YearsMonths{0, 0}));
+}
+
+// std::chrono's proleptic Gregorian calendar as the oracle, over every day of
+// years 1-9999: serials, fields, parsing and printing, leap years, month
+// lengths.
+TEST(Date, AgreesWithChronoOnEveryDay) {
+  namespace chr = std::chrono;
+  const auto first = chr::sys_days{chr::year{1} / 1 / 1}.time_since_epoch().count();
+  const auto last = chr::sys_days{chr::year{9999} / 12 / 31}.time_since_epoch().count();
+  ASSERT_EQ(first, Date::earliest().serial());
+  ASSERT_EQ(last, Date::latest().serial());
+  int mismatches = 0;
+  for (auto s = first; s <= last; ++s) {
+    const chr::year_month_day ymd{chr::sys_days{chr::days{s}}};
+    const int y = static_cast<int>(ymd.year());
+    const int m = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    const int d = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    const Date date = Date::from_serial(static_cast<std::int32_t>(s));
+    const auto built = Date::from_ymd(y, m, d);
+    const bool ok =
+        date.year() == y && date.month() == m && date.day() == d && built && *built == date &&
+        date.serial() == s && Date::parse(date.to_string()) == date &&
+        is_leap_year(y) == ymd.year().is_leap() &&
+        days_in_month(y, m) ==
+            static_cast<int>(static_cast<unsigned>(
+                chr::year_month_day_last{ymd.year(), chr::month_day_last{ymd.month()}}.day()));
+    if (!ok && ++mismatches <= 5) {
+      ADD_FAILURE() << "serial " << s << ": chrono " << y << "-" << m << "-" << d << ", cadre "
+                    << date.to_string();
+    }
+  }
+  EXPECT_EQ(mismatches, 0);
+}
+
+// add_months and add_days against chrono: a month step keeps the day or falls
+// to the month's last day (民法典 art. 202); every 7th day of years 1-9999.
+TEST(Date, AddMonthsAndDaysAgreeWithChrono) {
+  namespace chr = std::chrono;
+  const auto first = chr::sys_days{chr::year{1} / 1 / 1};
+  const auto last = chr::sys_days{chr::year{9999} / 12 / 31};
+  int mismatches = 0;
+  for (auto day = first; day <= last; day += chr::days{7}) {
+    const chr::year_month_day ymd{day};
+    const Date date = Date::from_serial(static_cast<std::int32_t>(day.time_since_epoch().count()));
+    for (const int n : {-1200, -13, -1, 1, 2, 11, 12, 25, 720}) {
+      const chr::year_month ym = chr::year_month{ymd.year(), ymd.month()} + chr::months{n};
+      if (ym.year() < chr::year{1} || ym.year() > chr::year{9999}) {
+        continue;
+      }
+      const auto end = chr::year_month_day_last{ym.year(), chr::month_day_last{ym.month()}}.day();
+      const chr::year_month_day want{ym.year(), ym.month(), std::min(ymd.day(), end)};
+      const Date got = date.add_months(n);
+      const auto want_serial = chr::sys_days{want}.time_since_epoch().count();
+      if (got.serial() != want_serial && ++mismatches <= 5) {
+        ADD_FAILURE() << date.to_string() << " + " << n << " months: cadre " << got.to_string();
+      }
+      if (n > 0 && std::min(ymd.day(), end) == ymd.day()) {
+        // The day exists in the target month: exactly n whole months between.
+        EXPECT_EQ(whole_months_between(date, got).total_months(), n) << date.to_string();
+      }
+    }
+    for (const int n : {-100000, -366, -1, 1, 59, 365, 100000}) {
+      const auto want = day + chr::days{n};
+      if (want < first || want > last) {
+        continue;
+      }
+      if (date.add_days(n).serial() != want.time_since_epoch().count() && ++mismatches <= 5) {
+        ADD_FAILURE() << date.to_string() << " + " << n << " days";
+      }
+    }
+  }
+  EXPECT_EQ(mismatches, 0);
+}
+
+// Outside years 1-9999 a serial is clamped, never wrapped to 0001-01-01, and
+// the arithmetic never overflows.
+TEST(Date, SerialsOutsideTheCalendarClamp) {
+  const std::int32_t first = Date::earliest().serial();
+  const std::int32_t last = Date::latest().serial();
+  EXPECT_EQ(Date::earliest().to_string(), "0001-01-01");
+  EXPECT_EQ(Date::latest().to_string(), "9999-12-31");
+  EXPECT_EQ(Date::from_serial(last + 1), Date::latest());
+  EXPECT_EQ(Date::from_serial(std::numeric_limits<std::int32_t>::max()), Date::latest());
+  EXPECT_EQ(Date::from_serial(first - 1), Date::earliest());
+  EXPECT_EQ(Date::from_serial(std::numeric_limits<std::int32_t>::min()), Date::earliest());
+  EXPECT_FALSE(Date::from_serial_checked(last + 1).has_value());
+  EXPECT_FALSE(Date::from_serial_checked(first - 1).has_value());
+  EXPECT_FALSE(Date::from_serial_checked(std::numeric_limits<std::int32_t>::max()).has_value());
+  EXPECT_FALSE(Date::from_serial_checked(std::numeric_limits<std::int32_t>::min()).has_value());
+  EXPECT_EQ(Date::from_serial_checked(last), Date::latest());
+  EXPECT_EQ(Date::from_serial_checked(first), Date::earliest());
+  EXPECT_EQ(Date::latest().add_days(1), Date::latest());
+  EXPECT_EQ(Date::latest().add_days(std::numeric_limits<int>::max()), Date::latest());
+  EXPECT_EQ(Date::earliest().add_days(-1), Date::earliest());
+  EXPECT_EQ(Date::earliest().add_days(std::numeric_limits<int>::min()), Date::earliest());
+  EXPECT_EQ(D("9999-12-30").add_days(1), Date::latest());
 }
 
 }  // namespace

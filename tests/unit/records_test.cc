@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "cadre/catalogue.hpp"
+#include "catalogue/sha256.hpp"
 #include "codec/records_codec.hpp"
 
 namespace cadre {
