@@ -57,6 +57,9 @@ void Checker::text(std::string_view value, const Path &at, std::string_view leaf
 
 void Checker::id(std::string_view value, const Path &at, std::string_view leaf, bool required) {
   text(value, at, leaf, required, kMaxTextBytes);
+  if (value.size() <= kMaxTextBytes && !is_valid_id(value)) {
+    fail(at, leaf, "contains a control character (such as NUL or a line break)");
+  }
 }
 
 void Checker::region_code(std::string_view value, const Path &at, std::string_view leaf,

@@ -4,10 +4,13 @@
 #include <google/protobuf/descriptor.pb.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <cctype>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "cadre/v1/eligibility.pb.h"
+#include "codec/protobuf_log.hpp"
 
 namespace cadre::codec {
 namespace pb = ::cadre::v1;
@@ -26,6 +29,51 @@ void add_file(const gp::FileDescriptor *file, std::set<std::string> &seen,
   file->CopyTo(set.add_file());
 }
 
+// Whether name is the name (or JSON name) of a field of type, or of any
+// message type reachable from it.
+bool names_a_field(const gp::Descriptor *type, std::string_view name,
+                   std::set<const gp::Descriptor *> &seen) {
+  if (!seen.insert(type).second) {
+    return false;
+  }
+  for (int i = 0; i < type->field_count(); ++i) {
+    const gp::FieldDescriptor *f = type->field(i);
+    if (f->name() == name || f->json_name() == name) {
+      return true;
+    }
+    if (f->message_type() != nullptr && names_a_field(f->message_type(), name, seen)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The field a protobuf JSON error names, only when it is a field of the
+// schema: protobuf's message may quote input values (personal data), and a
+// value may well contain the word "field", so no text of the message is kept
+// unless it is a field name of the schema.
+std::string json_error_field(std::string_view m, const gp::Descriptor *type) {
+  constexpr std::string_view kWord = "field";
+  for (auto pos = m.find(kWord); pos != std::string_view::npos; pos = m.find(kWord, pos + 1)) {
+    std::size_t begin = pos + kWord.size();
+    while (begin < m.size() &&
+           (m[begin] == ' ' || m[begin] == ':' || m[begin] == '\'' || m[begin] == '"')) {
+      ++begin;
+    }
+    std::size_t end = begin;
+    while (end < m.size() &&
+           (std::isalnum(static_cast<unsigned char>(m[end])) != 0 || m[end] == '_')) {
+      ++end;
+    }
+    const std::string_view name = m.substr(begin, end - begin);
+    std::set<const gp::Descriptor *> seen;
+    if (!name.empty() && names_a_field(type, name, seen)) {
+      return std::string(name);
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Message &msg,
@@ -37,9 +85,12 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Mes
     return invalid_argument(std::string(what), "NULL with a non-zero size");
   }
   const std::string type = msg.GetDescriptor()->full_name();
+  ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
   if (format == Format::kBinary) {
     if (!msg.ParseFromArray(bytes, static_cast<int>(size))) {
-      return invalid_argument(std::string(what), "not a valid " + type + " in protobuf binary");
+      const std::string detail = log.detail();
+      return invalid_argument(std::string(what), "not a valid " + type + " in protobuf binary" +
+                                                     (detail.empty() ? "" : ": " + detail));
     }
     return {};
   }
@@ -52,20 +103,10 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Mes
   const auto st =
       gp::util::JsonStringToMessage(gp::StringPiece(text.data(), text.size()), &msg, opts);
   if (!st.ok()) {
-    // protobuf's message may quote input values (personal data): keep only
-    // the field it names, when it names one.
-    std::string detail;
     const std::string m(st.message());
-    const auto pos = m.find("field");
-    if (pos != std::string::npos) {
-      std::size_t end = m.find_first_of(":\"", pos + 6);
-      detail = " near " + m.substr(pos, (end == std::string::npos ? m.size() : end) - pos);
-      while (!detail.empty() && detail.back() == ' ') {
-        detail.pop_back();
-      }
-    }
-    return invalid_argument(std::string(what),
-                            "not a valid " + type + " in protobuf JSON" + detail);
+    const std::string field = json_error_field(m, msg.GetDescriptor());
+    return invalid_argument(std::string(what), "not a valid " + type + " in protobuf JSON" +
+                                                   (field.empty() ? "" : " near field " + field));
   }
   return {};
 }

@@ -41,6 +41,24 @@ inline constexpr int kMaxRosterRecords = 10'000'000;
 inline constexpr int kMaxGroupCadres = 100'000;
 /** Longest id, name or title accepted, in bytes. */
 inline constexpr std::size_t kMaxTextBytes = 256;
+
+/**
+ * Whether @p id may be an id: at most kMaxTextBytes, without control
+ * characters (NUL, newline, ... : an id is quoted in error entries and logs,
+ * and a C host reads it as a NUL-terminated string).
+ */
+constexpr bool is_valid_id(std::string_view id) noexcept {
+  if (id.size() > kMaxTextBytes) {
+    return false;
+  }
+  for (const char c : id) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20U || u == 0x7FU) {
+      return false;
+    }
+  }
+  return true;
+}
 /** Longest description accepted, in bytes. */
 inline constexpr std::size_t kMaxLongTextBytes = 4096;
 

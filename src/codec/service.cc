@@ -3,6 +3,7 @@
 #include <google/protobuf/arena.h>
 
 #include "codec/catalogue_codec.hpp"
+#include "codec/protobuf_log.hpp"
 
 namespace cadre::service {
 namespace pb = ::cadre::v1;
@@ -196,8 +197,11 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
     }
     arena_bytes_ += length;
     auto &record = *google::protobuf::Arena::CreateMessage<pb::RosterRecord>(&arena_);
+    codec::ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
     if (!record.ParseFromArray(begin, static_cast<int>(length))) {
-      return failed_ = invalid_argument(path(), "not a cadre.v1.RosterRecord");
+      const std::string detail = log.detail();
+      return failed_ = invalid_argument(
+                 path(), "not a cadre.v1.RosterRecord" + (detail.empty() ? "" : ": " + detail));
     }
     offset_ = pos + length;
     if (records_ == 0 && !record.has_header()) {

@@ -50,7 +50,7 @@ bool decode_or_report(const In &in, int index, const std::string &path, Cadre &o
   }
   cadre::v1::RecordError *e = errors.Add();
   e->set_index(index);
-  e->set_cadre_id(in.id().size() <= codec::kMaxTextBytes ? std::string(in.id()) : std::string());
+  e->set_cadre_id(codec::is_valid_id(in.id()) ? std::string(in.id()) : std::string());
   e->set_field_path(st.field());
   e->set_message(st.message());
   e->set_code(static_cast<int>(st.code()));

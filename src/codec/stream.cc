@@ -11,6 +11,7 @@
 #include <ostream>
 
 #include "codec/codec.hpp"
+#include "codec/protobuf_log.hpp"
 
 namespace cadre::codec {
 namespace pb = ::cadre::v1;
@@ -365,6 +366,7 @@ bool StreamReader::next(pb::RosterRecord &record) {
   const int size = static_cast<int>(length);
   const auto limit = cis.PushLimit(size);
   record.Clear();
+  ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
   const bool parsed = record.MergePartialFromCodedStream(&cis);
   const int rest = cis.BytesUntilLimit();
   if (!parsed || rest > 0 || !cis.ConsumedEntireMessage()) {
@@ -378,7 +380,9 @@ bool StreamReader::next(pb::RosterRecord &record) {
                        std::to_string(length) + " bytes",
                    at});
     }
-    return fail(invalid_argument(at, "not a valid cadre.v1.RosterRecord in protobuf binary"));
+    const std::string detail = log.detail();
+    return fail(invalid_argument(at, "not a valid cadre.v1.RosterRecord in protobuf binary" +
+                                         (detail.empty() ? "" : ": " + detail)));
   }
   cis.PopLimit(limit);
   offset_ += static_cast<std::uint64_t>(length_bytes) + length;

@@ -1,0 +1,193 @@
+// Promises of cadre.h held through libcadre.so as a host sees them (issue 14):
+// nothing prints, an id with a control character is refused with its field
+// path, and an allocation that fails anywhere inside a call becomes a status
+// (the exception barrier), never a crash or a leak.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+#include <string>
+
+#include "cadre/cadre.h"
+
+// Fault injection: when g_fail_at > 0, the g_fail_at-th allocation from then
+// on throws std::bad_alloc. Replacing the global operator new replaces it for
+// libcadre.so too (the library calls the process's operator new).
+namespace {
+long g_fail_at = 0;     // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+long g_count = 0;       // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+bool g_failed = false;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+}  // namespace
+
+void *operator new(std::size_t size) {
+  if (g_fail_at > 0 && ++g_count == g_fail_at) {
+    g_failed = true;
+    throw std::bad_alloc();
+  }
+  if (void *p = std::malloc(size == 0 ? 1 : size)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void operator delete(void *p) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+const std::uint8_t *bytes(const std::string &s) {
+  return reinterpret_cast<const std::uint8_t *>(s.data());
+}
+
+std::string take(cadre_buffer &buf) {
+  std::string s(reinterpret_cast<const char *>(buf.data), buf.size);
+  cadre_buffer_dispose(&buf);
+  return s;
+}
+
+// A binary ScreenRequest, written by hand (this process holds no protobuf
+// code): as_of "2025-06-30" and one cadre whose `id` is @p id.
+std::string binary_request(const std::string &id) {
+  std::string cadre;
+  cadre += '\x0a';  // Cadre.id, length-delimited
+  cadre += static_cast<char>(id.size());
+  cadre += id;
+  std::string out =
+      "\x0a\x0a"
+      "2025-06-30";
+  out += '\x12';  // ScreenRequest.cadres
+  out += static_cast<char>(cadre.size());
+  out += cadre;
+  return out;
+}
+
+// Everything written to stderr (fd 2) while @p body runs.
+template <typename F>
+std::string stderr_of(F &&body) {
+  std::fflush(stderr);
+  char path[] = "/tmp/cadre-stderr-XXXXXX";
+  const int fd = mkstemp(path);
+  const int saved = dup(2);
+  dup2(fd, 2);
+  body();
+  std::fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  std::string text;
+  lseek(fd, 0, SEEK_SET);
+  char chunk[512];
+  for (ssize_t n; (n = read(fd, chunk, sizeof chunk)) > 0;) {
+    text.append(chunk, static_cast<std::size_t>(n));
+  }
+  close(fd);
+  unlink(path);
+  return text;
+}
+
+class Contract : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(cadre_engine_new(&engine_, nullptr, 0, CADRE_FORMAT_BINARY, nullptr), CADRE_OK);
+  }
+  void TearDown() override { cadre_engine_free(engine_); }
+  cadre_engine *engine_ = nullptr;
+};
+
+TEST_F(Contract, InvalidUtf8PrintsNothingAndIsTheError) {
+  const std::string request = binary_request("c\xff\xfe");  // not UTF-8
+  std::string message;
+  int status = CADRE_OK;
+  const std::string printed = stderr_of([&] {
+    cadre_buffer out{nullptr, 0};
+    cadre_error *err = nullptr;
+    status = cadre_screen(&out, engine_, bytes(request), request.size(), CADRE_FORMAT_BINARY, &err);
+    message = cadre_error_message(err);
+    cadre_error_free(err);
+    cadre_buffer_dispose(&out);
+    // The roster functions parse with the same codec.
+    cadre_roster_validate(&out, bytes(request), request.size(), CADRE_FORMAT_BINARY,
+                          CADRE_FORMAT_JSON, nullptr, nullptr);
+    cadre_buffer_dispose(&out);
+  });
+  EXPECT_EQ(printed, "") << "libcadre printed to stderr";
+  // What libprotobuf said is the error: which field, from the schema only.
+  EXPECT_EQ(status, CADRE_INVALID_ARGUMENT);
+  EXPECT_NE(message.find("invalid UTF-8 in string field cadre.v1.Cadre.id"), std::string::npos)
+      << message;
+}
+
+TEST_F(Contract, AnIdWithANulIsRefusedWithItsFieldPathAndNotEchoed) {
+  for (const int format : {CADRE_FORMAT_BINARY, CADRE_FORMAT_JSON}) {
+    const std::string request =
+        format == CADRE_FORMAT_BINARY
+            ? binary_request(std::string("c1\0secret", 9))
+            : std::string(R"({"as_of":"2025-06-30","cadres":[{"id":"c1\u0000secret"}]})");
+    cadre_buffer out{nullptr, 0};
+    ASSERT_EQ(cadre_screen(&out, engine_, bytes(request), request.size(), format, nullptr),
+              CADRE_OK);
+    const std::string response = take(out);
+    EXPECT_EQ(response.find("secret"), std::string::npos) << format;
+    if (format == CADRE_FORMAT_JSON) {
+      EXPECT_NE(response.find(R"("field_path":"cadres[0].id")"), std::string::npos) << response;
+      EXPECT_NE(response.find("control character"), std::string::npos) << response;
+    } else {
+      EXPECT_NE(response.find("cadres[0].id"), std::string::npos);
+    }
+  }
+  for (const char *id : {R"(c1\n)", R"(c\u001b[31m)", R"(c\u007f)"}) {
+    const std::string request =
+        std::string(R"({"as_of":"2025-06-30","cadres":[{"id":")") + id + R"("}]})";
+    cadre_buffer out{nullptr, 0};
+    ASSERT_EQ(
+        cadre_screen(&out, engine_, bytes(request), request.size(), CADRE_FORMAT_JSON, nullptr),
+        CADRE_OK);
+    EXPECT_NE(take(out).find(R"("field_path":"cadres[0].id")"), std::string::npos) << id;
+  }
+}
+
+// Every allocation of a screening, failed one at a time: each call returns
+// OK or RESOURCE_EXHAUSTED with an error (when one could be allocated), and
+// nothing leaks (AddressSanitizer's leak check in the sanitizer build).
+TEST_F(Contract, AnAllocationFailureAnywhereIsAStatus) {
+  const std::string request =
+      R"({"as_of":"2025-06-30","cadres":[{"id":"c1","sex":"SEX_MALE","birth_date":"1965-03-02",
+      "birth_date_source":"BIRTH_DATE_SOURCE_PERSONNEL_FILE","posts":[{"id":"p1",
+      "rank_level":"RANK_LEVEL_COUNTY_PRINCIPAL","kind":"POST_KIND_LEADERSHIP",
+      "start_date":"2019-01-01"}]}]})";
+  int exhausted = 0;
+  int ok = 0;
+  for (long at = 1; at < 20000; ++at) {
+    cadre_buffer out{nullptr, 0};
+    cadre_error *err = nullptr;
+    g_count = 0;
+    g_failed = false;
+    g_fail_at = at;
+    const int status =
+        cadre_screen(&out, engine_, bytes(request), request.size(), CADRE_FORMAT_JSON, &err);
+    g_fail_at = 0;
+    if (!g_failed) {
+      // Every allocation of the call succeeded: the call is whole.
+      ASSERT_EQ(status, CADRE_OK);
+      ++ok;
+      cadre_buffer_dispose(&out);
+      break;
+    }
+    ASSERT_TRUE(status == CADRE_OK || status == CADRE_RESOURCE_EXHAUSTED) << at << ": " << status;
+    if (status == CADRE_RESOURCE_EXHAUSTED) {
+      ++exhausted;
+      EXPECT_EQ(out.data, nullptr);
+      if (err != nullptr) {
+        EXPECT_STREQ(cadre_error_message(err), "out of memory");
+      }
+    }
+    cadre_error_free(err);
+    cadre_buffer_dispose(&out);
+  }
+  EXPECT_EQ(ok, 1) << "the call never completed without a failed allocation";
+  EXPECT_GT(exhausted, 10);
+}
+
+}  // namespace
