@@ -176,6 +176,24 @@ def status_name(code: int) -> str:
 _LABEL_LANGUAGES = ("zh-CN", "en")
 
 
+def _as_of_arg(as_of: Any, optional: bool = False) -> Optional[bytes]:
+    """``as_of`` as the NUL-terminated ASCII a C function takes.
+
+    Raises:
+        InvalidArgumentError: ``as_of`` is not text, not ASCII, or holds a NUL
+            (C would read only the text before it); ``field`` is ``as_of``.
+    """
+    if as_of is None and optional:
+        return None
+    if not isinstance(as_of, str):
+        raise InvalidArgumentError(
+            3, f"as_of: not a date of the form YYYY-MM-DD (a {type(as_of).__name__})", "as_of")
+    if "\0" in as_of or not as_of.isascii():
+        raise InvalidArgumentError(
+            3, "as_of: not a date of the form YYYY-MM-DD", "as_of")
+    return as_of.encode("ascii") if as_of or not optional else None
+
+
 def validate_roster(roster: bytes, format: Format, as_of: Optional[str] = None) -> dict:
     """Validates a roster (``cadre_roster_validate``): every error with its field path.
 
@@ -195,7 +213,7 @@ def validate_roster(roster: bytes, format: Format, as_of: Optional[str] = None) 
     """
     data = bytes(roster)
     out = _LIB.call_buffer("cadre_roster_validate", data or None, len(data), int(format),
-                           int(Format.JSON), as_of.encode("ascii") if as_of else None)
+                           int(Format.JSON), _as_of_arg(as_of, optional=True))
     return json.loads(out.decode("utf-8"))
 
 
@@ -373,6 +391,22 @@ def _free_engine(lib: _ffi.Library, handle: _ffi.EngineHandle) -> None:
     lib.cadre_engine_free(handle)
 
 
+class _OpenStream:
+    """A ``cadre_stream`` of :meth:`Engine.screen_stream`, freed exactly once."""
+
+    __slots__ = ("handle", "_lock")
+
+    def __init__(self) -> None:
+        self.handle = _ffi.StreamHandle()
+        self._lock = threading.Lock()
+
+    def free(self, lib: _ffi.Library) -> None:
+        with self._lock:
+            handle, self.handle = self.handle, _ffi.StreamHandle()
+        if handle:
+            lib.cadre_stream_free(handle)
+
+
 class Engine:
     """A rules engine (``cadre_engine``).
 
@@ -396,8 +430,9 @@ class Engine:
     def __init__(self, options: Optional[Request] = None) -> None:
         self._lib = _LIB  # keeps the library loaded as long as the engine lives
         self._cond = threading.Condition()
-        self._busy = 0
+        self._busy = 0  # C calls in flight (never held across a generator's yield)
         self._closed = False
+        self._streams: set[_OpenStream] = set()  # streams close() frees first
         handle = _ffi.EngineHandle()
         if options is None:
             data, fmt = b"", Format.BINARY
@@ -411,13 +446,23 @@ class Engine:
     # Lifetime
 
     def close(self) -> None:
-        """Frees the engine, after waiting for calls in flight. Idempotent."""
+        """Frees the engine, after waiting for calls in flight. Idempotent.
+
+        Streams of :meth:`screen_stream` that are still open are freed first:
+        their iterators raise ValueError if resumed. close() waits only for
+        C calls running in other threads, never for a suspended iterator, so
+        it cannot block on the caller's own stream.
+        """
         with self._cond:
             if self._closed:
                 return
             self._closed = True
             while self._busy:
                 self._cond.wait()
+            streams = list(self._streams)
+            self._streams.clear()
+        for stream in streams:
+            stream.free(self._lib)
         self._finalizer()
 
     @property
@@ -612,25 +657,36 @@ class Engine:
             ``as_of`` and the ``summary`` of the whole stream.
 
         Raises:
-            InvalidArgumentError: ``as_of`` is not a date, or the stream is
-                malformed; ``field`` names the record (``records[12]``).
+            InvalidArgumentError: ``as_of`` is not a date (also when it is not
+                text, not ASCII or holds a NUL; ``field`` is ``as_of``), or the
+                stream is malformed; ``field`` names the record (``records[12]``).
             ResourceExhaustedError: out of memory or a record over 64 MiB.
             ValueError: the engine is closed.
         """
+        as_of_arg = _as_of_arg(as_of)
+        stream = _OpenStream()
         with self._use() as handle:
-            stream = _ffi.StreamHandle()
-            self._lib.call("cadre_stream_new", ctypes.byref(stream), handle,
-                           as_of.encode("ascii"), int(Format.JSON))
-            try:
-                for chunk in chunks:
-                    data = bytes(chunk)
-                    out = self._lib.call_buffer("cadre_stream_push", stream, data or None,
-                                                len(data))
-                    yield json.loads(out.decode("utf-8"))
-                out = self._lib.call_buffer("cadre_stream_finish", stream)
-                yield json.loads(out.decode("utf-8"))
-            finally:
-                self._lib.cadre_stream_free(stream)
+            self._lib.call("cadre_stream_new", ctypes.byref(stream.handle), handle, as_of_arg,
+                           int(Format.JSON))
+            self._streams.add(stream)
+        try:
+            for chunk in chunks:
+                data = bytes(chunk)
+                yield json.loads(self._stream_call(stream, "cadre_stream_push", data or None,
+                                                   len(data)).decode("utf-8"))
+            yield json.loads(self._stream_call(stream, "cadre_stream_finish").decode("utf-8"))
+        finally:
+            with self._cond:
+                self._streams.discard(stream)
+            stream.free(self._lib)
+
+    def _stream_call(self, stream: "_OpenStream", symbol: str, *args: Any) -> bytes:
+        # The busy count covers the C call only, not the time the generator
+        # is suspended at a yield (close() must not wait for that).
+        with self._use():
+            if not stream.handle:
+                raise ValueError("cadre: the engine is closed")
+            return self._lib.call_buffer(symbol, stream.handle, *args)
 
     def screen_raw(self, request: Union[bytes, str], format: Format = Format.BINARY) -> bytes:
         """Screens serialized bytes and returns serialized bytes, in ``format``.

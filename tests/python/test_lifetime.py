@@ -1,0 +1,145 @@
+"""Engine.close() and streams (issue 14 §3): nothing blocks, nothing leaks.
+
+Each scenario runs in a thread joined with a timeout, so that a hang fails
+the test instead of hanging the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+import cadre
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT = 30.0
+
+
+def _stream_bytes() -> bytes:
+    roster = (REPO / "data" / "example-roster.json").read_bytes()
+    return cadre.convert_roster(roster, cadre.Format.JSON, cadre.Format.STREAM)
+
+
+def _chunks(data: bytes, size: int = 512) -> list[bytes]:
+    return [data[i:i + size] for i in range(0, len(data), size)]
+
+
+def _within_timeout(scenario: Callable[[], Any]) -> Any:
+    """Runs scenario in a thread; fails when it does not end within TIMEOUT."""
+    result: dict[str, Any] = {}
+
+    def body() -> None:
+        try:
+            result["value"] = scenario()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=body, daemon=True)
+    thread.start()
+    thread.join(TIMEOUT)
+    assert not thread.is_alive(), f"blocked for more than {TIMEOUT} s"
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def test_close_with_a_suspended_stream_does_not_block() -> None:
+    data = _stream_bytes()
+
+    def scenario() -> str:
+        e = cadre.Engine()
+        it = e.screen_stream(_chunks(data), "2025-06-30")
+        first = next(it)
+        assert "findings" in first or "errors" in first or first == {}
+        e.close()  # the stream is suspended in this thread: must not wait for it
+        assert e.closed
+        with pytest.raises(ValueError, match="closed"):
+            next(it)
+        with pytest.raises(StopIteration):
+            next(it)
+        it.close()
+        return "done"
+
+    assert _within_timeout(scenario) == "done"
+
+
+def test_an_exception_inside_with_while_a_stream_is_alive_propagates() -> None:
+    data = _stream_bytes()
+
+    class Boom(Exception):
+        pass
+
+    def scenario() -> str:
+        with pytest.raises(Boom):
+            with cadre.Engine() as e:
+                it = e.screen_stream(_chunks(data), "2025-06-30")
+                next(it)
+                raise Boom()
+        return "done"
+
+    assert _within_timeout(scenario) == "done"
+
+
+def test_a_stream_finished_after_another_thread_closed_the_engine() -> None:
+    data = _stream_bytes()
+    e = cadre.Engine()
+    it = e.screen_stream(_chunks(data), "2025-06-30")
+    next(it)
+    _within_timeout(e.close)
+    with pytest.raises(ValueError, match="closed"):
+        list(it)
+
+
+def test_close_still_waits_for_a_call_in_flight() -> None:
+    """close() from another thread waits for a running C call, then frees."""
+    e = cadre.Engine()
+    data = _stream_bytes()
+    answers: list[int] = []
+    started = threading.Event()
+
+    def screen() -> None:
+        it = e.screen_stream(_chunks(data, 64), "2025-06-30")
+        started.set()
+        for response in it:
+            answers.append(len(json.dumps(response)))
+
+    worker = threading.Thread(target=screen)
+    worker.start()
+    started.wait(TIMEOUT)
+    _within_timeout(e.close)
+    worker.join(TIMEOUT)
+    assert not worker.is_alive()
+    assert e.closed
+
+
+def test_a_whole_stream_still_screens() -> None:
+    data = _stream_bytes()
+    with cadre.Engine() as e:
+        responses = list(e.screen_stream(_chunks(data, 100), "2025-06-30"))
+    assert responses[-1]["summary"]["cadres_screened"] == 40
+    assert sum(len(r.get("findings", [])) for r in responses) > 0
+
+
+@pytest.mark.parametrize("as_of", ["二〇二五-06-30", "2025-06-30\0xyz", None, 20250630,
+                                   b"2025-06-30"])
+def test_a_bad_as_of_is_an_invalid_argument_naming_as_of(as_of: Any) -> None:
+    data = _stream_bytes()
+    with cadre.Engine() as e:
+        with pytest.raises(cadre.InvalidArgumentError) as info:
+            list(e.screen_stream(_chunks(data), as_of))
+        assert info.value.field == "as_of"
+        assert info.value.code == 3
+        # The engine is still usable, and free of the failed stream.
+        assert list(e.screen_stream(_chunks(data), "2025-06-30"))[-1]["summary"]
+
+
+@pytest.mark.parametrize("as_of", ["二〇二五-06-30", "2025-06-30\0xyz", 20250630])
+def test_validate_refuses_a_bad_as_of(as_of: Any) -> None:
+    roster = (REPO / "data" / "example-roster.json").read_bytes()
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        cadre.validate_roster(roster, cadre.Format.JSON, as_of)
+    assert info.value.field == "as_of"
