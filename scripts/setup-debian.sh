@@ -15,7 +15,7 @@ packages=(
   doxygen graphviz
   python3 python3-protobuf python3-pytest
   clang libclang-rt-dev clang-format clang-tidy
-  abigail-tools
+  abigail-tools gcovr
 )
 # npm for buf: Debian's nodejs and npm, only when no npm is on PATH.
 if ! command -v npm >/dev/null 2>&1; then
