@@ -2,10 +2,17 @@
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/descriptor.pb.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/type_resolver.h>
+#include <google/protobuf/util/type_resolver_util.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <new>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -74,6 +81,39 @@ std::string json_error_field(std::string_view m, const gp::Descriptor *type) {
   return {};
 }
 
+// A ZeroCopyOutputStream into a std::string whose Next() reports an
+// allocation failure as a failed write (as the interface expects) instead of
+// throwing through libprotobuf.
+class StringSink final : public gp::io::ZeroCopyOutputStream {
+ public:
+  explicit StringSink(std::string &out) : out_(&out) {}
+  bool Next(void **data, int *size) override {
+    const std::size_t old = out_->size();
+    const std::size_t grow = std::min<std::size_t>(std::max<std::size_t>(old, 4096), 1U << 30U);
+    try {
+      out_->resize(old + grow);
+    } catch (const std::bad_alloc &) {
+      failed_ = true;
+      return false;
+    } catch (const std::length_error &) {
+      failed_ = true;
+      return false;
+    }
+    *data = out_->data() + old;
+    *size = static_cast<int>(grow);
+    return true;
+  }
+  void BackUp(int count) override { out_->resize(out_->size() - static_cast<std::size_t>(count)); }
+  [[nodiscard]] std::int64_t ByteCount() const override {
+    return static_cast<std::int64_t>(out_->size());
+  }
+  [[nodiscard]] bool failed() const noexcept { return failed_; }
+
+ private:
+  std::string *out_;
+  bool failed_ = false;
+};
+
 }  // namespace
 
 Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Message &msg,
@@ -112,6 +152,7 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Mes
 }
 
 Status serialize(const gp::Message &msg, Format format, std::string &out) {
+  ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
   if (format == Format::kBinary) {
     if (!msg.SerializeToString(&out)) {
       return {StatusCode::kInternal, "could not serialize " + msg.GetDescriptor()->full_name()};
@@ -120,7 +161,21 @@ Status serialize(const gp::Message &msg, Format format, std::string &out) {
   }
   gp::util::JsonPrintOptions opts;
   opts.preserve_proto_field_names = true;
-  const auto st = gp::util::MessageToJsonString(msg, &out, opts);
+  // Not MessageToJsonString: its std::string stream lets an allocation
+  // failure unwind through libprotobuf's output stream, which then crashes in
+  // its destructor. This sink turns the failure into a failed write instead.
+  static gp::util::TypeResolver *const resolver = gp::util::NewTypeResolverForDescriptorPool(
+      "type.googleapis.com", gp::DescriptorPool::generated_pool());
+  const std::string binary = msg.SerializeAsString();
+  gp::io::ArrayInputStream in(binary.data(), static_cast<int>(binary.size()));
+  out.clear();
+  StringSink sink(out);
+  const auto st = gp::util::BinaryToJsonStream(
+      resolver, "type.googleapis.com/" + msg.GetDescriptor()->full_name(), &in, &sink, opts);
+  if (sink.failed()) {
+    out.clear();
+    return {StatusCode::kResourceExhausted, "out of memory"};
+  }
   if (!st.ok()) {
     return {StatusCode::kInternal, "could not print " + msg.GetDescriptor()->full_name()};
   }

@@ -13,8 +13,8 @@ greater than the baseline's ABI version the comparison is skipped (exit 77):
 the baselines are then regenerated with scripts/update-baselines.sh.
 
 selftest: checks the gate itself on deliberately broken copies of LIB's ABI:
-a removed function and a renamed function must fail, an added function and
-an identical ABI must pass.
+a removed function, a renamed function and a parameter of another type must
+fail; an added function and an identical ABI must pass.
 
 Exit codes: 0 pass, 1 fail, 77 skipped (ABI version raised).
 """
@@ -32,7 +32,8 @@ ABIDIFF = shutil.which("abidiff") or "abidiff"
 
 def dump(lib: str, headers: str, out: str) -> None:
     """Writes the ABI of the public interface of lib to out (abixml)."""
-    cmd = [ABIDW, "--headers-dir", headers, "--drop-private-types", "--no-corpus-path",
+    cmd = [ABIDW, "--headers-dir", headers, "--drop-private-types", "--exported-interfaces-only",
+           "--no-corpus-path",
            "--no-show-locs", "--no-comp-dir-path", "--no-architecture", "--type-id-style", "hash",
            "--out-file", out, lib]
     done = subprocess.run(cmd, capture_output=True, text=True)
@@ -100,6 +101,22 @@ def edit(src: str, dst: str, name: str, rename: str | None) -> None:
     tree.write(dst, encoding="unicode")
 
 
+def retype(src: str, dst: str, name: str) -> None:
+    """Copies src to dst with one parameter of function name given another type."""
+    tree = ET.parse(src)
+    for decl in tree.getroot().iter("function-decl"):
+        if decl.get("name") != name:
+            continue
+        params = decl.findall("parameter")
+        types = [p.get("type-id") for p in params]
+        for p in params[1:]:
+            if p.get("type-id") != types[0]:
+                p.set("type-id", types[0])
+                tree.write(dst, encoding="unicode")
+                return
+    sys.exit(f"abi_gate: selftest found no parameter of {name} to retype in {src}")
+
+
 def selftest(lib: str, headers: str, work: pathlib.Path) -> int:
     work.mkdir(parents=True, exist_ok=True)
     current = str(work / "current.abixml")
@@ -110,11 +127,15 @@ def selftest(lib: str, headers: str, work: pathlib.Path) -> int:
     renamed = str(work / "renamed.abixml")
     edit(current, removed, victim, None)
     edit(current, renamed, victim, victim + "_renamed")
+    retyped = str(work / "retyped.abixml")
+    changed = "cadre_screen" if "cadre_screen" in names else names[-1]
+    retype(current, retyped, changed)
     cases = [
         ("identical ABI", current, current, True),
         (f"{victim} added", removed, current, True),
         (f"{victim} removed", current, removed, False),
         (f"{victim} renamed", current, renamed, False),
+        (f"a parameter of {changed} retyped", current, retyped, False),
     ]
     failures = 0
     for what, base, cur, want in cases:

@@ -148,46 +148,63 @@ TEST_F(Contract, AnIdWithANulIsRefusedWithItsFieldPathAndNotEchoed) {
   }
 }
 
-// Every allocation of a screening, failed one at a time: each call returns
-// OK or RESOURCE_EXHAUSTED with an error (when one could be allocated), and
-// nothing leaks (AddressSanitizer's leak check in the sanitizer build).
+// Every allocation of a screening, failed one at a time: the call returns OK
+// or RESOURCE_EXHAUSTED ("out of memory") with no output, prints nothing, and
+// leaks nothing (AddressSanitizer's leak check in the sanitizer build).
 TEST_F(Contract, AnAllocationFailureAnywhereIsAStatus) {
   const std::string request =
       R"({"as_of":"2025-06-30","cadres":[{"id":"c1","sex":"SEX_MALE","birth_date":"1965-03-02",
       "birth_date_source":"BIRTH_DATE_SOURCE_PERSONNEL_FILE","posts":[{"id":"p1",
       "rank_level":"RANK_LEVEL_COUNTY_PRINCIPAL","kind":"POST_KIND_LEADERSHIP",
       "start_date":"2019-01-01"}]}]})";
+  const auto call = [&](cadre_error **err) {
+    cadre_buffer out{nullptr, 0};
+    const int status =
+        cadre_screen(&out, engine_, bytes(request), request.size(), CADRE_FORMAT_JSON, err);
+    const bool no_output_on_failure = status == CADRE_OK || out.data == nullptr;
+    cadre_buffer_dispose(&out);
+    return no_output_on_failure ? status : -1;
+  };
+  // One call first: libprotobuf sets up its descriptors lazily, once per
+  // process, and that setup does not survive an allocation failure (the limit
+  // listed in docs/promises.md).
+  ASSERT_EQ(call(nullptr), CADRE_OK);
+  g_count = 0;
+  g_fail_at = 1L << 40;  // counts, never fails
+  ASSERT_EQ(call(nullptr), CADRE_OK);
+  const long allocations = g_count;
+  g_fail_at = 0;
+  ASSERT_GT(allocations, 20);
+
   int exhausted = 0;
   int ok = 0;
-  for (long at = 1; at < 20000; ++at) {
-    cadre_buffer out{nullptr, 0};
-    cadre_error *err = nullptr;
-    g_count = 0;
-    g_failed = false;
-    g_fail_at = at;
-    const int status =
-        cadre_screen(&out, engine_, bytes(request), request.size(), CADRE_FORMAT_JSON, &err);
-    g_fail_at = 0;
-    if (!g_failed) {
-      // Every allocation of the call succeeded: the call is whole.
-      ASSERT_EQ(status, CADRE_OK);
-      ++ok;
-      cadre_buffer_dispose(&out);
-      break;
-    }
-    ASSERT_TRUE(status == CADRE_OK || status == CADRE_RESOURCE_EXHAUSTED) << at << ": " << status;
-    if (status == CADRE_RESOURCE_EXHAUSTED) {
-      ++exhausted;
-      EXPECT_EQ(out.data, nullptr);
-      if (err != nullptr) {
-        EXPECT_STREQ(cadre_error_message(err), "out of memory");
+  std::string failures;
+  const std::string printed = stderr_of([&] {
+    for (long at = 1; at <= allocations; ++at) {
+      cadre_error *err = nullptr;
+      g_count = 0;
+      g_fail_at = at;
+      const int status = call(&err);
+      g_fail_at = 0;
+      const std::string message = err == nullptr ? "" : cadre_error_message(err);
+      cadre_error_free(err);
+      if (status == CADRE_RESOURCE_EXHAUSTED && (message.empty() || message == "out of memory")) {
+        ++exhausted;
+      } else if (status == CADRE_OK) {
+        ++ok;
+      } else if (failures.size() < 2000) {
+        failures += "allocation " + std::to_string(at) + ": status " + std::to_string(status) +
+                    " " + message + "\n";
       }
     }
-    cadre_error_free(err);
-    cadre_buffer_dispose(&out);
-  }
-  EXPECT_EQ(ok, 1) << "the call never completed without a failed allocation";
-  EXPECT_GT(exhausted, 10);
+  });
+  EXPECT_EQ(failures, "");
+  EXPECT_EQ(printed, "");
+  EXPECT_GT(exhausted, allocations / 2) << "of " << allocations;
+  RecordProperty("allocations", static_cast<int>(allocations));
+  RecordProperty("resource_exhausted", exhausted);
+  std::printf("%ld allocations failed in turn: %d RESOURCE_EXHAUSTED, %d OK\n", allocations,
+              exhausted, ok);
 }
 
 }  // namespace
