@@ -294,7 +294,7 @@ int cadre_roster_validate(cadre_buffer *out, const uint8_t *roster, size_t size,
           std::from_chars(f.data() + 7, f.data() + close, index);
           r->set_index(index);
           if (index >= 0 && index < wire.cadres_size() &&
-              wire.cadres(index).id().size() <= cadre::codec::kMaxTextBytes) {
+              cadre::codec::is_valid_id(wire.cadres(index).id())) {
             r->set_cadre_id(wire.cadres(index).id());
           }
         }

@@ -34,6 +34,14 @@ void text(const std::string &value, const std::string &field, bool required, con
   }
 }
 
+// An id: a text without control characters (codec::is_valid_id).
+void id(const std::string &value, const std::string &field, bool required, const Errors &e) {
+  text(value, field, required, e);
+  if (value.size() <= kMaxTextBytes && !is_valid_id(value)) {
+    e.add(field, "contains a control character (such as NUL or a line break)");
+  }
+}
+
 template <typename E>
 E enum_value(int number, bool (*valid)(int), const std::string &field, bool required,
              const Errors &e) {
@@ -58,14 +66,16 @@ bool decode(const pb::ProcedureCase &in, const std::string &path, ProcedureCase 
   const std::size_t before = errors.size();
   const Errors e{errors, path};
   out = ProcedureCase{};
-  text(in.id(), "id", true, e);
+  id(in.id(), "id", true, e);
   out.id = in.id();
   out.kind = enum_value<ProcedureKind>(in.kind(), pb::ProcedureKind_IsValid, "kind", true, e);
-  text(in.cadre_id(), "cadre_id", true, e);
+  id(in.cadre_id(), "cadre_id", true, e);
   out.cadre_id = in.cadre_id();
   out.opened_by.kind = enum_value<RecordKind>(in.opened_by().kind(), pb::RecordKind_IsValid,
                                               "opened_by.kind", false, e);
+  id(in.opened_by().id(), "opened_by.id", false, e);
   out.opened_by.id = in.opened_by().id();
+  id(in.opened_by().cadre_id(), "opened_by.cadre_id", false, e);
   out.opened_by.cadre_id = in.opened_by().cadre_id();
   out.opened_on = date(in.opened_on(), "opened_on", e);
   out.next_deadline = date(in.next_deadline(), "next_deadline", e);
@@ -110,7 +120,7 @@ bool decode(const pb::Bulletin &in, const std::string &path, Bulletin &out,
   const std::size_t before = errors.size();
   const Errors e{errors, path};
   out = Bulletin{};
-  text(in.id(), "id", true, e);
+  id(in.id(), "id", true, e);
   out.id = in.id();
   out.from = date(in.from(), "from", e);
   out.to = date(in.to(), "to", e);
@@ -154,7 +164,7 @@ bool decode(const pb::DecisionRecord &in, const std::string &path, DecisionRecor
   const std::size_t before = errors.size();
   const Errors e{errors, path};
   out = DecisionRecord{};
-  text(in.id(), "id", true, e);
+  id(in.id(), "id", true, e);
   out.id = in.id();
   text(in.operation(), "operation", true, e);
   out.operation = in.operation();

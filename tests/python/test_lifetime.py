@@ -101,11 +101,17 @@ def test_close_still_waits_for_a_call_in_flight() -> None:
     answers: list[int] = []
     started = threading.Event()
 
+    outcome: list[str] = []
+
     def screen() -> None:
         it = e.screen_stream(_chunks(data, 64), "2025-06-30")
         started.set()
-        for response in it:
-            answers.append(len(json.dumps(response)))
+        try:
+            for response in it:
+                answers.append(len(json.dumps(response)))
+            outcome.append("finished")
+        except ValueError as exc:  # close() came between two pushes
+            outcome.append(str(exc))
 
     worker = threading.Thread(target=screen)
     worker.start()
@@ -114,13 +120,16 @@ def test_close_still_waits_for_a_call_in_flight() -> None:
     worker.join(TIMEOUT)
     assert not worker.is_alive()
     assert e.closed
+    assert outcome in (["finished"], ["cadre: the engine is closed"])
 
 
 def test_a_whole_stream_still_screens() -> None:
     data = _stream_bytes()
     with cadre.Engine() as e:
         responses = list(e.screen_stream(_chunks(data, 100), "2025-06-30"))
-    assert responses[-1]["summary"]["cadres_screened"] == 40
+    # The example roster holds 40 cadres, one of them deliberately invalid.
+    assert responses[-1]["summary"]["cadres_screened"] == 39
+    assert responses[-1]["summary"]["records_rejected"] == 1
     assert sum(len(r.get("findings", [])) for r in responses) > 0
 
 
