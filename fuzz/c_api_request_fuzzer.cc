@@ -103,7 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if ((st == CADRE_OK) != (e != nullptr)) {
       __builtin_trap();
     }
-    check(st, out, err, format);
+    check(st, out, err, CADRE_FORMAT_BINARY);  // no response buffer here
     cadre_engine_free(e);
   } else {
     stream(request, n, 1 + (data[0] >> 4U), format);

@@ -3,6 +3,7 @@
 #ifndef CADRE_SRC_CODEC_CODEC_HPP
 #define CADRE_SRC_CODEC_CODEC_HPP
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -48,16 +49,10 @@ inline constexpr std::size_t kMaxTextBytes = 256;
  * and a C host reads it as a NUL-terminated string).
  */
 constexpr bool is_valid_id(std::string_view id) noexcept {
-  if (id.size() > kMaxTextBytes) {
-    return false;
-  }
-  for (const char c : id) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20U || u == 0x7FU) {
-      return false;
-    }
-  }
-  return true;
+  return id.size() <= kMaxTextBytes && std::ranges::all_of(id, [](char c) {
+           const auto u = static_cast<unsigned char>(c);
+           return u >= 0x20U && u != 0x7FU;
+         });
 }
 /** Longest description accepted, in bytes. */
 inline constexpr std::size_t kMaxLongTextBytes = 4096;
