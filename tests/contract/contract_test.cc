@@ -13,6 +13,7 @@
 #include <string>
 
 #include "cadre/cadre.h"
+#include "support/c_abi_bytes.hpp"
 
 // Fault injection: when g_fail_at > 0, the g_fail_at-th allocation from then
 // on throws std::bad_alloc. Replacing the global operator new replaces it for
@@ -38,15 +39,8 @@ void operator delete(void *p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
-const std::uint8_t *bytes(const std::string &s) {
-  return reinterpret_cast<const std::uint8_t *>(s.data());
-}
-
-std::string take(cadre_buffer &buf) {
-  std::string s(reinterpret_cast<const char *>(buf.data), buf.size);
-  cadre_buffer_dispose(&buf);
-  return s;
-}
+using cadre_test::bytes;
+using cadre_test::take;
 
 // A binary ScreenRequest, written by hand (this process holds no protobuf
 // code): as_of "2025-06-30" and one cadre whose `id` is @p id.

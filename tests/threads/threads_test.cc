@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "cadre/cadre.h"
+#include "support/c_abi_bytes.hpp"
 
 namespace {
 
@@ -27,15 +28,8 @@ std::string read_file(const char *path) {
   return s.str();
 }
 
-const std::uint8_t *bytes(const std::string &s) {
-  return reinterpret_cast<const std::uint8_t *>(s.data());
-}
-
-std::string take(cadre_buffer &buf) {
-  std::string s(reinterpret_cast<const char *>(buf.data), buf.size);
-  cadre_buffer_dispose(&buf);
-  return s;
-}
+using cadre_test::bytes;
+using cadre_test::take;
 
 // The inputs and the answers of one thread working alone.
 struct Work {
@@ -60,20 +54,14 @@ std::vector<std::string> labels() {
   return out;
 }
 
-std::string screen(const cadre_engine *engine, const std::string &request) {
-  cadre_buffer out{nullptr, 0};
-  if (cadre_screen(&out, engine, bytes(request), request.size(), CADRE_FORMAT_JSON, nullptr) !=
-      CADRE_OK) {
-    return "screen failed";
-  }
-  return take(out);
-}
+using Operation = int (*)(cadre_buffer *, const cadre_engine *, const std::uint8_t *, std::size_t,
+                          int, cadre_error **);
 
-std::string eligibility(const cadre_engine *engine, const std::string &request) {
+// The JSON response of @p op to @p request, or "failed".
+std::string call(Operation op, const cadre_engine *engine, const std::string &request) {
   cadre_buffer out{nullptr, 0};
-  if (cadre_eligibility(&out, engine, bytes(request), request.size(), CADRE_FORMAT_JSON, nullptr) !=
-      CADRE_OK) {
-    return "eligibility failed";
+  if (op(&out, engine, bytes(request), request.size(), CADRE_FORMAT_JSON, nullptr) != CADRE_OK) {
+    return "failed";
   }
   return take(out);
 }
@@ -124,9 +112,9 @@ const Work &work() {
     }
     cadre_engine *engine = nullptr;
     if (cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr) == CADRE_OK) {
-      w.screened = screen(engine, w.request);
+      w.screened = call(cadre_screen, engine, w.request);
       w.streamed = stream(engine, w.stream, w.stream.size());
-      w.eligible = eligibility(engine, w.eligibility);
+      w.eligible = call(cadre_eligibility, engine, w.eligibility);
       cadre_engine_free(engine);
     }
     w.labels = labels();
@@ -140,12 +128,12 @@ int run(const cadre_engine *engine, int thread) {
   const Work &w = work();
   int wrong = 0;
   for (int round = 0; round < kRounds; ++round) {
-    wrong += screen(engine, w.request) != w.screened;
+    wrong += call(cadre_screen, engine, w.request) != w.screened;
     // Chunk sizes differ per thread and round: 1 byte, 7 bytes, ... whole.
     const std::size_t chunk = round == 0 ? 1U + static_cast<std::size_t>(thread) * 6U
                                          : (round == 1 ? 4096U : w.stream.size());
     wrong += stream(engine, w.stream, chunk) != w.streamed;
-    wrong += eligibility(engine, w.eligibility) != w.eligible;
+    wrong += call(cadre_eligibility, engine, w.eligibility) != w.eligible;
     wrong += labels() != w.labels;
   }
   return wrong;
