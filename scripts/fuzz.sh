@@ -25,7 +25,12 @@ if [ "${1:-}" = "list" ]; then targets; exit 0; fi
 target="${1:?usage: scripts/fuzz.sh TARGET|all|list SECONDS}"
 seconds="${2:?usage: scripts/fuzz.sh TARGET|all|list SECONDS}"
 if [ "$target" = "all" ]; then
-  for t in $(targets); do "$0" "$t" "$seconds"; done
+  failed=()
+  for t in $(targets); do "$0" "$t" "$seconds" || failed+=("$t"); done
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "fuzz.sh: failures in ${failed[*]} (inputs in build/fuzz-runs/<target>/)" >&2
+    exit 1
+  fi
   exit 0
 fi
 targets | grep -qx "$target" || { echo "fuzz.sh: no target $target (see: fuzz.sh list)" >&2; exit 2; }
@@ -40,14 +45,15 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 start=$(date +%s)
 set +e
-nice -n 19 "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=25 \
+nice -n 19 "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=60 \
   -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix="$runs/" \
   "$runs/new" "$corpus" >"$log" 2>&1
 rc=$?
 set -e
 minutes=$(( ($(date +%s) - start + 30) / 60 ))
 # Keep only what adds coverage: merge the new inputs into the corpus.
-nice -n 19 "$build/fuzz/${target}_fuzzer" -merge=1 "$corpus" "$runs/new" >"$runs/merge.log" 2>&1
+nice -n 19 "$build/fuzz/${target}_fuzzer" -merge=1 -timeout=60 "$corpus" "$runs/new" \
+  >"$runs/merge.log" 2>&1 || echo "fuzz.sh: merging into $corpus failed (see $runs/merge.log)" >&2
 rm -rf "$runs/new"
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)
 cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n1 | cut -d' ' -f2)
