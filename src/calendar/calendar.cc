@@ -8,6 +8,7 @@
 #include "cadre/calendar.hpp"
 #include "cadre/catalogue.hpp"
 #include "calendar/calendar_internal.hpp"
+#include "catalogue/sha256.hpp"
 
 namespace cadre {
 inline namespace api_v1 {

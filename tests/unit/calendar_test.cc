@@ -14,6 +14,7 @@
 
 #include "cadre/calendar.hpp"
 #include "cadre/catalogue.hpp"
+#include "catalogue/sha256.hpp"
 
 namespace cadre {
 namespace {
