@@ -479,7 +479,7 @@ Status WorkCalendar::visit(std::int32_t serial, CalendarFallback fallback, Walk 
   if (e.notice >= 0) {
     // One reason per holiday item, one per make-up day.
     const std::int32_t key = e.kind == DayKind::kHoliday ? 0 : serial;
-    if (walk.seen.emplace(e.notice, e.period, key).second) {
+    if (walk.seen.insert({e.notice, e.period, key}).second) {
       walk.reasons.push_back(reason_of(e, Date::from_serial(serial)));
     }
   }

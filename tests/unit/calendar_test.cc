@@ -306,6 +306,75 @@ TEST(Calendar, MakeUpWeekendsOfSeveralYears) {
   EXPECT_EQ(add("2018-09-28", 3), d("2018-10-08"));
 }
 
+struct Stretch {
+  int year;
+  const char *first;  // first day off
+  const char *last;   // last day off
+  int days;           // "共N天" of the notice
+  std::vector<const char *> make_up;
+};
+
+// The Spring Festival and National Day items of every year, typed again from the notices'
+// wording (2020 as extended to 2 February, its make-up Saturday of 1 February gone; 2023's
+// National Day item starts with the Mid-Autumn Festival on 29 September).
+const std::vector<Stretch> &stretches() {
+  static const std::vector<Stretch> kStretches = {
+      {2014, "2014-01-31", "2014-02-06", 7, {"2014-01-26", "2014-02-08"}},
+      {2015, "2015-02-18", "2015-02-24", 7, {"2015-02-15", "2015-02-28"}},
+      {2016, "2016-02-07", "2016-02-13", 7, {"2016-02-06", "2016-02-14"}},
+      {2017, "2017-01-27", "2017-02-02", 7, {"2017-01-22", "2017-02-04"}},
+      {2018, "2018-02-15", "2018-02-21", 7, {"2018-02-11", "2018-02-24"}},
+      {2019, "2019-02-04", "2019-02-10", 7, {"2019-02-02", "2019-02-03"}},
+      {2020, "2020-01-24", "2020-02-02", 10, {"2020-01-19"}},
+      {2021, "2021-02-11", "2021-02-17", 7, {"2021-02-07", "2021-02-20"}},
+      {2022, "2022-01-31", "2022-02-06", 7, {"2022-01-29", "2022-01-30"}},
+      {2023, "2023-01-21", "2023-01-27", 7, {"2023-01-28", "2023-01-29"}},
+      {2024, "2024-02-10", "2024-02-17", 8, {"2024-02-04", "2024-02-18"}},
+      {2025, "2025-01-28", "2025-02-04", 8, {"2025-01-26", "2025-02-08"}},
+      {2026, "2026-02-15", "2026-02-23", 9, {"2026-02-14", "2026-02-28"}},
+      {2014, "2014-10-01", "2014-10-07", 7, {"2014-09-28", "2014-10-11"}},
+      {2015, "2015-10-01", "2015-10-07", 7, {"2015-10-10"}},
+      {2016, "2016-10-01", "2016-10-07", 7, {"2016-10-08", "2016-10-09"}},
+      {2017, "2017-10-01", "2017-10-08", 8, {"2017-09-30"}},
+      {2018, "2018-10-01", "2018-10-07", 7, {"2018-09-29", "2018-09-30"}},
+      {2019, "2019-10-01", "2019-10-07", 7, {"2019-09-29", "2019-10-12"}},
+      {2020, "2020-10-01", "2020-10-08", 8, {"2020-09-27", "2020-10-10"}},
+      {2021, "2021-10-01", "2021-10-07", 7, {"2021-09-26", "2021-10-09"}},
+      {2022, "2022-10-01", "2022-10-07", 7, {"2022-10-08", "2022-10-09"}},
+      {2023, "2023-09-29", "2023-10-06", 8, {"2023-10-07", "2023-10-08"}},
+      {2024, "2024-10-01", "2024-10-07", 7, {"2024-09-29", "2024-10-12"}},
+      {2025, "2025-10-01", "2025-10-08", 8, {"2025-09-28", "2025-10-11"}},
+      {2026, "2026-10-01", "2026-10-07", 7, {"2026-09-20", "2026-10-10"}},
+  };
+  return kStretches;
+}
+
+TEST(Calendar, SpringFestivalAndNationalDayEdgesOfEveryYear) {
+  for (const Stretch &s : stretches()) {
+    const Date first = d(s.first);
+    const Date last = d(s.last);
+    EXPECT_EQ(last.serial() - first.serial() + 1, s.days) << s.first;
+    for (std::int32_t x = first.serial(); x <= last.serial(); ++x) {
+      const DayInfo info = cal().day(Date::from_serial(x)).value();
+      EXPECT_FALSE(info.working) << Date::from_serial(x).to_string();
+      EXPECT_EQ(info.kind, DayKind::kHoliday) << Date::from_serial(x).to_string();
+    }
+    // The edges: the days just outside are not days off of any item.
+    EXPECT_NE(cal().day(first.add_days(-1)).value().kind, DayKind::kHoliday) << s.first;
+    EXPECT_NE(cal().day(last.add_days(1)).value().kind, DayKind::kHoliday) << s.last;
+    for (const char *m : s.make_up) {
+      const DayInfo info = day_of(m);
+      EXPECT_TRUE(info.working) << m;
+      EXPECT_EQ(info.kind, DayKind::kMakeUpWorkday) << m;
+    }
+    // The first working day after the last day off.
+    const Date next = add(s.last, 1);
+    EXPECT_GT(next, last);
+    EXPECT_LE(next.serial() - last.serial(), 3) << s.last;
+    EXPECT_EQ(roll(s.first), next) << s.first;
+  }
+}
+
 // 民法典 第二百零三条. 2020 notice:
 // "国庆节、中秋节：10月1日至8日放假调休，共8天。9月27日（星期日）、 10月10日（星期六）上班。"
 TEST(Calendar, RollForwardPastHolidays) {
