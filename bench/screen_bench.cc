@@ -18,7 +18,8 @@
 
 #include "cadre/eligibility.hpp"
 #include "codec/codec.hpp"
-#include "codec/service.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
 #include "codec/wire_support.hpp"
 #include "generator/province.hpp"
 

@@ -1,7 +1,8 @@
 # Install rules and package files of cadre (included when CADRE_INSTALL is ON).
 #
 # What a consumer gets under the prefix:
-#   include/cadre/...                    public headers (C ABI and C++ API) + version.h
+#   include/cadre/...                    public headers (C ABI and C++ API) + version.h and
+#                                        operations.h (generated)
 #   lib/libcadre.so.<ABI>, libcadre.so   the C ABI (component cadre_runtime; the
 #                                        namelink is in cadre_development)
 #   lib/libcadre-cpp.a                   the C++ API (cadre::cadre)
@@ -72,6 +73,7 @@ foreach(_h IN LISTS CADRE_PUBLIC_HEADERS)
     COMPONENT cadre_development)
 endforeach()
 install(FILES "${PROJECT_BINARY_DIR}/include/cadre/version.h"
+  "${PROJECT_BINARY_DIR}/include/cadre/operations.h"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/cadre"
   COMPONENT cadre_development)
 

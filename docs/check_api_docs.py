@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks the documentation of every CADRE_API function of cadre/cadre.h.
 
-Usage: check_api_docs.py path/to/cadre.h [--xml path/to/doxygen/xml]
+Usage: check_api_docs.py path/to/cadre.h [path/to/operations.h] [--xml path/to/doxygen/xml]
 
 For every function declared with CADRE_API, the doc comment right above it
 must have:
@@ -85,16 +85,16 @@ def parse_doc(comment):
     return description, tags
 
 
-def check_header(path):
-    """[(function, is_status, params, returns_value)], [errors]."""
+def check_header(path, statuses):
+    """[(function, is_status, params, returns_value)], [errors].
+
+    ``statuses`` are the enumerators of cadre_status (from cadre.h).
+    """
     with open(path, encoding="utf-8") as f:
         text = f.read()
     code = blank_comments(text)
-    statuses = status_names(code)
     errors = []
     functions = []
-    if not statuses:
-        errors.append("%s: enum cadre_status not found" % path)
     for m in DECL_RE.finditer(code):
         ret, name, params = " ".join(m.group(1).split()), m.group(2), parse_params(m.group(3))
         line = text.count("\n", 0, m.start()) + 1
@@ -162,7 +162,8 @@ def check_xml(xml_dir, functions):
             if member.get("kind") != "function":
                 continue
             location = member.find("location")
-            if location is None or not location.get("file", "").endswith("cadre/cadre.h"):
+            if location is None or not location.get("file", "").endswith(
+                    ("cadre/cadre.h", "cadre/operations.h")):
                 continue
             members.setdefault(member.findtext("name"), member)
     errors = []
@@ -192,10 +193,21 @@ def check_xml(xml_dir, functions):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("header", help="path to include/cadre/cadre.h")
+    parser.add_argument("headers", nargs="+",
+                        help="include/cadre/cadre.h and the generated cadre/operations.h")
     parser.add_argument("--xml", help="Doxygen XML output directory")
     args = parser.parse_args()
-    functions, errors = check_header(args.header)
+    functions, errors = [], []
+    statuses = set()
+    for header in args.headers:
+        with open(header, encoding="utf-8") as f:
+            statuses |= set(status_names(blank_comments(f.read())))
+    if not statuses:
+        errors.append("enum cadre_status not found in %s" % ", ".join(args.headers))
+    for header in args.headers:
+        f, e = check_header(header, statuses)
+        functions += f
+        errors += e
     if args.xml and not errors:
         errors += check_xml(args.xml, functions)
     for e in errors:

@@ -1,11 +1,13 @@
-// Fuzz target: every byte decoder behind cadre_screen and cadre_engine_new.
-// The first byte picks the format; the rest is the request. Findings must be
+// Fuzz target: every byte decoder behind the operations (cadre_screen,
+// cadre_eligibility... through the operation table) and cadre_engine_new. The
+// first byte picks the format and the operation; the rest is the request. Findings must be
 // produced or an error returned; nothing may crash, leak or hang.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "codec/service.hpp"
+#include "service/operation.hpp"
+#include "service/service.hpp"
 
 // The engine is built once, before the first input, so that its construction
 // (the shipped catalogues and their hashes) is not timed as an input.
@@ -22,7 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
       (data[0] & 1) != 0 ? cadre::codec::Format::kJson : cadre::codec::Format::kBinary;
   const cadre::Engine &engine = cadre::service::builtin_engine();
   std::string out;
-  const cadre::Status st = cadre::service::screen_bytes(engine, data + 1, size - 1, format, out);
+  const auto operations = cadre::service::operations();
+  const cadre::service::Operation &op = operations[(data[0] >> 1U) % operations.size()];
+  const cadre::Status st = cadre::service::call(op, engine, data + 1, size - 1, format, out);
   if (st.ok() && out.empty() && format == cadre::codec::Format::kJson) {
     __builtin_trap();  // a JSON response is never empty
   }

@@ -1,12 +1,16 @@
 // Fuzz target: the stream form (CADRES1 + varint-length RosterRecords) fed to
 // the streamed screening in chunks whose sizes come from the input itself.
 // Whatever the chunking, and with or without the fast path of hand-read cadre
-// records (codec/wire_support.hpp), the outcome must be the same.
+// records (codec/wire_support.hpp), the outcome must be the same; and the
+// streamed screening must accept exactly the streams codec::StreamReader
+// accepts (one framing for both).
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include "codec/service.hpp"
+#include "codec/stream.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
 
 namespace {
 
@@ -54,6 +58,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   const Outcome pieces = run(p, bytes.size(), chunk, true);
   const Outcome protobuf = run(p, bytes.size(), bytes.size() + 1, false);
   if (!(whole == pieces) || !(whole == protobuf)) {
+    __builtin_trap();
+  }
+  cadre::codec::StreamReader reader(bytes);
+  cadre::v1::RosterRecord record;
+  while (reader.next(record)) {
+  }
+  if (reader.at_end() != whole.ok) {
     __builtin_trap();
   }
   return 0;

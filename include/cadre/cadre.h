@@ -179,8 +179,8 @@ CADRE_API int cadre_descriptor_set(cadre_buffer *out, cadre_error **err);
 /** @} */
 
 /**
- * @defgroup cadre_engine Engine and screening
- * @brief Applying the rules to cadres as of a date.
+ * @defgroup cadre_engine Engine
+ * @brief The rules engine every operation runs on.
  * @{
  */
 
@@ -212,32 +212,66 @@ CADRE_API int cadre_engine_new(cadre_engine **out, const uint8_t *options, size_
  */
 CADRE_API void cadre_engine_free(cadre_engine *engine);
 
+/** @} */
+
 /**
- * @brief Screens cadres as of a date: who must go "down", through which
- *        channel, under which rule, and why.
+ * @defgroup cadre_operations Operations
+ * @brief Every operation of the library: an engine and one request message
+ *        in, one response message out.
  *
- * A bad record does not fail the call: it gives an entry in the response's
- * `errors` (with its field path) and the other records are screened.
- * @param[out] out a buffer of the caller, borrowed; receives a serialized
- *             `cadre.v1.ScreenResponse` in @p format, owned by the library
- *             until the caller releases it with cadre_buffer_dispose().
+ * The operations come from one table in the library: each has its own
+ * function of the shape of cadre_screen() (declared in cadre/operations.h,
+ * which this header includes), and cadre_call() runs any of them by name.
+ * cadre_operations() lists them with their messages and statuses. The list,
+ * with each operation's statuses, is the page @ref operations.
+ * @{
+ */
+
+/**
+ * @brief Runs an operation by name: the same as its own function, e.g.
+ *        cadre_call(out, engine, "screen", ...) is cadre_screen(out, engine, ...).
+ * @param[out] out a buffer of the caller, borrowed; receives the serialized
+ *             response message of the operation in @p format, owned by the
+ *             library until the caller releases it with cadre_buffer_dispose().
  *             Left {NULL, 0} on failure.
  * @param engine the engine, borrowed.
- * @param request a serialized `cadre.v1.ScreenRequest` in @p format, borrowed
- *        for the call.
+ * @param operation the operation's name, e.g. "grade_cap", NUL-terminated,
+ *        borrowed for the call.
+ * @param request the serialized request message of the operation in
+ *        @p format, borrowed for the call.
  * @param request_size size of @p request in bytes.
  * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
  *        and the response.
  * @param[out] err NULL, or receives NULL on success and on failure an error
  *             the caller owns and releases with cadre_error_free().
  * @retval CADRE_OK the response is in @p out.
- * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
- *         unknown, the request does not parse, or `as_of` is not a date.
+ * @retval CADRE_INVALID_ARGUMENT @p out, @p engine or @p operation is NULL,
+ *         @p format is unknown, or the request does not parse; and every
+ *         INVALID_ARGUMENT of the operation.
+ * @retval CADRE_NOT_FOUND no operation has that name (field "operation").
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
-CADRE_API int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                           size_t request_size, int format, cadre_error **err);
+CADRE_API int cadre_call(cadre_buffer *out, const cadre_engine *engine, const char *operation,
+                         const uint8_t *request, size_t request_size, int format,
+                         cadre_error **err);
+
+/**
+ * @brief Lists every operation: its name, its function, its request and
+ *        response messages, and the statuses it returns.
+ * @param[out] out a buffer of the caller, borrowed; receives a serialized
+ *             `cadre.v1.OperationList` in @p format, owned by the library
+ *             until the caller releases it with cadre_buffer_dispose(). Left
+ *             {NULL, 0} on failure.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
+ * @retval CADRE_OK the list is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out is NULL or @p format is unknown.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_operations(cadre_buffer *out, int format, cadre_error **err);
 
 /** @} */
 
@@ -248,7 +282,9 @@ CADRE_API int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const 
  *
  * The stream form is the magic bytes "CADRES1\n" followed by records, each a
  * varint length and a serialized `cadre.v1.RosterRecord`; the first record is
- * the header (proto/cadre/v1/roster.proto). Feed it in chunks of any size.
+ * the header and no other record is (proto/cadre/v1/roster.proto). Feed it in
+ * chunks of any size. It is read exactly as cadre_roster_convert() and
+ * cadre_roster_validate() read the stream form.
  * @{
  */
 
@@ -290,8 +326,9 @@ CADRE_API int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, c
  *             error and releases it with cadre_error_free().
  * @retval CADRE_OK the response is in @p out.
  * @retval CADRE_INVALID_ARGUMENT @p out or @p stream is NULL, or the stream is
- *         malformed (bad magic, a record that does not parse, no header first;
- *         the error names the record, e.g. "records[12]").
+ *         malformed (bad magic, a length that is not a varint, a record that
+ *         does not parse, no header first, or a second header; the error
+ *         names the record, e.g. "records[12]", or "magic").
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or a record over 64 MiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
@@ -309,7 +346,7 @@ CADRE_API int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const u
  *             error and releases it with cadre_error_free().
  * @retval CADRE_OK the response is in @p out.
  * @retval CADRE_INVALID_ARGUMENT @p out or @p stream is NULL, the stream ends
- *         inside a record, has no header, or failed earlier.
+ *         inside the magic or a record, has no header, or failed earlier.
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
@@ -410,137 +447,10 @@ CADRE_API const char *cadre_label(const char *enum_name, int number, const char 
 
 /** @} */
 
-/**
- * @defgroup cadre_up Going up
- * @brief Whether cadres may be promoted or put forward, every blocker with the
- *        day it lifts, the best annual grade still allowed, what is coming in
- *        the months ahead, and dual-track consistency.
- *
- * Every blocker carries its source record, its cited clause with the
- * verification tag, the day it lifts and an explanation in zh-CN and English.
- * @{
- */
-
-/**
- * @brief Whether cadres may go "up" to a target as of a date: eligible or
- *        not, every blocker with the day it lifts, and the 容错 exemptions
- *        that applied.
- *
- * A bad record does not fail the call: it gives an entry in the response's
- * `errors` (with its field path) and the other records are answered.
- * @param[out] out a buffer of the caller, borrowed; receives a serialized
- *             `cadre.v1.EligibilityResponse` in @p format, owned by the
- *             library until the caller releases it with
- *             cadre_buffer_dispose(). Left {NULL, 0} on failure.
- * @param engine the engine, borrowed.
- * @param request a serialized `cadre.v1.EligibilityRequest` in @p format,
- *        borrowed for the call.
- * @param request_size size of @p request in bytes.
- * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
- *        and the response.
- * @param[out] err NULL, or receives NULL on success and on failure an error
- *             the caller owns and releases with cadre_error_free().
- * @retval CADRE_OK the response is in @p out.
- * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
- *         unknown, the request does not parse, `as_of` is not a date, the
- *         target is missing or unknown, or a named level has no `target_level`.
- * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
- * @retval CADRE_INTERNAL a bug in cadre.
- */
-CADRE_API int cadre_eligibility(cadre_buffer *out, const cadre_engine *engine,
-                                const uint8_t *request, size_t request_size, int format,
-                                cadre_error **err);
-
-/**
- * @brief The best annual grade still allowed for cadres in a year, and why
- *        (several caps: the heaviest governs).
- *
- * A bad record does not fail the call: it gives an entry in the response's
- * `errors` (with its field path) and the other records are answered.
- * @param[out] out a buffer of the caller, borrowed; receives a serialized
- *             `cadre.v1.GradeCapResponse` in @p format, owned by the library
- *             until the caller releases it with cadre_buffer_dispose(). Left
- *             {NULL, 0} on failure.
- * @param engine the engine, borrowed.
- * @param request a serialized `cadre.v1.GradeCapRequest` in @p format,
- *        borrowed for the call.
- * @param request_size size of @p request in bytes.
- * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
- *        and the response.
- * @param[out] err NULL, or receives NULL on success and on failure an error
- *             the caller owns and releases with cadre_error_free().
- * @retval CADRE_OK the response is in @p out.
- * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
- *         unknown, the request does not parse, or `year` is missing or out of
- *         range.
- * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
- * @retval CADRE_INTERNAL a bug in cadre.
- */
-CADRE_API int cadre_grade_cap(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                              size_t request_size, int format, cadre_error **err);
-
-/**
- * @brief What is coming for cadres in the months ahead, in calendar order:
- *        age limits, second terms, 15 years at one level, 10 years in post
- *        (the screening rules of the catalogue in force) and impact periods
- *        that end.
- *
- * A bad record does not fail the call: it gives an entry in the response's
- * `errors` (with its field path) and the other records are answered.
- * @param[out] out a buffer of the caller, borrowed; receives a serialized
- *             `cadre.v1.WarningsResponse` in @p format, owned by the library
- *             until the caller releases it with cadre_buffer_dispose(). Left
- *             {NULL, 0} on failure.
- * @param engine the engine, borrowed; its catalogues decide the screening rules.
- * @param request a serialized `cadre.v1.WarningsRequest` in @p format,
- *        borrowed for the call.
- * @param request_size size of @p request in bytes.
- * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
- *        and the response.
- * @param[out] err NULL, or receives NULL on success and on failure an error
- *             the caller owns and releases with cadre_error_free().
- * @retval CADRE_OK the response is in @p out.
- * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
- *         unknown, the request does not parse, `as_of` is not a date, or
- *         `horizon_months` is outside 0 to 600.
- * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
- * @retval CADRE_INTERNAL a bug in cadre.
- */
-CADRE_API int cadre_warnings(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                             size_t request_size, int format, cadre_error **err);
-
-/**
- * @brief Dual-track consistency (防止以纪律处分规避组织调整、以组织调整代替纪律处分):
- *        decisions and sanctions that call for an organisational adjustment
- *        with none carried out after the deadline, and adjustments standing
- *        where a sanction is called for but none exists.
- *
- * A bad record does not fail the call: it gives an entry in the response's
- * `errors` (with its field path) and the other records are answered.
- * @param[out] out a buffer of the caller, borrowed; receives a serialized
- *             `cadre.v1.ConsistencyResponse` in @p format, owned by the
- *             library until the caller releases it with
- *             cadre_buffer_dispose(). Left {NULL, 0} on failure.
- * @param engine the engine, borrowed.
- * @param request a serialized `cadre.v1.ConsistencyRequest` in @p format,
- *        borrowed for the call.
- * @param request_size size of @p request in bytes.
- * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
- *        and the response.
- * @param[out] err NULL, or receives NULL on success and on failure an error
- *             the caller owns and releases with cadre_error_free().
- * @retval CADRE_OK the response is in @p out.
- * @retval CADRE_INVALID_ARGUMENT @p out or @p engine is NULL, @p format is
- *         unknown, the request does not parse, or `as_of` is not a date.
- * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
- * @retval CADRE_INTERNAL a bug in cadre.
- */
-CADRE_API int cadre_consistency(cadre_buffer *out, const cadre_engine *engine,
-                                const uint8_t *request, size_t request_size, int format,
-                                cadre_error **err);
-
-/** @} */
-
 CADRE_END_DECL
+
+/* One function per operation of the table, generated: cadre_screen(),
+ * cadre_eligibility(), cadre_grade_cap(), cadre_warnings(), cadre_consistency()... */
+#include "cadre/operations.h"
 
 #endif /* CADRE_CADRE_H */

@@ -12,10 +12,12 @@
 #include <string_view>
 
 #include "cadre/labels.hpp"
+#include "cadre/v1/service.pb.h"
 #include "codec/codec.hpp"
-#include "codec/eligibility_service.hpp"
-#include "codec/service.hpp"
 #include "codec/stream.hpp"
+#include "service/operation.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
 
 struct cadre_error {
   int code;
@@ -100,6 +102,34 @@ Status respond(cadre_buffer *out, const google::protobuf::Message &message, int 
   return fill(out, bytes);
 }
 
+// The shape of every operation's entry point: cadre_screen(), cadre_call()...
+int call_operation(cadre_buffer *out, const cadre_engine *engine,
+                   const cadre::service::Operation *op, const uint8_t *request, size_t request_size,
+                   int format, cadre_error **err) noexcept {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = cadre_buffer{nullptr, 0};
+    if (engine == nullptr) {
+      return cadre::invalid_argument("engine", "NULL");
+    }
+    if (auto st = check_format(format); !st.ok()) {
+      return st;
+    }
+    if (op == nullptr) {
+      return {StatusCode::kInternal, "operation missing from the table"};
+    }
+    std::string bytes;
+    if (auto st = cadre::service::call(*op, engine->engine, request, request_size,
+                                       static_cast<cadre::codec::Format>(format), bytes);
+        !st.ok()) {
+      return st;
+    }
+    return fill(out, bytes);
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -158,29 +188,6 @@ int cadre_engine_new(cadre_engine **out, const uint8_t *options, size_t options_
 }
 
 void cadre_engine_free(cadre_engine *engine) { delete engine; }
-
-int cadre_screen(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                 size_t request_size, int format, cadre_error **err) {
-  return guarded(err, [&]() -> Status {
-    if (out == nullptr) {
-      return cadre::invalid_argument("out", "NULL");
-    }
-    *out = cadre_buffer{nullptr, 0};
-    if (engine == nullptr) {
-      return cadre::invalid_argument("engine", "NULL");
-    }
-    if (auto st = check_format(format); !st.ok()) {
-      return st;
-    }
-    std::string bytes;
-    if (auto st = cadre::service::screen_bytes(engine->engine, request, request_size,
-                                               static_cast<cadre::codec::Format>(format), bytes);
-        !st.ok()) {
-      return st;
-    }
-    return fill(out, bytes);
-  });
-}
 
 int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, const char *as_of, int format,
                      cadre_error **err) {
@@ -348,61 +355,41 @@ const char *cadre_label(const char *enum_name, int number, const char *language)
 
 }  // extern "C"
 
-namespace {
+extern "C" {
 
-// The shape of cadre_screen for a request handler of the service layer.
-template <typename Handler>
-int request_call(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                 size_t request_size, int format, cadre_error **err, Handler handler) {
+int cadre_call(cadre_buffer *out, const cadre_engine *engine, const char *operation,
+               const uint8_t *request, size_t request_size, int format, cadre_error **err) {
+  const cadre::service::Operation *op =
+      operation == nullptr ? nullptr : cadre::service::find_operation(operation);
+  if (op != nullptr || out == nullptr) {
+    return call_operation(out, engine, op, request, request_size, format, err);
+  }
+  return guarded(err, [&]() -> Status {
+    *out = cadre_buffer{nullptr, 0};
+    if (operation == nullptr) {
+      return cadre::invalid_argument("operation", "NULL");
+    }
+    return {StatusCode::kNotFound, "no such operation (cadre_operations() lists them)",
+            "operation"};
+  });
+}
+
+int cadre_operations(cadre_buffer *out, int format, cadre_error **err) {
   return guarded(err, [&]() -> Status {
     if (out == nullptr) {
       return cadre::invalid_argument("out", "NULL");
     }
     *out = cadre_buffer{nullptr, 0};
-    if (engine == nullptr) {
-      return cadre::invalid_argument("engine", "NULL");
-    }
     if (auto st = check_format(format); !st.ok()) {
       return st;
     }
-    std::string bytes;
-    if (auto st = handler(request, request_size, static_cast<cadre::codec::Format>(format), bytes);
-        !st.ok()) {
-      return st;
-    }
-    return fill(out, bytes);
+    cadre::v1::OperationList list;
+    cadre::service::describe(list);
+    return respond(out, list, format);
   });
 }
 
-}  // namespace
-
-extern "C" {
-
-int cadre_eligibility(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                      size_t request_size, int format, cadre_error **err) {
-  return request_call(out, engine, request, request_size, format, err,
-                      cadre::service::eligibility_bytes);
-}
-
-int cadre_grade_cap(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                    size_t request_size, int format, cadre_error **err) {
-  return request_call(out, engine, request, request_size, format, err,
-                      cadre::service::grade_cap_bytes);
-}
-
-int cadre_warnings(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                   size_t request_size, int format, cadre_error **err) {
-  return request_call(
-      out, engine, request, request_size, format, err,
-      [engine](const uint8_t *bytes, size_t size, cadre::codec::Format fmt, std::string &response) {
-        return cadre::service::warnings_bytes(engine->engine, bytes, size, fmt, response);
-      });
-}
-
-int cadre_consistency(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,
-                      size_t request_size, int format, cadre_error **err) {
-  return request_call(out, engine, request, request_size, format, err,
-                      cadre::service::consistency_bytes);
-}
+// The entry point of every operation of the table (generated by cadre_apigen).
+#include "operations_c_api.inc"
 
 }  // extern "C"

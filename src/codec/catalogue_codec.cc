@@ -1,6 +1,7 @@
 #include "codec/catalogue_codec.hpp"
 
 #include "catalogue/builtin.hpp"
+#include "codec/codec.hpp"
 
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
@@ -350,19 +351,7 @@ const StatusOr<CatalogueSet> &builtin_catalogue_set() {
 }
 
 void encode(const Catalogue &in, pb::Catalogue &out) {
-  const auto put_text = [](const LocalizedText &t, pb::LocalizedText *o) {
-    o->set_zh_cn(t.zh_cn);
-    o->set_en(t.en);
-  };
-  const auto put_citation = [](const Citation &c, pb::Citation *o) {
-    o->set_document(c.document);
-    o->set_document_number(c.document_number);
-    o->set_year(c.year);
-    o->set_article(c.article);
-    o->set_item(c.item);
-    o->set_verification(static_cast<pb::Verification>(c.verification));
-    o->set_supports(c.supports);
-  };
+  const auto put_text = [](const LocalizedText &t, pb::LocalizedText *o) { encode(t, *o); };
   const auto date = [](const std::optional<Date> &d) { return d ? d->to_string() : std::string(); };
   out.Clear();
   out.set_id(in.id);
@@ -380,9 +369,7 @@ void encode(const Catalogue &in, pb::Catalogue &out) {
     o->set_id(r.id);
     o->set_channel(static_cast<pb::Channel>(r.channel));
     o->set_heading(static_cast<pb::Heading>(r.heading));
-    for (const Citation &c : r.citations) {
-      put_citation(c, o->add_citations());
-    }
+    encode(r.citations, *o->mutable_citations());
     put_text(r.text, o->mutable_text());
     o->set_effective_from(date(r.effective_from));
     o->set_effective_to(date(r.effective_to));
@@ -395,7 +382,7 @@ void encode(const Catalogue &in, pb::Catalogue &out) {
       q->set_value(p.value);
       q->set_unit(p.unit);
       if (p.citation) {
-        put_citation(*p.citation, q->mutable_citation());
+        encode(*p.citation, *q->mutable_citation());
       }
     }
     for (AdjustmentMethod m : r.methods) {

@@ -190,39 +190,54 @@ StatusOr<Date> parse_date(std::string_view text, const std::string &path) {
   return *d;
 }
 
+void encode(const LocalizedText &in, pb::LocalizedText &out) {
+  out.set_zh_cn(in.zh_cn);
+  out.set_en(in.en);
+}
+
+void encode(const Citation &in, pb::Citation &out) {
+  out.set_document(in.document);
+  out.set_document_number(in.document_number);
+  out.set_year(in.year);
+  out.set_article(in.article);
+  out.set_item(in.item);
+  out.set_verification(static_cast<pb::Verification>(in.verification));
+  out.set_supports(in.supports);
+}
+
+void encode(const std::vector<Citation> &in, gp::RepeatedPtrField<pb::Citation> &out) {
+  out.Reserve(out.size() + static_cast<int>(in.size()));
+  for (const Citation &c : in) {
+    encode(c, *out.Add());
+  }
+}
+
+void encode(const RecordRef &in, pb::RecordRef &out) {
+  out.set_kind(static_cast<pb::RecordKind>(in.kind));
+  out.set_id(in.id);
+  out.set_cadre_id(in.cadre_id);
+}
+
 void encode(const Finding &in, pb::Finding &out) {
   out.set_cadre_id(in.cadre_id);
   out.set_rule_id(in.rule_id);
   out.set_channel(static_cast<pb::Channel>(in.channel));
   out.set_heading(static_cast<pb::Heading>(in.heading));
-  for (const Citation &c : in.citations) {
-    pb::Citation *o = out.add_citations();
-    o->set_document(c.document);
-    o->set_document_number(c.document_number);
-    o->set_year(c.year);
-    o->set_article(c.article);
-    o->set_item(c.item);
-    o->set_verification(static_cast<pb::Verification>(c.verification));
-    o->set_supports(c.supports);
-  }
+  encode(in.citations, *out.mutable_citations());
   for (const Fact &f : in.facts) {
     pb::Fact *o = out.add_facts();
     o->set_name(f.name);
     o->set_value(f.value);
     o->set_field_path(f.field_path);
   }
-  out.mutable_explanation()->set_zh_cn(in.explanation.zh_cn);
-  out.mutable_explanation()->set_en(in.explanation.en);
+  encode(in.explanation, *out.mutable_explanation());
   for (AdjustmentMethod m : in.allowed_methods) {
     out.add_allowed_methods(static_cast<pb::AdjustmentMethod>(m));
   }
   out.set_determination(static_cast<pb::Determination>(in.determination));
   out.set_effective_date(in.effective_date.to_string());
   for (const RecordRef &r : in.records) {
-    pb::RecordRef *o = out.add_records();
-    o->set_kind(static_cast<pb::RecordKind>(r.kind));
-    o->set_id(r.id);
-    o->set_cadre_id(r.cadre_id);
+    encode(r, *out.add_records());
   }
   out.set_procedure(static_cast<pb::ProcedureKind>(in.procedure));
   if (in.first_deadline) {

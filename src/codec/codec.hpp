@@ -155,6 +155,16 @@ void encode(const PeerGroup &in, cadre::v1::PeerGroup &out);
 /** Converts a unit's special assessment to its wire form. */
 void encode(const UnitSpecialAssessment &in, cadre::v1::UnitSpecialAssessment &out);
 
+/** Converts a text in both languages to its wire form. */
+void encode(const LocalizedText &in, cadre::v1::LocalizedText &out);
+/** Converts a citation to its wire form: the one citation encoder of every answer. */
+void encode(const Citation &in, cadre::v1::Citation &out);
+/** Appends @p in to @p out. */
+void encode(const std::vector<Citation> &in,
+            google::protobuf::RepeatedPtrField<cadre::v1::Citation> &out);
+/** Converts a reference to an input record to its wire form. */
+void encode(const RecordRef &in, cadre::v1::RecordRef &out);
+
 /** Converts a finding to its wire form. */
 void encode(const Finding &in, cadre::v1::Finding &out);
 

@@ -1,8 +1,6 @@
 #include "codec/stream.hpp"
 
 #include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +10,7 @@
 
 #include "codec/codec.hpp"
 #include "codec/protobuf_log.hpp"
+#include "codec/wire_support.hpp"
 
 namespace cadre::codec {
 namespace pb = ::cadre::v1;
@@ -21,72 +20,34 @@ namespace {
 
 constexpr std::uint32_t kWireTypeLengthDelimited = 2;
 constexpr int kMaxVarintBytes = 10;
-
-// The name of a record's kind, for messages.
-std::string_view kind_name(pb::RosterRecord::RecordCase c) {
-  switch (c) {
-    case pb::RosterRecord::kHeader:
-      return "header";
-    case pb::RosterRecord::kRegion:
-      return "region";
-    case pb::RosterRecord::kUnit:
-      return "unit";
-    case pb::RosterRecord::kTeam:
-      return "team";
-    case pb::RosterRecord::kPeerGroup:
-      return "peer group";
-    case pb::RosterRecord::kUnitAssessment:
-      return "unit assessment";
-    case pb::RosterRecord::kCadre:
-      return "cadre";
-    case pb::RosterRecord::RECORD_NOT_SET:
-      break;
-  }
-  return "record of no known kind";
-}
+constexpr std::size_t kReadChunk = std::size_t{1} << 20U;
 
 std::string limit_text() { return std::to_string(kMaxRecordBytes) + " bytes"; }
 
-// Bytes in memory as a ZeroCopyInputStream of any size (ArrayInputStream takes an int).
-class SpanInputStream final : public gpio::ZeroCopyInputStream {
- public:
-  SpanInputStream(const std::uint8_t *data, std::size_t size) noexcept : data_(data), size_(size) {}
+// What reading a varint length found.
+enum class Length { kOk, kIncomplete, kMalformed };
 
-  bool Next(const void **data, int *size) override {
-    if (pos_ >= size_) {
-      return false;
+// Reads the varint length at [p, end): at most 10 bytes, the tenth carrying
+// only the 64th bit (as codec/wire_support.hpp reads every varint).
+Length read_length(const std::uint8_t *p, const std::uint8_t *end, std::uint64_t &value,
+                   std::size_t &bytes) noexcept {
+  const std::uint8_t *q = p;
+  if (wire::read_varint(q, end, value)) {
+    bytes = static_cast<std::size_t>(q - p);
+    return Length::kOk;
+  }
+  // Incomplete only when the input ended inside a varint that could still be valid.
+  const auto n = static_cast<std::size_t>(end - p);
+  if (n >= static_cast<std::size_t>(kMaxVarintBytes)) {
+    return Length::kMalformed;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((p[i] & 0x80U) == 0) {
+      return Length::kMalformed;  // ended, yet not read: a bad tenth byte
     }
-    constexpr std::size_t kChunk = std::size_t{1} << 30U;
-    const std::size_t n = std::min(kChunk, size_ - pos_);
-    *data = data_ + pos_;
-    *size = static_cast<int>(n);
-    pos_ += n;
-    last_ = n;
-    return true;
   }
-  void BackUp(int count) override {
-    const auto c = static_cast<std::size_t>(std::max(count, 0));
-    pos_ -= std::min({c, last_, pos_});
-    last_ = 0;
-  }
-  bool Skip(int count) override {
-    const auto c = static_cast<std::size_t>(std::max(count, 0));
-    last_ = 0;
-    if (c > size_ - pos_) {
-      pos_ = size_;
-      return false;
-    }
-    pos_ += c;
-    return true;
-  }
-  [[nodiscard]] int64_t ByteCount() const override { return static_cast<int64_t>(pos_); }
-
- private:
-  const std::uint8_t *data_;
-  std::size_t size_;
-  std::size_t pos_ = 0;
-  std::size_t last_ = 0;
-};
+  return Length::kIncomplete;
+}
 
 }  // namespace
 
@@ -161,7 +122,7 @@ Status StreamWriter::flush() {
 
 Status StreamWriter::write_field(int field_number, const google::protobuf::MessageLite &message) {
   if (!failed_.ok()) return failed_;
-  const std::string at = StreamReader::path(records_);
+  const std::string at = record_path(records_);
   if (records_ == 0 && field_number != pb::RosterRecord::kHeaderFieldNumber) {
     return {StatusCode::kFailedPrecondition, "the first record must be the header", at};
   }
@@ -217,7 +178,7 @@ Status StreamWriter::write(const pb::RosterRecord &record) {
     case pb::RosterRecord::RECORD_NOT_SET:
       break;
   }
-  return invalid_argument(StreamReader::path(records_), "a record with no kind set");
+  return invalid_argument(record_path(records_), "a record with no kind set");
 }
 
 Status StreamWriter::write_header(const pb::RosterHeader &header) {
@@ -243,32 +204,234 @@ Status StreamWriter::write_cadre(const pb::Cadre &cadre) {
 }
 
 // ---------------------------------------------------------------------------
-// StreamReader
+// StreamFramer
 
-struct StreamReader::Source {
-  std::istream *in = nullptr;
-  std::unique_ptr<gpio::ZeroCopyInputStream> zc;
-};
+std::string record_path(std::uint64_t index) { return "records[" + std::to_string(index) + "]"; }
 
-StreamReader::StreamReader(std::istream &in) : source_(std::make_unique<Source>()) {
-  source_->in = &in;
-  source_->zc = std::make_unique<gpio::IstreamInputStream>(&in);
+std::string_view record_kind_name(pb::RosterRecord::RecordCase kind) noexcept {
+  switch (kind) {
+    case pb::RosterRecord::kHeader:
+      return "header";
+    case pb::RosterRecord::kRegion:
+      return "region";
+    case pb::RosterRecord::kUnit:
+      return "unit";
+    case pb::RosterRecord::kTeam:
+      return "team";
+    case pb::RosterRecord::kPeerGroup:
+      return "peer group";
+    case pb::RosterRecord::kUnitAssessment:
+      return "unit assessment";
+    case pb::RosterRecord::kCadre:
+      return "cadre";
+    case pb::RosterRecord::RECORD_NOT_SET:
+      break;
+  }
+  return "record of no known kind";
 }
 
-StreamReader::StreamReader(const std::uint8_t *data, std::size_t size)
-    : source_(std::make_unique<Source>()), data_(data), size_(size) {
+void StreamFramer::feed(const std::uint8_t *data, std::size_t size) noexcept {
+  chunk_ = data;
+  chunk_size_ = data == nullptr ? 0 : size;
+  pos_ = 0;
+}
+
+void StreamFramer::fail(Status status) {
+  if (status_.ok()) {
+    status_ = std::move(status);
+  }
+}
+
+Status StreamFramer::reject(std::string message) {
+  fail(invalid_argument(record_path(records_ == 0 ? 0 : records_ - 1), std::move(message)));
+  return status_;
+}
+
+Status StreamFramer::accept(bool is_header, std::string_view kind) {
+  if (!status_.ok()) {
+    return status_;
+  }
+  const std::uint64_t index = records_ == 0 ? 0 : records_ - 1;
+  if (index == 0 && !is_header) {
+    fail(invalid_argument(record_path(0), "header missing: the first record is a " +
+                                              std::string(kind) + ", not the header"));
+  } else if (index != 0 && is_header) {
+    fail(invalid_argument(record_path(index),
+                          "a second header: only the first record may be the header"));
+  }
+  return status_;
+}
+
+bool StreamFramer::read_magic() {
+  const std::size_t take = std::min(kStreamMagic.size() - carry_.size(), chunk_size_ - pos_);
+  carry_.append(reinterpret_cast<const char *>(chunk_) + pos_, take);
+  pos_ += take;
+  if (std::string_view(carry_) != kStreamMagic.substr(0, carry_.size())) {
+    std::string message = R"(bad magic: not a cadre stream (expected "CADRES1\n")";
+    if (carry_.front() == '{' || carry_.front() == '[') {
+      message += "; the input looks like JSON";
+    }
+    message += ")";
+    fail(invalid_argument("magic", std::move(message)));
+    return false;
+  }
+  if (carry_.size() < kStreamMagic.size()) {
+    return false;
+  }
+  carry_.clear();
+  magic_ = true;
+  bytes_ = kStreamMagic.size();
+  return true;
+}
+
+StreamFramer::Next StreamFramer::next(const std::uint8_t *&data, std::size_t &size) {
+  if (!status_.ok()) {
+    return Next::kError;
+  }
+  if (carry_done_) {
+    carry_.clear();
+    carry_done_ = false;
+  }
+  if (!magic_ && !read_magic()) {
+    return status_.ok() ? Next::kNeedMore : Next::kError;
+  }
+  const std::uint8_t *const chunk_end = chunk_ + chunk_size_;
+  std::uint64_t length = 0;
+  std::size_t length_bytes = 0;
+  const auto too_long = [&] {
+    fail({StatusCode::kResourceExhausted,
+          "record over the size limit: " + std::to_string(length) + " bytes, at most " +
+              limit_text(),
+          record_path(records_)});
+  };
+  const auto malformed = [&] {
+    fail(invalid_argument(record_path(records_), "malformed length: not a varint of 10 bytes"));
+  };
+  if (!carry_.empty()) {
+    // A record that spans chunks: complete its length, then its bytes.
+    for (;;) {
+      const auto *begin = reinterpret_cast<const std::uint8_t *>(carry_.data());
+      const Length l = read_length(begin, begin + carry_.size(), length, length_bytes);
+      if (l == Length::kMalformed) {
+        malformed();
+        return Next::kError;
+      }
+      if (l == Length::kOk) {
+        break;
+      }
+      if (pos_ == chunk_size_) {
+        return Next::kNeedMore;
+      }
+      carry_.push_back(static_cast<char>(chunk_[pos_++]));
+    }
+    if (length > kMaxRecordBytes) {
+      too_long();
+      return Next::kError;
+    }
+    const std::size_t total = length_bytes + static_cast<std::size_t>(length);
+    const std::size_t take = std::min(total - carry_.size(), chunk_size_ - pos_);
+    carry_.append(reinterpret_cast<const char *>(chunk_) + pos_, take);
+    pos_ += take;
+    if (carry_.size() < total) {
+      return Next::kNeedMore;
+    }
+    data = reinterpret_cast<const std::uint8_t *>(carry_.data()) + length_bytes;
+    size = static_cast<std::size_t>(length);
+    carry_done_ = true;
+    ++records_;
+    bytes_ += total;
+    return Next::kRecord;
+  }
+  if (pos_ == chunk_size_) {
+    return Next::kNeedMore;
+  }
+  const std::uint8_t *p = chunk_ + pos_;
+  const auto available = static_cast<std::size_t>(chunk_end - p);
+  switch (read_length(p, chunk_end, length, length_bytes)) {
+    case Length::kMalformed:
+      malformed();
+      return Next::kError;
+    case Length::kIncomplete:
+      carry_.assign(reinterpret_cast<const char *>(p), available);
+      pos_ = chunk_size_;
+      return Next::kNeedMore;
+    case Length::kOk:
+      break;
+  }
+  if (length > kMaxRecordBytes) {
+    too_long();
+    return Next::kError;
+  }
+  const std::size_t total = length_bytes + static_cast<std::size_t>(length);
+  if (total > available) {
+    carry_.reserve(total);
+    carry_.assign(reinterpret_cast<const char *>(p), available);
+    pos_ = chunk_size_;
+    return Next::kNeedMore;
+  }
+  data = p + length_bytes;
+  size = static_cast<std::size_t>(length);
+  pos_ += total;
+  ++records_;
+  bytes_ += total;
+  return Next::kRecord;
+}
+
+Status StreamFramer::finish() {
+  if (!status_.ok()) {
+    return status_;
+  }
+  if (pos_ != chunk_size_) {
+    fail({StatusCode::kInternal, "finish() before every record was read", "stream"});
+    return status_;
+  }
+  if (carry_done_) {
+    carry_.clear();
+    carry_done_ = false;
+  }
+  if (!magic_) {
+    fail(invalid_argument(
+        "magic", R"(bad magic: not a cadre stream (expected "CADRES1\n", the input ends after )" +
+                     std::to_string(carry_.size()) + " bytes)"));
+    return status_;
+  }
+  if (!carry_.empty()) {
+    std::uint64_t length = 0;
+    std::size_t length_bytes = 0;
+    const auto *begin = reinterpret_cast<const std::uint8_t *>(carry_.data());
+    if (read_length(begin, begin + carry_.size(), length, length_bytes) != Length::kOk) {
+      fail(invalid_argument(
+          record_path(records_),
+          "truncated length: the stream ends inside the varint length of the record"));
+      return status_;
+    }
+    fail(invalid_argument(record_path(records_),
+                          "truncated record: the stream ends inside a record of " +
+                              std::to_string(length) + " bytes"));
+    return status_;
+  }
+  if (records_ == 0) {
+    fail(invalid_argument(record_path(0),
+                          "header missing: the stream has no record after the magic"));
+    return status_;
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// StreamReader
+
+StreamReader::StreamReader(std::istream &in) : in_(&in) {}
+
+StreamReader::StreamReader(const std::uint8_t *data, std::size_t size) {
   if (data == nullptr && size != 0) {
     fail(invalid_argument("stream", "NULL with a non-zero size"));
     return;
   }
-  source_->zc = std::make_unique<SpanInputStream>(data, size);
+  framer_.feed(data, size);
 }
 
 StreamReader::~StreamReader() = default;
-
-std::string StreamReader::path(std::uint64_t index) {
-  return "records[" + std::to_string(index) + "]";
-}
 
 bool StreamReader::fail(Status status) {
   status_ = std::move(status);
@@ -276,117 +439,58 @@ bool StreamReader::fail(Status status) {
   return false;
 }
 
-bool StreamReader::read_magic() {
-  started_ = true;
-  std::array<char, kStreamMagic.size()> magic{};
-  std::size_t got = 0;
-  {
-    gpio::CodedInputStream cis(source_->zc.get());
-    while (got < magic.size()) {
-      std::uint8_t byte = 0;
-      if (!cis.ReadRaw(&byte, 1)) break;
-      magic.at(got++) = static_cast<char>(byte);
-    }
+// Reads the next chunk of the istream; false at its end (or on an error: status_).
+bool StreamReader::refill() {
+  if (in_ == nullptr || !*in_) {
+    return false;
   }
-  offset_ += got;
-  if (source_->in != nullptr && source_->in->bad()) {
-    return fail({StatusCode::kUnavailable, "could not read the stream", "magic"});
+  buffer_.resize(kReadChunk);
+  in_->read(reinterpret_cast<char *>(buffer_.data()), static_cast<std::streamsize>(buffer_.size()));
+  const auto got = static_cast<std::size_t>(in_->gcount());
+  if (in_->bad()) {
+    fail({StatusCode::kUnavailable, "could not read the stream",
+          framer_.records() == 0 && framer_.bytes() == 0 ? "magic" : record_path(records())});
+    return false;
   }
-  const std::string_view seen(magic.data(), got);
-  if (seen == kStreamMagic) return true;
-  std::string message = R"(bad magic: not a cadre stream (expected "CADRES1\n")";
-  if (got < magic.size() && seen == kStreamMagic.substr(0, got)) {
-    message += ", the input ends after " + std::to_string(got) + " bytes";
-  } else if (got != 0 && (seen.front() == '{' || seen.front() == '[')) {
-    message += "; the input looks like JSON";
+  if (got == 0) {
+    return false;
   }
-  message += ")";
-  return fail(invalid_argument("magic", std::move(message)));
-}
-
-bool StreamReader::check_order(const pb::RosterRecord &record) {
-  const bool header = record.record_case() == pb::RosterRecord::kHeader;
-  if (records_ == 0 && !header) {
-    return fail(invalid_argument(path(0), "header missing: the first record is a " +
-                                              std::string(kind_name(record.record_case())) +
-                                              ", not the header"));
-  }
-  if (records_ != 0 && header) {
-    return fail(invalid_argument(path(records_),
-                                 "a second header: only the first record "
-                                 "may be the header"));
-  }
-  ++records_;
+  framer_.feed(buffer_.data(), got);
   return true;
 }
 
 bool StreamReader::next(pb::RosterRecord &record) {
   if (done_) return false;
-  if (!started_ && !read_magic()) return false;
-  const std::string at = path(records_);
-  gpio::CodedInputStream cis(source_->zc.get());
-  const void *ignored = nullptr;
-  int available = 0;
-  if (!cis.GetDirectBufferPointer(&ignored, &available)) {
-    if (source_->in != nullptr && source_->in->bad()) {
-      return fail({StatusCode::kUnavailable, "could not read the stream", at});
-    }
-    if (records_ == 0) {
-      return fail(invalid_argument(at, "header missing: the stream has no record after the magic"));
-    }
-    done_ = true;
-    return false;
-  }
-  // The length: a varint of at most 10 bytes, read byte by byte to tell a
-  // truncated one from a malformed one.
-  std::uint64_t length = 0;
-  int shift = 0;
-  int length_bytes = 0;
+  const std::uint8_t *data = nullptr;
+  std::size_t size = 0;
   for (;;) {
-    std::uint8_t byte = 0;
-    if (!cis.ReadRaw(&byte, 1)) {
-      return fail({StatusCode::kDataLoss,
-                   "truncated length: the stream ends inside the varint length of the record", at});
+    const StreamFramer::Next n = framer_.next(data, size);
+    if (n == StreamFramer::Next::kError) {
+      return fail(framer_.status());
     }
-    ++length_bytes;
-    if (shift < 64)
-      length |= static_cast<std::uint64_t>(byte & 0x7FU) << static_cast<unsigned>(shift);
-    if ((byte & 0x80U) == 0) break;
-    shift += 7;
-    if (length_bytes == kMaxVarintBytes) {
-      return fail(invalid_argument(at, "malformed length: a varint longer than 10 bytes"));
+    if (n == StreamFramer::Next::kRecord) {
+      break;
     }
-  }
-  if (length > kMaxRecordBytes) {
-    return fail({StatusCode::kResourceExhausted,
-                 "record over the size limit: " + std::to_string(length) + " bytes, at most " +
-                     limit_text(),
-                 at});
-  }
-  const int size = static_cast<int>(length);
-  const auto limit = cis.PushLimit(size);
-  record.Clear();
-  ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
-  const bool parsed = record.MergePartialFromCodedStream(&cis);
-  const int rest = cis.BytesUntilLimit();
-  if (!parsed || rest > 0 || !cis.ConsumedEntireMessage()) {
-    // Either the input ended inside the record, or the bytes are not a record.
-    if (rest > 0 && !cis.Skip(rest)) {
-      if (source_->in != nullptr && source_->in->bad()) {
-        return fail({StatusCode::kUnavailable, "could not read the stream", at});
+    if (!refill()) {
+      if (done_) return false;  // the istream failed
+      if (auto st = framer_.finish(); !st.ok()) {
+        return fail(st);
       }
-      return fail({StatusCode::kDataLoss,
-                   "truncated record: the stream ends inside a record of " +
-                       std::to_string(length) + " bytes",
-                   at});
+      done_ = true;
+      return false;
     }
-    const std::string detail = log.detail();
-    return fail(invalid_argument(at, "not a valid cadre.v1.RosterRecord in protobuf binary" +
-                                         (detail.empty() ? "" : ": " + detail)));
   }
-  cis.PopLimit(limit);
-  offset_ += static_cast<std::uint64_t>(length_bytes) + length;
-  return check_order(record);
+  ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
+  if (!record.ParseFromArray(data, static_cast<int>(size))) {
+    const std::string detail = log.detail();
+    return fail(framer_.reject("not a valid cadre.v1.RosterRecord in protobuf binary" +
+                               (detail.empty() ? "" : ": " + detail)));
+  }
+  if (auto st = framer_.accept(record.has_header(), record_kind_name(record.record_case()));
+      !st.ok()) {
+    return fail(st);
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -471,7 +575,7 @@ Status read_stream(StreamReader &reader, pb::Roster &roster) {
       return too_large();
     }
     if (!move_into(record, roster)) {
-      return invalid_argument(StreamReader::path(reader.records() - 1),
+      return invalid_argument(record_path(reader.records() - 1),
                               "a record of no kind this version of cadre knows (empty, or "
                               "from a newer schema)");
     }

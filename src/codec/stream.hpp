@@ -9,10 +9,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cadre/status.hpp"
 #include "cadre/v1/roster.pb.h"
@@ -95,9 +95,91 @@ class StreamWriter {
 };
 
 /**
+ * The framing of the stream form, fed in chunks of any size: the one reader
+ * of the magic, the varint lengths and the record limit, used by StreamReader
+ * (files and bytes in memory) and by the streamed screener (service/
+ * stream_screener.hpp), so by the C ABI, Python and the CLI alike.
+ *
+ * It checks the magic, reads each record's length (a varint of at most 10
+ * bytes whose tenth byte carries only the 64th bit), bounds it by
+ * kMaxRecordBytes and hands back the record's bytes: a view into the chunk
+ * when the record lies within it (no copy), into a buffer of its own when the
+ * record spans chunks (memory bounded by the largest record). The caller
+ * parses each record and reports its kind with accept(), which checks that
+ * the first record is the header and no other is. Errors name the record
+ * ("records[12]") or "magic"; after an error every call returns it.
+ */
+class StreamFramer {
+ public:
+  /** What next() found. */
+  enum class Next {
+    kRecord,    ///< a record: its bytes are in the span
+    kNeedMore,  ///< every byte fed so far is consumed: feed() the next chunk, or finish()
+    kError,     ///< the stream is malformed: see status()
+  };
+
+  /**
+   * Supplies the next chunk, borrowed until next() returns kNeedMore again
+   * (feed only then). NULL with size 0 is an empty chunk.
+   */
+  void feed(const std::uint8_t *data, std::size_t size) noexcept;
+
+  /**
+   * The next record's bytes, valid until the next call of next() or feed().
+   * Parse them, then call accept() with the record's kind.
+   */
+  Next next(const std::uint8_t *&data, std::size_t &size);
+
+  /**
+   * Checks the order of the record next() gave last: the first record must
+   * be the header, and no other. @p kind names a record that is not a
+   * header, for the message ("cadre"). Fails the stream otherwise.
+   */
+  Status accept(bool is_header, std::string_view kind);
+
+  /** Fails the stream at the record next() gave last: "records[12]: <message>". */
+  Status reject(std::string message);
+
+  /**
+   * Ends the input: OK when it ends after a whole record and there was a
+   * header; otherwise the error (truncated magic, length or record; no
+   * header). Call it after next() returned kNeedMore.
+   */
+  Status finish();
+
+  /** OK so far, or the error that stopped the stream. */
+  [[nodiscard]] const Status &status() const noexcept { return status_; }
+  /** Records framed so far; the last one's index is records() - 1. */
+  [[nodiscard]] std::uint64_t records() const noexcept { return records_; }
+  /** Bytes consumed by whole records so far, the magic included. */
+  [[nodiscard]] std::uint64_t bytes() const noexcept { return bytes_; }
+
+ private:
+  void fail(Status status);
+  bool read_magic();
+
+  const std::uint8_t *chunk_ = nullptr;
+  std::size_t chunk_size_ = 0;
+  std::size_t pos_ = 0;
+  // Bytes of the magic, or of a record that spans chunks (its length first).
+  std::string carry_;
+  bool carry_done_ = false;  // carry_ holds the record last returned: drop it on the next call
+  bool magic_ = false;
+  std::uint64_t records_ = 0;
+  std::uint64_t bytes_ = 0;
+  Status status_;
+};
+
+/** The field path of record @p index of a stream: "records[12]". */
+std::string record_path(std::uint64_t index);
+
+/** The name of a record's kind, for messages ("cadre", "unit"...). */
+std::string_view record_kind_name(cadre::v1::RosterRecord::RecordCase kind) noexcept;
+
+/**
  * Reads the stream form one record at a time, from a std::istream or from
- * bytes in memory (which are borrowed, not copied). Checks the magic, that
- * the first record is the header and no other is, and bounds every record by
+ * bytes in memory (which are borrowed, not copied), through a StreamFramer:
+ * the magic, the header first and no other, every record bounded by
  * kMaxRecordBytes. Errors name the record: "records[12]: truncated record
  * (...)"; the magic's error names "magic". After an error, or at the end,
  * next() returns false; status() tells which.
@@ -127,26 +209,19 @@ class StreamReader {
   /** Whether the stream ended cleanly (every record read, no error). */
   [[nodiscard]] bool at_end() const noexcept { return done_ && status_.ok(); }
   /** Records read so far; the index of the last record read is records() - 1. */
-  [[nodiscard]] std::uint64_t records() const noexcept { return records_; }
+  [[nodiscard]] std::uint64_t records() const noexcept { return framer_.records(); }
   /** Bytes consumed so far, the magic included. */
-  [[nodiscard]] std::uint64_t bytes() const noexcept { return offset_; }
+  [[nodiscard]] std::uint64_t bytes() const noexcept { return framer_.bytes(); }
   /** The field path of record @p index: "records[12]". */
-  static std::string path(std::uint64_t index);
+  static std::string path(std::uint64_t index) { return record_path(index); }
 
  private:
-  struct Source;
   bool fail(Status status);
-  bool read_magic();
-  bool next_from_memory(cadre::v1::RosterRecord &record);
-  bool next_from_stream(cadre::v1::RosterRecord &record);
-  bool check_order(const cadre::v1::RosterRecord &record);
+  bool refill();
 
-  std::unique_ptr<Source> source_;
-  const std::uint8_t *data_ = nullptr;
-  std::size_t size_ = 0;
-  std::uint64_t offset_ = 0;
-  std::uint64_t records_ = 0;
-  bool started_ = false;
+  std::istream *in_ = nullptr;
+  std::vector<std::uint8_t> buffer_;
+  StreamFramer framer_;
   bool done_ = false;
   Status status_;
 };

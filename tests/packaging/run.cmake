@@ -91,6 +91,7 @@ if(MODE STREQUAL "install")
     "${INC_DIR}/cadre/cadre.h"
     "${INC_DIR}/cadre/export.h"
     "${INC_DIR}/cadre/version.h"
+    "${INC_DIR}/cadre/operations.h"
     "${INC_DIR}/cadre/cadre.hpp"
     "${LIB_DIR}/libcadre.so"
     "${LIB_DIR}/libcadre.so.${CADRE_ABI_VERSION}"
@@ -205,10 +206,11 @@ elseif(MODE STREQUAL "no_protobuf_in_headers" OR MODE STREQUAL "no_protobuf_in_p
 
 # ---------------------------------------------------------------------------
 elseif(MODE STREQUAL "headers")
-  # 1. The installed headers are exactly include/cadre/** plus version.h.
+  # 1. The installed headers are exactly include/cadre/** plus the generated
+  #    ones (version.h, operations.h).
   file(GLOB_RECURSE src RELATIVE "${CADRE_SOURCE_DIR}/include"
     "${CADRE_SOURCE_DIR}/include/cadre/*.h" "${CADRE_SOURCE_DIR}/include/cadre/*.hpp")
-  list(APPEND src cadre/version.h)
+  list(APPEND src cadre/version.h cadre/operations.h)
   file(GLOB_RECURSE inst RELATIVE "${INC_DIR}" LIST_DIRECTORIES false "${INC_DIR}/*")
   list(SORT src)
   list(SORT inst)
@@ -347,8 +349,11 @@ elseif(MODE STREQUAL "exports")
     fail("libcadre exports symbols outside the C ABI:\n  ${bad}")
   endif()
 
-  # The functions declared in cadre.h.
+  # The functions declared in cadre.h and in the operations.h it includes
+  # (generated from the operation table).
   file(READ "${CADRE_SOURCE_DIR}/include/cadre/cadre.h" header)
+  file(READ "${CADRE_BUILD_DIR}/include/cadre/operations.h" operations_header)
+  string(APPEND header "${operations_header}")
   string(REGEX MATCHALL "CADRE_API[^;(]*[ *](cadre_[A-Za-z0-9_]+) *\\(" decls "${header}")
   set(declared)
   foreach(d IN LISTS decls)

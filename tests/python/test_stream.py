@@ -71,7 +71,7 @@ def test_truncated_stream_names_the_record(engine, stream_bytes: bytes) -> None:
 def test_bad_magic_and_bad_date(engine) -> None:
     with pytest.raises(cadre.InvalidArgumentError) as info:
         list(engine.screen_stream([b"NOTCADRE"], "2025-06-30"))
-    assert info.value.field == "stream"
+    assert info.value.field == "magic"
     with pytest.raises(cadre.InvalidArgumentError) as info:
         list(engine.screen_stream([b""], "2025-02-30"))
     assert info.value.field == "as_of"

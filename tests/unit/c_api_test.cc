@@ -58,6 +58,58 @@ TEST(CApi, ScreensJsonAndBinaryAlike) {
   cadre_engine_free(engine);
 }
 
+TEST(CApi, CallRunsAnOperationByName) {
+  cadre_engine *engine = nullptr;
+  ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_BINARY, nullptr), CADRE_OK);
+  cadre_buffer named{nullptr, 0};
+  cadre_buffer called{nullptr, 0};
+  ASSERT_EQ(
+      cadre_screen(&named, engine, bytes(kRequest), kRequest.size(), CADRE_FORMAT_JSON, nullptr),
+      CADRE_OK);
+  ASSERT_EQ(cadre_call(&called, engine, "screen", bytes(kRequest), kRequest.size(),
+                       CADRE_FORMAT_JSON, nullptr),
+            CADRE_OK);
+  EXPECT_EQ(std::string(reinterpret_cast<const char *>(called.data), called.size),
+            std::string(reinterpret_cast<const char *>(named.data), named.size));
+  cadre_buffer_dispose(&named);
+  cadre_buffer_dispose(&called);
+
+  cadre_error *err = nullptr;
+  EXPECT_EQ(cadre_call(&called, engine, "frobnicate", bytes(kRequest), kRequest.size(),
+                       CADRE_FORMAT_JSON, &err),
+            CADRE_NOT_FOUND);
+  EXPECT_STREQ(cadre_error_field(err), "operation");
+  EXPECT_EQ(called.data, nullptr);
+  cadre_error_free(err);
+  EXPECT_EQ(cadre_call(&called, engine, nullptr, bytes(kRequest), kRequest.size(),
+                       CADRE_FORMAT_JSON, &err),
+            CADRE_INVALID_ARGUMENT);
+  EXPECT_STREQ(cadre_error_field(err), "operation");
+  cadre_error_free(err);
+  EXPECT_EQ(cadre_call(nullptr, engine, "frobnicate", bytes(kRequest), kRequest.size(),
+                       CADRE_FORMAT_JSON, nullptr),
+            CADRE_INVALID_ARGUMENT);
+  EXPECT_EQ(cadre_call(&called, nullptr, "screen", bytes(kRequest), kRequest.size(),
+                       CADRE_FORMAT_JSON, nullptr),
+            CADRE_INVALID_ARGUMENT);
+  cadre_engine_free(engine);
+}
+
+TEST(CApi, OperationsListsEveryOperationWithItsStatuses) {
+  cadre_buffer out{nullptr, 0};
+  ASSERT_EQ(cadre_operations(&out, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  const std::string json(reinterpret_cast<const char *>(out.data), out.size);
+  cadre_buffer_dispose(&out);
+  for (const char *name : {"screen", "eligibility", "grade_cap", "warnings", "consistency"}) {
+    EXPECT_NE(json.find(std::string("\"name\":\"") + name + "\""), std::string::npos) << name;
+  }
+  EXPECT_NE(json.find("\"c_symbol\":\"cadre_grade_cap\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"cli_command\":\"grade-cap\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"name\":\"INVALID_ARGUMENT\""), std::string::npos) << json;
+  EXPECT_EQ(cadre_operations(&out, 9, nullptr), CADRE_INVALID_ARGUMENT);
+  EXPECT_EQ(cadre_operations(nullptr, CADRE_FORMAT_JSON, nullptr), CADRE_INVALID_ARGUMENT);
+}
+
 TEST(CApi, ErrorsCarryCodeMessageAndField) {
   cadre_engine *engine = nullptr;
   ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);

@@ -3,7 +3,7 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
-#include "codec/service.hpp"
+#include "service/service.hpp"
 
 namespace cadre {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "codec/service.hpp"
+#include "service/service.hpp"
 
 namespace cadre {
 namespace {

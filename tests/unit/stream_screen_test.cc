@@ -3,7 +3,9 @@
 
 #include <string>
 
-#include "codec/service.hpp"
+#include "codec/stream.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
 
 namespace cadre {
 namespace {
@@ -105,12 +107,12 @@ TEST(StreamScreener, ErrorsNameTheRecord) {
     return st;
   };
   Status fin;
-  EXPECT_EQ(push_all("CADRES2\n", fin).field(), "stream");
+  EXPECT_EQ(push_all("CADRES2\n", fin).field(), "magic");
   std::string truncated = sample_stream(3);
   truncated.pop_back();
   EXPECT_TRUE(push_all(truncated, fin).ok());
   EXPECT_EQ(fin.field(), "records[3]");
-  EXPECT_NE(fin.message().find("truncated"), std::string::npos);
+  EXPECT_NE(fin.message().find("truncated record"), std::string::npos);
   std::string no_header = "CADRES1\n";
   pb::RosterRecord r;
   *r.mutable_cadre() = cadre("c1", "1980-01-01");
@@ -121,7 +123,48 @@ TEST(StreamScreener, ErrorsNameTheRecord) {
   std::string huge = sample_stream(0) + std::string("\xff\xff\xff\xff\x0f", 5);
   EXPECT_EQ(push_all(huge, fin).code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(push_all("", fin).code(), StatusCode::kOk);
-  EXPECT_EQ(fin.field(), "stream");
+  EXPECT_EQ(fin.field(), "magic");
+  EXPECT_NE(fin.message().find("ends after 0 bytes"), std::string::npos) << fin.message();
+}
+
+// One framing for the screener and StreamReader: a second header, a length
+// of 11 bytes, a tenth byte over 1 and a record over 64 MiB are rejected by
+// both, at the same record, whatever the chunk size.
+TEST(StreamScreener, RejectsWhatStreamReaderRejects) {
+  pb::RosterRecord header;
+  header.mutable_header()->set_schema("cadre.v1");
+  std::string second_header = sample_stream(2);
+  put_record(second_header, header);
+  const std::string bad_length = sample_stream(1) + std::string(10, '\x80') + "\x01";
+  const std::string bad_tenth = sample_stream(1) + std::string(9, '\x80') + "\x02";
+  const std::string too_big = sample_stream(1) + std::string("\x81\x80\x80\x20", 4);
+  for (const std::string *bytes : std::initializer_list<const std::string *>{
+           &second_header, &bad_length, &bad_tenth, &too_big}) {
+    codec::StreamReader reader(*bytes);
+    pb::RosterRecord record;
+    while (reader.next(record)) {
+    }
+    ASSERT_FALSE(reader.status().ok());
+    for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, bytes->size()}) {
+      service::StreamScreener s(service::builtin_engine(), *Date::parse("2025-06-30"));
+      pb::ScreenResponse r;
+      Status st;
+      for (std::size_t pos = 0; pos < bytes->size() && st.ok(); pos += chunk) {
+        st = s.push(reinterpret_cast<const std::uint8_t *>(bytes->data()) + pos,
+                    std::min(chunk, bytes->size() - pos), r);
+      }
+      if (st.ok()) st = s.finish(r);
+      EXPECT_EQ(st.code(), reader.status().code()) << chunk << " " << st.to_string();
+      EXPECT_EQ(st.field(), reader.status().field()) << chunk;
+      EXPECT_EQ(st.message(), reader.status().message()) << chunk;
+    }
+  }
+  codec::StreamReader reader(second_header);
+  pb::RosterRecord record;
+  while (reader.next(record)) {
+  }
+  EXPECT_EQ(reader.status().field(), "records[3]");
+  EXPECT_NE(reader.status().message().find("second header"), std::string::npos);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "codec/stream.hpp"
 #include "generator/province.hpp"
@@ -152,6 +153,76 @@ TEST(Stream, SecondHeader) {
       read_all(std::string(codec::kStreamMagic) + header_record() + header_record());
   EXPECT_FALSE(st.ok());
   EXPECT_EQ(st.field(), "records[1]");
+}
+
+// Frames of @p bytes fed in chunks of @p chunk bytes; the status at the end.
+std::vector<std::string> frames(const std::string &bytes, std::size_t chunk, cadre::Status &end) {
+  codec::StreamFramer framer;
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos <= bytes.size(); pos += chunk) {
+    framer.feed(reinterpret_cast<const std::uint8_t *>(bytes.data()) + pos,
+                std::min(chunk, bytes.size() - pos));
+    const std::uint8_t *data = nullptr;
+    std::size_t size = 0;
+    codec::StreamFramer::Next n;
+    while ((n = framer.next(data, size)) == codec::StreamFramer::Next::kRecord) {
+      out.emplace_back(reinterpret_cast<const char *>(data), size);
+      EXPECT_TRUE(framer.accept(out.size() == 1, "cadre").ok());
+    }
+    if (n == codec::StreamFramer::Next::kError) {
+      end = framer.status();
+      return out;
+    }
+  }
+  end = framer.finish();
+  return out;
+}
+
+TEST(StreamFramer, SameRecordsWhateverTheChunks) {
+  std::string bytes;
+  ASSERT_TRUE(codec::write_stream(small_roster(), bytes).ok());
+  cadre::Status end;
+  const std::vector<std::string> whole = frames(bytes, bytes.size() + 1, end);
+  ASSERT_TRUE(end.ok()) << end.to_string();
+  EXPECT_GT(whole.size(), 120U);
+  for (std::size_t chunk : {1U, 2U, 5U, 9U, 64U, 4096U}) {
+    EXPECT_EQ(frames(bytes, chunk, end), whole) << chunk;
+    EXPECT_TRUE(end.ok()) << chunk << ": " << end.to_string();
+  }
+}
+
+TEST(StreamFramer, RecordsWithinAChunkAreNotCopied) {
+  const std::string bytes = std::string(codec::kStreamMagic) + header_record() + header_record();
+  codec::StreamFramer framer;
+  const auto *begin = reinterpret_cast<const std::uint8_t *>(bytes.data());
+  framer.feed(begin, bytes.size());
+  const std::uint8_t *data = nullptr;
+  std::size_t size = 0;
+  ASSERT_EQ(framer.next(data, size), codec::StreamFramer::Next::kRecord);
+  EXPECT_GE(data, begin);
+  EXPECT_LT(data, begin + bytes.size());
+  EXPECT_TRUE(framer.accept(true, "header").ok());
+  ASSERT_EQ(framer.next(data, size), codec::StreamFramer::Next::kRecord);
+  // The second header: refused by accept(), the one rule of record order.
+  const cadre::Status st = framer.accept(true, "header");
+  EXPECT_EQ(st.field(), "records[1]");
+  EXPECT_EQ(framer.next(data, size), codec::StreamFramer::Next::kError);
+}
+
+TEST(StreamFramer, TheTenthByteOfALengthCarriesOneBit) {
+  const std::string start = std::string(codec::kStreamMagic) + header_record();
+  cadre::Status end;
+  // 2^63: a valid varint, over the record limit.
+  frames(start + std::string(9, '\x80') + "\x01", 3, end);
+  EXPECT_EQ(end.code(), cadre::StatusCode::kResourceExhausted) << end.to_string();
+  EXPECT_EQ(end.field(), "records[1]");
+  // A tenth byte of 2 would be bit 64: not a varint.
+  frames(start + std::string(9, '\x80') + "\x02", 3, end);
+  EXPECT_EQ(end.code(), cadre::StatusCode::kInvalidArgument);
+  EXPECT_NE(end.message().find("malformed length"), std::string::npos) << end.message();
+  // Eleven bytes.
+  frames(start + std::string(10, '\x80') + "\x01", 100, end);
+  EXPECT_NE(end.message().find("malformed length"), std::string::npos) << end.message();
 }
 
 TEST(Stream, WriterWantsHeaderFirst) {

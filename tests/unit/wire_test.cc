@@ -9,9 +9,10 @@
 #include <vector>
 
 #include "codec/codec.hpp"
-#include "codec/service.hpp"
 #include "codec/wire.hpp"
 #include "generator/province.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
 
 namespace {
 

@@ -33,6 +33,7 @@
 
 #include "cadre/v1/enums.pb.h"
 #include "cadre/v1/options.pb.h"
+#include "common/generated_file.hpp"
 
 namespace {
 
@@ -184,28 +185,6 @@ std::string render(const std::vector<Enum> &enums) {
   return os.str();
 }
 
-// Writes @p content to @p path unless the file holds it already.
-bool write_if_changed(const std::string &path, const std::string &content) {
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-      const std::string old{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-      if (old == content) {
-        return true;
-      }
-    }
-  }
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out.flush()) {
-      return false;
-    }
-  }
-  return std::rename(tmp.c_str(), path.c_str()) == 0;
-}
-
 // Builds the files of a serialized FileDescriptorSet (protoc
 // --include_imports --descriptor_set_out) into @p pool.
 bool load_descriptor_set(const std::string &path, gp::DescriptorPool &pool) {
@@ -285,7 +264,7 @@ int run(std::vector<std::string> args) {
   }
   std::sort(enums.begin(), enums.end(),
             [](const Enum &a, const Enum &b) { return a.full_name < b.full_name; });
-  if (!write_if_changed(output, render(enums))) {
+  if (!cadre::tools::write_if_changed(output, render(enums))) {
     std::cerr << "cadre_labelgen: cannot write " << output << "\n";
     return 1;
   }

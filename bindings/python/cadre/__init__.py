@@ -57,9 +57,12 @@ import enum
 import json
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union
 
 from . import _ffi, _messages
+from ._operations import BY_NAME as _OPERATIONS_BY_NAME
+from ._operations import OPERATIONS as _OPERATIONS
+from ._operations import OperationSpec, Operations
 from ._version import __version__
 from .errors import (
     AbortedError,
@@ -97,6 +100,7 @@ __all__ = [
     "library_path",
     "message_class",
     "messages",
+    "operations",
     "protobuf_available",
     "status_name",
     "version",
@@ -323,30 +327,6 @@ def message_class(name: str) -> type:
 # Requests and responses
 
 
-class _Operation(NamedTuple):
-    """An engine entry point: its C symbol and its message types.
-
-    The C function has the shape of ``cadre_screen``: ``(cadre_buffer *out,
-    const cadre_engine *engine, const uint8_t *request, size_t size,
-    int format, cadre_error **err)``.
-    """
-
-    symbol: str
-    request_type: str
-    response_type: str
-
-
-_SCREEN = _Operation("cadre_screen", "cadre.v1.ScreenRequest", "cadre.v1.ScreenResponse")
-_ELIGIBILITY = _Operation("cadre_eligibility", "cadre.v1.EligibilityRequest",
-                          "cadre.v1.EligibilityResponse")
-_GRADE_CAP = _Operation("cadre_grade_cap", "cadre.v1.GradeCapRequest",
-                        "cadre.v1.GradeCapResponse")
-_WARNINGS = _Operation("cadre_warnings", "cadre.v1.WarningsRequest",
-                       "cadre.v1.WarningsResponse")
-_CONSISTENCY = _Operation("cadre_consistency", "cadre.v1.ConsistencyRequest",
-                          "cadre.v1.ConsistencyResponse")
-
-
 def _json_default(value: Any) -> Any:
     # datetime.date (not datetime) becomes its ISO 8601 date, as the schema wants.
     if type(value) is datetime.date:
@@ -391,24 +371,25 @@ def _free_engine(lib: _ffi.Library, handle: _ffi.EngineHandle) -> None:
     lib.cadre_engine_free(handle)
 
 
-class _OpenStream:
-    """A ``cadre_stream`` of :meth:`Engine.screen_stream`, freed exactly once."""
+def operations() -> list[dict]:
+    """Every operation of the loaded library (``cadre_operations``).
 
-    __slots__ = ("handle", "_lock")
-
-    def __init__(self) -> None:
-        self.handle = _ffi.StreamHandle()
-        self._lock = threading.Lock()
-
-    def free(self, lib: _ffi.Library) -> None:
-        with self._lock:
-            handle, self.handle = self.handle, _ffi.StreamHandle()
-        if handle:
-            lib.cadre_stream_free(handle)
+    Each is a ``cadre.v1.Operation`` as a dict: ``name``, ``c_symbol``,
+    ``cli_command``, ``request_type``, ``response_type``, ``brief``,
+    ``details``, ``statuses`` (each with ``code``, ``name`` and ``when``) and
+    ``example_request``. :class:`Engine` has one method per operation, named
+    like it.
+    """
+    out = _LIB.call_buffer("cadre_operations", int(Format.JSON))
+    return json.loads(out.decode("utf-8")).get("operations", [])
 
 
-class Engine:
+class Engine(Operations):
     """A rules engine (``cadre_engine``).
+
+    Every operation of the library is a method of the same name
+    (:meth:`screen`, :meth:`eligibility`, :meth:`grade_cap`...), and
+    :meth:`call` runs one by name.
 
     The engine is immutable and thread-safe: one instance may be shared by
     any number of threads, whose calls run in parallel (ctypes releases the
@@ -497,7 +478,7 @@ class Engine:
         with self._use() as handle:
             return self._lib.call_buffer(symbol, handle, data or None, len(data), int(fmt))
 
-    def _run(self, op: _Operation, request: Request, as_message: bool) -> Any:
+    def _run(self, op: OperationSpec, request: Request, as_message: bool) -> Any:
         data, fmt = _encode(request, op.request_type)
         # Fail before the call when the response could not be decoded.
         if as_message:
@@ -506,138 +487,24 @@ class Engine:
             _messages.require_protobuf("a protobuf binary (bytes) request")
         return _decode(self._invoke(op.symbol, data, fmt), fmt, op.response_type, as_message)
 
-    # Entry points
+    def call(self, operation: str, request: Request, *, as_message: bool = False) -> Any:
+        """Runs an operation by name, e.g. ``engine.call("screen", request)``.
 
-    def screen(self, request: Request, *, as_message: bool = False) -> Any:
-        """Screens cadres as of a date (``cadre_screen``).
-
-        Finds who must go "down", through which channel, under which rule,
-        and why.
-
-        Args:
-            request: a ``cadre.v1.ScreenRequest`` as a dict, JSON text,
-                protobuf binary bytes, or a message. Dicts and text go to the
-                library as protobuf JSON, bytes and messages as binary.
-            as_message: return a typed ``cadre.v1.ScreenResponse`` message
-                instead of a dict (needs protobuf).
-
-        Returns:
-            The ``cadre.v1.ScreenResponse`` as a dict in protobuf JSON shape
-            (``findings``, ``errors``, ``summary``; empty ones left out), or
-            as a message when ``as_message`` is true. A bad record gives an
-            entry in ``errors`` and does not stop the others.
+        The same as the method of that name (``cadre_call``).
 
         Raises:
-            InvalidArgumentError: the request does not parse or ``as_of`` is
-                not a date; ``field`` names the field.
-            ResourceExhaustedError: out of memory or a request over 2 GiB.
-            ProtobufRequiredError: protobuf is needed (bytes in, or
-                ``as_message``) but cannot be imported.
-            TypeError: ``request`` has an unsupported type.
-            ValueError: the engine is closed.
+            NotFoundError: the library has no operation of that name.
         """
-        return self._run(_SCREEN, request, as_message)
+        op = _OPERATIONS_BY_NAME.get(operation)
+        if op is None:
+            # The library says it: NOT_FOUND, field "operation".
+            with self._use() as handle:
+                self._lib.call_buffer("cadre_call", handle, operation.encode("utf-8"), None, 0,
+                                      int(Format.JSON))
+            raise AssertionError("cadre_call accepted an operation the binding does not know")
+        return self._run(op, request, as_message)
 
-    def eligibility(self, request: Request, *, as_message: bool = False) -> Any:
-        """Whether cadres may go "up" to a target as of a date (``cadre_eligibility``).
-
-        Every blocker names its source record, its cited clause (with the
-        verification tag) and the day it lifts; 容错 exemptions that removed
-        a blocker are listed under ``waived``.
-
-        Args:
-            request: a ``cadre.v1.EligibilityRequest`` (``as_of``, ``cadres``,
-                ``target``, ``target_level``) as a dict, JSON text, protobuf
-                binary bytes, or a message.
-            as_message: return a typed ``cadre.v1.EligibilityResponse``
-                message instead of a dict (needs protobuf).
-
-        Returns:
-            The ``cadre.v1.EligibilityResponse`` as a dict in protobuf JSON
-            shape (``answers``, ``errors``), or as a message.
-
-        Raises:
-            InvalidArgumentError: the request does not parse, ``as_of`` is not
-                a date or ``target`` is missing; ``field`` names the field.
-            ResourceExhaustedError: out of memory or a request over 2 GiB.
-            ProtobufRequiredError: protobuf is needed but cannot be imported.
-            TypeError: ``request`` has an unsupported type.
-            ValueError: the engine is closed.
-        """
-        return self._run(_ELIGIBILITY, request, as_message)
-
-    def grade_cap(self, request: Request, *, as_message: bool = False) -> Any:
-        """The best annual grade still allowed for cadres in a year (``cadre_grade_cap``).
-
-        Args:
-            request: a ``cadre.v1.GradeCapRequest`` (``year``, ``cadres``) as
-                a dict, JSON text, protobuf binary bytes, or a message.
-            as_message: return a typed ``cadre.v1.GradeCapResponse`` message
-                instead of a dict (needs protobuf).
-
-        Returns:
-            The ``cadre.v1.GradeCapResponse`` as a dict (``caps`` with
-            ``best_allowed`` and ``reasons``, ``errors``), or as a message.
-
-        Raises:
-            InvalidArgumentError: the request does not parse or ``year`` is
-                missing; ``field`` names the field.
-            ResourceExhaustedError: out of memory or a request over 2 GiB.
-            ProtobufRequiredError: protobuf is needed but cannot be imported.
-            TypeError: ``request`` has an unsupported type.
-            ValueError: the engine is closed.
-        """
-        return self._run(_GRADE_CAP, request, as_message)
-
-    def warnings(self, request: Request, *, as_message: bool = False) -> Any:
-        """What is coming for cadres in the months ahead (``cadre_warnings``).
-
-        Age limits, second terms, 15 years at one level, 10 years in post and
-        impact periods that end, each with its day, in calendar order.
-
-        Args:
-            request: a ``cadre.v1.WarningsRequest`` (``as_of``,
-                ``horizon_months``, ``cadres``) as a dict, JSON text,
-                protobuf binary bytes, or a message.
-            as_message: return a typed ``cadre.v1.WarningsResponse`` message
-                instead of a dict (needs protobuf).
-
-        Returns:
-            The ``cadre.v1.WarningsResponse`` as a dict (``warnings``,
-            ``errors``), or as a message.
-
-        Raises:
-            InvalidArgumentError: the request does not parse, ``as_of`` is not
-                a date or ``horizon_months`` is outside 0 to 600.
-            ResourceExhaustedError: out of memory or a request over 2 GiB.
-            ProtobufRequiredError: protobuf is needed but cannot be imported.
-            TypeError: ``request`` has an unsupported type.
-            ValueError: the engine is closed.
-        """
-        return self._run(_WARNINGS, request, as_message)
-
-    def consistency(self, request: Request, *, as_message: bool = False) -> Any:
-        """Dual-track consistency of sanctions and adjustments (``cadre_consistency``).
-
-        Args:
-            request: a ``cadre.v1.ConsistencyRequest`` (``as_of``, ``cadres``)
-                as a dict, JSON text, protobuf binary bytes, or a message.
-            as_message: return a typed ``cadre.v1.ConsistencyResponse``
-                message instead of a dict (needs protobuf).
-
-        Returns:
-            The ``cadre.v1.ConsistencyResponse`` as a dict (``flags``,
-            ``errors``), or as a message.
-
-        Raises:
-            InvalidArgumentError: the request does not parse or ``as_of`` is
-                not a date; ``field`` names the field.
-            ResourceExhaustedError: out of memory or a request over 2 GiB.
-            ProtobufRequiredError: protobuf is needed but cannot be imported.
-            TypeError: ``request`` has an unsupported type.
-            ValueError: the engine is closed.
-        """
-        return self._run(_CONSISTENCY, request, as_message)
+    # Entry points: one method per operation, from cadre._operations.Operations.
 
     def screen_stream(self, chunks: Iterable[bytes], as_of: str) -> Iterator[dict]:
         """Screens a roster in the stream form, chunk by chunk (``cadre_stream_*``).
@@ -701,4 +568,4 @@ class Engine:
             The serialized ``cadre.v1.ScreenResponse``.
         """
         data = request.encode("utf-8") if isinstance(request, str) else bytes(request)
-        return self._invoke(_SCREEN.symbol, data, Format(format))
+        return self._invoke(_OPERATIONS_BY_NAME["screen"].symbol, data, Format(format))

@@ -3,7 +3,10 @@
 Everything here mirrors ``include/cadre/cadre.h`` one to one. :data:`FUNCTIONS`
 declares every C symbol the binding uses, with its argument and result types;
 the C prototype is written above each entry so the table can be reviewed
-against the header. Adding an entry point to the binding means adding one row.
+against the header. The functions of the operations (``cadre_screen``,
+``cadre_eligibility``...) all have one shape and come from the operation table
+(:mod:`cadre._operations`, generated from the library's table): adding an
+operation to the library adds its row here.
 
 Rules this module follows (see ``shared/design/style-anchors.md`` section 3):
 
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, NamedTuple, Optional, Sequence
 
 from . import errors
+from ._operations import OPERATIONS
 
 #: The ABI version (``cadre_abi_version()``, the SOVERSION of libcadre) this
 #: binding is written for.
@@ -86,9 +90,15 @@ class CFunction(NamedTuple):
     restype: Any
 
 
-#: Every C symbol of the binding. Status-returning functions have ``c_int``
-#: results and ``cadre_error**`` as their last parameter.
-FUNCTIONS: Sequence[CFunction] = (
+#: The shape of every operation's function:
+#: int cadre_<name>(cadre_buffer *out, const cadre_engine *engine,
+#:                  const uint8_t *request, size_t request_size,
+#:                  int format, cadre_error **err);
+OPERATION_ARGTYPES = (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int, _ErrOut)
+
+#: The C symbols other than the operations'. Status-returning functions have
+#: ``c_int`` results and ``cadre_error**`` as their last parameter.
+BASE_FUNCTIONS: Sequence[CFunction] = (
     # int cadre_version_number(void);
     CFunction("cadre_version_number", (), ctypes.c_int),
     # const char *cadre_version_string(void);            static
@@ -149,42 +159,20 @@ FUNCTIONS: Sequence[CFunction] = (
     CFunction("cadre_stream_finish", (_BufOut, StreamHandle, _ErrOut), ctypes.c_int),
     # void cadre_stream_free(cadre_stream *stream);
     CFunction("cadre_stream_free", (StreamHandle,), None),
-    # int cadre_screen(cadre_buffer *out, const cadre_engine *engine,
-    #                  const uint8_t *request, size_t request_size,
-    #                  int format, cadre_error **err);
-    CFunction("cadre_screen",
-              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
-               _ErrOut),
+    # int cadre_call(cadre_buffer *out, const cadre_engine *engine,
+    #                const char *operation, const uint8_t *request,
+    #                size_t request_size, int format, cadre_error **err);
+    CFunction("cadre_call",
+              (_BufOut, EngineHandle, ctypes.c_char_p, _InBytes, ctypes.c_size_t,
+               ctypes.c_int, _ErrOut),
               ctypes.c_int),
-    # int cadre_eligibility(cadre_buffer *out, const cadre_engine *engine,
-    #                       const uint8_t *request, size_t request_size,
-    #                       int format, cadre_error **err);
-    CFunction("cadre_eligibility",
-              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
-               _ErrOut),
-              ctypes.c_int),
-    # int cadre_grade_cap(cadre_buffer *out, const cadre_engine *engine,
-    #                     const uint8_t *request, size_t request_size,
-    #                     int format, cadre_error **err);
-    CFunction("cadre_grade_cap",
-              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
-               _ErrOut),
-              ctypes.c_int),
-    # int cadre_warnings(cadre_buffer *out, const cadre_engine *engine,
-    #                    const uint8_t *request, size_t request_size,
-    #                    int format, cadre_error **err);
-    CFunction("cadre_warnings",
-              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
-               _ErrOut),
-              ctypes.c_int),
-    # int cadre_consistency(cadre_buffer *out, const cadre_engine *engine,
-    #                       const uint8_t *request, size_t request_size,
-    #                       int format, cadre_error **err);
-    CFunction("cadre_consistency",
-              (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int,
-               _ErrOut),
-              ctypes.c_int),
+    # int cadre_operations(cadre_buffer *out, int format, cadre_error **err);
+    CFunction("cadre_operations", (_BufOut, ctypes.c_int, _ErrOut), ctypes.c_int),
 )
+
+#: Every C symbol of the binding: the base ones, then one per operation.
+FUNCTIONS: Sequence[CFunction] = tuple(BASE_FUNCTIONS) + tuple(
+    CFunction(op.symbol, OPERATION_ARGTYPES, ctypes.c_int) for op in OPERATIONS)
 
 # Bound first, before the ABI check, so that check can report both numbers.
 _VERSION_SYMBOLS = ("cadre_abi_version", "cadre_version_string")

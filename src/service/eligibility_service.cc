@@ -1,6 +1,6 @@
-#include "codec/eligibility_service.hpp"
+#include "service/eligibility_service.hpp"
 
-#include "codec/service.hpp"
+#include "service/service.hpp"
 
 #include <google/protobuf/arena.h>
 
@@ -14,71 +14,18 @@ namespace {
 
 void encode_blocker(const Blocker &in, pb::Blocker &out) {
   out.set_rule_id(in.rule_id);
-  for (const Citation &c : in.citations) {
-    pb::Citation *o = out.add_citations();
-    o->set_document(c.document);
-    o->set_document_number(c.document_number);
-    o->set_year(c.year);
-    o->set_article(c.article);
-    o->set_item(c.item);
-    o->set_verification(static_cast<pb::Verification>(c.verification));
-    o->set_supports(c.supports);
-  }
-  pb::RecordRef *r = out.mutable_record();
-  r->set_kind(static_cast<pb::RecordKind>(in.record.kind));
-  r->set_id(in.record.id);
-  r->set_cadre_id(in.record.cadre_id);
+  codec::encode(in.citations, *out.mutable_citations());
+  codec::encode(in.record, *out.mutable_record());
   if (in.lifts_on) {
     out.set_lifts_on(in.lifts_on->to_string());
   }
-  out.mutable_explanation()->set_zh_cn(in.explanation.zh_cn);
-  out.mutable_explanation()->set_en(in.explanation.en);
+  codec::encode(in.explanation, *out.mutable_explanation());
   out.set_exemption_claim_id(in.exemption_claim_id);
-}
-
-// Decodes each cadre of @p request and calls @p f with it; a bad record gives
-// an entry in response.errors instead, and the others go on.
-template <typename Request, typename Response, typename F>
-void for_each_cadre(const Request &request, Response &response, F &&f) {
-  Cadre cadre;
-  for (int i = 0; i < request.cadres_size(); ++i) {
-    const std::string path = "cadres[" + std::to_string(i) + "]";
-    if (decode_or_report(request.cadres(i), i, path, cadre, *response.mutable_errors())) {
-      f(static_cast<const Cadre &>(cadre));
-    }
-  }
-}
-
-void encode_citations(const std::vector<Citation> &in,
-                      google::protobuf::RepeatedPtrField<pb::Citation> *out) {
-  for (const Citation &c : in) {
-    pb::Citation *o = out->Add();
-    o->set_document(c.document);
-    o->set_document_number(c.document_number);
-    o->set_year(c.year);
-    o->set_article(c.article);
-    o->set_item(c.item);
-    o->set_verification(static_cast<pb::Verification>(c.verification));
-    o->set_supports(c.supports);
-  }
-}
-
-void encode_ref(const RecordRef &in, pb::RecordRef &out) {
-  out.set_kind(static_cast<pb::RecordKind>(in.kind));
-  out.set_id(in.id);
-  out.set_cadre_id(in.cadre_id);
 }
 
 const EligibilityPolicy &national_policy() {
   static const EligibilityPolicy kPolicy = EligibilityPolicy::national();
   return kPolicy;
-}
-
-StatusOr<Date> required_date(const std::string &text) {
-  if (text.empty()) {
-    return invalid_argument("as_of", "required");
-  }
-  return codec::parse_date(text, "as_of");
 }
 
 }  // namespace
@@ -118,11 +65,9 @@ void encode(const GradeCapAnswer &in, pb::GradeCap &out) {
   }
 }
 
-Status eligibility(const pb::EligibilityRequest &request, pb::EligibilityResponse &response) {
-  if (request.as_of().empty()) {
-    return invalid_argument("as_of", "required");
-  }
-  auto as_of = codec::parse_date(request.as_of(), "as_of");
+Status eligibility(const Engine & /*engine*/, const pb::EligibilityRequest &request,
+                   pb::EligibilityResponse &response) {
+  auto as_of = required_as_of(request.as_of());
   if (!as_of.ok()) {
     return as_of.status();
   }
@@ -148,16 +93,8 @@ Status eligibility(const pb::EligibilityRequest &request, pb::EligibilityRespons
   return {};
 }
 
-Status eligibility_bytes(const std::uint8_t *bytes, std::size_t size, codec::Format format,
-                         std::string &out) {
-  return bytes_call<pb::EligibilityRequest, pb::EligibilityResponse>(
-      bytes, size, format, out,
-      [](const pb::EligibilityRequest &request, pb::EligibilityResponse &response) {
-        return eligibility(request, response);
-      });
-}
-
-Status grade_cap(const pb::GradeCapRequest &request, pb::GradeCapResponse &response) {
+Status grade_cap(const Engine & /*engine*/, const pb::GradeCapRequest &request,
+                 pb::GradeCapResponse &response) {
   if (request.year() < 1 || request.year() > 9998) {
     return invalid_argument("year", "required: a year from 1 to 9998");
   }
@@ -168,18 +105,9 @@ Status grade_cap(const pb::GradeCapRequest &request, pb::GradeCapResponse &respo
   return {};
 }
 
-Status grade_cap_bytes(const std::uint8_t *bytes, std::size_t size, codec::Format format,
-                       std::string &out) {
-  return bytes_call<pb::GradeCapRequest, pb::GradeCapResponse>(
-      bytes, size, format, out,
-      [](const pb::GradeCapRequest &request, pb::GradeCapResponse &response) {
-        return grade_cap(request, response);
-      });
-}
-
 Status warnings(const Engine &engine, const pb::WarningsRequest &request,
                 pb::WarningsResponse &response) {
-  auto as_of = required_date(request.as_of());
+  auto as_of = required_as_of(request.as_of());
   if (!as_of.ok()) {
     return as_of.status();
   }
@@ -207,25 +135,16 @@ Status warnings(const Engine &engine, const pb::WarningsRequest &request,
     o->set_cadre_id(w.cadre_id);
     o->set_rule_id(w.rule_id);
     o->set_on(w.on.to_string());
-    o->mutable_explanation()->set_zh_cn(w.explanation.zh_cn);
-    o->mutable_explanation()->set_en(w.explanation.en);
-    encode_ref(w.record, *o->mutable_record());
-    encode_citations(w.citations, o->mutable_citations());
+    codec::encode(w.explanation, *o->mutable_explanation());
+    codec::encode(w.record, *o->mutable_record());
+    codec::encode(w.citations, *o->mutable_citations());
   }
   return {};
 }
 
-Status warnings_bytes(const Engine &engine, const std::uint8_t *bytes, std::size_t size,
-                      codec::Format format, std::string &out) {
-  return bytes_call<pb::WarningsRequest, pb::WarningsResponse>(
-      bytes, size, format, out,
-      [&](const pb::WarningsRequest &request, pb::WarningsResponse &response) {
-        return warnings(engine, request, response);
-      });
-}
-
-Status consistency(const pb::ConsistencyRequest &request, pb::ConsistencyResponse &response) {
-  auto as_of = required_date(request.as_of());
+Status consistency(const Engine & /*engine*/, const pb::ConsistencyRequest &request,
+                   pb::ConsistencyResponse &response) {
+  auto as_of = required_as_of(request.as_of());
   if (!as_of.ok()) {
     return as_of.status();
   }
@@ -235,25 +154,15 @@ Status consistency(const pb::ConsistencyRequest &request, pb::ConsistencyRespons
       pb::ConsistencyFlag *o = response.add_flags();
       o->set_cadre_id(f.cadre_id);
       o->set_rule_id(f.rule_id);
-      encode_ref(f.record, *o->mutable_record());
-      encode_citations(f.citations, o->mutable_citations());
+      codec::encode(f.record, *o->mutable_record());
+      codec::encode(f.citations, *o->mutable_citations());
       if (f.due_on) {
         o->set_due_on(f.due_on->to_string());
       }
-      o->mutable_explanation()->set_zh_cn(f.explanation.zh_cn);
-      o->mutable_explanation()->set_en(f.explanation.en);
+      codec::encode(f.explanation, *o->mutable_explanation());
     }
   });
   return {};
-}
-
-Status consistency_bytes(const std::uint8_t *bytes, std::size_t size, codec::Format format,
-                         std::string &out) {
-  return bytes_call<pb::ConsistencyRequest, pb::ConsistencyResponse>(
-      bytes, size, format, out,
-      [](const pb::ConsistencyRequest &request, pb::ConsistencyResponse &response) {
-        return consistency(request, response);
-      });
 }
 
 }  // namespace cadre::service

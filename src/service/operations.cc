@@ -1,0 +1,191 @@
+// THE table of operations. Adding an operation is one row here plus its
+// handler; the C ABI, the Python binding, the CLI and the docs follow from it
+// (see operation.hpp).
+#include <google/protobuf/arena.h>
+
+#include <algorithm>
+
+#include "service/eligibility_service.hpp"
+#include "service/operation.hpp"
+#include "service/service.hpp"
+
+namespace cadre::service {
+namespace {
+
+// The cadre of the examples (examples/screen_one.*): a county head born
+// 1965-03-02, in post since 2019-01-01.
+#define CADRE_EXAMPLE_CADRE                                                                       \
+  R"({"id":"c1","sex":"SEX_MALE","birth_date":"1965-03-02",)"                                     \
+  R"("birth_date_source":"BIRTH_DATE_SOURCE_PERSONNEL_FILE","posts":[{"id":"p1",)"                \
+  R"("title":"县长","rank_level":"RANK_LEVEL_COUNTY_PRINCIPAL","kind":"POST_KIND_LEADERSHIP",)" \
+  R"("start_date":"2019-01-01"}]})"
+
+std::vector<Operation> build_table() {
+  using S = StatusCode;
+  std::vector<Operation> table;
+  table.push_back(operation<&screen>(
+      "screen",
+      "Screens cadres as of a date: who must go \"down\", through which channel, under which "
+      "rule, and why.",
+      "Every finding carries its rule, channel, citations with their verification tag, the facts "
+      "it read with their field paths, the day it became true and an explanation in zh-CN and "
+      "English; the summary counts them in the shape of the 2017 Jiangxi report. A bad record "
+      "does not fail the call: it gives an entry in the response's `errors` (with its field "
+      "path) and the other records are screened.",
+      R"({"as_of":"2025-06-30","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument, "`as_of` is missing or not a date"}}));
+  table.push_back(operation<&eligibility>(
+      "eligibility",
+      "Whether cadres may go \"up\" to a target as of a date: eligible or not, every blocker with "
+      "the day it lifts, and the 容错 exemptions that applied.",
+      "Every blocker carries its source record, its cited clause with the verification tag, the "
+      "day it lifts and an explanation in zh-CN and English. A bad record does not fail the "
+      "call: it gives an entry in the response's `errors` (with its field path) and the other "
+      "records are answered.",
+      R"({"as_of":"2025-06-30","target":"ELIGIBILITY_TARGET_HIGHER_LEVEL","cadres":[)" CADRE_EXAMPLE_CADRE
+      "]}",
+      {{S::kInvalidArgument,
+        "`as_of` is missing or not a date, the target is missing or unknown, or a named level "
+        "has no `target_level`"}}));
+  table.push_back(operation<&grade_cap>(
+      "grade_cap",
+      "The best annual grade still allowed for cadres in a year, and why (several caps: the "
+      "heaviest governs).",
+      "A bad record does not fail the call: it gives an entry in the response's `errors` (with "
+      "its field path) and the other records are answered.",
+      R"({"year":2025,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument, "`year` is missing or out of range"}}));
+  table.push_back(operation<&warnings>(
+      "warnings",
+      "What is coming for cadres in the months ahead, in calendar order: age limits, second "
+      "terms, 15 years at one level, 10 years in post (the screening rules of the engine's "
+      "catalogue in force) and impact periods that end.",
+      "A bad record does not fail the call: it gives an entry in the response's `errors` (with "
+      "its field path) and the other records are answered.",
+      R"({"as_of":"2024-06-30","horizon_months":12,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`as_of` is missing or not a date, or `horizon_months` is outside 0 to 600"}}));
+  table.push_back(operation<&consistency>(
+      "consistency",
+      "Dual-track consistency (防止以纪律处分规避组织调整、以组织调整代替纪律处分): decisions and "
+      "sanctions that call for an organisational adjustment with none carried out after the "
+      "deadline, and adjustments standing where a sanction is called for but none exists.",
+      "A bad record does not fail the call: it gives an entry in the response's `errors` (with "
+      "its field path) and the other records are answered.",
+      R"({"as_of":"2024-09-30","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument, "`as_of` is missing or not a date"}}));
+  return table;
+}
+
+#undef CADRE_EXAMPLE_CADRE
+
+const std::vector<Operation> &table() {
+  static const std::vector<Operation> kTable = build_table();
+  return kTable;
+}
+
+}  // namespace
+
+std::string Operation::cli_command() const {
+  std::string out(name);
+  std::replace(out.begin(), out.end(), '_', '-');
+  return out;
+}
+
+const std::vector<StatusDoc> &common_statuses() {
+  static const std::vector<StatusDoc> kCommon = {
+      {StatusCode::kOk, "the response is in `out`"},
+      {StatusCode::kInvalidArgument,
+       "`out` or `engine` is NULL, `format` is unknown, or the request does not parse (the "
+       "error names the field)"},
+      {StatusCode::kResourceExhausted, "out of memory, or `request_size` over 2 GiB"},
+      {StatusCode::kInternal, "a bug in cadre"},
+  };
+  return kCommon;
+}
+
+std::vector<StatusDoc> statuses_of(const Operation &op) {
+  std::vector<StatusDoc> out = common_statuses();
+  for (const StatusDoc &s : op.statuses) {
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const StatusDoc &d) { return d.code == s.code; });
+    if (it == out.end()) {
+      out.push_back(s);
+    } else {
+      it->when += "; or " + s.when;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const StatusDoc &a, const StatusDoc &b) { return a.code < b.code; });
+  return out;
+}
+
+std::span<const Operation> operations() noexcept { return table(); }
+
+const Operation *find_operation(std::string_view name) noexcept {
+  for (const Operation &op : table()) {
+    if (op.name == name) {
+      return &op;
+    }
+  }
+  return nullptr;
+}
+
+const Operation *find_command(std::string_view command) noexcept {
+  for (const Operation &op : table()) {
+    if (op.cli_command() == command) {
+      return &op;
+    }
+  }
+  return nullptr;
+}
+
+Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
+            google::protobuf::Message &response) {
+  if (request.GetDescriptor() != op.request->GetDescriptor() ||
+      response.GetDescriptor() != op.response->GetDescriptor()) {
+    return {StatusCode::kInternal, "operation " + std::string(op.name) + " called with " +
+                                       request.GetDescriptor()->full_name() + " and " +
+                                       response.GetDescriptor()->full_name()};
+  }
+  response.Clear();
+  return op.handler(engine, request, response);
+}
+
+Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes, std::size_t size,
+            codec::Format format, std::string &out) {
+  out.clear();
+  google::protobuf::Arena arena;
+  google::protobuf::Message *request = op.request->New(&arena);
+  if (auto st = codec::parse(bytes, size, format, *request, "request"); !st.ok()) {
+    return st;
+  }
+  google::protobuf::Message *response = op.response->New(&arena);
+  if (auto st = op.handler(engine, *request, *response); !st.ok()) {
+    return st;
+  }
+  return codec::serialize(*response, format, out);
+}
+
+void describe(cadre::v1::OperationList &out) {
+  out.Clear();
+  for (const Operation &op : table()) {
+    cadre::v1::Operation *o = out.add_operations();
+    o->set_name(std::string(op.name));
+    o->set_c_symbol(op.c_symbol());
+    o->set_cli_command(op.cli_command());
+    o->set_request_type(op.request->GetDescriptor()->full_name());
+    o->set_response_type(op.response->GetDescriptor()->full_name());
+    o->set_brief(std::string(op.brief));
+    o->set_details(std::string(op.details));
+    for (const StatusDoc &s : statuses_of(op)) {
+      cadre::v1::OperationStatus *st = o->add_statuses();
+      st->set_code(static_cast<int>(s.code));
+      st->set_name(status_code_name(static_cast<int>(s.code)));
+      st->set_when(s.when);
+    }
+    o->set_example_request(std::string(op.example));
+  }
+}
+
+}  // namespace cadre::service

@@ -1,0 +1,104 @@
+// The service layer between the C ABI (and the CLI) and the engines: engines
+// configured from options, and the helpers every handler shares. The handlers
+// themselves are rows of the operation table (operation.hpp).
+// Internal to libcadre, the CLI and the tools; never installed.
+#ifndef CADRE_SRC_SERVICE_SERVICE_HPP
+#define CADRE_SRC_SERVICE_SERVICE_HPP
+
+#include <google/protobuf/repeated_field.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cadre/screening.hpp"
+#include "cadre/status.hpp"
+#include "cadre/v1/screening.pb.h"
+#include "codec/codec.hpp"
+
+namespace cadre::service {
+
+/** An engine configured from serialized cadre.v1.EngineOptions. */
+StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size,
+                                     codec::Format format);
+
+/** An engine with the shipped catalogues, built once on first use. */
+const Engine &builtin_engine();
+
+/** The field path of cadre @p index of a request or a stream: "cadres[17]". */
+std::string cadre_path(std::int64_t index);
+
+/**
+ * Decodes cadre @p index of a request (field path @p path) into @p out.
+ * Records are validated without an as-of limit: a roster extracted today may
+ * be looked at as of a past date; the rules ignore what came later. On an
+ * error, appends a RecordError to @p errors (the record's id, the field path
+ * and the message: never a value) and returns false.
+ */
+template <typename In>
+bool decode_or_report(const In &in, std::int64_t index, const std::string &path, Cadre &out,
+                      google::protobuf::RepeatedPtrField<cadre::v1::RecordError> &errors) {
+  const Status st = codec::decode(in, path, std::nullopt, out);
+  if (st.ok()) {
+    return true;
+  }
+  cadre::v1::RecordError *e = errors.Add();
+  e->set_index(static_cast<std::int32_t>(index));
+  e->set_cadre_id(codec::is_valid_id(in.id()) ? std::string(in.id()) : std::string());
+  e->set_field_path(st.field());
+  e->set_message(st.message());
+  e->set_code(static_cast<int>(st.code()));
+  return false;
+}
+
+/**
+ * Decodes each cadre of @p request and calls @p f with it; a bad record gives
+ * an entry in response.errors instead, and the others go on.
+ */
+template <typename Request, typename Response, typename F>
+void for_each_cadre(const Request &request, Response &response, F &&f) {
+  Cadre cadre;
+  for (int i = 0; i < request.cadres_size(); ++i) {
+    if (decode_or_report(request.cadres(i), i, cadre_path(i), cadre, *response.mutable_errors())) {
+      f(static_cast<const Cadre &>(cadre));
+    }
+  }
+}
+
+/** The as-of date of a request: required, a date. */
+StatusOr<Date> required_as_of(const std::string &text);
+
+/**
+ * Decodes cadre @p index (from a request, or a record of a stream), screens it
+ * and counts it in @p summary; a bad record gives a RecordError instead.
+ * @p cadre and @p findings are scratch values, reused from cadre to cadre.
+ */
+template <typename In>
+void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t index, Cadre &cadre,
+                  std::vector<Finding> &findings, ScreenSummary &summary,
+                  cadre::v1::ScreenResponse &response) {
+  const std::string path = cadre_path(index);
+  if (!decode_or_report(in, index, path, cadre, *response.mutable_errors())) {
+    ++summary.records_rejected;
+    return;
+  }
+  findings.clear();
+  engine.screen(cadre, as_of, path, findings);
+  summary.add(cadre, as_of, findings);
+  for (const Finding &f : findings) {
+    codec::encode(f, *response.add_findings());
+  }
+}
+
+/**
+ * The operation "screen": screens every cadre of @p request. A bad record
+ * gives an entry in response.errors and the rest are screened. Fails only
+ * when the request as a whole is unusable (as_of missing or not a date).
+ */
+Status screen(const Engine &engine, const cadre::v1::ScreenRequest &request,
+              cadre::v1::ScreenResponse &response);
+
+}  // namespace cadre::service
+
+#endif  // CADRE_SRC_SERVICE_SERVICE_HPP

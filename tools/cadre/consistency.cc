@@ -1,0 +1,47 @@
+// cadre consistency: sanctions without adjustment, adjustments in place of a sanction.
+#include <iostream>
+
+#include "cadre/v1/eligibility.pb.h"
+#include "cli.hpp"
+#include "up_output.hpp"
+
+namespace cadre::cli {
+namespace pb = ::cadre::v1;
+
+int cmd_consistency(const service::Operation &op, const Args &args) {
+  OperationCommand command(op);
+  std::string as_of;
+  command.desc.add_options()("as-of", po::value(&as_of), "as of this date, YYYY-MM-DD");
+  command.flags = {{"as_of", "--as-of"}};
+  if (auto code = command.parse(args)) {
+    return *code;
+  }
+  pb::ConsistencyRequest request;
+  if (command.request_path.empty()) {
+    request.set_as_of(as_of);
+    if (auto code = command.read_cadres(*request.mutable_cadres())) {
+      return *code;
+    }
+  }
+  pb::ConsistencyResponse response;
+  if (auto code = command.run(request, response)) {
+    return *code;
+  }
+  if (command.json) {
+    return print_json(command.name, response) ? kExitOk : kExitInput;
+  }
+  const Lang lang = command.lang;
+  for (const pb::ConsistencyFlag &f : response.flags()) {
+    std::cout << f.cadre_id() << "  " << f.rule_id() << "  " << zh_or_en(lang, "记录 ", "record ")
+              << f.record().id()
+              << (f.due_on().empty()
+                      ? ""
+                      : std::string(zh_or_en(lang, "  期限 ", "  due ")) + f.due_on())
+              << "\n";
+    print_explanation(f.explanation(), lang, "    ", std::cout);
+  }
+  print_errors(response.errors(), lang, std::cout);
+  return kExitOk;
+}
+
+}  // namespace cadre::cli

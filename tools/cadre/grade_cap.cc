@@ -1,0 +1,44 @@
+// cadre grade-cap: the best annual grade still allowed for a year, and why.
+#include <iostream>
+
+#include "cadre/v1/eligibility.pb.h"
+#include "cli.hpp"
+#include "up_output.hpp"
+
+namespace cadre::cli {
+namespace pb = ::cadre::v1;
+
+int cmd_grade_cap(const service::Operation &op, const Args &args) {
+  OperationCommand command(op);
+  int year = 0;
+  command.desc.add_options()("year", po::value(&year), "the year assessed");
+  command.flags = {{"year", "--year"}};
+  if (auto code = command.parse(args)) {
+    return *code;
+  }
+  pb::GradeCapRequest request;
+  if (command.request_path.empty()) {
+    request.set_year(year);
+    if (auto code = command.read_cadres(*request.mutable_cadres())) {
+      return *code;
+    }
+  }
+  pb::GradeCapResponse response;
+  if (auto code = command.run(request, response)) {
+    return *code;
+  }
+  if (command.json) {
+    return print_json(command.name, response) ? kExitOk : kExitInput;
+  }
+  const Lang lang = command.lang;
+  for (const pb::GradeCap &c : response.caps()) {
+    std::cout << c.cadre_id() << "  " << c.year() << "  "
+              << zh_or_en(lang, "最高可评 ", "best allowed ")
+              << label_of(static_cast<AssessmentGrade>(c.best_allowed()), lang) << "\n";
+    print_blockers(c.reasons(), c.waived(), lang, std::cout);
+  }
+  print_errors(response.errors(), lang, std::cout);
+  return kExitOk;
+}
+
+}  // namespace cadre::cli

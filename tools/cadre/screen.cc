@@ -1,0 +1,187 @@
+// cadre screen: who must go down as of a date, through which channel, under
+// which rule, and why. A roster in the stream form is screened by the
+// library's streamed screener, chunk by chunk, in constant memory.
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <vector>
+
+#include "cli.hpp"
+#include "codec/stream.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
+
+namespace cadre::cli {
+namespace {
+
+namespace pb = ::cadre::v1;
+
+void print_findings(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
+  for (const pb::Finding &f : r.findings()) {
+    os << f.cadre_id() << "  " << label_of(static_cast<Channel>(f.channel()), lang) << "  "
+       << f.rule_id() << "  " << f.effective_date() << "  "
+       << (f.determination() == pb::DETERMINATION_COMPUTED
+               ? zh_or_en(lang, "[已计算]", "[computed]")
+               : zh_or_en(lang, "[待核实]", "[needs verification]"))
+       << "\n";
+    if (lang != Lang::kEn) {
+      os << "    " << f.explanation().zh_cn() << "\n";
+    }
+    if (lang != Lang::kZh) {
+      os << "    " << f.explanation().en() << "\n";
+    }
+  }
+  print_errors(r.errors(), lang, os);
+}
+
+void print_summary(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
+  // Channels and rank levels in the order of the schema.
+  pb::ScreenSummary s = r.summary();
+  std::sort(s.mutable_by_channel()->begin(), s.mutable_by_channel()->end(),
+            [](const auto &a, const auto &b) { return a.channel() < b.channel(); });
+  std::sort(s.mutable_by_rank_level()->begin(), s.mutable_by_rank_level()->end(),
+            [](const auto &a, const auto &b) { return a.rank_level() < b.rank_level(); });
+  if (lang != Lang::kEn) {
+    os << "汇总：截至" << r.as_of() << "，筛查干部" << s.cadres_screened() << "人，拒收记录"
+       << s.records_rejected() << "条；调“下”干部" << s.cadres_down() << "人，其中问责追究调整"
+       << s.accountability() << "人、不适宜担任现职调整" << s.unsuitable() << "人；厅局级及以上"
+       << s.bureau_level_or_above() << "人。\n";
+    os << "  按渠道：";
+    for (const auto &c : s.by_channel()) {
+      os << label_of(static_cast<Channel>(c.channel()), Lang::kZh) << " " << c.cadres() << "人；";
+    }
+    os << "\n  按职务层次：";
+    for (const auto &c : s.by_rank_level()) {
+      os << label_of(static_cast<RankLevel>(c.rank_level()), Lang::kZh) << " " << c.cadres()
+         << "人；";
+    }
+    os << "\n";
+  }
+  if (lang != Lang::kZh) {
+    os << "Summary: as of " << r.as_of() << ", " << count(s.cadres_screened(), "cadre")
+       << " screened, " << count(s.records_rejected(), "record") << " rejected; "
+       << count(s.cadres_down(), "cadre") << " to go down, of which " << s.accountability()
+       << " through accountability, " << s.unsuitable() << " as unsuitable; "
+       << s.bureau_level_or_above() << " at department level or above.\n";
+    os << "  By channel: ";
+    for (const auto &c : s.by_channel()) {
+      os << label_of(static_cast<Channel>(c.channel()), Lang::kEn) << " " << c.cadres() << "; ";
+    }
+    os << "\n  By rank level: ";
+    for (const auto &c : s.by_rank_level()) {
+      os << label_of(static_cast<RankLevel>(c.rank_level()), Lang::kEn) << " " << c.cadres()
+         << "; ";
+    }
+    os << "\n";
+  }
+}
+
+// Prints what a chunk of the stream gave: findings and errors, as a table or
+// as one JSON line per chunk (without the summary, which comes last).
+bool print_chunk(const OperationCommand &command, pb::ScreenResponse &response) {
+  if (response.findings().empty() && response.errors().empty()) {
+    return true;
+  }
+  if (command.json) {
+    return print_json(command.name, response);
+  }
+  print_findings(response, command.lang, std::cout);
+  return true;
+}
+
+// Screens a roster in the stream form with the library's streamed screener.
+int screen_stream(const OperationCommand &command, const Date &as_of, bool summary_only) {
+  std::ifstream in(command.roster_path, std::ios::binary);
+  if (!in) {
+    complain(command.name, "cannot read roster file " + command.roster_path);
+    return kExitInput;
+  }
+  const bool progress = isatty(STDERR_FILENO) != 0;
+  service::StreamScreener screener(service::builtin_engine(), as_of);
+  std::vector<char> chunk(std::size_t{1} << 20U);
+  pb::ScreenResponse response;
+  std::uint64_t reported = 0;
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (in.bad()) {
+      complain(command.name, "cannot read roster file " + command.roster_path);
+      return kExitInput;
+    }
+    response.Clear();
+    if (auto st =
+            screener.push(reinterpret_cast<const std::uint8_t *>(chunk.data()), got, response);
+        !st.ok()) {
+      if (progress) std::cerr << "\n";
+      complain(command.name, command.roster_path + ": " + st.to_string());
+      return kExitInput;
+    }
+    if (!summary_only && !print_chunk(command, response)) {
+      return kExitInput;
+    }
+    if (progress && screener.cadres() - reported >= 10'000) {
+      reported = screener.cadres();
+      std::cerr << "\rcadre screen: " << reported << " cadres" << std::flush;
+    }
+  }
+  if (progress) std::cerr << "\r";
+  response.Clear();
+  if (auto st = screener.finish(response); !st.ok()) {
+    complain(command.name, command.roster_path + ": " + st.to_string());
+    return kExitInput;
+  }
+  if (command.json) {
+    return print_json(command.name, response) ? kExitOk : kExitInput;
+  }
+  print_summary(response, command.lang, std::cout);
+  return kExitOk;
+}
+
+}  // namespace
+
+int cmd_screen(const service::Operation &op, const Args &args) {
+  OperationCommand command(op);
+  std::string as_of;
+  bool summary_only = false;
+  command.desc.add_options()("as-of", po::value(&as_of), "screen as of this date, YYYY-MM-DD")(
+      "summary-only", po::bool_switch(&summary_only),
+      "print only the summary, not each finding and rejected record");
+  command.flags = {{"as_of", "--as-of"}};
+  if (auto code = command.parse(args)) {
+    return *code;
+  }
+  if (command.request_path.empty() &&
+      codec::roster_format_from_path(command.roster_path) == codec::RosterFormat::kStream) {
+    const auto day = service::required_as_of(as_of);
+    if (!day.ok()) {
+      command.fail(day.status());
+      return kExitUsage;
+    }
+    return screen_stream(command, *day, summary_only);
+  }
+  pb::ScreenRequest request;
+  request.set_as_of(as_of);
+  if (command.request_path.empty()) {
+    if (auto code = command.read_cadres(*request.mutable_cadres())) {
+      return *code;
+    }
+  }
+  pb::ScreenResponse response;
+  if (auto code = command.run(request, response)) {
+    return *code;
+  }
+  if (summary_only) {
+    response.clear_findings();
+    response.clear_errors();
+  }
+  if (command.json) {
+    return print_json(command.name, response) ? kExitOk : kExitInput;
+  }
+  print_findings(response, command.lang, std::cout);
+  print_summary(response, command.lang, std::cout);
+  return kExitOk;
+}
+
+}  // namespace cadre::cli

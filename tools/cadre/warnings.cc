@@ -1,0 +1,46 @@
+// cadre warnings: what is coming in the months ahead, in calendar order.
+#include <iostream>
+
+#include "cadre/v1/eligibility.pb.h"
+#include "cli.hpp"
+#include "up_output.hpp"
+
+namespace cadre::cli {
+namespace pb = ::cadre::v1;
+
+int cmd_warnings(const service::Operation &op, const Args &args) {
+  OperationCommand command(op);
+  std::string as_of;
+  int horizon = 12;
+  command.desc.add_options()("as-of", po::value(&as_of), "first day of the window, YYYY-MM-DD")(
+      "horizon", po::value(&horizon), "months ahead, 0 to 600 (default 12)");
+  command.flags = {{"as_of", "--as-of"}, {"horizon_months", "--horizon"}};
+  if (auto code = command.parse(args)) {
+    return *code;
+  }
+  pb::WarningsRequest request;
+  if (command.request_path.empty()) {
+    request.set_as_of(as_of);
+    request.set_horizon_months(horizon);
+    if (auto code = command.read_cadres(*request.mutable_cadres())) {
+      return *code;
+    }
+  }
+  pb::WarningsResponse response;
+  if (auto code = command.run(request, response)) {
+    return *code;
+  }
+  if (command.json) {
+    return print_json(command.name, response) ? kExitOk : kExitInput;
+  }
+  const Lang lang = command.lang;
+  for (const pb::ForwardWarning &w : response.warnings()) {
+    std::cout << w.on() << "  " << w.cadre_id() << "  " << w.rule_id() << "  "
+              << zh_or_en(lang, "记录 ", "record ") << w.record().id() << "\n";
+    print_explanation(w.explanation(), lang, "    ", std::cout);
+  }
+  print_errors(response.errors(), lang, std::cout);
+  return kExitOk;
+}
+
+}  // namespace cadre::cli
