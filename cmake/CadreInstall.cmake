@@ -1,8 +1,8 @@
 # Install rules and package files of cadre (included when CADRE_INSTALL is ON).
 #
 # What a consumer gets under the prefix:
-#   include/cadre/...                    public headers (C ABI and C++ API) + version.h and
-#                                        operations.h (generated)
+#   include/cadre/...                    public headers (C ABI and C++ API) + the generated
+#                                        version.h, operations.h and enums.hpp
 #   lib/libcadre.so.<ABI>, libcadre.so   the C ABI (component cadre_runtime; the
 #                                        namelink is in cadre_development)
 #   lib/libcadre-cpp.a                   the C++ API (cadre::cadre)
@@ -42,7 +42,6 @@ set(CADRE_PUBLIC_HEADERS
   cadre/date.hpp
   cadre/domain.hpp
   cadre/eligibility.hpp
-  cadre/enums.hpp
   cadre/exemption.hpp
   cadre/facts.hpp
   cadre/followup.hpp
@@ -74,6 +73,7 @@ foreach(_h IN LISTS CADRE_PUBLIC_HEADERS)
 endforeach()
 install(FILES "${PROJECT_BINARY_DIR}/include/cadre/version.h"
   "${PROJECT_BINARY_DIR}/include/cadre/operations.h"
+  "${PROJECT_BINARY_DIR}/include/cadre/enums.hpp"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/cadre"
   COMPONENT cadre_development)
 

@@ -6,8 +6,8 @@
  * of proto/ (the wire and file form); the codec maps one to the other and
  * validates with field paths. Dates are `std::optional<Date>`: an empty
  * string on the wire is an empty optional. Enumerations keep the numbers of
- * the schema (cadre/enums.hpp); a number unknown to this version is kept as
- * it is and reported by validation.
+ * the schema (cadre/enums.hpp, generated from it); a number unknown to this
+ * version is kept as it is and reported by validation.
  */
 #ifndef CADRE_DOMAIN_HPP
 #define CADRE_DOMAIN_HPP
@@ -29,6 +29,24 @@
 
 namespace cadre {
 inline namespace api_v1 {
+
+/**
+ * Whether a rank level is 正副县处级 or above.
+ * @param level the rank level.
+ * @return true for 正副县处级 and every level above it.
+ */
+constexpr bool at_or_above_county(RankLevel level) noexcept {
+  return level >= RankLevel::kProvincePrincipal && level <= RankLevel::kCountyDeputy;
+}
+
+/**
+ * Whether a rank level is 厅局级 (department level) or above.
+ * @param level the rank level.
+ * @return true for 正副厅局级 and every level above it.
+ */
+constexpr bool at_or_above_bureau(RankLevel level) noexcept {
+  return level >= RankLevel::kProvincePrincipal && level <= RankLevel::kBureauDeputy;
+}
 
 /** A term of office (任期) in one post. Schema: `cadre.v1.TermOfOffice`. */
 struct TermOfOffice {

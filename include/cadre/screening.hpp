@@ -15,7 +15,6 @@
 #ifndef CADRE_SCREENING_HPP
 #define CADRE_SCREENING_HPP
 
-#include <array>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -41,30 +40,57 @@ struct EngineConfig {
   CatalogueSet catalogues = CatalogueSet::builtin();
 };
 
-/** Counts in the shape the 2017 Jiangxi article reports. */
+/**
+ * Counts in the shape the 2017 Jiangxi article reports.
+ *
+ * The counts per channel and per rank level are lists of (value, cadres) in
+ * the order of the values' numbers, holding only values with cadres: a value
+ * added to the schema, or a number unknown to this version, is counted under
+ * its own number, and the type does not change when an enum grows.
+ */
 struct ScreenSummary {
-  int cadres_screened = 0;             ///< cadres screened
-  int records_rejected = 0;            ///< records rejected by validation
-  int cadres_down = 0;                 ///< cadres with at least one finding
-  int accountability = 0;              ///< of which through accountability
-  int unsuitable = 0;                  ///< of which as unsuitable
-  int bureau_level_or_above = 0;       ///< of which at 厅局级 and above
-  std::array<int, 8> by_channel{};     ///< cadres per Channel value (index = number)
-  std::array<int, 9> by_rank_level{};  ///< cadres going down per RankLevel value
+  int cadres_screened = 0;        ///< cadres screened
+  int records_rejected = 0;       ///< records rejected by validation
+  int cadres_down = 0;            ///< cadres with at least one finding
+  int accountability = 0;         ///< of which through accountability
+  int unsuitable = 0;             ///< of which as unsuitable
+  int bureau_level_or_above = 0;  ///< of which at 厅局级 and above
+  /** Cadres with a finding of each channel (a cadre counts once per channel). */
+  std::vector<std::pair<Channel, int>> by_channel;
+  /** Cadres going down per rank level of their highest post on the as-of date. */
+  std::vector<std::pair<RankLevel, int>> by_rank_level;
 
   /**
-   * Adds one screened cadre and its findings.
+   * Cadres with a finding of a channel.
+   * @param channel the channel
+   * @return the count; 0 for a channel with none
+   */
+  [[nodiscard]] int cadres(Channel channel) const noexcept;
+
+  /**
+   * Cadres going down at a rank level.
+   * @param level the rank level
+   * @return the count; 0 for a level with none
+   */
+  [[nodiscard]] int cadres(RankLevel level) const noexcept;
+
+  /**
+   * Adds one screened cadre and its findings. Allocates only for a channel
+   * or rank level not counted before.
    * @param cadre the cadre screened
    * @param as_of the as-of date of the screening
    * @param findings the findings of this cadre only
    */
-  void add(const Cadre &cadre, Date as_of, const std::vector<Finding> &findings) noexcept;
+  void add(const Cadre &cadre, Date as_of, const std::vector<Finding> &findings);
 
   /**
    * Adds the counts of another summary (of other cadres).
    * @param other the summary to add
    */
-  void merge(const ScreenSummary &other) noexcept;
+  void merge(const ScreenSummary &other);
+
+  /** Summaries are equal when every count is. */
+  friend bool operator==(const ScreenSummary &, const ScreenSummary &) = default;
 };
 
 /** The rules engine. */

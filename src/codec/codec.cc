@@ -258,19 +258,15 @@ void encode(const ScreenSummary &in, pb::ScreenSummary &out) {
   out.set_accountability(in.accountability);
   out.set_unsuitable(in.unsuitable);
   out.set_bureau_level_or_above(in.bureau_level_or_above);
-  for (std::size_t i = 1; i < in.by_channel.size(); ++i) {
-    if (in.by_channel[i] != 0) {
-      auto *c = out.add_by_channel();
-      c->set_channel(static_cast<pb::Channel>(i));
-      c->set_cadres(in.by_channel[i]);
-    }
+  for (const auto &[channel, n] : in.by_channel) {
+    auto *c = out.add_by_channel();
+    c->set_channel(static_cast<pb::Channel>(channel));
+    c->set_cadres(n);
   }
-  for (std::size_t i = 0; i < in.by_rank_level.size(); ++i) {
-    if (in.by_rank_level[i] != 0) {
-      auto *c = out.add_by_rank_level();
-      c->set_rank_level(static_cast<pb::RankLevel>(i));
-      c->set_cadres(in.by_rank_level[i]);
-    }
+  for (const auto &[level, n] : in.by_rank_level) {
+    auto *c = out.add_by_rank_level();
+    c->set_rank_level(static_cast<pb::RankLevel>(level));
+    c->set_cadres(n);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "codec/records_codec.hpp"
 
+#include "codec/check.hpp"
 #include "codec/codec.hpp"
 
 namespace cadre::codec {
@@ -7,51 +8,10 @@ namespace pb = ::cadre::v1;
 
 namespace {
 
-struct Errors {
-  std::vector<Status> &list;
-  const std::string &path;
-  void add(const std::string &field, std::string message) const {
-    list.emplace_back(StatusCode::kInvalidArgument, std::move(message), path + "." + field);
-  }
-};
+using detail::Checker;
+using detail::Path;
 
-std::optional<Date> date(const std::string &text, const std::string &field, const Errors &e) {
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  const auto d = Date::parse(text);
-  if (!d) {
-    e.add(field, "not a date of the form YYYY-MM-DD");
-  }
-  return d;
-}
-
-void text(const std::string &value, const std::string &field, bool required, const Errors &e) {
-  if (required && value.empty()) {
-    e.add(field, "required");
-  } else if (value.size() > kMaxTextBytes) {
-    e.add(field, "longer than " + std::to_string(kMaxTextBytes) + " bytes");
-  }
-}
-
-// An id: a text without control characters (codec::is_valid_id).
-void id(const std::string &value, const std::string &field, bool required, const Errors &e) {
-  text(value, field, required, e);
-  if (value.size() <= kMaxTextBytes && !is_valid_id(value)) {
-    e.add(field, "contains a control character (such as NUL or a line break)");
-  }
-}
-
-template <typename E>
-E enum_value(int number, bool (*valid)(int), const std::string &field, bool required,
-             const Errors &e) {
-  if (!valid(number)) {
-    e.add(field, "value " + std::to_string(number) + " is unknown to this version of cadre");
-  } else if (required && number == 0) {
-    e.add(field, "required");
-  }
-  return static_cast<E>(number);
-}
+constexpr int kMaxEvents = 10000;
 
 bool hex64(const std::string &s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string::npos;
@@ -64,50 +24,49 @@ std::string d2s(const std::optional<Date> &d) { return d ? d->to_string() : std:
 bool decode(const pb::ProcedureCase &in, const std::string &path, ProcedureCase &out,
             std::vector<Status> &errors) {
   const std::size_t before = errors.size();
-  const Errors e{errors, path};
+  Checker ck(errors, std::nullopt);
+  const Path at(path);
   out = ProcedureCase{};
-  id(in.id(), "id", true, e);
+  ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.kind = enum_value<ProcedureKind>(in.kind(), pb::ProcedureKind_IsValid, "kind", true, e);
-  id(in.cadre_id(), "cadre_id", true, e);
+  out.kind = ck.enumeration<ProcedureKind>(in.kind(), pb::ProcedureKind_IsValid, at, "kind", true);
+  ck.id(in.cadre_id(), at, "cadre_id", true);
   out.cadre_id = in.cadre_id();
-  out.opened_by.kind = enum_value<RecordKind>(in.opened_by().kind(), pb::RecordKind_IsValid,
-                                              "opened_by.kind", false, e);
-  id(in.opened_by().id(), "opened_by.id", false, e);
+  const Path opened_by(at, "opened_by");
+  out.opened_by.kind = ck.enumeration<RecordKind>(in.opened_by().kind(), pb::RecordKind_IsValid,
+                                                  opened_by, "kind", false);
+  ck.id(in.opened_by().id(), opened_by, "id", false);
   out.opened_by.id = in.opened_by().id();
-  id(in.opened_by().cadre_id(), "opened_by.cadre_id", false, e);
+  ck.id(in.opened_by().cadre_id(), opened_by, "cadre_id", false);
   out.opened_by.cadre_id = in.opened_by().cadre_id();
-  out.opened_on = date(in.opened_on(), "opened_on", e);
-  out.next_deadline = date(in.next_deadline(), "next_deadline", e);
-  if (in.events_size() > 10000) {
-    e.add("events", "more than 10000 events");
+  out.opened_on = ck.date(in.opened_on(), at, "opened_on");
+  out.next_deadline = ck.date(in.next_deadline(), at, "next_deadline");
+  if (!ck.bounded(in.events_size(), kMaxEvents, at, "events")) {
     return false;
   }
   std::optional<Date> previous = out.opened_on;
   for (int i = 0; i < in.events_size(); ++i) {
     const pb::ProcedureEvent &v = in.events(i);
-    const std::string f = "events[" + std::to_string(i) + "]";
+    const Path event(at, "events", i);
     ProcedureEvent ev;
     ev.seq = v.seq();
     if (ev.seq != i + 1) {
-      e.add(f + ".seq",
-            "must be " + std::to_string(i + 1) + ": events are numbered from 1 in order");
+      ck.fail(event, "seq",
+              "must be " + std::to_string(i + 1) + ": events are numbered from 1 in order");
     }
-    text(v.stage(), f + ".stage", true, e);
+    ck.id(v.stage(), event, "stage", true);
     ev.stage = v.stage();
-    ev.on = date(v.on(), f + ".on", e);
-    if (ev.on && previous && *ev.on < *previous) {
-      e.add(f + ".on", "before the previous event");
-    }
+    ev.on = ck.date(v.on(), event, "on");
+    ck.not_before(previous, ev.on, event, "on", "the previous event");
     if (ev.on) {
       previous = ev.on;
     }
     ev.actor =
-        enum_value<AuthorityKind>(v.actor(), pb::AuthorityKind_IsValid, f + ".actor", false, e);
-    text(v.document_ref(), f + ".document_ref", false, e);
+        ck.enumeration<AuthorityKind>(v.actor(), pb::AuthorityKind_IsValid, event, "actor", false);
+    ck.id(v.document_ref(), event, "document_ref", false);
     ev.document_ref = v.document_ref();
     if (!v.hash().empty() && !hex64(v.hash())) {
-      e.add(f + ".hash", "not 64 lowercase hex digits");
+      ck.fail(event, "hash", "not 64 lowercase hex digits");
     }
     ev.hash = v.hash();
     out.events.push_back(std::move(ev));
@@ -118,42 +77,41 @@ bool decode(const pb::ProcedureCase &in, const std::string &path, ProcedureCase 
 bool decode(const pb::Bulletin &in, const std::string &path, Bulletin &out,
             std::vector<Status> &errors) {
   const std::size_t before = errors.size();
-  const Errors e{errors, path};
+  Checker ck(errors, std::nullopt);
+  const Path at(path);
   out = Bulletin{};
-  id(in.id(), "id", true, e);
+  ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.from = date(in.from(), "from", e);
-  out.to = date(in.to(), "to", e);
-  if (out.from && out.to && *out.to < *out.from) {
-    e.add("to", "before from");
-  }
+  out.from = ck.date(in.from(), at, "from");
+  out.to = ck.date(in.to(), at, "to");
+  ck.not_before(out.from, out.to, at, "to", "from");
   out.jurisdiction = in.jurisdiction();
   for (int i = 0; i < in.lines_size(); ++i) {
     const pb::BulletinLine &l = in.lines(i);
-    const std::string f = "lines[" + std::to_string(i) + "]";
-    text(l.key(), f + ".key", true, e);
+    const Path line(at, "lines", i);
+    ck.id(l.key(), line, "key", true);
     if (l.cadres() < 0 || l.adjusted_down() < 0 || l.accountability() < 0 || l.unsuitable() < 0) {
-      e.add(f, "a count is negative");
+      ck.fail(line, {}, "a count is negative");
     } else if (l.adjusted_down() > l.cadres()) {
-      e.add(f + ".adjusted_down", "more than cadres");
+      ck.fail(line, "adjusted_down", "more than cadres");
     } else if (l.accountability() + l.unsuitable() > l.adjusted_down()) {
-      e.add(f + ".accountability", "accountability and unsuitable together exceed adjusted_down");
+      ck.fail(line, "accountability",
+              "accountability and unsuitable together exceed adjusted_down");
     }
     out.lines.push_back(
         {l.key(), l.label(), l.cadres(), l.adjusted_down(), l.accountability(), l.unsuitable()});
   }
   for (int i = 0; i < in.by_channel_size(); ++i) {
     const auto &c = in.by_channel(i);
-    out.by_channel.emplace_back(
-        enum_value<Channel>(c.channel(), pb::Channel_IsValid,
-                            "by_channel[" + std::to_string(i) + "].channel", true, e),
-        c.cadres());
+    out.by_channel.emplace_back(ck.enumeration<Channel>(c.channel(), pb::Channel_IsValid,
+                                                        Path(at, "by_channel", i), "channel", true),
+                                c.cadres());
   }
   for (int i = 0; i < in.by_rank_level_size(); ++i) {
     const auto &c = in.by_rank_level(i);
     out.by_rank_level.emplace_back(
-        enum_value<RankLevel>(c.rank_level(), pb::RankLevel_IsValid,
-                              "by_rank_level[" + std::to_string(i) + "].rank_level", true, e),
+        ck.enumeration<RankLevel>(c.rank_level(), pb::RankLevel_IsValid,
+                                  Path(at, "by_rank_level", i), "rank_level", true),
         c.cadres());
   }
   return errors.size() == before;
@@ -162,21 +120,22 @@ bool decode(const pb::Bulletin &in, const std::string &path, Bulletin &out,
 bool decode(const pb::DecisionRecord &in, const std::string &path, DecisionRecord &out,
             std::vector<Status> &errors) {
   const std::size_t before = errors.size();
-  const Errors e{errors, path};
+  Checker ck(errors, std::nullopt);
+  const Path at(path);
   out = DecisionRecord{};
-  id(in.id(), "id", true, e);
+  ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  text(in.operation(), "operation", true, e);
+  ck.id(in.operation(), at, "operation", true);
   out.operation = in.operation();
-  out.as_of = date(in.as_of(), "as_of", e);
+  out.as_of = ck.date(in.as_of(), at, "as_of");
   out.catalogue = {in.catalogue().id(), in.catalogue().version(), in.catalogue().content_hash()};
   if (!out.catalogue.content_hash.empty() && !hex64(out.catalogue.content_hash)) {
-    e.add("catalogue.content_hash", "not 64 lowercase hex digits");
+    ck.fail(Path(at, "catalogue"), "content_hash", "not 64 lowercase hex digits");
   }
   for (const auto &[field, value] : {std::pair{"request_hash", &in.request_hash()},
                                      std::pair{"response_hash", &in.response_hash()}}) {
     if (!hex64(*value)) {
-      e.add(field, "not 64 lowercase hex digits");
+      ck.fail(at, field, "not 64 lowercase hex digits");
     }
   }
   out.request_hash = in.request_hash();

@@ -244,47 +244,76 @@ void Engine::screen(const Cadre &cadre, Date as_of, std::string_view path,
                    });
 }
 
-void ScreenSummary::add(const Cadre &cadre, Date as_of,
-                        const std::vector<Finding> &findings) noexcept {
-  ++cadres_screened;
-  bool any = false;
-  std::array<bool, 8> channels{};
-  for (const Finding &f : findings) {
-    any = true;
-    const auto ch = static_cast<std::size_t>(f.channel);
-    if (ch < channels.size()) {
-      channels[ch] = true;
-    }
+namespace {
+
+// Adds @p n cadres under @p key of a count list kept in the order of the keys.
+template <typename E>
+void count(std::vector<std::pair<E, int>> &counts, E key, int n) {
+  const auto it = std::lower_bound(counts.begin(), counts.end(), key,
+                                   [](const auto &c, E k) { return c.first < k; });
+  if (it != counts.end() && it->first == key) {
+    it->second += n;
+  } else {
+    counts.emplace(it, key, n);
   }
-  if (!any) {
+}
+
+template <typename E>
+int lookup(const std::vector<std::pair<E, int>> &counts, E key) noexcept {
+  const auto it = std::lower_bound(counts.begin(), counts.end(), key,
+                                   [](const auto &c, E k) { return c.first < k; });
+  return it != counts.end() && it->first == key ? it->second : 0;
+}
+
+}  // namespace
+
+int ScreenSummary::cadres(Channel channel) const noexcept { return lookup(by_channel, channel); }
+
+int ScreenSummary::cadres(RankLevel level) const noexcept { return lookup(by_rank_level, level); }
+
+void ScreenSummary::add(const Cadre &cadre, Date as_of, const std::vector<Finding> &findings) {
+  ++cadres_screened;
+  if (findings.empty()) {
     return;
   }
   ++cadres_down;
-  for (std::size_t i = 0; i < channels.size(); ++i) {
-    by_channel[i] += channels[i] ? 1 : 0;
+  // Each channel of the cadre once, whatever the order of the findings.
+  bool accountable = false;
+  bool unsuited = false;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Channel ch = findings[i].channel;
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) {
+      seen = findings[j].channel == ch;
+    }
+    if (seen) {
+      continue;
+    }
+    count(by_channel, ch, 1);
+    accountable = accountable || ch == Channel::kAccountability;
+    unsuited = unsuited || ch == Channel::kUnsuitable;
   }
-  accountability += channels[static_cast<std::size_t>(Channel::kAccountability)] ? 1 : 0;
-  unsuitable += channels[static_cast<std::size_t>(Channel::kUnsuitable)] ? 1 : 0;
+  accountability += accountable ? 1 : 0;
+  unsuitable += unsuited ? 1 : 0;
   const long post = detail::highest_rank_post(cadre, as_of);
   const RankLevel level =
       post >= 0 ? cadre.posts[static_cast<std::size_t>(post)].rank_level : RankLevel::kUnspecified;
-  const auto n = static_cast<std::size_t>(level);
-  by_rank_level[n < by_rank_level.size() ? n : 0] += 1;
+  count(by_rank_level, level, 1);
   bureau_level_or_above += at_or_above_bureau(level) ? 1 : 0;
 }
 
-void ScreenSummary::merge(const ScreenSummary &o) noexcept {
+void ScreenSummary::merge(const ScreenSummary &o) {
   cadres_screened += o.cadres_screened;
   records_rejected += o.records_rejected;
   cadres_down += o.cadres_down;
   accountability += o.accountability;
   unsuitable += o.unsuitable;
   bureau_level_or_above += o.bureau_level_or_above;
-  for (std::size_t i = 0; i < by_channel.size(); ++i) {
-    by_channel[i] += o.by_channel[i];
+  for (const auto &[channel, n] : o.by_channel) {
+    count(by_channel, channel, n);
   }
-  for (std::size_t i = 0; i < by_rank_level.size(); ++i) {
-    by_rank_level[i] += o.by_rank_level[i];
+  for (const auto &[level, n] : o.by_rank_level) {
+    count(by_rank_level, level, n);
   }
 }
 

@@ -207,10 +207,10 @@ elseif(MODE STREQUAL "no_protobuf_in_headers" OR MODE STREQUAL "no_protobuf_in_p
 # ---------------------------------------------------------------------------
 elseif(MODE STREQUAL "headers")
   # 1. The installed headers are exactly include/cadre/** plus the generated
-  #    ones (version.h, operations.h).
+  #    ones (version.h, operations.h, enums.hpp).
   file(GLOB_RECURSE src RELATIVE "${CADRE_SOURCE_DIR}/include"
     "${CADRE_SOURCE_DIR}/include/cadre/*.h" "${CADRE_SOURCE_DIR}/include/cadre/*.hpp")
-  list(APPEND src cadre/version.h cadre/operations.h)
+  list(APPEND src cadre/version.h cadre/operations.h cadre/enums.hpp)
   file(GLOB_RECURSE inst RELATIVE "${INC_DIR}" LIST_DIRECTORIES false "${INC_DIR}/*")
   list(SORT src)
   list(SORT inst)

@@ -201,9 +201,36 @@ TEST(ScreenSummary, CountsCadresByChannelAndRank) {
   EXPECT_EQ(s.cadres_screened, 2);
   EXPECT_EQ(s.cadres_down, 1);
   EXPECT_EQ(s.bureau_level_or_above, 1);
-  EXPECT_EQ(s.by_channel[static_cast<std::size_t>(Channel::kAgeLimit)], 1);
-  EXPECT_EQ(s.by_rank_level[static_cast<std::size_t>(RankLevel::kBureauDeputy)], 1);
+  EXPECT_EQ(s.cadres(Channel::kAgeLimit), 1);
+  EXPECT_EQ(s.cadres(RankLevel::kBureauDeputy), 1);
   EXPECT_EQ(s.accountability, 0);
+}
+
+// A channel or rank level this version does not know (an enum grown by a
+// newer schema) is counted under its own number, in order; merge adds alike.
+TEST(ScreenSummary, CountsValuesBeyondTheEnumsItWasBuiltWith) {
+  Cadre c;
+  c.posts.push_back(Post{});
+  c.posts[0].rank_level = static_cast<RankLevel>(42);
+  c.posts[0].kind = PostKind::kLeadership;
+  c.posts[0].start_date = D("2020-01-01");
+  Finding grown;
+  grown.channel = static_cast<Channel>(99);
+  Finding known;
+  known.channel = Channel::kTerm;
+  ScreenSummary s;
+  s.add(c, D("2025-06-30"), {grown, known, grown});
+  ASSERT_EQ(s.by_channel.size(), 2U);
+  EXPECT_EQ(s.by_channel[0], std::make_pair(Channel::kTerm, 1));
+  EXPECT_EQ(s.cadres(static_cast<Channel>(99)), 1);
+  EXPECT_EQ(s.cadres(static_cast<RankLevel>(42)), 1);
+  ScreenSummary total;
+  total.merge(s);
+  total.merge(s);
+  EXPECT_EQ(total.cadres(static_cast<Channel>(99)), 2);
+  EXPECT_EQ(total.cadres(Channel::kTerm), 2);
+  EXPECT_EQ(total.cadres(Channel::kAgeLimit), 0);
+  EXPECT_EQ(total.cadres_down, 2);
 }
 
 }  // namespace

@@ -28,11 +28,11 @@ constexpr std::string_view kPackage = "cadre.v1";
 // Python's keywords and the names a dataclass field must not take.
 const std::set<std::string, std::less<>> &reserved() {
   static const std::set<std::string, std::less<>> kReserved = {
-      "False", "None",   "True",    "and",      "as",     "assert", "async",  "await",
-      "break", "class",  "continue", "def",     "del",    "elif",   "else",   "except",
-      "finally", "for",  "from",    "global",   "if",     "import", "in",     "is",
-      "lambda", "nonlocal", "not",  "or",       "pass",   "raise",  "return", "try",
-      "while", "with",   "yield",   "from_dict", "to_dict", "from_json", "to_json"};
+      "False",   "None",     "True",     "and",       "as",      "assert",    "async",  "await",
+      "break",   "class",    "continue", "def",       "del",     "elif",      "else",   "except",
+      "finally", "for",      "from",     "global",    "if",      "import",    "in",     "is",
+      "lambda",  "nonlocal", "not",      "or",        "pass",    "raise",     "return", "try",
+      "while",   "with",     "yield",    "from_dict", "to_dict", "from_json", "to_json"};
   return kReserved;
 }
 
@@ -162,8 +162,8 @@ std::string render_enum(const gp::EnumDescriptor *e) {
   const std::string prefix = enum_prefix(e->name());
   os << "\n\nclass " << e->name() << "(_typed.Enum):\n";
   std::string doc = doc_of(e);
-  os << docstring(doc.empty() ? "Schema enum ``" + e->full_name() + "``." :
-                                doc + "\n\nSchema enum ``" + e->full_name() + "``.",
+  os << docstring(doc.empty() ? "Schema enum ``" + e->full_name() + "``."
+                              : doc + "\n\nSchema enum ``" + e->full_name() + "``.",
                   "    ");
   os << "\n";
   std::set<int> seen;
@@ -173,8 +173,7 @@ std::string render_enum(const gp::EnumDescriptor *e) {
       throw std::runtime_error(v->full_name() + ": the value does not start with " + prefix);
     }
     std::string member = v->name().substr(prefix.size());
-    if (member.empty() || (member[0] >= '0' && member[0] <= '9') ||
-        reserved().contains(member)) {
+    if (member.empty() || (member[0] >= '0' && member[0] <= '9') || reserved().contains(member)) {
       member = "V_" + member;
     }
     os << "    " << member << " = " << v->number() << "\n";
@@ -202,8 +201,7 @@ std::string render_message(const gp::Descriptor *m) {
     const bool presence = f->has_presence() && !f->is_repeated();
     os << "        (" << quoted(py_name(f->name())) << ", " << quoted(f->name()) << ", _typed."
        << t.kind << ", " << (t.type_name.empty() ? "None" : quoted(t.type_name)) << ", "
-       << (f->is_repeated() ? "True" : "False") << ", " << (presence ? "True" : "False")
-       << "),\n";
+       << (f->is_repeated() ? "True" : "False") << ", " << (presence ? "True" : "False") << "),\n";
   }
   os << "    )\n";
   if (m->field_count() != 0) os << "\n";
@@ -211,14 +209,15 @@ std::string render_message(const gp::Descriptor *m) {
     const gp::FieldDescriptor *f = m->field(i);
     const FieldType t = field_type(f);
     const std::string name = py_name(f->name());
-    const bool oneof_or_optional = f->real_containing_oneof() != nullptr || f->has_optional_keyword();
+    const bool oneof_or_optional =
+        f->real_containing_oneof() != nullptr || f->has_optional_keyword();
     if (f->is_repeated()) {
       os << "    " << name << ": list[" << t.annotation << "] = field(default_factory=list)\n";
     } else if (oneof_or_optional) {
       os << "    " << name << ": Optional[" << t.annotation << "] = None\n";
     } else if (t.kind == "MESSAGE") {
-      os << "    " << name << ": " << t.annotation << " = field(default_factory=lambda: "
-         << t.annotation << "())\n";
+      os << "    " << name << ": " << t.annotation
+         << " = field(default_factory=lambda: " << t.annotation << "())\n";
     } else {
       os << "    " << name << ": " << t.annotation << " = " << t.default_value << "\n";
     }
@@ -252,7 +251,8 @@ std::string python_types(const gp::DescriptorPool &pool, const std::vector<std::
      << "``from_json``/``to_json`` convert from and to the shape of protobuf JSON.\n\n";
   for (const std::string &line : wrap(std::string(generated_by), 88)) os << line << "\n";
   os << "\"\"\"\n\n# ruff: noqa: E501\n\nfrom __future__ import annotations\n\n"
-     << "import sys\nfrom dataclasses import dataclass, field\nfrom typing import ClassVar, Optional\n\n"
+     << "import sys\nfrom dataclasses import dataclass, field\nfrom typing import ClassVar, "
+        "Optional\n\n"
      << "from . import _typed\n";
   std::vector<std::string> names;
   for (const gp::FileDescriptor *f : ordered) {
