@@ -9,33 +9,37 @@ Run: PYTHONPATH=bindings/python python3 examples/screen_one.py
 (set CADRE_LIBRARY to the path of libcadre.so when it is not installed).
 """
 
-import json
-
 import cadre
+from cadre import types
 
 # [screen]
-# A cadre.v1.ScreenRequest as a dict: protobuf JSON field names, enum values
-# by name, dates as "YYYY-MM-DD".
-REQUEST = {
-    "as_of": "2025-06-30",
-    "cadres": [{
-        "id": "c-0001",
-        "sex": "SEX_MALE",
-        "birth_date": "1965-03-02",
-        "birth_date_source": "BIRTH_DATE_SOURCE_PERSONNEL_FILE",
-        "posts": [{
-            "id": "p-1",
-            "unit_id": "u-county-01",
-            "title": "县长",
-            "rank_level": "RANK_LEVEL_COUNTY_PRINCIPAL",
-            "kind": "POST_KIND_LEADERSHIP",
-            "start_date": "2019-01-01",
-        }],
-    }],
-}
+# A cadre.v1.ScreenRequest, typed: the dataclasses of cadre.types, generated
+# from the schema (a dict in the shape of its protobuf JSON works too).
+REQUEST = types.ScreenRequest(
+    as_of="2025-06-30",
+    cadres=[types.Cadre(
+        id="c-0001",
+        sex=types.Sex.MALE,
+        birth_date="1965-03-02",
+        birth_date_source=types.BirthDateSource.PERSONNEL_FILE,
+        posts=[types.Post(
+            id="p-1",
+            unit_id="u-county-01",
+            title="县长",
+            rank_level=types.RankLevel.COUNTY_PRINCIPAL,
+            kind=types.PostKind.LEADERSHIP,
+            start_date="2019-01-01",
+        )],
+    )],
+)
 
 with cadre.Engine() as engine:
-    response = engine.screen(REQUEST)  # a cadre.v1.ScreenResponse as a dict
+    response = engine.screen(REQUEST)  # a cadre.types.ScreenResponse
 
-print(json.dumps(response, ensure_ascii=False, indent=2))
+for finding in response.findings:
+    print(finding.cadre_id, finding.rule_id, finding.channel.label("zh-CN"),
+          finding.effective_date)
+    print("  " + finding.explanation.zh_cn)
+    print("  " + finding.explanation.en)
+print(response.to_json(indent=2))  # the same as protobuf JSON
 # [screen]

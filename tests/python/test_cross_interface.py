@@ -29,7 +29,7 @@ def test_cli_and_python_agree(engine, as_of: str) -> None:
         check=True, capture_output=True, text=True, env=env).stdout
     from_cli = json.loads(out)
     roster = json.loads(ROSTER.read_text(encoding="utf-8"))
-    from_python = engine.screen({"as_of": as_of, "cadres": roster["cadres"]})
+    from_python = engine.screen({"as_of": as_of, "cadres": roster["cadres"]}, as_dict=True)
     assert from_python == from_cli
     assert from_python["summary"]["cadres_screened"] + from_python["summary"]["records_rejected"] \
         == len(roster["cadres"])

@@ -22,7 +22,7 @@ def admonished(issued_on: str = "2024-01-15") -> dict[str, Any]:
 
 def ask(engine: cadre.Engine, as_of: str, c: dict[str, Any]) -> dict[str, Any]:
     response = engine.eligibility({"as_of": as_of, "cadres": [c],
-                                   "target": "ELIGIBILITY_TARGET_HIGHER_LEVEL"})
+                                   "target": "ELIGIBILITY_TARGET_HIGHER_LEVEL"}, as_dict=True)
     assert not response.get("errors")
     (answer,) = response["answers"]
     return answer
@@ -56,7 +56,7 @@ def test_exemption_waives_the_blocker(engine) -> None:
 
 
 def test_grade_cap(engine) -> None:
-    response = engine.grade_cap({"year": 2024, "cadres": [admonished("2024-12-31")]})
+    response = engine.grade_cap({"year": 2024, "cadres": [admonished("2024-12-31")]}, as_dict=True)
     (cap,) = response["caps"]
     assert cap["best_allowed"] == "ASSESSMENT_GRADE_COMPETENT"
     assert cap["reasons"][0]["record"]["id"] == "w1"
@@ -66,15 +66,15 @@ def test_bad_record_and_bad_request(engine) -> None:
     bad = admonished()
     bad["birth_date"] = "1965-02-30"
     response = engine.eligibility({"as_of": "2024-03-01", "cadres": [bad, admonished()],
-                                   "target": "ELIGIBILITY_TARGET_CANDIDATE"})
+                                   "target": "ELIGIBILITY_TARGET_CANDIDATE"}, as_dict=True)
     assert response["errors"][0]["field_path"] == "cadres[0].birth_date"
     assert "1965" not in response["errors"][0]["message"]
     assert len(response["answers"]) == 1
     with pytest.raises(cadre.InvalidArgumentError) as info:
-        engine.eligibility({"as_of": "2024-03-01", "cadres": []})
+        engine.eligibility({"as_of": "2024-03-01", "cadres": []}, as_dict=True)
     assert info.value.field == "target"
     with pytest.raises(cadre.InvalidArgumentError) as info:
-        engine.grade_cap({"cadres": []})
+        engine.grade_cap({"cadres": []}, as_dict=True)
     assert info.value.field == "year"
 
 
@@ -91,13 +91,13 @@ def test_warnings_in_calendar_order(engine) -> None:
     second = admonished("2024-03-01")
     second["id"] = "c2"
     response = engine.warnings({"as_of": "2024-06-30", "horizon_months": 12,
-                                "cadres": [admonished(), second]})
+                                "cadres": [admonished(), second]}, as_dict=True)
     days = [(w["on"], w["cadre_id"]) for w in response["warnings"]]
     assert days[:2] == [("2024-07-16", "c1"), ("2024-09-02", "c2")]
     assert days == sorted(days)
     assert response["warnings"][0]["citations"]
     with pytest.raises(cadre.InvalidArgumentError) as info:
-        engine.warnings({"as_of": "2024-06-30", "horizon_months": -1, "cadres": []})
+        engine.warnings({"as_of": "2024-06-30", "horizon_months": -1, "cadres": []}, as_dict=True)
     assert info.value.field == "horizon_months"
 
 
@@ -106,9 +106,9 @@ def test_consistency_flags_a_decision_without_adjustment(engine) -> None:
     c["accountability_decisions"] = [{
         "id": "ad1", "forms": ["ACCOUNTABILITY_FORM_ORGANISATIONAL_ADJUSTMENT"],
         "measures": ["ORGANISATIONAL_MEASURE_REMOVAL"], "decided_on": "2024-01-31"}]
-    response = engine.consistency({"as_of": "2024-03-01", "cadres": [c]})
+    response = engine.consistency({"as_of": "2024-03-01", "cadres": [c]}, as_dict=True)
     (flag,) = response["flags"]
     assert flag["rule_id"] == "consistency.no-adjustment"
     assert flag["due_on"] == "2024-02-29"
     assert {ct.get("article") for ct in flag["citations"]} >= {"第九条", "第二条"}
-    assert engine.consistency({"as_of": "2024-02-29", "cadres": [c]}).get("flags") is None
+    assert engine.consistency({"as_of": "2024-02-29", "cadres": [c]}, as_dict=True).get("flags") is None

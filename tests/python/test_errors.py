@@ -53,7 +53,7 @@ def test_errors_pickle() -> None:
 
 def test_impossible_as_of_date_names_the_field(engine) -> None:
     with pytest.raises(cadre.InvalidArgumentError) as info:
-        engine.screen({"as_of": "2017-02-30", "cadres": []})
+        engine.screen({"as_of": "2017-02-30", "cadres": []}, as_dict=True)
     err = info.value
     assert err.code == 3
     assert err.code_name == "INVALID_ARGUMENT"
@@ -66,26 +66,26 @@ def test_impossible_as_of_date_in_binary(engine) -> None:
     pytest.importorskip("google.protobuf")
     request = cadre.message_class("cadre.v1.ScreenRequest")(as_of="2017-02-30")
     with pytest.raises(cadre.InvalidArgumentError) as info:
-        engine.screen(request.SerializeToString())
+        engine.screen(request.SerializeToString(), as_dict=True)
     assert info.value.field == "as_of"
 
 
 def test_malformed_json_is_invalid_argument(engine) -> None:
     with pytest.raises(cadre.InvalidArgumentError) as info:
-        engine.screen('{"as_of": "2025-06-30", "cadres": [')
+        engine.screen('{"as_of": "2025-06-30", "cadres": [', as_dict=True)
     assert info.value.code == 3
     assert info.value.message
 
 
 def test_unknown_json_field_is_invalid_argument(engine) -> None:
     with pytest.raises(cadre.InvalidArgumentError):
-        engine.screen({"as_of": "2025-06-30", "no_such_field": 1})
+        engine.screen({"as_of": "2025-06-30", "no_such_field": 1}, as_dict=True)
 
 
 def test_malformed_binary_is_invalid_argument(engine) -> None:
     pytest.importorskip("google.protobuf")
     with pytest.raises(cadre.InvalidArgumentError):
-        engine.screen(b"\xff\xff\xff\xff\xff")
+        engine.screen(b"\xff\xff\xff\xff\xff", as_dict=True)
 
 
 def test_bad_engine_options_raise(engine) -> None:
@@ -98,7 +98,7 @@ def test_error_messages_carry_no_personal_data(engine) -> None:
     # the field, but does not repeat the date.
     from conftest import make_cadre
     bad = make_cadre("r-17", birth_date="1961-02-29")
-    response = engine.screen({"as_of": "2025-06-30", "cadres": [bad]})
+    response = engine.screen({"as_of": "2025-06-30", "cadres": [bad]}, as_dict=True)
     (entry,) = response["errors"]
     assert entry["cadre_id"] == "r-17"
     assert entry["field_path"] == "cadres[0].birth_date"

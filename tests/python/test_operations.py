@@ -74,8 +74,16 @@ def test_reachable_from_python(op, engine):
     assert " ".join(op["brief"].split()) in " ".join((method.__doc__ or "").split())
     request = json.loads(op["example_request"])
     expected = json.loads(_c_call(op["c_symbol"], engine, op["example_request"].encode()))
-    assert method(request) == expected
-    assert engine.call(op["name"], request) == expected
+    assert method(request, as_dict=True) == expected
+    assert engine.call(op["name"], request, as_dict=True) == expected
+    # The typed response: the dataclass of the response message, the same content.
+    typed = method(request)
+    assert type(typed).__name__ == op["response_type"].rsplit(".", 1)[-1]
+    assert typed.to_dict() == expected
+    assert engine.call(op["name"], request) == typed
+    # A typed request gives the same.
+    request_class = getattr(cadre.types, op["request_type"].rsplit(".", 1)[-1])
+    assert method(request_class.from_dict(request)) == typed
 
 
 @pytest.mark.skipif(not os.environ.get("CADRE_CLI"), reason="CADRE_CLI not set")

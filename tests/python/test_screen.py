@@ -25,7 +25,7 @@ def retirement_date(engine: cadre.Engine, sex: str, birth_date: str, rank_level:
                     as_of: str) -> str | None:
     """The effective date of the statutory-age finding, or None."""
     response = engine.screen({"as_of": as_of, "cadres": [
-        make_cadre("x", sex, birth_date, rank_level)]})
+        make_cadre("x", sex, birth_date, rank_level)]}, as_dict=True)
     assert not response.get("errors")
     dates = [f["effective_date"] for f in findings_for(response, "x") if f["rule_id"] == RULE]
     assert len(dates) <= 1
@@ -36,7 +36,7 @@ def retirement_date(engine: cadre.Engine, sex: str, birth_date: str, rank_level:
 
 
 def test_retirement_finding_end_to_end(engine, retirement_request) -> None:
-    response = engine.screen(retirement_request)
+    response = engine.screen(retirement_request, as_dict=True)
     assert response["as_of"] == "2025-06-30"
     assert not response.get("errors")
     (finding,) = findings_for(response, "c1")
@@ -54,14 +54,14 @@ def test_retirement_finding_end_to_end(engine, retirement_request) -> None:
 
 def test_no_finding_the_day_before_the_limit(engine, retirement_request) -> None:
     retirement_request["as_of"] = "2025-04-01"
-    response = engine.screen(retirement_request)
+    response = engine.screen(retirement_request, as_dict=True)
     assert findings_for(response, "c1") == []
     assert not response.get("errors")
 
 
 def test_finding_on_the_day_the_limit_is_reached(engine, retirement_request) -> None:
     retirement_request["as_of"] = "2025-04-02"
-    (finding,) = findings_for(engine.screen(retirement_request), "c1")
+    (finding,) = findings_for(engine.screen(retirement_request, as_dict=True), "c1")
     assert finding["effective_date"] == "2025-04-02"
 
 
@@ -128,7 +128,7 @@ def test_bad_record_is_reported_and_others_are_screened(engine) -> None:
         make_cadre("bad", birth_date="1965-02-30"),
         make_cadre("c1"),
     ]}
-    response = engine.screen(request)
+    response = engine.screen(request, as_dict=True)
     (error,) = response["errors"]
     assert error["cadre_id"] == "bad"
     assert error["field_path"] == "cadres[0].birth_date"
@@ -142,7 +142,7 @@ def test_bad_record_is_reported_and_others_are_screened(engine) -> None:
 def test_bad_record_index_is_its_position(engine) -> None:
     request = {"as_of": "2025-06-30", "cadres": [
         make_cadre("c1"), make_cadre("c2"), make_cadre("bad", birth_date="x")]}
-    (error,) = engine.screen(request)["errors"]
+    (error,) = engine.screen(request, as_dict=True)["errors"]
     assert error["index"] == 2
     assert error["field_path"].startswith("cadres[2].")
 
@@ -151,16 +151,16 @@ def test_bad_record_index_is_its_position(engine) -> None:
 
 
 def test_dict_json_bytes_and_message_give_the_same_response(engine, retirement_request) -> None:
-    from_dict = engine.screen(retirement_request)
-    from_text = engine.screen(json.dumps(retirement_request, ensure_ascii=False))
+    from_dict = engine.screen(retirement_request, as_dict=True)
+    from_text = engine.screen(json.dumps(retirement_request, ensure_ascii=False), as_dict=True)
     assert from_text == from_dict
     pytest.importorskip("google.protobuf")
     from google.protobuf import json_format
     message = json_format.ParseDict(retirement_request,
                                     cadre.message_class("cadre.v1.ScreenRequest")())
-    from_message = engine.screen(message)
-    from_bytes = engine.screen(message.SerializeToString())
-    from_bytearray = engine.screen(bytearray(message.SerializeToString()))
+    from_message = engine.screen(message, as_dict=True)
+    from_bytes = engine.screen(message.SerializeToString(), as_dict=True)
+    from_bytearray = engine.screen(bytearray(message.SerializeToString()), as_dict=True)
     assert from_message == from_dict
     assert from_bytes == from_dict
     assert from_bytearray == from_dict
@@ -183,31 +183,31 @@ def test_as_message(engine, retirement_request) -> None:
 def test_date_objects_in_dicts(engine, retirement_request) -> None:
     retirement_request["as_of"] = datetime.date(2025, 6, 30)
     retirement_request["cadres"][0]["birth_date"] = datetime.date(1965, 3, 2)
-    (finding,) = findings_for(engine.screen(retirement_request), "c1")
+    (finding,) = findings_for(engine.screen(retirement_request, as_dict=True), "c1")
     assert finding["effective_date"] == "2025-04-02"
 
 
 def test_datetime_objects_are_refused(engine, retirement_request) -> None:
     retirement_request["as_of"] = datetime.datetime(2025, 6, 30)
     with pytest.raises(TypeError):
-        engine.screen(retirement_request)
+        engine.screen(retirement_request, as_dict=True)
 
 
 def test_unsupported_request_type(engine) -> None:
     with pytest.raises(TypeError):
-        engine.screen(42)
+        engine.screen(42, as_dict=True)
 
 
 def test_wrong_message_type_is_refused(engine) -> None:
     pytest.importorskip("google.protobuf")
     with pytest.raises(TypeError):
-        engine.screen(cadre.message_class("cadre.v1.Cadre")())
+        engine.screen(cadre.message_class("cadre.v1.Cadre")(), as_dict=True)
 
 
 def test_screen_raw_json_and_binary(engine, retirement_request) -> None:
     raw = engine.screen_raw(json.dumps(retirement_request), cadre.Format.JSON)
     assert isinstance(raw, bytes)
-    assert json.loads(raw) == engine.screen(retirement_request)
+    assert json.loads(raw) == engine.screen(retirement_request, as_dict=True)
     pytest.importorskip("google.protobuf")
     from google.protobuf import json_format
     request = json_format.ParseDict(retirement_request, cadre.message_class("ScreenRequest")())
@@ -217,7 +217,7 @@ def test_screen_raw_json_and_binary(engine, retirement_request) -> None:
 
 
 def test_empty_response_is_a_dict(engine) -> None:
-    response = engine.screen({"as_of": "2025-06-30"})
+    response = engine.screen({"as_of": "2025-06-30"}, as_dict=True)
     assert response.get("findings", []) == []
     assert response.get("errors", []) == []
 
@@ -227,9 +227,9 @@ def test_empty_response_is_a_dict(engine) -> None:
 
 def test_engine_options(retirement_request) -> None:
     with cadre.Engine({"language": "en"}) as engine:
-        assert findings_for(engine.screen(retirement_request), "c1")
+        assert findings_for(engine.screen(retirement_request, as_dict=True), "c1")
     with cadre.Engine('{"language": "zh-CN"}') as engine:
-        assert findings_for(engine.screen(retirement_request), "c1")
+        assert findings_for(engine.screen(retirement_request, as_dict=True), "c1")
     with pytest.raises(cadre.InvalidArgumentError):
         cadre.Engine({"no_such_option": True})
     with pytest.raises(TypeError):
@@ -243,7 +243,7 @@ def test_close_is_idempotent_and_final(retirement_request) -> None:
     engine.close()
     assert engine.closed
     with pytest.raises(ValueError):
-        engine.screen(retirement_request)
+        engine.screen(retirement_request, as_dict=True)
 
 
 def test_context_manager_closes() -> None:
@@ -268,7 +268,7 @@ def test_engine_keeps_the_library() -> None:
 
 def test_one_engine_shared_by_threads(retirement_request) -> None:
     engine = cadre.Engine()
-    expected = engine.screen(retirement_request)
+    expected = engine.screen(retirement_request, as_dict=True)
     barrier = threading.Barrier(4, timeout=60)
 
     def work(i: int) -> bool:
@@ -276,7 +276,7 @@ def test_one_engine_shared_by_threads(retirement_request) -> None:
             barrier.wait()  # the first four calls start together
         request = dict(retirement_request)
         text = json.dumps(request)
-        return (engine.screen(request) == expected and
+        return (engine.screen(request, as_dict=True) == expected and
                 json.loads(engine.screen_raw(text, cadre.Format.JSON)) == expected)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -305,7 +305,7 @@ def test_close_waits_for_calls_in_flight(retirement_request) -> None:
 
     engine._lib = SlowLibrary(cadre._LIB)
     out: dict[str, Any] = {}
-    screener = threading.Thread(target=lambda: out.update(r=engine.screen(retirement_request)))
+    screener = threading.Thread(target=lambda: out.update(r=engine.screen(retirement_request, as_dict=True)))
     closer = threading.Thread(target=engine.close)
     screener.start()
     assert entered.wait(60)

@@ -50,16 +50,41 @@ def stream_bytes() -> bytes:
 @pytest.mark.parametrize("chunk", [1, 5, 64, 1 << 20])
 def test_same_answer_whatever_the_chunk(engine, stream_bytes: bytes, chunk: int) -> None:
     pieces = [stream_bytes[i:i + chunk] for i in range(0, len(stream_bytes), chunk)]
-    responses = list(engine.screen_stream(pieces, "2025-06-30"))
-    findings = [f for r in responses for f in r.get("findings", [])]
-    errors = [e for r in responses for e in r.get("errors", [])]
-    summary = responses[-1]["summary"]
-    assert responses[-1]["as_of"] == "2025-06-30"
-    assert [e["index"] for e in errors] == [3]
-    assert errors[0]["field_path"] == "cadres[3].birth_date"
-    assert sorted(f["cadre_id"] for f in findings) == ["c1", "c5", "c7", "c9"]
-    assert summary["cadres_down"] == 4
-    assert summary["records_rejected"] == 1
+    stream = engine.screen_stream(pieces, "2025-06-30")
+    findings = list(stream)
+    assert all(isinstance(f, cadre.types.Finding) for f in findings)
+    assert stream.closed
+    assert [e.index for e in stream.errors] == [3]
+    assert stream.errors[0].field_path == "cadres[3].birth_date"
+    assert sorted(f.cadre_id for f in findings) == ["c1", "c5", "c7", "c9"]
+    assert {f.channel for f in findings} == {cadre.types.Channel.AGE_LIMIT}
+    assert stream.summary.cadres_down == 4
+    assert stream.summary.records_rejected == 1
+
+
+def test_a_stream_yields_findings_from_a_file_bytes_or_chunks(engine, stream_bytes: bytes,
+                                                               tmp_path) -> None:
+    path = tmp_path / "roster.cadres"
+    path.write_bytes(stream_bytes)
+    with open(path, "rb") as f, engine.screen_stream(f, "2025-06-30") as from_file:
+        by_file = list(from_file)
+    by_bytes = list(engine.screen_stream(stream_bytes, "2025-06-30"))
+    as_dicts = engine.screen_stream(iter([stream_bytes]), "2025-06-30", as_dict=True)
+    dicts = list(as_dicts)
+    assert by_file == by_bytes
+    assert dicts == [f.to_dict() for f in by_bytes]
+    assert as_dicts.summary["cadres_down"] == 4
+
+
+def test_a_stream_closed_early_frees_its_engine(stream_bytes: bytes) -> None:
+    engine = cadre.Engine()
+    stream = engine.screen_stream([stream_bytes[:40], stream_bytes[40:]], "2025-06-30")
+    assert next(stream) is not None or True
+    other = engine.screen_stream(stream_bytes, "2025-06-30")
+    engine.close()  # closes the open streams: it does not wait for them
+    assert stream.closed and other.closed
+    with pytest.raises(ValueError):
+        next(other)
 
 
 def test_truncated_stream_names_the_record(engine, stream_bytes: bytes) -> None:

@@ -4,7 +4,11 @@
 // operations, and the Python binding's table of operations.
 //
 // usage: cadre_apigen --c-header OUT.h | --c-source OUT.inc | --markdown OUT.md |
-//                     --python OUT.py
+//                     --python OUT.py | --python-types OUT.py DESCRIPTOR_SET
+//
+// --python-types writes the typed messages of the Python binding
+// (bindings/python/cadre/types.py) from the schema with its comments (a
+// FileDescriptorSet written by protoc --include_source_info).
 //
 // A host tool built with the library (it links cadre_service). Each output is
 // written only when its content changes. The Python file is checked in
@@ -17,6 +21,8 @@
 #include <vector>
 
 #include "common/generated_file.hpp"
+#include "common/schema.hpp"
+#include "python_types.hpp"
 #include "service/operation.hpp"
 
 namespace {
@@ -208,7 +214,8 @@ std::string python() {
              " The test python.generated checks that this file is what cadre_apigen writes.",
          0);
   os << "\"\"\"\n\nfrom __future__ import annotations\n\n"
-        "from typing import Any, NamedTuple\n\n\n"
+        "from typing import Any, Literal, Mapping, NamedTuple, Union, overload\n\n"
+        "from . import types\n\n\n"
         "class OperationSpec(NamedTuple):\n"
         "    \"\"\"One row of the operation table.\"\"\"\n\n"
         "    name: str\n    \"\"\"The operation's name, e.g. ``\"grade_cap\"``.\"\"\"\n"
@@ -228,13 +235,29 @@ std::string python() {
   os << ")\n\n#: The operations by name.\nBY_NAME: dict[str, OperationSpec] = "
         "{op.name: op for op in OPERATIONS}\n\n\n"
         "class Operations:\n"
-        "    \"\"\"The methods of :class:`cadre.Engine`, one per operation.\"\"\"\n\n"
-        "    def _run(self, op: OperationSpec, request: Any, as_message: bool) -> Any:\n"
+        "    \"\"\"The methods of :class:`cadre.Engine`, one per operation.\n\n"
+        "    Each returns the typed response of :mod:`cadre.types` (a dataclass), or\n"
+        "    the same as a dict with ``as_dict=True``, or a protobuf message with\n"
+        "    ``as_message=True`` (needs protobuf).\n"
+        "    \"\"\"\n\n"
+        "    def _run(self, op: OperationSpec, request: Any, as_message: bool = False,\n"
+        "             as_dict: bool = False) -> Any:\n"
         "        raise NotImplementedError\n";
   int index = 0;
   for (const svc::Operation &op : svc::operations()) {
-    os << "\n    def " << op.name
-       << "(self, request: Any, *, as_message: bool = False) -> Any:\n        \"\"\"";
+    const std::string req = op.request->GetDescriptor()->name();
+    const std::string resp = op.response->GetDescriptor()->name();
+    const std::string request_types =
+        "Union[types." + req + ", Mapping[str, Any], str, bytes, Any]";
+    os << "\n    @overload\n    def " << op.name << "(self, request: " << request_types
+       << ", *,\n        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types."
+       << resp << ": ...\n";
+    os << "\n    @overload\n    def " << op.name << "(self, request: " << request_types
+       << ", *,\n        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...\n";
+    os << "\n    @overload\n    def " << op.name << "(self, request: " << request_types
+       << ", *,\n        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...\n";
+    os << "\n    def " << op.name << "(self, request: Any, *, as_dict: bool = False,\n"
+       << "        as_message: bool = False) -> Any:\n        \"\"\"";
     py_doc(os, py_text(op.brief), 0, 8);
     if (!op.details.empty()) {
       os << "\n";
@@ -242,17 +265,16 @@ std::string python() {
     }
     os << "\n        Calls ``" << op.c_symbol() << "``.\n\n        Args:\n";
     py_doc(os,
-           "request: a ``" + request_type(op) +
-               "`` as a dict (the shape of its protobuf JSON), JSON text, protobuf binary bytes "
-               "or a message.",
+           "request: a ``" + request_type(op) + "``: a :class:`cadre.types." + req +
+               "`, a dict (the shape of its protobuf JSON), JSON text, protobuf binary bytes or "
+               "a protobuf message.",
            12, 4);
+    py_doc(os, "as_dict: return the response as a dict in the shape of its protobuf JSON.", 12, 4);
     py_doc(os,
-           "as_message: return a typed ``" + response_type(op) +
-               "`` message instead of a dict (needs protobuf).",
+           "as_message: return a protobuf ``" + response_type(op) + "`` message (needs protobuf).",
            12, 4);
     os << "\n        Returns:\n";
-    py_doc(os, "The ``" + response_type(op) + "`` as a dict in protobuf JSON shape, or a message.",
-           12);
+    py_doc(os, "The response, a :class:`cadre.types." + resp + "` (or a dict, or a message).", 12);
     os << "\n        Raises:\n";
     std::string invalid = "the request does not parse";
     for (const svc::StatusDoc &s : op.statuses) {
@@ -274,15 +296,29 @@ std::string python() {
     py_doc(os, "TypeError: ``request`` has an unsupported type.", 12, 4);
     py_doc(os, "ValueError: the engine is closed.", 12, 4);
     os << "        \"\"\"\n        return self._run(OPERATIONS[" << index++
-       << "], request, as_message)\n";
+       << "], request, as_message, as_dict)\n";
   }
   return os.str();
 }
 
 int run(const std::vector<std::string> &args) {
+  if (args.size() == 3 && args[0] == "--python-types") {
+    google::protobuf::DescriptorPool pool;
+    const std::vector<std::string> files = cadre::tools::load_descriptor_set(args[2], pool);
+    const std::string content = cadre::tools::python_types(
+        pool, files,
+        "Generated by cadre_apigen from the schema (proto/cadre/v1). Do not edit: edit the "
+        ".proto files. The test python.generated checks that this file is what cadre_apigen "
+        "writes.");
+    if (!cadre::tools::write_if_changed(args[1], content)) {
+      std::cerr << "cadre_apigen: cannot write " << args[1] << "\n";
+      return 1;
+    }
+    return 0;
+  }
   if (args.size() != 2) {
     std::cerr << "usage: cadre_apigen --c-header OUT.h | --c-source OUT.inc | --markdown OUT.md "
-                 "| --python OUT.py\n";
+                 "| --python OUT.py | --python-types OUT.py DESCRIPTOR_SET\n";
     return 2;
   }
   std::string content;
@@ -307,11 +343,4 @@ int run(const std::vector<std::string> &args) {
 
 }  // namespace
 
-int main(int argc, char **argv) {
-  try {
-    return run(std::vector<std::string>(argv + 1, argv + argc));
-  } catch (const std::exception &e) {
-    std::cerr << "cadre_apigen: " << e.what() << "\n";
-    return 1;
-  }
-}
+int main(int argc, char **argv) { return cadre::tools::tool_main("cadre_apigen", argc, argv, run); }

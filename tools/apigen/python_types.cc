@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "cadre/v1/options.pb.h"
 #include "common/generated_file.hpp"
 
 namespace cadre::tools {
@@ -85,17 +86,6 @@ std::string docstring(const std::string &text, const std::string &indent) {
   return os.str();
 }
 
-// SCREAMING_SNAKE of a CamelCase enum name: "RankLevel" -> "RANK_LEVEL_".
-std::string enum_prefix(const std::string &name) {
-  std::string out;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (i > 0 && c >= 'A' && c <= 'Z') out += '_';
-    out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  }
-  return out + "_";
-}
-
 struct FieldType {
   std::string kind;  // _typed.SCALAR...
   std::string annotation;
@@ -128,7 +118,7 @@ FieldType field_type(const gp::FieldDescriptor *f) {
       return {"BYTES", "bytes", "b\"\"", ""};
     case gp::FieldDescriptor::TYPE_ENUM: {
       const std::string name = f->enum_type()->name();
-      return {"ENUM", name, name + "(0)", name};
+      return {"ENUM", name, name + ".UNSPECIFIED", name};
     }
     case gp::FieldDescriptor::TYPE_MESSAGE: {
       const std::string name = f->message_type()->name();
@@ -159,13 +149,17 @@ void check_supported(const gp::Descriptor *m) {
 
 std::string render_enum(const gp::EnumDescriptor *e) {
   std::ostringstream os;
-  const std::string prefix = enum_prefix(e->name());
+  const std::string prefix = enum_value_prefix(e->name());
   os << "\n\nclass " << e->name() << "(_typed.Enum):\n";
   std::string doc = doc_of(e);
   os << docstring(doc.empty() ? "Schema enum ``" + e->full_name() + "``."
                               : doc + "\n\nSchema enum ``" + e->full_name() + "``.",
                   "    ");
   os << "\n";
+  const gp::EnumValueDescriptor *zero = e->FindValueByName(prefix + "UNSPECIFIED");
+  if (zero == nullptr || zero->number() != 0) {
+    throw std::runtime_error(e->full_name() + ": no " + prefix + "UNSPECIFIED = 0");
+  }
   std::set<int> seen;
   for (int i = 0; i < e->value_count(); ++i) {
     const gp::EnumValueDescriptor *v = e->value(i);
@@ -176,6 +170,8 @@ std::string render_enum(const gp::EnumDescriptor *e) {
     if (member.empty() || (member[0] >= '0' && member[0] <= '9') || reserved().contains(member)) {
       member = "V_" + member;
     }
+    os << "    #: " << v->options().GetExtension(cadre::v1::zh_cn) << " ("
+       << v->options().GetExtension(cadre::v1::en) << ")\n";
     os << "    " << member << " = " << v->number() << "\n";
     const std::string vdoc = doc_of(v);
     if (!vdoc.empty()) os << docstring(vdoc, "    ");
@@ -198,7 +194,9 @@ std::string render_message(const gp::Descriptor *m) {
   for (int i = 0; i < m->field_count(); ++i) {
     const gp::FieldDescriptor *f = m->field(i);
     const FieldType t = field_type(f);
-    const bool presence = f->has_presence() && !f->is_repeated();
+    // Only fields that may be set to their default and still be sent: a real
+    // oneof member or a proto3 `optional` (None until set).
+    const bool presence = f->real_containing_oneof() != nullptr || f->has_optional_keyword();
     os << "        (" << quoted(py_name(f->name())) << ", " << quoted(f->name()) << ", _typed."
        << t.kind << ", " << (t.type_name.empty() ? "None" : quoted(t.type_name)) << ", "
        << (f->is_repeated() ? "True" : "False") << ", " << (presence ? "True" : "False") << "),\n";

@@ -54,16 +54,8 @@ int cmd_catalogue(const Args &args) {
   po::positional_options_description pos;
   pos.add("words", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre catalogue: " << e.what() << "\n";
-    return kExitUsage;
+  if (auto code = parse_options("catalogue", args, desc, pos, vm)) {
+    return *code;
   }
   if (words.empty() || (words[0] != "list" && words[0] != "show") ||
       (words[0] == "show" && words.size() != 2) || (words[0] == "list" && words.size() != 1)) {

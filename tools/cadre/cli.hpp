@@ -79,6 +79,9 @@ std::optional<int> parse_options(std::string_view command, const Args &args,
                                  const po::positional_options_description &pos,
                                  po::variables_map &vm);
 
+/** Prints @p message as protobuf JSON on one line; false (and a message) on failure. */
+bool print_json(std::string_view command, const google::protobuf::Message &message);
+
 /**
  * The options every operation command shares (--roster, --cadre, --format,
  * --lang, --request) and their parsing; a command adds its own options to
@@ -118,6 +121,32 @@ struct OperationCommand {
 
   /** Prints @p st, with the flag of its field when a flag set it. */
   void fail(const Status &st) const;
+
+  /**
+   * Runs the operation: the request from the options (@p fill sets its
+   * fields from them and returns an exit code when they are bad) and the
+   * roster's cadres, or from --request; with --format json, prints the
+   * response. Returns an exit code when the command is done (an error, or
+   * the JSON printed); nullopt when the command prints its table.
+   */
+  template <typename Request, typename Response, typename Fill>
+  std::optional<int> answer(Request &request, Response &response, Fill &&fill) const {
+    if (request_path.empty()) {
+      if (auto code = fill(request)) {
+        return code;
+      }
+      if (auto code = read_cadres(*request.mutable_cadres())) {
+        return code;
+      }
+    }
+    if (auto code = run(request, response)) {
+      return code;
+    }
+    if (json) {
+      return print_json(name, response) ? kExitOk : kExitInput;
+    }
+    return std::nullopt;
+  }
 };
 
 /**
@@ -126,9 +155,6 @@ struct OperationCommand {
  * JSON.
  */
 int run_generic(const service::Operation &op, const Args &args);
-
-/** Prints @p message as protobuf JSON on one line; false (and a message) on failure. */
-bool print_json(std::string_view command, const google::protobuf::Message &message);
 
 /** Prints the record errors of a response, one line each. */
 void print_errors(const google::protobuf::RepeatedPtrField<cadre::v1::RecordError> &errors,

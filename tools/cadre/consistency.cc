@@ -17,18 +17,12 @@ int cmd_consistency(const service::Operation &op, const Args &args) {
     return *code;
   }
   pb::ConsistencyRequest request;
-  if (command.request_path.empty()) {
-    request.set_as_of(as_of);
-    if (auto code = command.read_cadres(*request.mutable_cadres())) {
-      return *code;
-    }
-  }
   pb::ConsistencyResponse response;
-  if (auto code = command.run(request, response)) {
+  if (auto code = command.answer(request, response, [&](pb::ConsistencyRequest &r) {
+        r.set_as_of(as_of);
+        return std::optional<int>();
+      })) {
     return *code;
-  }
-  if (command.json) {
-    return print_json(command.name, response) ? kExitOk : kExitInput;
   }
   const Lang lang = command.lang;
   for (const pb::ConsistencyFlag &f : response.flags()) {

@@ -18,16 +18,8 @@ int cmd_convert(const Args &args) {
   po::positional_options_description pos;
   pos.add("in", 1).add("out", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre convert: " << e.what() << "\n" << desc << "\n";
-    return kExitUsage;
+  if (auto code = parse_options("convert", args, desc, pos, vm)) {
+    return *code;
   }
   const auto in_format = codec::roster_format_from_path(in_path);
   const auto out_format = codec::roster_format_from_path(out_path);

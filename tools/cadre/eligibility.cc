@@ -50,33 +50,29 @@ int cmd_eligibility(const service::Operation &op, const Args &args) {
     return *code;
   }
   pb::EligibilityRequest request;
-  if (command.request_path.empty()) {
-    pb::EligibilityTarget target = pb::ELIGIBILITY_TARGET_UNSPECIFIED;
-    pb::RankLevel level = pb::RANK_LEVEL_UNSPECIFIED;
-    if (!parse_choice<pb::EligibilityTarget>(command.name, "--target", target_s,
-                                             {{"same", pb::ELIGIBILITY_TARGET_SAME_LEVEL},
-                                              {"higher", pb::ELIGIBILITY_TARGET_HIGHER_LEVEL},
-                                              {"named", pb::ELIGIBILITY_TARGET_NAMED_LEVEL},
-                                              {"exceptional", pb::ELIGIBILITY_TARGET_EXCEPTIONAL},
-                                              {"candidate", pb::ELIGIBILITY_TARGET_CANDIDATE}},
-                                             target) ||
-        (!level_s.empty() &&
-         !parse_choice<pb::RankLevel>(command.name, "--level", level_s, level_names(), level))) {
-      return kExitUsage;
-    }
-    request.set_as_of(as_of);
-    request.set_target(target);
-    request.set_target_level(level);
-    if (auto code = command.read_cadres(*request.mutable_cadres())) {
-      return *code;
-    }
-  }
   pb::EligibilityResponse response;
-  if (auto code = command.run(request, response)) {
+  if (auto code =
+          command.answer(request, response, [&](pb::EligibilityRequest &r) -> std::optional<int> {
+            pb::EligibilityTarget target = pb::ELIGIBILITY_TARGET_UNSPECIFIED;
+            pb::RankLevel level = pb::RANK_LEVEL_UNSPECIFIED;
+            if (!parse_choice<pb::EligibilityTarget>(
+                    command.name, "--target", target_s,
+                    {{"same", pb::ELIGIBILITY_TARGET_SAME_LEVEL},
+                     {"higher", pb::ELIGIBILITY_TARGET_HIGHER_LEVEL},
+                     {"named", pb::ELIGIBILITY_TARGET_NAMED_LEVEL},
+                     {"exceptional", pb::ELIGIBILITY_TARGET_EXCEPTIONAL},
+                     {"candidate", pb::ELIGIBILITY_TARGET_CANDIDATE}},
+                    target) ||
+                (!level_s.empty() && !parse_choice<pb::RankLevel>(command.name, "--level", level_s,
+                                                                  level_names(), level))) {
+              return kExitUsage;
+            }
+            r.set_as_of(as_of);
+            r.set_target(target);
+            r.set_target_level(level);
+            return std::nullopt;
+          })) {
     return *code;
-  }
-  if (command.json) {
-    return print_json(command.name, response) ? kExitOk : kExitInput;
   }
   const Lang lang = command.lang;
   for (const pb::EligibilityAnswer &a : response.answers()) {

@@ -43,17 +43,10 @@ int cmd_generate(const Args &args) {
       "end", po::value(&end_s), "last day of the data, YYYY-MM-DD (default 2025-06-30)")(
       "out", po::value(&out_path)->required(),
       "output file: .json (whole Roster, JSON), .pb (whole Roster, binary) or .cadres (stream)");
+  const po::positional_options_description pos;
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre generate: " << e.what() << "\n" << desc << "\n";
-    return kExitUsage;
+  if (auto code = parse_options("generate", args, desc, pos, vm)) {
+    return *code;
   }
   generator::Options options;
   std::uint64_t n = 0;

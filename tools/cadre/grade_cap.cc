@@ -17,18 +17,12 @@ int cmd_grade_cap(const service::Operation &op, const Args &args) {
     return *code;
   }
   pb::GradeCapRequest request;
-  if (command.request_path.empty()) {
-    request.set_year(year);
-    if (auto code = command.read_cadres(*request.mutable_cadres())) {
-      return *code;
-    }
-  }
   pb::GradeCapResponse response;
-  if (auto code = command.run(request, response)) {
+  if (auto code = command.answer(request, response, [&](pb::GradeCapRequest &r) {
+        r.set_year(year);
+        return std::optional<int>();
+      })) {
     return *code;
-  }
-  if (command.json) {
-    return print_json(command.name, response) ? kExitOk : kExitInput;
   }
   const Lang lang = command.lang;
   for (const pb::GradeCap &c : response.caps()) {

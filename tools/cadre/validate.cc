@@ -51,16 +51,8 @@ int cmd_validate(const Args &args) {
   po::positional_options_description pos;
   pos.add("file", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).positional(pos).run(), vm);
-    if (vm.count("help") != 0U) {
-      std::cout << desc << "\n";
-      return kExitOk;
-    }
-    po::notify(vm);
-  } catch (const po::error &e) {
-    std::cerr << "cadre validate: " << e.what() << "\n" << desc << "\n";
-    return kExitUsage;
+  if (auto code = parse_options("validate", args, desc, pos, vm)) {
+    return *code;
   }
   std::optional<cadre::Date> as_of;
   if (!as_of_s.empty()) {

@@ -19,19 +19,13 @@ int cmd_warnings(const service::Operation &op, const Args &args) {
     return *code;
   }
   pb::WarningsRequest request;
-  if (command.request_path.empty()) {
-    request.set_as_of(as_of);
-    request.set_horizon_months(horizon);
-    if (auto code = command.read_cadres(*request.mutable_cadres())) {
-      return *code;
-    }
-  }
   pb::WarningsResponse response;
-  if (auto code = command.run(request, response)) {
+  if (auto code = command.answer(request, response, [&](pb::WarningsRequest &r) {
+        r.set_as_of(as_of);
+        r.set_horizon_months(horizon);
+        return std::optional<int>();
+      })) {
     return *code;
-  }
-  if (command.json) {
-    return print_json(command.name, response) ? kExitOk : kExitInput;
   }
   const Lang lang = command.lang;
   for (const pb::ForwardWarning &w : response.warnings()) {

@@ -4,7 +4,9 @@
 #define CADRE_TOOLS_COMMON_GENERATED_FILE_HPP
 
 #include <cstdio>
+#include <exception>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -32,6 +34,13 @@ inline bool write_if_changed(const std::string &path, const std::string &content
     }
   }
   return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+/** Writes @p content to @p path (replaced); false on failure. */
+inline bool write_file(const std::string &path, const std::string &content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+  return static_cast<bool>(out.flush());
 }
 
 /**
@@ -80,6 +89,34 @@ inline std::vector<std::string> wrap(std::string_view text, std::size_t width,
   }
   if (!line.empty()) lines.push_back(line);
   return lines;
+}
+
+/**
+ * The main() of a generator: runs @p run with the arguments; an exception is
+ * reported as "<tool>: <what>" with exit status 1.
+ */
+template <typename Run>
+int tool_main(const char *tool, int argc, char **argv, Run run) {
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::exception &e) {
+    std::cerr << tool << ": " << e.what() << "\n";
+    return 1;
+  }
+}
+
+/**
+ * The prefix of the values of a schema enum: "RankLevel" -> "RANK_LEVEL_"
+ * (buf lint's ENUM_VALUE_PREFIX, which proto/buf.yaml enforces).
+ */
+inline std::string enum_value_prefix(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (i > 0 && c >= 'A' && c <= 'Z') out += '_';
+    out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  return out + "_";
 }
 
 }  // namespace cadre::tools

@@ -41,6 +41,7 @@
 #include "cadre/v1/enums.pb.h"
 #include "cadre/v1/options.pb.h"
 #include "common/generated_file.hpp"
+#include "common/schema.hpp"
 
 namespace {
 
@@ -207,17 +208,6 @@ std::string enumerator(std::string_view proto_name) {
   return out;
 }
 
-// "RankLevel" -> "RANK_LEVEL_", the prefix of its values (buf lint ENUM_VALUE_PREFIX).
-std::string value_prefix(std::string_view name) {
-  std::string out;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    const char c = name[i];
-    if (i > 0 && c >= 'A' && c <= 'Z') out += '_';
-    out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  }
-  return out + "_";
-}
-
 // The comment above @p desc in the .proto file, on one line.
 template <typename D>
 std::string proto_comment(const D *desc) {
@@ -254,7 +244,7 @@ std::string render_enums_header(const gp::FileDescriptor *file,
         "#ifndef CADRE_ENUMS_HPP\n#define CADRE_ENUMS_HPP\n\n#include <cstdint>\n\n"
         "namespace cadre {\ninline namespace api_v1 {\n";
   for (const gp::EnumDescriptor *e : file_enums(file)) {
-    const std::string prefix = value_prefix(e->name());
+    const std::string prefix = cadre::tools::enum_value_prefix(e->name());
     std::string doc = proto_comment(e);
     if (!doc.empty() && doc.back() != '.') doc += '.';
     os << "\n/** " << (doc.empty() ? "" : doc + " ") << "Schema: `" << e->full_name()
@@ -284,7 +274,7 @@ std::string render_enums_table(const gp::FileDescriptor *file) {
      << ", {enum, value, number of the C++ enumerator}. Included by\n"
         "// tests/unit/enums_test.cc.\n";
   for (const gp::EnumDescriptor *e : file_enums(file)) {
-    const std::string prefix = value_prefix(e->name());
+    const std::string prefix = cadre::tools::enum_value_prefix(e->name());
     for (int i = 0; i < e->value_count(); ++i) {
       const gp::EnumValueDescriptor *v = e->value(i);
       if (v->name().rfind(prefix, 0) != 0) continue;
@@ -295,31 +285,16 @@ std::string render_enums_table(const gp::FileDescriptor *file) {
   return os.str();
 }
 
-// Builds the files of a serialized FileDescriptorSet (protoc
-// --include_imports --descriptor_set_out) into @p pool.
-bool load_descriptor_set(const std::string &path, gp::DescriptorPool &pool) {
-  std::ifstream in(path, std::ios::binary);
-  gp::FileDescriptorSet set;
-  if (!in || !set.ParseFromIstream(&in)) {
-    std::cerr << "cadre_labelgen: cannot read the descriptor set " << path << "\n";
-    return false;
-  }
-  for (const gp::FileDescriptorProto &file : set.file()) {
-    if (pool.BuildFile(file) == nullptr) {
-      std::cerr << "cadre_labelgen: " << path << ": cannot build " << file.name() << "\n";
-      return false;
-    }
-  }
-  return true;
-}
-
 int run(std::vector<std::string> args) {
   // Without --descriptor-set, the descriptors compiled into this tool;
   // referencing a generated enum keeps the generated code in the link.
   const gp::DescriptorPool *pool = cadre::v1::Sex_descriptor()->file()->pool();
   gp::DescriptorPool own_pool;
   if (args.size() >= 2 && args[0] == "--descriptor-set") {
-    if (!load_descriptor_set(args[1], own_pool)) {
+    try {
+      (void)cadre::tools::load_descriptor_set(args[1], own_pool);
+    } catch (const std::exception &e) {
+      std::cerr << "cadre_labelgen: " << e.what() << "\n";
       return 1;
     }
     pool = &own_pool;
@@ -411,10 +386,5 @@ int run(std::vector<std::string> args) {
 }  // namespace
 
 int main(int argc, char **argv) {
-  try {
-    return run(std::vector<std::string>(argv + 1, argv + argc));
-  } catch (const std::exception &e) {
-    std::cerr << "cadre_labelgen: " << e.what() << "\n";
-    return 1;
-  }
+  return cadre::tools::tool_main("cadre_labelgen", argc, argv, run);
 }

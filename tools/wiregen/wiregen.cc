@@ -28,6 +28,8 @@
 #include <string>
 #include <vector>
 
+#include "common/generated_file.hpp"
+
 #include "cadre/v1/cadre.pb.h"
 
 namespace {
@@ -244,12 +246,6 @@ void source_class(std::ostream &o, const gp::Descriptor *m) {
   o << "}\n\n";
 }
 
-bool write(const std::string &path, const std::string &content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-  return static_cast<bool>(out.flush());
-}
-
 int run(const std::vector<std::string> &args) {
   if (args.size() < 2 || args.size() > 3) {
     std::cerr << "usage: cadre_wiregen OUTPUT.hpp OUTPUT.cc [ROOT_MESSAGE]\n";
@@ -294,7 +290,7 @@ int run(const std::vector<std::string> &args) {
   }
   c << "}  // namespace cadre::codec::wire\n";
 
-  if (!write(args[0], h.str()) || !write(args[1], c.str())) {
+  if (!cadre::tools::write_file(args[0], h.str()) || !cadre::tools::write_file(args[1], c.str())) {
     std::cerr << "cadre_wiregen: cannot write the output\n";
     return 1;
   }
@@ -304,10 +300,5 @@ int run(const std::vector<std::string> &args) {
 }  // namespace
 
 int main(int argc, char **argv) {
-  try {
-    return run(std::vector<std::string>(argv + 1, argv + argc));
-  } catch (const std::exception &e) {
-    std::cerr << "cadre_wiregen: " << e.what() << "\n";
-    return 1;
-  }
+  return cadre::tools::tool_main("cadre_wiregen", argc, argv, run);
 }

@@ -1,40 +1,46 @@
 """cadre: the rules on leading cadres "able to go up and down" (能上能下).
 
 A Python binding of libcadre's stable C ABI (``include/cadre/cadre.h``),
-written with :mod:`ctypes` and the standard library only. Typed protobuf
-messages are available when ``google.protobuf`` can be imported; they are
-built at run time from the library's own schema (:func:`descriptor_set`),
-so no generated code ships with the package.
+written with :mod:`ctypes` and the standard library only. Responses are
+typed dataclasses of :mod:`cadre.types` (generated from the schema, standard
+library only). Protobuf messages are also available when ``google.protobuf``
+can be imported; they are built at run time from the library's own schema
+(:func:`descriptor_set`).
 
 Quick start::
 
     import cadre
+    from cadre import types
 
     with cadre.Engine() as engine:
-        response = engine.screen({
-            "as_of": "2025-06-30",
-            "cadres": [{"id": "c1", "sex": "SEX_MALE", "birth_date": "1965-03-02",
-                        "birth_date_source": "BIRTH_DATE_SOURCE_PERSONNEL_FILE",
-                        "posts": [...]}],
-        })
-    for finding in response.get("findings", []):
-        print(finding["cadre_id"], finding["rule_id"], finding["explanation"]["en"])
+        response = engine.screen(types.ScreenRequest(
+            as_of="2025-06-30",
+            cadres=[types.Cadre(id="c1", sex=types.Sex.MALE, birth_date="1965-03-02",
+                                birth_date_source=types.BirthDateSource.PERSONNEL_FILE,
+                                posts=[...])]))
+    for finding in response.findings:
+        print(finding.cadre_id, finding.rule_id, finding.explanation.en)
 
 Requests and responses are the protobuf messages of package ``cadre.v1``.
-A request may be given as
+Every operation of the library is a method of :class:`Engine` (generated from
+the library's table of operations), and returns the typed response: a
+dataclass of :mod:`cadre.types`, generated from the schema, whose fields and
+enums an editor completes. A request may be given as
 
-- a ``dict`` (the shape of its protobuf JSON, proto field names) or JSON
-  text (``str``): sent to the library as protobuf JSON;
+- a message of :mod:`cadre.types`, a ``dict`` (the shape of its protobuf
+  JSON, proto field names) or JSON text (``str``): sent to the library as
+  protobuf JSON;
 - ``bytes`` (protobuf binary) or a protobuf message: sent as protobuf binary.
 
-Responses are dicts in the shape of protobuf JSON: proto field names, enum
-names, and fields with default values (empty lists, zeros) left out, so read
-them with ``response.get("findings", [])``. Pass ``as_message=True`` for a
-typed message instead.
+Dicts and JSON stay available: ``as_dict=True`` returns the response as the
+dict its protobuf JSON parses to (fields with default values left out, so
+read them with ``response.get("findings", [])``), ``to_dict()`` and
+``to_json()`` convert a typed response, and ``as_message=True`` gives a
+protobuf message.
 
-Without ``google.protobuf``, dicts and JSON text work in full. A ``bytes``
-request then raises :class:`ProtobufRequiredError` (it cannot be decoded into
-a dict) rather than silently returning a different type;
+Without ``google.protobuf``, typed responses, dicts and JSON text work in
+full. A ``bytes`` request then raises :class:`ProtobufRequiredError` (it
+cannot be decoded) rather than silently returning a different type;
 :meth:`Engine.screen_raw` gives bytes in and bytes out without protobuf.
 
 Errors of the library are raised as :class:`CadreError` subclasses, one per
@@ -50,6 +56,7 @@ checked at import; a mismatch raises :class:`ImportError`.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import ctypes
 import datetime
@@ -59,7 +66,7 @@ import threading
 import weakref
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union
 
-from . import _ffi, _messages
+from . import _ffi, _messages, _typed, types
 from ._operations import BY_NAME as _OPERATIONS_BY_NAME
 from ._operations import OPERATIONS as _OPERATIONS
 from ._operations import OperationSpec, Operations
@@ -94,6 +101,7 @@ __all__ = [
     "Engine",
     "Format",
     "Request",
+    "ScreenStream",
     "abi_version",
     "descriptor_set",
     "label",
@@ -103,6 +111,7 @@ __all__ = [
     "operations",
     "protobuf_available",
     "status_name",
+    "types",
     "version",
     "version_number",
     # errors
@@ -133,9 +142,10 @@ ABI_VERSION: int = _ffi.EXPECTED_ABI_VERSION
 # Loaded and checked at import: raises ImportError naming every path tried.
 _LIB: _ffi.Library = _ffi.load()
 
-#: What a request may be: a dict or JSON text (sent as protobuf JSON), or
-#: protobuf binary bytes or a protobuf message (sent as protobuf binary).
-Request = Union[Mapping[str, Any], str, bytes, bytearray, memoryview, "Message"]
+#: What a request may be: a typed message of :mod:`cadre.types`, a dict or
+#: JSON text (sent as protobuf JSON), or protobuf binary bytes or a protobuf
+#: message (sent as protobuf binary).
+Request = Union[_typed.Message, Mapping[str, Any], str, bytes, bytearray, memoryview, "Message"]
 
 
 class Format(enum.IntEnum):
@@ -336,6 +346,10 @@ def _json_default(value: Any) -> Any:
 
 def _encode(request: Any, type_name: str) -> tuple[bytes, Format]:
     """Serializes a request and picks its format."""
+    if isinstance(request, _typed.Message):
+        if request._proto_ != type_name:
+            raise TypeError(f"cadre: expected a {type_name}, got a {request._proto_}")
+        return request.to_json(separators=(",", ":")).encode("utf-8"), Format.JSON
     if isinstance(request, Mapping):
         text = json.dumps(dict(request), ensure_ascii=False, separators=(",", ":"),
                           default=_json_default)
@@ -350,21 +364,30 @@ def _encode(request: Any, type_name: str) -> tuple[bytes, Format]:
             raise TypeError(f"cadre: expected a {type_name} message, got {got}")
         return request.SerializeToString(), Format.BINARY
     raise TypeError(
-        f"cadre: a {type_name} must be given as a dict, JSON text (str), protobuf "
-        f"binary (bytes) or a protobuf message, not {type(request).__name__}")
+        f"cadre: a {type_name} must be given as a cadre.types message, a dict, JSON text "
+        f"(str), protobuf binary (bytes) or a protobuf message, not {type(request).__name__}")
 
 
-def _decode(data: bytes, fmt: Format, type_name: str, as_message: bool) -> Any:
-    """Turns a response into a dict, or a typed message when ``as_message``."""
+def _typed_class(type_name: str) -> Any:
+    """The dataclass of :mod:`cadre.types` for a full message name."""
+    return getattr(types, type_name.rsplit(".", 1)[-1])
+
+
+def _decode(data: bytes, fmt: Format, type_name: str, as_message: bool = False,
+            as_dict: bool = False) -> Any:
+    """Turns a response into a typed dataclass (the default), a dict
+    (``as_dict``) or a protobuf message (``as_message``)."""
     if as_message:
         schema = _get_schema()
         if fmt == Format.BINARY:
             return schema.message_class(type_name).FromString(data)
         return schema.from_json(type_name, data)
     if fmt == Format.JSON:
-        return json.loads(data) if data else {}
-    schema = _get_schema()
-    return schema.to_dict(schema.message_class(type_name).FromString(data))
+        value = json.loads(data) if data else {}
+    else:
+        schema = _get_schema()
+        value = schema.to_dict(schema.message_class(type_name).FromString(data))
+    return value if as_dict else _typed_class(type_name).from_dict(value)
 
 
 def _free_engine(lib: _ffi.Library, handle: _ffi.EngineHandle) -> None:
@@ -413,7 +436,7 @@ class Engine(Operations):
         self._cond = threading.Condition()
         self._busy = 0  # C calls in flight (never held across a generator's yield)
         self._closed = False
-        self._streams: set[_OpenStream] = set()  # streams close() frees first
+        self._streams: "weakref.WeakSet[ScreenStream]" = weakref.WeakSet()
         handle = _ffi.EngineHandle()
         if options is None:
             data, fmt = b"", Format.BINARY
@@ -427,23 +450,24 @@ class Engine(Operations):
     # Lifetime
 
     def close(self) -> None:
-        """Frees the engine, after waiting for calls in flight. Idempotent.
+        """Frees the engine, after closing its open streams and waiting for
+        calls in flight. Idempotent.
 
-        Streams of :meth:`screen_stream` that are still open are freed first:
-        their iterators raise ValueError if resumed. close() waits only for
-        C calls running in other threads, never for a suspended iterator, so
-        it cannot block on the caller's own stream.
+        A stream of :meth:`screen_stream` that is still open is closed first:
+        iterating it further raises ValueError. close() waits only for C calls
+        running in other threads, never for a suspended iteration, so it
+        cannot block on the caller's own stream.
         """
         with self._cond:
             if self._closed:
                 return
             self._closed = True
+            streams = list(self._streams)
+        for stream in streams:
+            stream.close()
+        with self._cond:
             while self._busy:
                 self._cond.wait()
-            streams = list(self._streams)
-            self._streams.clear()
-        for stream in streams:
-            stream.free(self._lib)
         self._finalizer()
 
     @property
@@ -478,19 +502,24 @@ class Engine(Operations):
         with self._use() as handle:
             return self._lib.call_buffer(symbol, handle, data or None, len(data), int(fmt))
 
-    def _run(self, op: OperationSpec, request: Request, as_message: bool) -> Any:
+    def _run(self, op: OperationSpec, request: Request, as_message: bool = False,
+             as_dict: bool = False) -> Any:
         data, fmt = _encode(request, op.request_type)
         # Fail before the call when the response could not be decoded.
         if as_message:
             _messages.require_protobuf("as_message=True")
         elif fmt == Format.BINARY:
             _messages.require_protobuf("a protobuf binary (bytes) request")
-        return _decode(self._invoke(op.symbol, data, fmt), fmt, op.response_type, as_message)
+        return _decode(self._invoke(op.symbol, data, fmt), fmt, op.response_type, as_message,
+                       as_dict)
 
-    def call(self, operation: str, request: Request, *, as_message: bool = False) -> Any:
+    def call(self, operation: str, request: Request, *, as_dict: bool = False,
+             as_message: bool = False) -> Any:
         """Runs an operation by name, e.g. ``engine.call("screen", request)``.
 
-        The same as the method of that name (``cadre_call``).
+        The same as the method of that name (``cadre_call``): a typed
+        response of :mod:`cadre.types`, or a dict with ``as_dict=True``, or a
+        protobuf message with ``as_message=True``.
 
         Raises:
             NotFoundError: the library has no operation of that name.
@@ -502,58 +531,46 @@ class Engine(Operations):
                 self._lib.call_buffer("cadre_call", handle, operation.encode("utf-8"), None, 0,
                                       int(Format.JSON))
             raise AssertionError("cadre_call accepted an operation the binding does not know")
-        return self._run(op, request, as_message)
+        return self._run(op, request, as_message, as_dict)
 
     # Entry points: one method per operation, from cadre._operations.Operations.
 
-    def screen_stream(self, chunks: Iterable[bytes], as_of: str) -> Iterator[dict]:
-        """Screens a roster in the stream form, chunk by chunk (``cadre_stream_*``).
+    def screen_stream(self, source: Union[bytes, bytearray, memoryview, Iterable[bytes], Any],
+                      as_of: str, *, as_dict: bool = False) -> "ScreenStream":
+        """Screens a roster in the stream form, finding by finding (``cadre_stream_*``).
 
         Memory stays bounded by the largest record, whatever the roster's
         size. Needs no protobuf: responses cross as JSON.
 
-        Args:
-            chunks: the bytes of a ``.cadres`` stream (magic ``CADRES1\\n``,
-                then varint-length ``cadre.v1.RosterRecord``), in pieces of
-                any size, e.g. ``iter(lambda: f.read(1 << 20), b"")``.
-            as_of: the as-of date, ``"YYYY-MM-DD"``.
+        Example::
 
-        Yields:
-            A ``cadre.v1.ScreenResponse`` dict per chunk with the findings and
-            record errors of the cadres it completed, then a last one with
-            ``as_of`` and the ``summary`` of the whole stream.
+            with open("province.cadres", "rb") as f, engine.screen_stream(f, "2025-06-30") as s:
+                for finding in s:
+                    print(finding.cadre_id, finding.rule_id, finding.explanation.en)
+                print(s.summary.cadres_down, len(s.errors))
+
+        Args:
+            source: the bytes of a ``.cadres`` stream (magic ``CADRES1\\n``,
+                then varint-length ``cadre.v1.RosterRecord``): a binary file
+                (read in chunks of 1 MiB), an iterable of chunks of any size,
+                or the bytes themselves.
+            as_of: the as-of date, ``"YYYY-MM-DD"``.
+            as_dict: yield dicts (the shape of protobuf JSON) instead of
+                :class:`cadre.types.Finding` objects.
+
+        Returns:
+            A :class:`ScreenStream`: iterating it yields every finding in
+            order; its ``errors`` list the rejected records so far and, at the
+            end, its ``summary`` is the summary of the whole stream.
 
         Raises:
-            InvalidArgumentError: ``as_of`` is not a date (also when it is not
-                text, not ASCII or holds a NUL; ``field`` is ``as_of``), or the
-                stream is malformed; ``field`` names the record (``records[12]``).
+            InvalidArgumentError: ``as_of`` is not a date, or (while
+                iterating) the stream is malformed; ``field`` names the record
+                (``records[12]``) or ``magic``.
             ResourceExhaustedError: out of memory or a record over 64 MiB.
             ValueError: the engine is closed.
         """
-        as_of_arg = _as_of_arg(as_of)
-        stream = _OpenStream()
-        with self._use() as handle:
-            self._lib.call("cadre_stream_new", ctypes.byref(stream.handle), handle, as_of_arg,
-                           int(Format.JSON))
-            self._streams.add(stream)
-        try:
-            for chunk in chunks:
-                data = bytes(chunk)
-                yield json.loads(self._stream_call(stream, "cadre_stream_push", data or None,
-                                                   len(data)).decode("utf-8"))
-            yield json.loads(self._stream_call(stream, "cadre_stream_finish").decode("utf-8"))
-        finally:
-            with self._cond:
-                self._streams.discard(stream)
-            stream.free(self._lib)
-
-    def _stream_call(self, stream: "_OpenStream", symbol: str, *args: Any) -> bytes:
-        # The busy count covers the C call only, not the time the generator
-        # is suspended at a yield (close() must not wait for that).
-        with self._use():
-            if not stream.handle:
-                raise ValueError("cadre: the engine is closed")
-            return self._lib.call_buffer(symbol, stream.handle, *args)
+        return ScreenStream(self, source, as_of, as_dict)
 
     def screen_raw(self, request: Union[bytes, str], format: Format = Format.BINARY) -> bytes:
         """Screens serialized bytes and returns serialized bytes, in ``format``.
@@ -569,3 +586,127 @@ class Engine(Operations):
         """
         data = request.encode("utf-8") if isinstance(request, str) else bytes(request)
         return self._invoke(_OPERATIONS_BY_NAME["screen"].symbol, data, Format(format))
+
+
+def _free_stream(lib: _ffi.Library, handle: _ffi.StreamHandle) -> None:
+    lib.cadre_stream_free(handle)
+
+
+#: How much of a binary file a stream reads at a time.
+_STREAM_CHUNK = 1 << 20
+
+
+class ScreenStream(Iterator[Any]):
+    """A streamed screening in progress (``cadre_stream``): made by
+    :meth:`Engine.screen_stream`.
+
+    Iterating yields each finding (:class:`cadre.types.Finding`, or a dict),
+    in order, as the chunks of the source are screened. Rejected records do
+    not stop it: they are collected in :attr:`errors`. When the iteration
+    ends, :attr:`summary` holds the summary of the whole stream.
+
+    Use it in a ``with`` block or call :meth:`close` to free it early; it is
+    closed at the end of the iteration, on an error, and when its engine is
+    closed.
+
+    Attributes:
+        as_of: the as-of date.
+        errors: every rejected record so far (:class:`cadre.types.RecordError`,
+            or dicts), with its index among the cadres and its field path.
+        summary: the summary of the whole stream (:class:`cadre.types.ScreenSummary`,
+            or a dict) once the iteration has ended; None before.
+    """
+
+    def __init__(self, engine: Engine, source: Any, as_of: str, as_dict: bool = False) -> None:
+        as_of_arg = _as_of_arg(as_of)
+        self.as_of = as_of
+        self.errors: list[Any] = []
+        self.summary: Any = None
+        self._as_dict = as_dict
+        self._pending: "collections.deque[Any]" = collections.deque()
+        self._engine = engine
+        self._lib = engine._lib
+        self._lock = threading.Lock()
+        self._chunks = self._chunks_of(source)
+        self._done = False
+        handle = _ffi.StreamHandle()
+        with engine._use() as engine_handle:
+            self._lib.call("cadre_stream_new", ctypes.byref(handle), engine_handle, as_of_arg,
+                           int(Format.JSON))
+            # Registered under the engine's lock: Engine.close() sees it.
+            engine._streams.add(self)
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, _free_stream, self._lib, handle)
+
+    @staticmethod
+    def _chunks_of(source: Any) -> Iterator[bytes]:
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            return iter([bytes(source)])
+        read = getattr(source, "read", None)
+        if callable(read):
+            return iter(lambda: read(_STREAM_CHUNK), b"")
+        return iter(source)
+
+    def _item(self, value: dict, cls: Any) -> Any:
+        return value if self._as_dict else cls.from_dict(value)
+
+    def _take(self, response: dict) -> None:
+        self._pending.extend(self._item(f, types.Finding) for f in response.get("findings", []))
+        self.errors.extend(self._item(e, types.RecordError) for e in response.get("errors", []))
+
+    def __iter__(self) -> "ScreenStream":
+        return self
+
+    def __next__(self) -> Any:
+        while not self._pending:
+            if self.summary is not None:
+                raise StopIteration
+            if self._done:
+                # Closed (or failed) before its end: never a silent, short answer.
+                raise ValueError("cadre: the stream is closed before its end")
+            with self._lock:
+                if not self._finalizer.alive:
+                    raise ValueError("cadre: the stream is closed")
+                try:
+                    chunk = next(self._chunks, None)
+                    if chunk is None:
+                        out = self._lib.call_buffer("cadre_stream_finish", self._handle)
+                        end = json.loads(out.decode("utf-8"))
+                        summary = end.get("summary", {})
+                        self.summary = (summary if self._as_dict
+                                        else types.ScreenSummary.from_dict(summary))
+                        self._done = True
+                    else:
+                        data = bytes(chunk)
+                        out = self._lib.call_buffer("cadre_stream_push", self._handle,
+                                                    data or None, len(data))
+                        self._take(json.loads(out.decode("utf-8")))
+                except BaseException:
+                    self._done = True
+                    self._finalizer()
+                    self._engine._streams.discard(self)
+                    raise
+            if self._done:
+                self.close()
+        return self._pending.popleft()
+
+    def close(self) -> None:
+        """Frees the stream; the findings not yet yielded are dropped. Idempotent."""
+        with self._lock:
+            self._done = True
+            self._finalizer()
+        self._engine._streams.discard(self)
+
+    @property
+    def closed(self) -> bool:
+        """True once the stream is freed (closed, ended or failed)."""
+        return not self._finalizer.alive
+
+    def __enter__(self) -> "ScreenStream":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<cadre.ScreenStream as of {self.as_of} {'closed' if self.closed else 'open'}>"

@@ -7,7 +7,9 @@ cadre_apigen writes.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Literal, Mapping, NamedTuple, Union, overload
+
+from . import types
 
 
 class OperationSpec(NamedTuple):
@@ -71,12 +73,31 @@ BY_NAME: dict[str, OperationSpec] = {op.name: op for op in OPERATIONS}
 
 
 class Operations:
-    """The methods of :class:`cadre.Engine`, one per operation."""
+    """The methods of :class:`cadre.Engine`, one per operation.
 
-    def _run(self, op: OperationSpec, request: Any, as_message: bool) -> Any:
+    Each returns the typed response of :mod:`cadre.types` (a dataclass), or
+    the same as a dict with ``as_dict=True``, or a protobuf message with
+    ``as_message=True`` (needs protobuf).
+    """
+
+    def _run(self, op: OperationSpec, request: Any, as_message: bool = False,
+             as_dict: bool = False) -> Any:
         raise NotImplementedError
 
-    def screen(self, request: Any, *, as_message: bool = False) -> Any:
+    @overload
+    def screen(self, request: Union[types.ScreenRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.ScreenResponse: ...
+
+    @overload
+    def screen(self, request: Union[types.ScreenRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def screen(self, request: Union[types.ScreenRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def screen(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
         """Screens cadres as of a date: who must go "down", through which channel, under which
         rule, and why.
 
@@ -90,14 +111,16 @@ class Operations:
         Calls ``cadre_screen``.
 
         Args:
-            request: a ``cadre.v1.ScreenRequest`` as a dict (the shape of its protobuf
-                JSON), JSON text, protobuf binary bytes or a message.
-            as_message: return a typed ``cadre.v1.ScreenResponse`` message instead of a
-                dict (needs protobuf).
+            request: a ``cadre.v1.ScreenRequest``: a :class:`cadre.types.ScreenRequest`,
+                a dict (the shape of its protobuf JSON), JSON text, protobuf binary
+                bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.ScreenResponse`` message (needs
+                protobuf).
 
         Returns:
-            The ``cadre.v1.ScreenResponse`` as a dict in protobuf JSON shape, or a
-            message.
+            The response, a :class:`cadre.types.ScreenResponse` (or a dict, or a
+            message).
 
         Raises:
             InvalidArgumentError: the request does not parse; or `as_of` is missing or
@@ -108,9 +131,22 @@ class Operations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the engine is closed.
         """
-        return self._run(OPERATIONS[0], request, as_message)
+        return self._run(OPERATIONS[0], request, as_message, as_dict)
 
-    def eligibility(self, request: Any, *, as_message: bool = False) -> Any:
+    @overload
+    def eligibility(self, request: Union[types.EligibilityRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.EligibilityResponse: ...
+
+    @overload
+    def eligibility(self, request: Union[types.EligibilityRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def eligibility(self, request: Union[types.EligibilityRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def eligibility(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
         """Whether cadres may go "up" to a target as of a date: eligible or not, every blocker with
         the day it lifts, and the 容错 exemptions that applied.
 
@@ -122,14 +158,16 @@ class Operations:
         Calls ``cadre_eligibility``.
 
         Args:
-            request: a ``cadre.v1.EligibilityRequest`` as a dict (the shape of its
-                protobuf JSON), JSON text, protobuf binary bytes or a message.
-            as_message: return a typed ``cadre.v1.EligibilityResponse`` message instead
-                of a dict (needs protobuf).
+            request: a ``cadre.v1.EligibilityRequest``: a
+                :class:`cadre.types.EligibilityRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.EligibilityResponse`` message
+                (needs protobuf).
 
         Returns:
-            The ``cadre.v1.EligibilityResponse`` as a dict in protobuf JSON shape, or a
-            message.
+            The response, a :class:`cadre.types.EligibilityResponse` (or a dict, or a
+            message).
 
         Raises:
             InvalidArgumentError: the request does not parse; or `as_of` is missing or
@@ -141,9 +179,22 @@ class Operations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the engine is closed.
         """
-        return self._run(OPERATIONS[1], request, as_message)
+        return self._run(OPERATIONS[1], request, as_message, as_dict)
 
-    def grade_cap(self, request: Any, *, as_message: bool = False) -> Any:
+    @overload
+    def grade_cap(self, request: Union[types.GradeCapRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.GradeCapResponse: ...
+
+    @overload
+    def grade_cap(self, request: Union[types.GradeCapRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def grade_cap(self, request: Union[types.GradeCapRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def grade_cap(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
         """The best annual grade still allowed for cadres in a year, and why (several caps: the
         heaviest governs).
 
@@ -153,14 +204,16 @@ class Operations:
         Calls ``cadre_grade_cap``.
 
         Args:
-            request: a ``cadre.v1.GradeCapRequest`` as a dict (the shape of its protobuf
-                JSON), JSON text, protobuf binary bytes or a message.
-            as_message: return a typed ``cadre.v1.GradeCapResponse`` message instead of
-                a dict (needs protobuf).
+            request: a ``cadre.v1.GradeCapRequest``: a
+                :class:`cadre.types.GradeCapRequest`, a dict (the shape of its protobuf
+                JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.GradeCapResponse`` message (needs
+                protobuf).
 
         Returns:
-            The ``cadre.v1.GradeCapResponse`` as a dict in protobuf JSON shape, or a
-            message.
+            The response, a :class:`cadre.types.GradeCapResponse` (or a dict, or a
+            message).
 
         Raises:
             InvalidArgumentError: the request does not parse; or `year` is missing or
@@ -171,9 +224,22 @@ class Operations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the engine is closed.
         """
-        return self._run(OPERATIONS[2], request, as_message)
+        return self._run(OPERATIONS[2], request, as_message, as_dict)
 
-    def warnings(self, request: Any, *, as_message: bool = False) -> Any:
+    @overload
+    def warnings(self, request: Union[types.WarningsRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.WarningsResponse: ...
+
+    @overload
+    def warnings(self, request: Union[types.WarningsRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def warnings(self, request: Union[types.WarningsRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def warnings(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
         """What is coming for cadres in the months ahead, in calendar order: age limits, second
         terms, 15 years at one level, 10 years in post (the screening rules of the
         engine's catalogue in force) and impact periods that end.
@@ -184,14 +250,16 @@ class Operations:
         Calls ``cadre_warnings``.
 
         Args:
-            request: a ``cadre.v1.WarningsRequest`` as a dict (the shape of its protobuf
-                JSON), JSON text, protobuf binary bytes or a message.
-            as_message: return a typed ``cadre.v1.WarningsResponse`` message instead of
-                a dict (needs protobuf).
+            request: a ``cadre.v1.WarningsRequest``: a
+                :class:`cadre.types.WarningsRequest`, a dict (the shape of its protobuf
+                JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.WarningsResponse`` message (needs
+                protobuf).
 
         Returns:
-            The ``cadre.v1.WarningsResponse`` as a dict in protobuf JSON shape, or a
-            message.
+            The response, a :class:`cadre.types.WarningsResponse` (or a dict, or a
+            message).
 
         Raises:
             InvalidArgumentError: the request does not parse; or `as_of` is missing or
@@ -203,9 +271,22 @@ class Operations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the engine is closed.
         """
-        return self._run(OPERATIONS[3], request, as_message)
+        return self._run(OPERATIONS[3], request, as_message, as_dict)
 
-    def consistency(self, request: Any, *, as_message: bool = False) -> Any:
+    @overload
+    def consistency(self, request: Union[types.ConsistencyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.ConsistencyResponse: ...
+
+    @overload
+    def consistency(self, request: Union[types.ConsistencyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def consistency(self, request: Union[types.ConsistencyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def consistency(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
         """Dual-track consistency
         (防止以纪律处分规避组织调整、以组织调整代替纪律处分):
         decisions and sanctions that call for an organisational adjustment with none
@@ -218,14 +299,16 @@ class Operations:
         Calls ``cadre_consistency``.
 
         Args:
-            request: a ``cadre.v1.ConsistencyRequest`` as a dict (the shape of its
-                protobuf JSON), JSON text, protobuf binary bytes or a message.
-            as_message: return a typed ``cadre.v1.ConsistencyResponse`` message instead
-                of a dict (needs protobuf).
+            request: a ``cadre.v1.ConsistencyRequest``: a
+                :class:`cadre.types.ConsistencyRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.ConsistencyResponse`` message
+                (needs protobuf).
 
         Returns:
-            The ``cadre.v1.ConsistencyResponse`` as a dict in protobuf JSON shape, or a
-            message.
+            The response, a :class:`cadre.types.ConsistencyResponse` (or a dict, or a
+            message).
 
         Raises:
             InvalidArgumentError: the request does not parse; or `as_of` is missing or
@@ -236,4 +319,4 @@ class Operations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the engine is closed.
         """
-        return self._run(OPERATIONS[4], request, as_message)
+        return self._run(OPERATIONS[4], request, as_message, as_dict)
