@@ -1,8 +1,9 @@
 // The floor of the streamed screening: the same roster file (stream form)
 // read in 1 MiB chunks, exactly as cadre_capi_stream_bench feeds it to the C
-// ABI, and every record parsed with protobuf alone into an arena reset every
-// 2 MiB (as cheap as we know how to make protobuf). Nothing is validated or
-// screened. A benchmark, not a test; bench/run.sh divides the C ABI's time by
+// ABI, framed by the library's one reader of the stream form
+// (codec::StreamFramer) and every record parsed with protobuf alone into an
+// arena reset every 2 MiB (as cheap as we know how to make protobuf). Nothing
+// is validated or screened. A benchmark, not a test; bench/run.sh divides the C ABI's time by
 // this one's.
 //
 //   cadre_parse_floor_bench ROSTER.cadres [REPEAT]
@@ -18,7 +19,7 @@
 #include <vector>
 
 #include "cadre/v1/roster.pb.h"
-#include "codec/wire_support.hpp"
+#include "codec/stream.hpp"
 
 int main(int argc, char **argv) {
   if (argc < 2) {
@@ -39,41 +40,36 @@ int main(int argc, char **argv) {
     const auto start = std::chrono::steady_clock::now();
     google::protobuf::Arena arena;
     std::size_t arena_bytes = 0;
-    std::string pending;
-    std::size_t offset = 0;
-    bool magic = false;
+    cadre::codec::StreamFramer framer;  // the library's one reader of the stream form
     cadres = 0;
+    const std::uint8_t *data = nullptr;
+    std::size_t size = 0;
     while (in.read(chunk.data(), static_cast<std::streamsize>(kChunk)) || in.gcount() > 0) {
-      if (offset > 0 && offset >= pending.size() / 2) {
-        pending.erase(0, offset);
-        offset = 0;
-      }
-      pending.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
-      if (!magic) {
-        if (pending.size() < 8) continue;
-        offset = 8;  // the magic, "CADRES1\n"
-        magic = true;
-      }
-      while (true) {
-        const auto *begin = reinterpret_cast<const std::uint8_t *>(pending.data());
-        const std::uint8_t *p = begin + offset;
-        std::uint64_t n = 0;
-        if (!cadre::codec::wire::read_varint(p, begin + pending.size(), n)) break;
-        const auto pos = static_cast<std::size_t>(p - begin);
-        if (pending.size() - pos < n) break;
+      framer.feed(reinterpret_cast<const std::uint8_t *>(chunk.data()),
+                  static_cast<std::size_t>(in.gcount()));
+      cadre::codec::StreamFramer::Next next;
+      while ((next = framer.next(data, size)) == cadre::codec::StreamFramer::Next::kRecord) {
         if (arena_bytes > (2U << 20U)) {
           arena.Reset();
           arena_bytes = 0;
         }
-        arena_bytes += n;
+        arena_bytes += size;
         auto *r = google::protobuf::Arena::CreateMessage<cadre::v1::RosterRecord>(&arena);
-        if (!r->ParseFromArray(pending.data() + pos, static_cast<int>(n))) {
-          std::fprintf(stderr, "record at byte %zu does not parse\n", pos);
+        if (!r->ParseFromArray(data, static_cast<int>(size))) {
+          std::fprintf(stderr, "record %llu does not parse\n",
+                       static_cast<unsigned long long>(framer.records() - 1));
           return 1;
         }
         cadres += r->has_cadre() ? 1 : 0;
-        offset = pos + n;
       }
+      if (next == cadre::codec::StreamFramer::Next::kError) {
+        std::fprintf(stderr, "%s\n", framer.status().to_string().c_str());
+        return 1;
+      }
+    }
+    if (const cadre::Status st = framer.finish(); !st.ok()) {
+      std::fprintf(stderr, "%s\n", st.to_string().c_str());
+      return 1;
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -18,10 +18,10 @@
 
 #include "cadre/eligibility.hpp"
 #include "codec/codec.hpp"
+#include "codec/stream.hpp"
+#include "generator/province.hpp"
 #include "service/service.hpp"
 #include "service/stream_screener.hpp"
-#include "codec/wire_support.hpp"
-#include "generator/province.hpp"
 
 namespace {
 
@@ -42,15 +42,16 @@ const std::string &province(int cadres) {
   return it->second;
 }
 
-// Walks the stream form: calls f(record_bytes, size) for each record.
+// Walks the stream form with the library's one reader (codec::StreamFramer):
+// calls f(record_bytes, size) for each record.
 template <typename F>
 void for_each_record(const std::string &s, F &&f) {
-  const auto *p = reinterpret_cast<const std::uint8_t *>(s.data()) + 8;  // after the magic
-  const auto *end = reinterpret_cast<const std::uint8_t *>(s.data()) + s.size();
-  std::uint64_t n = 0;
-  while (p != end && cadre::codec::wire::read_varint(p, end, n)) {
-    f(reinterpret_cast<const char *>(p), static_cast<int>(n));
-    p += n;
+  cadre::codec::StreamFramer framer;
+  framer.feed(reinterpret_cast<const std::uint8_t *>(s.data()), s.size());
+  const std::uint8_t *data = nullptr;
+  std::size_t size = 0;
+  while (framer.next(data, size) == cadre::codec::StreamFramer::Next::kRecord) {
+    f(reinterpret_cast<const char *>(data), static_cast<int>(size));
   }
 }
 
