@@ -177,18 +177,8 @@ void py_doc(std::ostream &os, std::string_view text, std::size_t indent, std::si
   }
 }
 
-// Python has no backslash-free way to say everything: keep docstrings plain.
-std::string py_text(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    out += c == '\\' ? '/' : c;
-  }
-  std::string::size_type pos = 0;
-  while ((pos = out.find("\"\"\"", pos)) != std::string::npos) {
-    out.replace(pos, 3, "\"\" \"");
-  }
-  return out;
-}
+// Docstrings stay plain text.
+std::string py_text(std::string_view text) { return cadre::tools::python_docstring_text(text); }
 
 // The exception class of a status in the Python binding: INVALID_ARGUMENT ->
 // InvalidArgumentError (bindings/python/cadre/errors.py).

@@ -65,12 +65,9 @@ std::string doc_of(const D *d) {
 
 // A docstring body: lines as they are, '\' and '"""' made harmless.
 std::string docstring(const std::string &text, const std::string &indent) {
-  std::string safe;
-  for (const char c : text) safe += c == '\\' ? '/' : c;
-  std::string::size_type pos = 0;
-  while ((pos = safe.find("\"\"\"", pos)) != std::string::npos) safe.replace(pos, 3, "\"\" \"");
+  const std::string safe = python_docstring_text(text);
   std::ostringstream os;
-  os << indent << "\"\"\"";
+  os << indent << R"(""")";
   std::istringstream in(safe);
   std::string line;
   bool first = true;
@@ -168,7 +165,7 @@ std::string render_enum(const gp::EnumDescriptor *e) {
     }
     std::string member = v->name().substr(prefix.size());
     if (member.empty() || (member[0] >= '0' && member[0] <= '9') || reserved().contains(member)) {
-      member = "V_" + member;
+      member.insert(0, "V_");
     }
     os << "    #: " << v->options().GetExtension(cadre::v1::zh_cn) << " ("
        << v->options().GetExtension(cadre::v1::en) << ")\n";

@@ -8,7 +8,6 @@
 #include "codec/catalogue_codec.hpp"
 
 namespace cadre::cli {
-namespace pb = ::cadre::v1;
 
 namespace {
 

@@ -92,6 +92,22 @@ inline std::vector<std::string> wrap(std::string_view text, std::size_t width,
 }
 
 /**
+ * @p text made safe inside a Python docstring: a backslash becomes '/', and
+ * three double quotes are broken up.
+ */
+inline std::string python_docstring_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    out += c == '\\' ? '/' : c;
+  }
+  std::string::size_type pos = 0;
+  while ((pos = out.find(R"(""")", pos)) != std::string::npos) {
+    out.replace(pos, 3, R"("" ")");
+  }
+  return out;
+}
+
+/**
  * The main() of a generator: runs @p run with the arguments; an exception is
  * reported as "<tool>: <what>" with exit status 1.
  */

@@ -226,6 +226,7 @@ std::string proto_comment(const D *desc) {
 // The enums of @p file, in file order, each with its values by number.
 std::vector<const gp::EnumDescriptor *> file_enums(const gp::FileDescriptor *file) {
   std::vector<const gp::EnumDescriptor *> out;
+  out.reserve(static_cast<std::size_t>(file->enum_type_count()));
   for (int i = 0; i < file->enum_type_count(); ++i) out.push_back(file->enum_type(i));
   return out;
 }
