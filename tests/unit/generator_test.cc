@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cadre/catalogue.hpp"
+#include "catalogue/sha256.hpp"
 #include "codec/codec.hpp"
 #include "codec/stream.hpp"
 #include "generator/province.hpp"
