@@ -63,7 +63,7 @@ struct CadreBuilder {
   void follow_up(Date d, const pb::Adjustment &stored);
 
   // Records the stages add (cadre_builder.cc).
-  void add_terms(pb::Post &p, Date from, Date to);
+  static void add_terms(pb::Post &p, Date from, Date to);
   pb::Incident *add_incident(Date occurred, std::string situation, pb::Severity severity,
                              bool verified);
   pb::EarlyWarning *add_warning(pb::EarlyWarningKind kind, Date issued, bool corrected);

@@ -694,6 +694,7 @@ class ScreenStream(Iterator[Any]):
         """Frees the stream; the findings not yet yielded are dropped. Idempotent."""
         with self._lock:
             self._done = True
+            self._pending.clear()
             self._finalizer()
         self._engine._streams.discard(self)
 

@@ -1032,6 +1032,65 @@ class ConsequenceKind(_typed.Enum):
 _typed.enum(ConsequenceKind, "cadre.v1.ConsequenceKind", "CONSEQUENCE_KIND_")
 
 
+class DayKind(_typed.Enum):
+    """Kind of a day on the working-day calendar (cadre/calendar.hpp).
+
+    Schema enum ``cadre.v1.DayKind``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 工作日 (working day)
+    WORKDAY = 1
+    #: 周休息日 (weekly rest day)
+    WEEKEND = 2
+    #: 节假日（放假） (public holiday (day off))
+    HOLIDAY = 3
+    #: 调休上班日 (make-up working day)
+    MAKE_UP_WORKDAY = 4
+
+
+_typed.enum(DayKind, "cadre.v1.DayKind", "DAY_KIND_")
+
+
+class CalendarFallback(_typed.Enum):
+    """What the working-day calendar does with a day of a year it has no notice for.
+
+    Schema enum ``cadre.v1.CalendarFallback``.
+    """
+
+    #: 未指定（报错） (unspecified (an error))
+    UNSPECIFIED = 0
+    #: 报错 (an error)
+    ERROR = 1
+    #: 仅按周末推定（答复中标注） (weekends only (flagged in the answer))
+    WEEKENDS_ONLY = 2
+
+
+_typed.enum(CalendarFallback, "cadre.v1.CalendarFallback", "CALENDAR_FALLBACK_")
+
+
+class PeriodUnit(_typed.Enum):
+    """Unit of a period or deadline.
+
+    Schema enum ``cadre.v1.PeriodUnit``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 工作日 (working days)
+    WORKING_DAYS = 1
+    #: 日 (days)
+    DAYS = 2
+    #: 月 (months)
+    MONTHS = 3
+    #: 年 (years)
+    YEARS = 4
+
+
+_typed.enum(PeriodUnit, "cadre.v1.PeriodUnit", "PERIOD_UNIT_")
+
+
 @dataclass
 class LocalizedText(_typed.Message):
     """A text in both languages of the domain, from one source.
@@ -2800,6 +2859,183 @@ class Catalogue(_typed.Message):
 
 
 @dataclass
+class Festival(_typed.Message):
+    """A festival for all citizens (全体公民放假的节日) in one version of
+    《全国年节及纪念日放假办法》.
+
+    Schema message ``cadre.v1.Festival``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Festival"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("days", "days", _typed.SCALAR, None, False, False),
+        ("text", "text", _typed.SCALAR, None, False, False),
+    )
+
+    key: str = ""
+    """Stable key, e.g. "spring-festival"; the notices name festivals by it."""
+    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    days: int = 0
+    """Days off the law gives, e.g. 3 for the Spring Festival in the 2013 text."""
+    text: str = ""
+    """The item as the law writes it, e.g. "春节，放假3天（农历正月初一、初二、初三）"."""
+
+
+@dataclass
+class HolidayLaw(_typed.Message):
+    """One version of 《全国年节及纪念日放假办法》, with the day it came into force.
+
+    Schema message ``cadre.v1.HolidayLaw``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.HolidayLaw"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+        ("url", "url", _typed.SCALAR, None, False, False),
+        ("effective_from", "effective_from", _typed.SCALAR, None, False, False),
+        ("effective_to", "effective_to", _typed.SCALAR, None, False, False),
+        ("festivals", "festivals", _typed.MESSAGE, "Festival", True, False),
+    )
+
+    id: str = ""
+    """Stable id, e.g. "holidays-2013"."""
+    citation: Citation = field(default_factory=lambda: Citation())
+    url: str = ""
+    """Where the text was read."""
+    effective_from: str = ""
+    """First and last day in force ("YYYY-MM-DD"); effective_to is empty while in force."""
+    effective_to: str = ""
+    festivals: list[Festival] = field(default_factory=list)
+
+
+@dataclass
+class HolidayPeriod(_typed.Message):
+    """One item of a notice: the days off from first to last (放假 or 放假调休)
+    and the weekend days that become working days (调休上班).
+
+    Schema message ``cadre.v1.HolidayPeriod``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.HolidayPeriod"
+    _fields_: ClassVar[tuple] = (
+        ("festivals", "festivals", _typed.SCALAR, None, True, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("first", "first", _typed.SCALAR, None, False, False),
+        ("last", "last", _typed.SCALAR, None, False, False),
+        ("make_up_days", "make_up_days", _typed.SCALAR, None, True, False),
+        ("replaces", "replaces", _typed.SCALAR, None, False, False),
+        ("text", "text", _typed.SCALAR, None, False, False),
+    )
+
+    festivals: list[str] = field(default_factory=list)
+    """Keys of the festivals of the item, e.g. "mid-autumn" and "national-day"."""
+    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    first: str = ""
+    """First and last day off, "YYYY-MM-DD"."""
+    last: str = ""
+    make_up_days: list[str] = field(default_factory=list)
+    """Saturdays and Sundays that are working days."""
+    replaces: bool = False
+    """In a notice that amends another: drop the amended notice's items of the
+    same festivals (days off and make-up days) before applying this one.
+    Without it, this item's days are set over the amended notice's.
+    """
+    text: str = ""
+    """The notice's own words for the item."""
+
+
+@dataclass
+class HolidayNotice(_typed.Message):
+    """A notice of the State Council or its General Office that fixes one year's
+    holidays (关于XXXX年部分节假日安排的通知) or changes them afterwards.
+
+    Schema message ``cadre.v1.HolidayNotice``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.HolidayNotice"
+    _fields_: ClassVar[tuple] = (
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+        ("issued", "issued", _typed.SCALAR, None, False, False),
+        ("url", "url", _typed.SCALAR, None, False, False),
+        ("number_verification", "number_verification", _typed.ENUM, "Verification", False, False),
+        ("amends", "amends", _typed.SCALAR, None, False, False),
+        ("holidays", "holidays", _typed.MESSAGE, "HolidayPeriod", True, False),
+        ("note", "note", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    year: int = 0
+    """The year the notice arranges."""
+    citation: Citation = field(default_factory=lambda: Citation())
+    """Title, 文号, year of issue and the verification tag of the dates."""
+    issued: str = ""
+    """Day of issue, "YYYY-MM-DD"."""
+    url: str = ""
+    """Where the text was read."""
+    number_verification: Verification = Verification.UNSPECIFIED
+    """How far the 文号 was verified (it is sometimes seen elsewhere than the text)."""
+    amends: str = ""
+    """文号 of the notice this one changes; empty for a year's own notice."""
+    holidays: list[HolidayPeriod] = field(default_factory=list)
+    note: LocalizedText = field(default_factory=lambda: LocalizedText())
+
+
+@dataclass
+class CalendarRule(_typed.Message):
+    """A rule of counting with its basis: the weekly rest days and the period
+    rules of the civil code. Keys the engine reads: "weekly-rest",
+    "period-start", "period-end-month", "period-end-holiday".
+
+    Schema message ``cadre.v1.CalendarRule``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarRule"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+        ("url", "url", _typed.SCALAR, None, False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    key: str = ""
+    citation: Citation = field(default_factory=lambda: Citation())
+    url: str = ""
+    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+
+
+@dataclass
+class WorkCalendar(_typed.Message):
+    """A calendar file: laws, notices and the rules of counting.
+
+    Schema message ``cadre.v1.WorkCalendar``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.WorkCalendar"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("version", "version", _typed.SCALAR, None, False, False),
+        ("title", "title", _typed.MESSAGE, "LocalizedText", False, False),
+        ("completeness", "completeness", _typed.MESSAGE, "LocalizedText", False, False),
+        ("rules", "rules", _typed.MESSAGE, "CalendarRule", True, False),
+        ("laws", "laws", _typed.MESSAGE, "HolidayLaw", True, False),
+        ("notices", "notices", _typed.MESSAGE, "HolidayNotice", True, False),
+    )
+
+    id: str = ""
+    """Id, e.g. "cn"; a host's text may leave it empty."""
+    version: str = ""
+    title: LocalizedText = field(default_factory=lambda: LocalizedText())
+    completeness: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """What is known to be missing or unverified."""
+    rules: list[CalendarRule] = field(default_factory=list)
+    laws: list[HolidayLaw] = field(default_factory=list)
+    notices: list[HolidayNotice] = field(default_factory=list)
+
+
+@dataclass
 class EngineOptions(_typed.Message):
     """Options of an engine. Empty means the defaults; fields are only added.
 
@@ -3213,6 +3449,8 @@ __all__ = [
     "Bulletin",
     "BulletinLine",
     "Cadre",
+    "CalendarFallback",
+    "CalendarRule",
     "Candidacy",
     "CandidacyStage",
     "Catalogue",
@@ -3225,6 +3463,7 @@ __all__ = [
     "ConsistencyFlag",
     "ConsistencyRequest",
     "ConsistencyResponse",
+    "DayKind",
     "DecidedBy",
     "DecisionRecord",
     "DemocraticEvaluation",
@@ -3247,6 +3486,7 @@ __all__ = [
     "Fact",
     "FamilySituation",
     "FamilySituationKind",
+    "Festival",
     "Finding",
     "FollowUpActor",
     "FollowUpOutcome",
@@ -3260,6 +3500,9 @@ __all__ = [
     "GradeCapResponse",
     "Heading",
     "HealthSpell",
+    "HolidayLaw",
+    "HolidayNotice",
+    "HolidayPeriod",
     "Incident",
     "Investigation",
     "InvestigationStatus",
@@ -3275,6 +3518,7 @@ __all__ = [
     "PartySanctionKind",
     "PeerGroup",
     "PerformanceTargets",
+    "PeriodUnit",
     "Post",
     "PostEndReason",
     "PostKind",
@@ -3320,4 +3564,5 @@ __all__ = [
     "Verification",
     "WarningsRequest",
     "WarningsResponse",
+    "WorkCalendar",
 ]
