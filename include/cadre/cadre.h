@@ -311,6 +311,27 @@ CADRE_API int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, c
                                int format, cadre_error **err);
 
 /**
+ * @brief Screens the stream's cadre records on several threads.
+ *
+ * The records of each cadre_stream_push() are split into runs, one per
+ * thread, and their results put back in the order of the records: every
+ * response is byte-identical to the one of a single thread (the default).
+ * The threads belong to the stream and end with cadre_stream_free(); the
+ * engine is shared by them (it is thread-safe).
+ * @param stream the stream, borrowed; no push yet.
+ * @param threads the number of threads, from 1 to 64 (1: the calling thread alone).
+ * @param[out] err optional error details, or NULL; the caller owns a returned
+ *             error and releases it with cadre_error_free().
+ * @retval CADRE_OK the next pushes screen on @p threads threads.
+ * @retval CADRE_INVALID_ARGUMENT @p stream is NULL, or @p threads is out of
+ *         range (field "threads").
+ * @retval CADRE_FAILED_PRECONDITION the stream was pushed to already.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_stream_set_threads(cadre_stream *stream, int threads, cadre_error **err);
+
+/**
  * @brief Feeds the next bytes of the stream.
  *
  * Every cadre record completed by these bytes is screened: @p out receives a

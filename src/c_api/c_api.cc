@@ -32,6 +32,8 @@ struct cadre_engine {
 struct cadre_stream {
   cadre::service::StreamScreener screener;
   int format;
+  // The response of each push, cleared but kept: its messages are reused.
+  cadre::v1::ScreenResponse response;
 };
 
 namespace {
@@ -209,8 +211,17 @@ int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, const char 
     if (!day.ok()) {
       return day.status();
     }
-    *out = new cadre_stream{cadre::service::StreamScreener(engine->engine, *day), format};
+    *out = new cadre_stream{cadre::service::StreamScreener(engine->engine, *day), format, {}};
     return {};
+  });
+}
+
+int cadre_stream_set_threads(cadre_stream *stream, int threads, cadre_error **err) {
+  return guarded(err, [&]() -> Status {
+    if (stream == nullptr) {
+      return cadre::invalid_argument("stream", "NULL");
+    }
+    return stream->screener.set_threads(threads);
   });
 }
 
@@ -224,7 +235,8 @@ int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *da
     if (stream == nullptr) {
       return cadre::invalid_argument("stream", "NULL");
     }
-    cadre::v1::ScreenResponse response;
+    cadre::v1::ScreenResponse &response = stream->response;
+    response.Clear();
     if (auto st = stream->screener.push(data, size, response); !st.ok()) {
       return st;
     }

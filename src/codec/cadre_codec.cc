@@ -346,21 +346,18 @@ void decode_assessment(Checker &ck, const In &in, const Path &at, AnnualAssessme
 // Reports every assessment whose year repeats an earlier one's.
 template <typename List>
 void unique_years(Checker &ck, const List &list, const Path &at) {
+  // Pairwise: no allocation for the handful of assessments a cadre has (at
+  // most kMaxRecords). Each later assessment of a year is the duplicate.
   const int n = list.size();
-  if (n < 2) return;
-  std::vector<std::pair<int, int>> years;  // (year, index)
-  years.reserve(idx(n));
-  for (int i = 0; i < n; ++i) {
-    if (list.Get(i).year() != 0) years.emplace_back(list.Get(i).year(), i);
-  }
-  std::sort(years.begin(), years.end());
-  std::vector<int> dups;
-  for (std::size_t i = 1; i < years.size(); ++i) {
-    if (years[i].first == years[i - 1].first) dups.push_back(years[i].second);
-  }
-  std::sort(dups.begin(), dups.end());
-  for (const int j : dups) {
-    ck.fail(Path(at, "assessments", j), "year", "duplicate year within assessments");
+  for (int j = 1; j < n; ++j) {
+    const auto year = list.Get(j).year();
+    if (year == 0) continue;
+    for (int i = 0; i < j; ++i) {
+      if (list.Get(i).year() == year) {
+        ck.fail(Path(at, "assessments", j), "year", "duplicate year within assessments");
+        break;
+      }
+    }
   }
 }
 

@@ -247,6 +247,11 @@ Status StreamFramer::reject(std::string message) {
   return status_;
 }
 
+Status StreamFramer::reject_at(std::uint64_t record, std::string message) {
+  fail(invalid_argument(record_path(record), std::move(message)));
+  return status_;
+}
+
 Status StreamFramer::accept(bool is_header, std::string_view kind) {
   if (!status_.ok()) {
     return status_;

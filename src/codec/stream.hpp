@@ -140,6 +140,9 @@ class StreamFramer {
   /** Fails the stream at the record next() gave last: "records[12]: <message>". */
   Status reject(std::string message);
 
+  /** Fails the stream at record @p record, one next() gave: "records[12]: <message>". */
+  Status reject_at(std::uint64_t record, std::string message);
+
   /**
    * Ends the input: OK when it ends after a whole record and there was a
    * header; otherwise the error (truncated magic, length or record; no

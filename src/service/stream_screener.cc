@@ -1,11 +1,218 @@
 #include "service/stream_screener.hpp"
 
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include "codec/protobuf_log.hpp"
 #include "codec/wire_support.hpp"
 #include "service/service.hpp"
 
 namespace cadre::service {
 namespace pb = ::cadre::v1;
+
+namespace {
+
+// Fewer cadre records than this per thread are screened on fewer threads:
+// handing a run to a thread costs about as much as screening a few records.
+constexpr std::size_t kMinRecordsPerLane = 16;
+
+}  // namespace
+
+// The threads of a parallel screener beyond the calling one, each running the
+// lane of its number when a batch is handed out. Started on the first
+// parallel push, joined by the screener's destructor.
+class StreamScreener::Pool {
+ public:
+  Pool(StreamScreener &owner, int helpers) : owner_(owner) {
+    threads_.reserve(static_cast<std::size_t>(helpers));
+    for (int i = 1; i <= helpers; ++i) {
+      threads_.emplace_back([this, i] { loop(static_cast<std::size_t>(i)); });
+    }
+  }
+  ~Pool() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    start_.notify_all();
+    for (std::thread &t : threads_) {
+      t.join();
+    }
+  }
+  Pool(const Pool &) = delete;
+  Pool &operator=(const Pool &) = delete;
+
+  // Runs lanes 1 to @p lanes - 1 on the pool and lane 0 on the calling
+  // thread; returns when every lane is done.
+  void run(std::size_t lanes) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      lanes_ = lanes;
+      pending_ = lanes - 1;
+      ++generation_;
+    }
+    start_.notify_all();
+    owner_.run_lane(*owner_.lanes_[0]);
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [this] { return pending_ == 0; });
+  }
+
+ private:
+  void loop(std::size_t lane) {
+    std::uint64_t seen = 0;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        start_.wait(lock, [&] { return stop_ || generation_ != seen; });
+        if (stop_) {
+          return;
+        }
+        seen = generation_;
+        if (lane >= lanes_) {
+          continue;  // not needed for this batch
+        }
+      }
+      owner_.run_lane(*owner_.lanes_[lane]);
+      {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        --pending_;
+      }
+      done_.notify_one();
+    }
+  }
+
+  StreamScreener &owner_;
+  std::vector<std::thread> threads_;
+  std::mutex mutex_;
+  std::condition_variable start_;
+  std::condition_variable done_;
+  std::uint64_t generation_ = 0;
+  std::size_t lanes_ = 0;
+  std::size_t pending_ = 0;
+  bool stop_ = false;
+};
+
+StreamScreener::StreamScreener(const Engine &engine, Date as_of) : engine_(engine), as_of_(as_of) {
+  lanes_.push_back(std::make_unique<Lane>());
+}
+
+StreamScreener::~StreamScreener() = default;
+
+Status StreamScreener::set_threads(int threads) {
+  if (started_) {
+    return {StatusCode::kFailedPrecondition,
+            "the thread count is set before the first push of the stream", "threads"};
+  }
+  if (threads < 1 || threads > kMaxThreads) {
+    return invalid_argument("threads", "must be from 1 to " + std::to_string(kMaxThreads));
+  }
+  threads_ = threads;
+  while (lanes_.size() < static_cast<std::size_t>(threads)) {
+    lanes_.push_back(std::make_unique<Lane>());
+  }
+  return {};
+}
+
+std::uint64_t StreamScreener::fast_cadres() const noexcept {
+  std::uint64_t n = 0;
+  for (const auto &lane : lanes_) {
+    n += lane->fast_cadres;
+  }
+  return n;
+}
+
+bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenResponse &response,
+                                   ScreenSummary &summary, std::string &error) const {
+  // The fast path: a record that is one cadre, read by hand (wire_support.hpp).
+  const std::uint8_t *cadre_begin = nullptr;
+  const std::uint8_t *cadre_end = nullptr;
+  if (fast_path_ &&
+      codec::wire::only_field(span.data, span.data + span.size, pb::RosterRecord::kCadreFieldNumber,
+                              cadre_begin, cadre_end) &&
+      lane.wire.parse(cadre_begin, cadre_end)) {
+    ++lane.fast_cadres;
+    screen_cadre(engine_, as_of_, lane.wire, span.index, lane.cadre, lane.findings, summary,
+                 response);
+    return true;
+  }
+  if (lane.arena_bytes > (2U << 20U)) {
+    lane.arena.Reset();
+    lane.arena_bytes = 0;
+  }
+  lane.arena_bytes += span.size;
+  auto &record = *google::protobuf::Arena::CreateMessage<pb::RosterRecord>(&lane.arena);
+  codec::ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
+  if (!record.ParseFromArray(span.data, static_cast<int>(span.size))) {
+    const std::string detail = log.detail();
+    error = "not a valid cadre.v1.RosterRecord in protobuf binary" +
+            (detail.empty() ? "" : ": " + detail);
+    return false;
+  }
+  screen_cadre(engine_, as_of_, record.cadre(), span.index, lane.cadre, lane.findings, summary,
+               response);
+  return true;
+}
+
+void StreamScreener::run_lane(Lane &lane) {
+  lane.response.Clear();  // keeps its messages for the next batch
+  // Zero the counts, keeping the lists' capacity for the next batch.
+  auto by_channel = std::move(lane.summary.by_channel);
+  auto by_rank_level = std::move(lane.summary.by_rank_level);
+  by_channel.clear();
+  by_rank_level.clear();
+  lane.summary = ScreenSummary{};
+  lane.summary.by_channel = std::move(by_channel);
+  lane.summary.by_rank_level = std::move(by_rank_level);
+  lane.error.clear();
+  for (std::size_t i = lane.first; i < lane.last; ++i) {
+    if (!screen_record(lane, batch_[i], lane.response, lane.summary, lane.error)) {
+      lane.last = i;  // the records after it are not screened
+      return;
+    }
+  }
+}
+
+Status StreamScreener::flush(pb::ScreenResponse &response) {
+  if (batch_.empty()) {
+    return {};
+  }
+  const std::size_t lanes = std::clamp<std::size_t>(batch_.size() / kMinRecordsPerLane, 1,
+                                                    static_cast<std::size_t>(threads_));
+  for (std::size_t i = 0; i < lanes; ++i) {
+    lanes_[i]->first = batch_.size() * i / lanes;
+    lanes_[i]->last = batch_.size() * (i + 1) / lanes;
+  }
+  if (lanes == 1) {
+    run_lane(*lanes_[0]);
+  } else {
+    if (!pool_) {
+      pool_ = std::make_unique<Pool>(*this, threads_ - 1);
+    }
+    pool_->run(lanes);
+  }
+  // The results in the order of the records: each lane's findings and errors
+  // move into the response (a swap of the messages' contents, no copy).
+  Status status;
+  for (std::size_t i = 0; i < lanes && status.ok(); ++i) {
+    Lane &lane = *lanes_[i];
+    for (pb::Finding &f : *lane.response.mutable_findings()) {
+      response.add_findings()->Swap(&f);
+    }
+    for (pb::RecordError &e : *lane.response.mutable_errors()) {
+      response.add_errors()->Swap(&e);
+    }
+    summary_.merge(lane.summary);
+    if (!lane.error.empty()) {
+      // The first record that could not be parsed ends the stream, as it
+      // does on one thread; what came before it is kept.
+      status = framer_.reject_at(batch_[lane.last].record, lane.error);
+    }
+  }
+  batch_.clear();
+  return status;
+}
 
 Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
                             pb::ScreenResponse &response) {
@@ -15,36 +222,61 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
   if (data == nullptr && size != 0) {
     return invalid_argument("data", "NULL with a non-zero size");
   }
+  started_ = true;
   framer_.feed(data, size);
+  Lane &lane0 = *lanes_[0];
+  const bool parallel = threads_ > 1;
   const std::uint8_t *begin = nullptr;
   std::size_t length = 0;
   for (;;) {
     switch (framer_.next(begin, length)) {
       case codec::StreamFramer::Next::kNeedMore:
-        return {};
-      case codec::StreamFramer::Next::kError:
+        return parallel ? flush(response) : Status{};
+      case codec::StreamFramer::Next::kError: {
+        if (parallel) {
+          (void)flush(response);  // what was screened before the error is kept
+        }
         return framer_.status();
+      }
       case codec::StreamFramer::Next::kRecord:
         break;
     }
-    // The fast path: a record that is one cadre, read by hand (wire_support.hpp).
     const std::uint8_t *cadre_begin = nullptr;
     const std::uint8_t *cadre_end = nullptr;
-    if (fast_path_ && framer_.records() > 1 &&
+    const bool one_cadre =
+        framer_.records() > 1 &&
         codec::wire::only_field(begin, begin + length, pb::RosterRecord::kCadreFieldNumber,
-                                cadre_begin, cadre_end) &&
-        wire_.parse(cadre_begin, cadre_end)) {
-      ++fast_cadres_;
-      screen_cadre(engine_, as_of_, wire_, static_cast<std::int64_t>(cadres_++), cadre_, findings_,
-                   summary_, response);
+                                cadre_begin, cadre_end);
+    if (one_cadre) {
+      Span span{begin, length, static_cast<std::int64_t>(cadres_++), framer_.records() - 1};
+      if (!parallel) {
+        if (!screen_record(lane0, span, response, summary_, lane0.error)) {
+          return framer_.reject(lane0.error);
+        }
+        continue;
+      }
+      if (begin < data || begin >= data + size) {
+        // Bytes the framer carried over from the previous chunk: it keeps
+        // them only until its next record.
+        carried_.assign(reinterpret_cast<const char *>(begin), length);
+        span.data = reinterpret_cast<const std::uint8_t *>(carried_.data());
+      }
+      batch_.push_back(span);
       continue;
     }
-    if (arena_bytes_ > (2U << 20U)) {
-      arena_.Reset();
-      arena_bytes_ = 0;
+    // Any other record (the header, a unit, a record the fast path cannot
+    // tell is one cadre): in order, after the cadres batched before it.
+    if (parallel) {
+      if (auto st = flush(response); !st.ok()) {
+        return st;
+      }
     }
-    arena_bytes_ += length;
-    auto &record = *google::protobuf::Arena::CreateMessage<pb::RosterRecord>(&arena_);
+    if (lane0.arena_bytes > (2U << 20U)) {
+      lane0.arena.Reset();
+      lane0.arena_bytes = 0;
+    }
+    lane0.arena_bytes += length;
+    auto &record = *google::protobuf::Arena::CreateMessage<pb::RosterRecord>(&lane0.arena);
     codec::ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
     if (!record.ParseFromArray(begin, static_cast<int>(length))) {
       const std::string detail = log.detail();
@@ -57,8 +289,8 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
       return st;
     }
     if (record.has_cadre()) {
-      screen_cadre(engine_, as_of_, record.cadre(), static_cast<std::int64_t>(cadres_++), cadre_,
-                   findings_, summary_, response);
+      screen_cadre(engine_, as_of_, record.cadre(), static_cast<std::int64_t>(cadres_++),
+                   lane0.cadre, lane0.findings, summary_, response);
     }
   }
 }

@@ -10,6 +10,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
 #include "cadre/screening.hpp"
@@ -29,8 +31,26 @@ namespace cadre::service {
  */
 class StreamScreener {
  public:
+  /** The most threads set_threads() takes. */
+  static constexpr int kMaxThreads = 64;
+
   /** Screens with @p engine (which must outlive the screener) as of @p as_of. */
-  StreamScreener(const Engine &engine, Date as_of) : engine_(engine), as_of_(as_of) {}
+  StreamScreener(const Engine &engine, Date as_of);
+  ~StreamScreener();
+  StreamScreener(const StreamScreener &) = delete;
+  StreamScreener &operator=(const StreamScreener &) = delete;
+
+  /**
+   * Screens the cadre records of each push on @p threads threads (1, the
+   * default: the calling thread alone). The records of a chunk are split into
+   * contiguous runs, one per thread, and their results put back in the order
+   * of the records: every response is byte-identical to the one of a single
+   * thread. Set it before the first push: FAILED_PRECONDITION after;
+   * INVALID_ARGUMENT (field "threads") outside 1 to kMaxThreads.
+   */
+  Status set_threads(int threads);
+  /** The threads each push screens on. */
+  [[nodiscard]] int threads() const noexcept { return threads_; }
 
   /**
    * Feeds bytes. Findings and record errors of the cadres completed by them
@@ -51,7 +71,7 @@ class StreamScreener {
   /** Cadre records seen so far. */
   [[nodiscard]] std::uint64_t cadres() const noexcept { return cadres_; }
   /** Cadre records read by the fast path (codec/wire_support.hpp), not by protobuf. */
-  [[nodiscard]] std::uint64_t fast_cadres() const noexcept { return fast_cadres_; }
+  [[nodiscard]] std::uint64_t fast_cadres() const noexcept;
 
   /**
    * Whether cadre records are first read by the hand-written wire reader (the
@@ -60,21 +80,63 @@ class StreamScreener {
    */
   void set_fast_path(bool on) noexcept { fast_path_ = on; }
 
+  /** A cadre record of the current push: its bytes, its index among the cadres and the records. */
+  struct Span {
+    const std::uint8_t *data;
+    std::size_t size;
+    std::int64_t index;
+    std::uint64_t record;
+  };
+  /**
+   * What one thread screens with: its scratch values, reused from record to
+   * record and push to push, and the results of its run of records.
+   */
+  struct Lane {
+    // Records the fast path is unsure of are parsed into an arena, reset
+    // every few MiB: no malloc per field.
+    google::protobuf::Arena arena;
+    std::size_t arena_bytes = 0;
+    Cadre cadre;
+    std::vector<Finding> findings;
+    // The view of the fast path, reused: it keeps the capacity of its lists.
+    codec::wire::Cadre wire;
+    std::uint64_t fast_cadres = 0;
+    // The results of a run (parallel pushes only; lane 0 of a single thread
+    // writes into the caller's response and the screener's summary).
+    cadre::v1::ScreenResponse response;
+    ScreenSummary summary;
+    std::string error;      // why the record at `last` could not be parsed, if one could not
+    std::size_t first = 0;  // its run: records [first, last) of the batch
+    std::size_t last = 0;
+  };
+
  private:
+  class Pool;
+
+  // Screens the cadre record @p span with @p lane's scratch values; false, with
+  // the status, when its bytes are not a cadre.v1.RosterRecord.
+  bool screen_record(Lane &lane, const Span &span, cadre::v1::ScreenResponse &response,
+                     ScreenSummary &summary, std::string &error) const;
+  // Screens the records batched so far on every thread, then puts their
+  // results into @p response in order.
+  Status flush(cadre::v1::ScreenResponse &response);
+  void run_lane(Lane &lane);
+
   const Engine &engine_;
   Date as_of_;
   codec::StreamFramer framer_;
   std::uint64_t cadres_ = 0;
   ScreenSummary summary_;
-  // Records are parsed into an arena, reset every few MiB: no malloc per field.
-  google::protobuf::Arena arena_;
-  std::size_t arena_bytes_ = 0;
-  Cadre cadre_;
-  std::vector<Finding> findings_;
   bool fast_path_ = true;
-  std::uint64_t fast_cadres_ = 0;
-  // The view of the fast path, reused: it keeps the capacity of its lists.
-  codec::wire::Cadre wire_;
+  bool started_ = false;
+  int threads_ = 1;
+  std::vector<std::unique_ptr<Lane>> lanes_;  // lane 0 is the calling thread's
+  std::unique_ptr<Pool> pool_;
+  // The cadre records of the current push (parallel pushes only), and the
+  // bytes of one that spanned chunks (the framer keeps them only until its
+  // next record).
+  std::vector<Span> batch_;
+  std::string carried_;
 };
 
 }  // namespace cadre::service

@@ -100,3 +100,37 @@ def test_bad_magic_and_bad_date(engine) -> None:
     with pytest.raises(cadre.InvalidArgumentError) as info:
         list(engine.screen_stream([b""], "2025-02-30"))
     assert info.value.field == "as_of"
+
+
+def _province_stream(n: int) -> bytes:
+    cadres = [make_cadre(f"p{i}", birth_date="1960-01-01" if i % 3 else "1985-01-01")
+              for i in range(n)]
+    cadres[77]["birth_date"] = "1970-02-30"
+    return _stream(cadres)
+
+
+@pytest.mark.parametrize("threads", [2, 4])
+def test_threads_give_the_same_findings_in_the_same_order(engine, threads: int) -> None:
+    pytest.importorskip("google.protobuf")
+    data = _province_stream(400)
+    one = engine.screen_stream(data, "2025-06-30", as_dict=True)
+    expected = list(one)
+    many = engine.screen_stream(data, "2025-06-30", as_dict=True, threads=threads)
+    assert list(many) == expected
+    assert many.errors == one.errors
+    assert many.summary == one.summary
+    assert len(expected) > 100
+
+
+@pytest.mark.parametrize("threads", [0, 65, -1])
+def test_a_thread_count_out_of_range_names_threads(engine, threads: int) -> None:
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        engine.screen_stream(b"", "2025-06-30", threads=threads)
+    assert info.value.field == "threads"
+
+
+@pytest.mark.parametrize("threads", ["2", 2.0, True, None])
+def test_a_thread_count_that_is_not_a_number_names_threads(engine, threads) -> None:
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        engine.screen_stream(b"", "2025-06-30", threads=threads)
+    assert info.value.field == "threads"

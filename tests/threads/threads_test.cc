@@ -66,12 +66,17 @@ std::string call(Operation op, const cadre_engine *engine, const std::string &re
   return take(out);
 }
 
-// Streams in chunks of `chunk` bytes; the answer is every push's response and
-// the summary, concatenated.
-std::string stream(const cadre_engine *engine, const std::string &data, std::size_t chunk) {
+// Streams in chunks of `chunk` bytes on `threads` threads of the stream's
+// own; the answer is every push's response and the summary, concatenated.
+std::string stream(const cadre_engine *engine, const std::string &data, std::size_t chunk,
+                   int threads = 1) {
   cadre_stream *s = nullptr;
   if (cadre_stream_new(&s, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr) != CADRE_OK) {
     return "stream_new failed";
+  }
+  if (cadre_stream_set_threads(s, threads, nullptr) != CADRE_OK) {
+    cadre_stream_free(s);
+    return "set_threads failed";
   }
   std::string findings;
   for (std::size_t at = 0; at < data.size(); at += chunk) {
@@ -133,6 +138,8 @@ int run(const cadre_engine *engine, int thread) {
     const std::size_t chunk = round == 0 ? 1U + static_cast<std::size_t>(thread) * 6U
                                          : (round == 1 ? 4096U : w.stream.size());
     wrong += stream(engine, w.stream, chunk) != w.streamed;
+    // The same stream screened by threads of its own (cadre_stream_set_threads).
+    wrong += stream(engine, w.stream, chunk, 2 + (thread + round) % 3) != w.streamed;
     wrong += call(cadre_eligibility, engine, w.eligibility) != w.eligible;
     wrong += labels() != w.labels;
   }

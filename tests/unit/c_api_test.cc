@@ -207,6 +207,30 @@ std::string stream_of_two() {
          record(ld(7, cadre("young", "1990-01-01")));
 }
 
+TEST(CApi, AStreamsThreadCountIsCheckedAndSetBeforeItsFirstPush) {
+  cadre_engine *engine = nullptr;
+  ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  cadre_stream *stream = nullptr;
+  ASSERT_EQ(cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  cadre_error *err = nullptr;
+  EXPECT_EQ(cadre_stream_set_threads(stream, 65, &err), CADRE_INVALID_ARGUMENT);
+  EXPECT_STREQ(cadre_error_field(err), "threads");
+  cadre_error_free(err);
+  EXPECT_EQ(cadre_stream_set_threads(nullptr, 2, nullptr), CADRE_INVALID_ARGUMENT);
+  ASSERT_EQ(cadre_stream_set_threads(stream, 2, nullptr), CADRE_OK);
+  const std::string wire = stream_of_two();
+  cadre_buffer out{nullptr, 0};
+  ASSERT_EQ(cadre_stream_push(&out, stream, bytes(wire), wire.size(), nullptr), CADRE_OK);
+  const std::string pushed(reinterpret_cast<const char *>(out.data), out.size);
+  EXPECT_NE(pushed.find("\"cadre_id\":\"old\""), std::string::npos) << pushed;
+  cadre_buffer_dispose(&out);
+  EXPECT_EQ(cadre_stream_set_threads(stream, 1, &err), CADRE_FAILED_PRECONDITION);
+  EXPECT_STREQ(cadre_error_field(err), "threads");
+  cadre_error_free(err);
+  cadre_stream_free(stream);
+  cadre_engine_free(engine);
+}
+
 TEST(CApi, StreamsARosterInChunks) {
   cadre_engine *engine = nullptr;
   ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);

@@ -92,7 +92,8 @@ bool print_chunk(const OperationCommand &command, pb::ScreenResponse &response) 
 }
 
 // Screens a roster in the stream form with the library's streamed screener.
-int screen_stream(const OperationCommand &command, const Date &as_of, bool summary_only) {
+int screen_stream(const OperationCommand &command, const Date &as_of, bool summary_only,
+                  int threads) {
   std::ifstream in(command.roster_path, std::ios::binary);
   if (!in) {
     complain(command.name, "cannot read roster file " + command.roster_path);
@@ -100,6 +101,10 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
   }
   const bool progress = isatty(STDERR_FILENO) != 0;
   service::StreamScreener screener(service::builtin_engine(), as_of);
+  if (auto st = screener.set_threads(threads); !st.ok()) {
+    command.fail(st);
+    return kExitUsage;
+  }
   std::vector<char> chunk(std::size_t{1} << 20U);
   pb::ScreenResponse response;
   std::uint64_t reported = 0;
@@ -145,10 +150,14 @@ int cmd_screen(const service::Operation &op, const Args &args) {
   OperationCommand command(op);
   std::string as_of;
   bool summary_only = false;
+  int threads = 1;
   command.desc.add_options()("as-of", po::value(&as_of), "screen as of this date, YYYY-MM-DD")(
       "summary-only", po::bool_switch(&summary_only),
-      "print only the summary, not each finding and rejected record");
-  command.flags = {{"as_of", "--as-of"}};
+      "print only the summary, not each finding and rejected record")(
+      "threads", po::value(&threads),
+      "screen a roster in the stream form on this many threads (1 to 64); the output is the "
+      "same, in the same order");
+  command.flags = {{"as_of", "--as-of"}, {"threads", "--threads"}};
   if (auto code = command.parse(args)) {
     return *code;
   }
@@ -159,7 +168,11 @@ int cmd_screen(const service::Operation &op, const Args &args) {
       command.fail(day.status());
       return kExitUsage;
     }
-    return screen_stream(command, *day, summary_only);
+    return screen_stream(command, *day, summary_only, threads);
+  }
+  if (threads != 1) {
+    command.fail(invalid_argument("threads", "applies to a roster in the stream form (.cadres)"));
+    return kExitUsage;
   }
   pb::ScreenRequest request;
   request.set_as_of(as_of);

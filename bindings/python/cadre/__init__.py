@@ -536,7 +536,7 @@ class Engine(Operations):
     # Entry points: one method per operation, from cadre._operations.Operations.
 
     def screen_stream(self, source: Union[bytes, bytearray, memoryview, Iterable[bytes], Any],
-                      as_of: str, *, as_dict: bool = False) -> "ScreenStream":
+                      as_of: str, *, as_dict: bool = False, threads: int = 1) -> "ScreenStream":
         """Screens a roster in the stream form, finding by finding (``cadre_stream_*``).
 
         Memory stays bounded by the largest record, whatever the roster's
@@ -557,6 +557,9 @@ class Engine(Operations):
             as_of: the as-of date, ``"YYYY-MM-DD"``.
             as_dict: yield dicts (the shape of protobuf JSON) instead of
                 :class:`cadre.types.Finding` objects.
+            threads: screen each chunk's records on this many threads (1 to
+                64, ``cadre_stream_set_threads``); the findings, errors and
+                summary are the same, in the same order, as on one thread.
 
         Returns:
             A :class:`ScreenStream`: iterating it yields every finding in
@@ -564,13 +567,14 @@ class Engine(Operations):
             end, its ``summary`` is the summary of the whole stream.
 
         Raises:
-            InvalidArgumentError: ``as_of`` is not a date, or (while
-                iterating) the stream is malformed; ``field`` names the record
-                (``records[12]``) or ``magic``.
+            InvalidArgumentError: ``as_of`` is not a date, ``threads`` is
+                not from 1 to 64, or (while iterating) the stream is
+                malformed; ``field`` names the record (``records[12]``),
+                ``magic``, ``as_of`` or ``threads``.
             ResourceExhaustedError: out of memory or a record over 64 MiB.
             ValueError: the engine is closed.
         """
-        return ScreenStream(self, source, as_of, as_dict)
+        return ScreenStream(self, source, as_of, as_dict, threads)
 
     def screen_raw(self, request: Union[bytes, str], format: Format = Format.BINARY) -> bytes:
         """Screens serialized bytes and returns serialized bytes, in ``format``.
@@ -617,8 +621,11 @@ class ScreenStream(Iterator[Any]):
             or a dict) once the iteration has ended; None before.
     """
 
-    def __init__(self, engine: Engine, source: Any, as_of: str, as_dict: bool = False) -> None:
+    def __init__(self, engine: Engine, source: Any, as_of: str, as_dict: bool = False,
+                 threads: int = 1) -> None:
         as_of_arg = _as_of_arg(as_of)
+        if isinstance(threads, bool) or not isinstance(threads, int):
+            raise InvalidArgumentError(3, "threads: not a whole number", "threads")
         self.as_of = as_of
         self.errors: list[Any] = []
         self.summary: Any = None
@@ -633,6 +640,11 @@ class ScreenStream(Iterator[Any]):
         with engine._use() as engine_handle:
             self._lib.call("cadre_stream_new", ctypes.byref(handle), engine_handle, as_of_arg,
                            int(Format.JSON))
+            try:
+                self._lib.call("cadre_stream_set_threads", handle, threads)
+            except BaseException:
+                self._lib.cadre_stream_free(handle)
+                raise
             # Registered under the engine's lock: Engine.close() sees it.
             engine._streams.add(self)
         self._handle = handle

@@ -149,6 +149,8 @@ BASE_FUNCTIONS: Sequence[CFunction] = (
               (ctypes.POINTER(StreamHandle), EngineHandle, ctypes.c_char_p,
                ctypes.c_int, _ErrOut),
               ctypes.c_int),
+    # int cadre_stream_set_threads(cadre_stream *stream, int threads, cadre_error **err);
+    CFunction("cadre_stream_set_threads", (StreamHandle, ctypes.c_int, _ErrOut), ctypes.c_int),
     # int cadre_stream_push(cadre_buffer *out, cadre_stream *stream,
     #                       const uint8_t *data, size_t size, cadre_error **err);
     CFunction("cadre_stream_push",

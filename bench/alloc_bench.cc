@@ -1,0 +1,108 @@
+// Heap allocations of the streamed screening, counted (Google Benchmark). Not
+// a test: run
+//   build/release/bench/cadre_alloc_bench
+// The global operator new of this process counts every allocation (protobuf's
+// included). Each benchmark screens a generated province in the stream form
+// through service::StreamScreener in 1 MiB chunks, reusing one response as the
+// CLI does, and reports the allocations per cadre record after the first
+// quarter of the stream ("allocs_per_record"; the target is 0) and the rate.
+//
+//   StreamAllocs/1  one thread (the default)
+//   StreamAllocs/2  two threads (StreamScreener::set_threads)
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <string>
+
+#include "generator/province.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
+
+namespace {
+
+std::atomic<std::uint64_t> g_allocations{0};
+
+}  // namespace
+
+// The counting allocator: every operator new of the process goes through these.
+void *operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void *p = std::malloc(size == 0 ? 1 : size)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void *operator new[](std::size_t size) { return ::operator new(size); }
+void *operator new(std::size_t size, const std::nothrow_t & /*tag*/) noexcept {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  return std::malloc(size == 0 ? 1 : size);
+}
+void *operator new[](std::size_t size, const std::nothrow_t &tag) noexcept {
+  return ::operator new(size, tag);
+}
+void operator delete(void *p) noexcept { std::free(p); }
+void operator delete[](void *p) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t /*size*/) noexcept { std::free(p); }
+void operator delete[](void *p, std::size_t /*size*/) noexcept { std::free(p); }
+
+namespace {
+
+namespace pb = ::cadre::v1;
+
+const std::string &province() {
+  static const std::string bytes = [] {
+    cadre::generator::Options o;
+    o.cadres = 50000;
+    std::string out;
+    if (!cadre::generator::generate_stream(o, out).ok()) {
+      std::abort();
+    }
+    return out;
+  }();
+  return bytes;
+}
+
+void StreamAllocs(benchmark::State &state) {
+  const std::string &s = province();
+  const auto *data = reinterpret_cast<const std::uint8_t *>(s.data());
+  constexpr std::size_t kChunk = std::size_t{1} << 20U;
+  // The first quarter of the stream warms up (the screener's scratch values,
+  // the response's messages, the arena grow); the rest is counted.
+  const std::size_t warm_up = (s.size() / 4 / kChunk + 1) * kChunk;
+  const auto threads = static_cast<int>(state.range(0));
+  std::uint64_t records = 0;
+  std::uint64_t allocations = 0;
+  for (auto _ : state) {
+    cadre::service::StreamScreener screener(cadre::service::builtin_engine(),
+                                            *cadre::Date::from_ymd(2025, 6, 30));
+    if (!screener.set_threads(threads).ok()) {
+      std::abort();
+    }
+    pb::ScreenResponse response;
+    std::uint64_t before = 0;
+    std::uint64_t counted_from = 0;
+    for (std::size_t at = 0; at < s.size(); at += kChunk) {
+      if (at == warm_up) {
+        before = g_allocations.load();
+        counted_from = screener.cadres();
+      }
+      response.Clear();  // keeps its messages for reuse, as the CLI does
+      if (!screener.push(data + at, std::min(kChunk, s.size() - at), response).ok()) {
+        std::abort();
+      }
+      benchmark::DoNotOptimize(response.findings_size());
+    }
+    allocations += g_allocations.load() - before;
+    records += screener.cadres() - counted_from;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(records));
+  state.counters["allocs_per_record"] =
+      records == 0 ? 0.0 : static_cast<double>(allocations) / static_cast<double>(records);
+}
+BENCHMARK(StreamAllocs)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();
