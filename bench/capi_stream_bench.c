@@ -3,8 +3,9 @@
  * (cadre_stream_new / push / finish), in 1 MiB chunks, and reports the rate
  * and the peak memory. A benchmark, not a test.
  *
- *   cadre_capi_stream_bench ROSTER.cadres [AS_OF] [REPEAT]
+ *   cadre_capi_stream_bench ROSTER.cadres [AS_OF] [REPEAT] [THREADS]
  *
+ * THREADS (default 1) goes to cadre_stream_set_threads().
  * With CADRE_BENCH_LOOPS=N in the environment, each run feeds the file N times
  * over in one stream (its records again, without the magic): a roster N times
  * the size, to show that the memory does not grow with it.
@@ -34,6 +35,7 @@ static int fail(const char *what, cadre_error *err) {
 int main(int argc, char **argv) {
   const char *as_of = argc > 2 ? argv[2] : "2025-06-30";
   const int repeat = argc > 3 ? atoi(argv[3]) : 3;
+  const int threads = argc > 4 ? atoi(argv[4]) : 1;
   enum { kChunk = 1 << 20 };
   static uint8_t chunk[kChunk];
   cadre_engine *engine = NULL;
@@ -44,7 +46,7 @@ int main(int argc, char **argv) {
   const int loops = loops_env != NULL && atoi(loops_env) > 1 ? atoi(loops_env) : 1;
   int run;
   if (argc < 2) {
-    fprintf(stderr, "usage: %s ROSTER.cadres [AS_OF] [REPEAT]\n", argv[0]);
+    fprintf(stderr, "usage: %s ROSTER.cadres [AS_OF] [REPEAT] [THREADS]\n", argv[0]);
     return 2;
   }
   if (cadre_engine_new(&engine, NULL, 0, CADRE_FORMAT_BINARY, &err) != CADRE_OK) {
@@ -64,6 +66,9 @@ int main(int argc, char **argv) {
     start = now();
     if (cadre_stream_new(&stream, engine, as_of, CADRE_FORMAT_BINARY, &err) != CADRE_OK) {
       return fail("cadre_stream_new", err);
+    }
+    if (cadre_stream_set_threads(stream, threads, &err) != CADRE_OK) {
+      return fail("cadre_stream_set_threads", err);
     }
     {
       int loop;
@@ -98,6 +103,9 @@ int main(int argc, char **argv) {
     cadres = size != NULL ? atoll(size) * loops : 0;
     getrusage(RUSAGE_SELF, &ru);
     printf("capi_stream: best of %d: %.3f s", repeat, best);
+    if (threads > 1) {
+      printf(" on %d threads", threads);
+    }
     if (cadres > 0) {
       printf(", %.0f cadres/s", (double)cadres / best);
     }

@@ -28,4 +28,24 @@ for n in "${SIZES[@]}"; do
     printf "ratio C ABI screening / protobuf parse-only: %.2f\n", xs[1] / ys[1] }'
   CADRE_LIBRARY="$lib" PYTHONPATH=bindings/python /usr/bin/python3 bench/python_stream_bench.py \
     "$f" "$n" 2025-06-30 3
+  # Two threads against one (cadre_stream_set_threads), the same file.
+  capi2=$(CADRE_BENCH_CADRES=$n "$B/bench/cadre_capi_stream_bench" "$f" 2025-06-30 3 2)
+  echo "$capi2"
+  awk -v a="$capi" -v b="$capi2" 'BEGIN {
+    split(a, x, ": "); split(x[3], xs, " "); split(b, y, ": "); split(y[3], ys, " ");
+    printf "speed-up of 2 threads over 1 (C ABI): %.2f\n", xs[1] / ys[1] }'
+  # The whole CLI process against the C ABI's time on the same file, best of 3.
+  for mode in "--summary-only" "--lang both" "--summary-only --threads 2"; do
+    best=""
+    for _ in 1 2 3; do
+      # shellcheck disable=SC2086
+      t=$( { /usr/bin/time -f %e "$B/tools/cadre/cadre" screen --as-of 2025-06-30 $mode "$f" \
+        >/dev/null; } 2>&1 | tail -n1)
+      best=$(awk -v a="$t" -v b="$best" 'BEGIN { print (b == "" || a < b) ? a : b }')
+    done
+    ref="$capi"
+    case "$mode" in *threads*) ref="$capi2" ;; esac
+    awk -v t="$best" -v a="$ref" -v m="$mode" 'BEGIN { split(a, x, ": "); split(x[3], xs, " ");
+      printf "cadre screen %s: best of 3: %.2f s; ratio to the C ABI: %.2f\n", m, t, t / xs[1] }'
+  done
 done
