@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "cadre/calendar.hpp"
 #include "cadre/catalogue.hpp"
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
@@ -38,6 +39,11 @@ struct EngineConfig {
    * built-in national retirement rule only.
    */
   CatalogueSet catalogues = CatalogueSet::builtin();
+  /**
+   * The working-day calendar of deadlines: the shipped one by default, to
+   * which a host adds a new year's notice (WorkCalendar::add_text()).
+   */
+  WorkCalendar calendar = WorkCalendar::builtin();
 };
 
 /**

@@ -160,13 +160,14 @@ LocalizedText explain_period(Date start, int amount, PeriodUnit unit, Date last,
   const char *zh_unit = unit == PeriodUnit::kDays     ? "日"
                         : unit == PeriodUnit::kMonths ? "个月"
                                                       : "年";
-  const char *en_unit = unit == PeriodUnit::kDays     ? " days"
-                        : unit == PeriodUnit::kMonths ? " months"
-                                                      : " years";
+  const bool one = amount == 1 || amount == -1;
+  const char *en_unit = unit == PeriodUnit::kDays     ? (one ? " day" : " days")
+                        : unit == PeriodUnit::kMonths ? (one ? " month" : " months")
+                                                      : (one ? " year" : " years");
   t.zh_cn = "自" + start.to_string() + "起" + n + zh_unit + "（开始的当日不计入），期间计至" +
             last.to_string();
-  t.en = n + en_unit + " from " + start.to_string() + " (that day not counted) run to " +
-         last.to_string();
+  t.en = n + en_unit + " from " + start.to_string() + " (that day not counted) " +
+         (one ? "runs" : "run") + " to " + last.to_string();
   if (a.date == last) {
     t.zh_cn += "。";
     t.en += ".";

@@ -25,6 +25,13 @@ StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size
     }
     config.catalogues = *builtin;
   }
+  for (int i = 0; i < options.calendar_texts_size(); ++i) {
+    const std::string path = "options.calendar_texts[" + std::to_string(i) + "]";
+    if (auto st = config.calendar.add_text(options.calendar_texts(i), path); !st.ok()) {
+      return Status(st.code(), st.message(),
+                    st.field().rfind(path, 0) == 0 ? st.field() : path + "." + st.field());
+    }
+  }
   for (int i = 0; i < options.catalogue_texts_size(); ++i) {
     const std::string path = "options.catalogue_texts[" + std::to_string(i) + "]";
     Catalogue catalogue;

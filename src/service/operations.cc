@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "service/calendar_service.hpp"
 #include "service/eligibility_service.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
@@ -74,6 +75,45 @@ std::vector<Operation> build_table() {
       "its field path) and the other records are answered.",
       R"({"as_of":"2024-09-30","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
       {{S::kInvalidArgument, "`as_of` is missing or not a date"}}));
+  // The working-day calendar (docs/calendar.md): the engine's, i.e. the shipped
+  // one and the notices the host added (EngineOptions.calendar_texts).
+  const StatusDoc bad_calendar_request{
+      S::kInvalidArgument,
+      "a date is missing or not a date, the fallback or unit is unknown, or a count is out of "
+      "range (the error names the request field)"};
+  const StatusDoc no_notice{S::kOutOfRange,
+                            "a day falls in a year without a notice of holidays and the request "
+                            "does not ask for the weekends-only fallback (field `date`)"};
+  table.push_back(operation<&calendar_day>(
+      "calendar_day",
+      "Whether a day is a working day on China's official calendar, and why (the holiday, the "
+      "make-up working day, the notice that says so).",
+      "A day of a year without a notice is an error unless the request asks for the "
+      "weekends-only fallback, whose answer is flagged as assumed.",
+      R"({"date":"2025-10-11"})", {bad_calendar_request, no_notice}));
+  table.push_back(operation<&calendar_add>(
+      "calendar_add",
+      "The day N working days after (or, for a negative N, before) a day: the deadline of a "
+      "period counted in working days, such as 收到函询之日起15个工作日内.",
+      "The day of receipt itself is not counted. The answer cites the notices whose holidays "
+      "and make-up working days it passed, and explains the count in zh-CN and English.",
+      R"({"date":"2025-09-28","working_days":15})", {bad_calendar_request, no_notice}));
+  table.push_back(operation<&calendar_count>(
+      "calendar_count",
+      "The working days after one day up to and including another (negative when the second "
+      "comes first).",
+      "", R"({"from":"2025-09-28","to":"2025-10-21"})", {bad_calendar_request, no_notice}));
+  table.push_back(operation<&calendar_period_end>(
+      "calendar_period_end",
+      "The last day of a period of days, working days, months or years from a day, moved to the "
+      "first working day after a holiday (民法典 第二百零一条至第二百零三条).",
+      "", R"({"start":"2025-09-01","amount":1,"unit":"PERIOD_UNIT_MONTHS"})",
+      {bad_calendar_request, no_notice}));
+  table.push_back(operation<&calendar_roll_forward>(
+      "calendar_roll_forward",
+      "A day if it is a working day, otherwise the first working day after it (民法典 "
+      "第二百零三条).",
+      "", R"({"date":"2025-10-01"})", {bad_calendar_request, no_notice}));
   return table;
 }
 

@@ -22,9 +22,16 @@ struct OperationCommandEntry {
   int (*run)(const svc::Operation &, const Args &);
 };
 constexpr OperationCommandEntry kOperationCommands[] = {
-    {"screen", cadre::cli::cmd_screen},           {"eligibility", cadre::cli::cmd_eligibility},
-    {"grade_cap", cadre::cli::cmd_grade_cap},     {"warnings", cadre::cli::cmd_warnings},
+    {"screen", cadre::cli::cmd_screen},
+    {"eligibility", cadre::cli::cmd_eligibility},
+    {"grade_cap", cadre::cli::cmd_grade_cap},
+    {"warnings", cadre::cli::cmd_warnings},
     {"consistency", cadre::cli::cmd_consistency},
+    {"calendar_day", cadre::cli::cmd_calendar_day},
+    {"calendar_add", cadre::cli::cmd_calendar_add},
+    {"calendar_count", cadre::cli::cmd_calendar_count},
+    {"calendar_period_end", cadre::cli::cmd_calendar_period_end},
+    {"calendar_roll_forward", cadre::cli::cmd_calendar_roll_forward},
 };
 
 // The commands that are not operations of an engine.
@@ -78,8 +85,13 @@ int main(int argc, char **argv) {
       usage(std::cerr);
       return cadre::cli::kExitUsage;
     }
-    const std::string cmd = argv[1];
-    const Args args(argv + 2, argv + argc);
+    std::string cmd = argv[1];
+    Args args(argv + 2, argv + argc);
+    // `cadre calendar add ...` is `cadre calendar-add ...`; `is-working-day` is `day`.
+    if (cmd == "calendar" && !args.empty()) {
+      cmd += "-" + (args.front() == "is-working-day" ? std::string("day") : args.front());
+      args.erase(args.begin());
+    }
     if (const svc::Operation *op = svc::find_command(cmd)) {
       return run_operation(*op, args);
     }

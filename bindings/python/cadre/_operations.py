@@ -66,6 +66,41 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "cadre.v1.ConsistencyRequest",
         "cadre.v1.ConsistencyResponse",
         "Dual-track consistency (防止以纪律处分规避组织调整、以组织调整代替纪律处分): decisions and sanctions that call for an organisational adjustment with none carried out after the deadline, and adjustments standing where a sanction is called for but none exists."),
+    OperationSpec(
+        "calendar_day",
+        "cadre_calendar_day",
+        "calendar-day",
+        "cadre.v1.CalendarDayRequest",
+        "cadre.v1.CalendarDayResponse",
+        "Whether a day is a working day on China's official calendar, and why (the holiday, the make-up working day, the notice that says so)."),
+    OperationSpec(
+        "calendar_add",
+        "cadre_calendar_add",
+        "calendar-add",
+        "cadre.v1.CalendarAddRequest",
+        "cadre.v1.CalendarAnswer",
+        "The day N working days after (or, for a negative N, before) a day: the deadline of a period counted in working days, such as 收到函询之日起15个工作日内."),
+    OperationSpec(
+        "calendar_count",
+        "cadre_calendar_count",
+        "calendar-count",
+        "cadre.v1.CalendarCountRequest",
+        "cadre.v1.CalendarAnswer",
+        "The working days after one day up to and including another (negative when the second comes first)."),
+    OperationSpec(
+        "calendar_period_end",
+        "cadre_calendar_period_end",
+        "calendar-period-end",
+        "cadre.v1.CalendarPeriodEndRequest",
+        "cadre.v1.CalendarAnswer",
+        "The last day of a period of days, working days, months or years from a day, moved to the first working day after a holiday (民法典 第二百零一条至第二百零三条)."),
+    OperationSpec(
+        "calendar_roll_forward",
+        "cadre_calendar_roll_forward",
+        "calendar-roll-forward",
+        "cadre.v1.CalendarRollForwardRequest",
+        "cadre.v1.CalendarAnswer",
+        "A day if it is a working day, otherwise the first working day after it (民法典 第二百零三条)."),
 )
 
 #: The operations by name.
@@ -320,3 +355,237 @@ class Operations:
             ValueError: the engine is closed.
         """
         return self._run(OPERATIONS[4], request, as_message, as_dict)
+
+    @overload
+    def calendar_day(self, request: Union[types.CalendarDayRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CalendarDayResponse: ...
+
+    @overload
+    def calendar_day(self, request: Union[types.CalendarDayRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def calendar_day(self, request: Union[types.CalendarDayRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def calendar_day(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Whether a day is a working day on China's official calendar, and why (the holiday, the
+        make-up working day, the notice that says so).
+
+        A day of a year without a notice is an error unless the request asks for the
+        weekends-only fallback, whose answer is flagged as assumed.
+
+        Calls ``cadre_calendar_day``.
+
+        Args:
+            request: a ``cadre.v1.CalendarDayRequest``: a
+                :class:`cadre.types.CalendarDayRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CalendarDayResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CalendarDayResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or a date is missing or
+                not a date, the fallback or unit is unknown, or a count is out of range
+                (the error names the request field); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            OutOfRangeError: a day falls in a year without a notice of holidays and the
+                request does not ask for the weekends-only fallback (field `date`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[5], request, as_message, as_dict)
+
+    @overload
+    def calendar_add(self, request: Union[types.CalendarAddRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CalendarAnswer: ...
+
+    @overload
+    def calendar_add(self, request: Union[types.CalendarAddRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def calendar_add(self, request: Union[types.CalendarAddRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def calendar_add(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """The day N working days after (or, for a negative N, before) a day: the deadline of a
+        period counted in working days, such as 收到函询之日起15个工作日内.
+
+        The day of receipt itself is not counted. The answer cites the notices whose
+        holidays and make-up working days it passed, and explains the count in zh-CN and
+        English.
+
+        Calls ``cadre_calendar_add``.
+
+        Args:
+            request: a ``cadre.v1.CalendarAddRequest``: a
+                :class:`cadre.types.CalendarAddRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CalendarAnswer`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CalendarAnswer` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or a date is missing or
+                not a date, the fallback or unit is unknown, or a count is out of range
+                (the error names the request field); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            OutOfRangeError: a day falls in a year without a notice of holidays and the
+                request does not ask for the weekends-only fallback (field `date`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[6], request, as_message, as_dict)
+
+    @overload
+    def calendar_count(self, request: Union[types.CalendarCountRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CalendarAnswer: ...
+
+    @overload
+    def calendar_count(self, request: Union[types.CalendarCountRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def calendar_count(self, request: Union[types.CalendarCountRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def calendar_count(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """The working days after one day up to and including another (negative when the second
+        comes first).
+
+        Calls ``cadre_calendar_count``.
+
+        Args:
+            request: a ``cadre.v1.CalendarCountRequest``: a
+                :class:`cadre.types.CalendarCountRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CalendarAnswer`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CalendarAnswer` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or a date is missing or
+                not a date, the fallback or unit is unknown, or a count is out of range
+                (the error names the request field); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            OutOfRangeError: a day falls in a year without a notice of holidays and the
+                request does not ask for the weekends-only fallback (field `date`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[7], request, as_message, as_dict)
+
+    @overload
+    def calendar_period_end(self, request: Union[types.CalendarPeriodEndRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CalendarAnswer: ...
+
+    @overload
+    def calendar_period_end(self, request: Union[types.CalendarPeriodEndRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def calendar_period_end(self, request: Union[types.CalendarPeriodEndRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def calendar_period_end(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """The last day of a period of days, working days, months or years from a day, moved to the
+        first working day after a holiday (民法典
+        第二百零一条至第二百零三条).
+
+        Calls ``cadre_calendar_period_end``.
+
+        Args:
+            request: a ``cadre.v1.CalendarPeriodEndRequest``: a
+                :class:`cadre.types.CalendarPeriodEndRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CalendarAnswer`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CalendarAnswer` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or a date is missing or
+                not a date, the fallback or unit is unknown, or a count is out of range
+                (the error names the request field); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            OutOfRangeError: a day falls in a year without a notice of holidays and the
+                request does not ask for the weekends-only fallback (field `date`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[8], request, as_message, as_dict)
+
+    @overload
+    def calendar_roll_forward(self, request: Union[types.CalendarRollForwardRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CalendarAnswer: ...
+
+    @overload
+    def calendar_roll_forward(self, request: Union[types.CalendarRollForwardRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def calendar_roll_forward(self, request: Union[types.CalendarRollForwardRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def calendar_roll_forward(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """A day if it is a working day, otherwise the first working day after it (民法典
+        第二百零三条).
+
+        Calls ``cadre_calendar_roll_forward``.
+
+        Args:
+            request: a ``cadre.v1.CalendarRollForwardRequest``: a
+                :class:`cadre.types.CalendarRollForwardRequest`, a dict (the shape of
+                its protobuf JSON), JSON text, protobuf binary bytes or a protobuf
+                message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CalendarAnswer`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CalendarAnswer` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or a date is missing or
+                not a date, the fallback or unit is unknown, or a count is out of range
+                (the error names the request field); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            OutOfRangeError: a day falls in a year without a notice of holidays and the
+                request does not ask for the weekends-only fallback (field `date`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[9], request, as_message, as_dict)

@@ -3036,6 +3036,250 @@ class WorkCalendar(_typed.Message):
 
 
 @dataclass
+class CalendarReason(_typed.Message):
+    """Why a day is what it is: a holiday item, a make-up day or the weekly rest.
+
+    Schema message ``cadre.v1.CalendarReason``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarReason"
+    _fields_: ClassVar[tuple] = (
+        ("kind", "kind", _typed.ENUM, "DayKind", False, False),
+        ("first", "first", _typed.SCALAR, None, False, False),
+        ("last", "last", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("festivals", "festivals", _typed.SCALAR, None, True, False),
+        ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+        ("url", "url", _typed.SCALAR, None, False, False),
+        ("text", "text", _typed.SCALAR, None, False, False),
+        ("law", "law", _typed.MESSAGE, "Citation", False, False),
+    )
+
+    kind: DayKind = DayKind.UNSPECIFIED
+    first: str = ""
+    """First and last day of a holiday item; the day itself otherwise."""
+    last: str = ""
+    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """E.g. 春节 / Spring Festival; 周休息日 / weekly rest day."""
+    festivals: list[str] = field(default_factory=list)
+    """Festival keys of a holiday item."""
+    citation: Citation = field(default_factory=lambda: Citation())
+    """The notice (holiday, make-up day) or the weekly-rest rule."""
+    url: str = ""
+    """Where the cited text was read."""
+    text: str = ""
+    """The notice's own words for the item."""
+    law: Citation = field(default_factory=lambda: Citation())
+    """For a holiday: the version of the holiday law in force on the day."""
+
+
+@dataclass
+class CalendarDay(_typed.Message):
+    """One day on the calendar.
+
+    Schema message ``cadre.v1.CalendarDay``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarDay"
+    _fields_: ClassVar[tuple] = (
+        ("date", "date", _typed.SCALAR, None, False, False),
+        ("working", "working", _typed.SCALAR, None, False, False),
+        ("kind", "kind", _typed.ENUM, "DayKind", False, False),
+        ("weekday", "weekday", _typed.SCALAR, None, False, False),
+        ("reason", "reason", _typed.MESSAGE, "CalendarReason", False, False),
+        ("assumed", "assumed", _typed.SCALAR, None, False, False),
+        ("provisional", "provisional", _typed.SCALAR, None, False, False),
+    )
+
+    date: str = ""
+    working: bool = False
+    kind: DayKind = DayKind.UNSPECIFIED
+    weekday: int = 0
+    """ISO weekday: 1 Monday ... 7 Sunday."""
+    reason: CalendarReason = field(default_factory=lambda: CalendarReason())
+    assumed: bool = False
+    """The day's year has no notice: answered from the weekly rest days only."""
+    provisional: bool = False
+    """From 25 December of the last known year: next year's notice may change it."""
+
+
+@dataclass
+class CalendarRef(_typed.Message):
+    """The calendar an answer was computed with.
+
+    Schema message ``cadre.v1.CalendarRef``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarRef"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("content_hash", "content_hash", _typed.SCALAR, None, False, False),
+        ("years", "years", _typed.SCALAR, None, True, False),
+    )
+
+    id: str = ""
+    """Id of the shipped calendar ("cn"), or of the first text added."""
+    content_hash: str = ""
+    """SHA-256 over the canonical texts of the data, in the order added."""
+    years: list[int] = field(default_factory=list)
+    """The years with their own notice."""
+
+
+@dataclass
+class CalendarDayRequest(_typed.Message):
+    """Is a day a working day, and why.
+
+    Schema message ``cadre.v1.CalendarDayRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarDayRequest"
+    _fields_: ClassVar[tuple] = (
+        ("date", "date", _typed.SCALAR, None, False, False),
+        ("fallback", "fallback", _typed.ENUM, "CalendarFallback", False, False),
+    )
+
+    date: str = ""
+    """"YYYY-MM-DD"."""
+    fallback: CalendarFallback = CalendarFallback.UNSPECIFIED
+    """For a day of a year without a notice: an error (default) or the weekends only, flagged."""
+
+
+@dataclass
+class CalendarDayResponse(_typed.Message):
+    """Schema message ``cadre.v1.CalendarDayResponse``."""
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarDayResponse"
+    _fields_: ClassVar[tuple] = (
+        ("day", "day", _typed.MESSAGE, "CalendarDay", False, False),
+        ("calendar", "calendar", _typed.MESSAGE, "CalendarRef", False, False),
+    )
+
+    day: CalendarDay = field(default_factory=lambda: CalendarDay())
+    calendar: CalendarRef = field(default_factory=lambda: CalendarRef())
+
+
+@dataclass
+class CalendarAnswer(_typed.Message):
+    """The answer of a count: the resulting day, what was met, the rules applied.
+
+    Schema message ``cadre.v1.CalendarAnswer``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarAnswer"
+    _fields_: ClassVar[tuple] = (
+        ("date", "date", _typed.SCALAR, None, False, False),
+        ("working_days", "working_days", _typed.SCALAR, None, False, False),
+        ("reasons", "reasons", _typed.MESSAGE, "CalendarReason", True, False),
+        ("rules", "rules", _typed.MESSAGE, "CalendarRule", True, False),
+        ("assumed_years", "assumed_years", _typed.SCALAR, None, True, False),
+        ("provisional", "provisional", _typed.SCALAR, None, False, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+        ("calendar", "calendar", _typed.MESSAGE, "CalendarRef", False, False),
+    )
+
+    date: str = ""
+    """The deadline (add), the last day of the period (period end), or `to` (count)."""
+    working_days: int = 0
+    """Working days counted: the count, or N of an add."""
+    reasons: list[CalendarReason] = field(default_factory=list)
+    """Holiday items and make-up days met, in date order."""
+    rules: list[CalendarRule] = field(default_factory=list)
+    """The rules of counting applied, with their citations."""
+    assumed_years: list[int] = field(default_factory=list)
+    """Years answered from the weekends only (fallback)."""
+    provisional: bool = False
+    """A provisional day was used."""
+    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """The answer in a sentence, in both languages."""
+    calendar: CalendarRef = field(default_factory=lambda: CalendarRef())
+
+
+@dataclass
+class CalendarAddRequest(_typed.Message):
+    """The N-th working day after an event, the event's day not counted
+    (收到…之日起N个工作日内: the day of receipt is not counted).
+
+    Schema message ``cadre.v1.CalendarAddRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarAddRequest"
+    _fields_: ClassVar[tuple] = (
+        ("date", "date", _typed.SCALAR, None, False, False),
+        ("working_days", "working_days", _typed.SCALAR, None, False, False),
+        ("fallback", "fallback", _typed.ENUM, "CalendarFallback", False, False),
+    )
+
+    date: str = ""
+    """Day of the event, "YYYY-MM-DD"."""
+    working_days: int = 0
+    """N; negative for the N-th working day before. -100000 to 100000."""
+    fallback: CalendarFallback = CalendarFallback.UNSPECIFIED
+
+
+@dataclass
+class CalendarCountRequest(_typed.Message):
+    """The working days after `from` up to and including `to`.
+
+    Schema message ``cadre.v1.CalendarCountRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarCountRequest"
+    _fields_: ClassVar[tuple] = (
+        ("from_", "from", _typed.SCALAR, None, False, False),
+        ("to", "to", _typed.SCALAR, None, False, False),
+        ("fallback", "fallback", _typed.ENUM, "CalendarFallback", False, False),
+    )
+
+    from_: str = ""
+    to: str = ""
+    fallback: CalendarFallback = CalendarFallback.UNSPECIFIED
+
+
+@dataclass
+class CalendarPeriodEndRequest(_typed.Message):
+    """The last day of a period that starts on an event: in working days as
+    calendar_add; in days, months or years by 民法典 第二百零一至二百零三条 (the
+    start day not counted; months end on the corresponding day or the month's
+    last day; a last day that is a rest day moves to the next working day).
+
+    Schema message ``cadre.v1.CalendarPeriodEndRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarPeriodEndRequest"
+    _fields_: ClassVar[tuple] = (
+        ("start", "start", _typed.SCALAR, None, False, False),
+        ("amount", "amount", _typed.SCALAR, None, False, False),
+        ("unit", "unit", _typed.ENUM, "PeriodUnit", False, False),
+        ("fallback", "fallback", _typed.ENUM, "CalendarFallback", False, False),
+    )
+
+    start: str = ""
+    amount: int = 0
+    """0 to 100000."""
+    unit: PeriodUnit = PeriodUnit.UNSPECIFIED
+    fallback: CalendarFallback = CalendarFallback.UNSPECIFIED
+
+
+@dataclass
+class CalendarRollForwardRequest(_typed.Message):
+    """民法典 第二百零三条: the last day of a period, moved past rest days to the
+    first working day after them.
+
+    Schema message ``cadre.v1.CalendarRollForwardRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CalendarRollForwardRequest"
+    _fields_: ClassVar[tuple] = (
+        ("date", "date", _typed.SCALAR, None, False, False),
+        ("fallback", "fallback", _typed.ENUM, "CalendarFallback", False, False),
+    )
+
+    date: str = ""
+    """The last day of a period as counted, "YYYY-MM-DD"."""
+    fallback: CalendarFallback = CalendarFallback.UNSPECIFIED
+
+
+@dataclass
 class EngineOptions(_typed.Message):
     """Options of an engine. Empty means the defaults; fields are only added.
 
@@ -3047,6 +3291,7 @@ class EngineOptions(_typed.Message):
         ("language", "language", _typed.SCALAR, None, False, False),
         ("catalogue_texts", "catalogue_texts", _typed.SCALAR, None, True, False),
         ("without_builtin_catalogues", "without_builtin_catalogues", _typed.SCALAR, None, False, False),
+        ("calendar_texts", "calendar_texts", _typed.SCALAR, None, True, False),
     )
 
     language: str = ""
@@ -3059,6 +3304,11 @@ class EngineOptions(_typed.Message):
     """
     without_builtin_catalogues: bool = False
     """Leave out the shipped catalogues (cn-2015, cn-2022, jx)."""
+    calendar_texts: list[str] = field(default_factory=list)
+    """Calendar texts of the host (protobuf text format of cadre.v1.WorkCalendar,
+    docs/calendar.md), added to the shipped working-day calendar: a new
+    year's notice of holidays, for instance.
+    """
 
 
 @dataclass
@@ -3449,7 +3699,17 @@ __all__ = [
     "Bulletin",
     "BulletinLine",
     "Cadre",
+    "CalendarAddRequest",
+    "CalendarAnswer",
+    "CalendarCountRequest",
+    "CalendarDay",
+    "CalendarDayRequest",
+    "CalendarDayResponse",
     "CalendarFallback",
+    "CalendarPeriodEndRequest",
+    "CalendarReason",
+    "CalendarRef",
+    "CalendarRollForwardRequest",
     "CalendarRule",
     "Candidacy",
     "CandidacyStage",
