@@ -54,31 +54,16 @@ namespace {
 
 namespace pb = ::cadre::v1;
 
-void encode_text(const LocalizedText &in, pb::LocalizedText &out) {
-  out.set_zh_cn(in.zh_cn);
-  out.set_en(in.en);
-}
-
-void encode_citation(const Citation &in, pb::Citation &out) {
-  out.set_document(in.document);
-  out.set_document_number(in.document_number);
-  out.set_year(in.year);
-  out.set_article(in.article);
-  out.set_item(in.item);
-  out.set_verification(static_cast<pb::Verification>(in.verification));
-  out.set_supports(in.supports);
-}
-
 void encode_reason(const CalendarReason &in, pb::CalendarReason &out) {
   out.set_kind(static_cast<pb::DayKind>(in.kind));
   out.set_first(in.first.to_string());
   out.set_last(in.last.to_string());
-  encode_text(in.name, *out.mutable_name());
+  encode(in.name, *out.mutable_name());
   for (const std::string &f : in.festivals) out.add_festivals(f);
-  encode_citation(in.citation, *out.mutable_citation());
+  encode(in.citation, *out.mutable_citation());
   out.set_url(in.url);
   out.set_text(in.text);
-  if (in.law) encode_citation(*in.law, *out.mutable_law());
+  if (in.law) encode(*in.law, *out.mutable_law());
 }
 
 // The request's fallback; an unknown number is refused.
@@ -127,13 +112,13 @@ void encode(const CalendarAnswer &in, pb::CalendarAnswer &out) {
   for (const CalendarRule &r : in.rules) {
     pb::CalendarRule *o = out.add_rules();
     o->set_key(r.key);
-    encode_citation(r.citation, *o->mutable_citation());
+    encode(r.citation, *o->mutable_citation());
     o->set_url(r.url);
-    encode_text(r.text, *o->mutable_text());
+    encode(r.text, *o->mutable_text());
   }
   for (const int y : in.assumed_years) out.add_assumed_years(y);
   out.set_provisional(in.provisional);
-  encode_text(in.explanation, *out.mutable_explanation());
+  encode(in.explanation, *out.mutable_explanation());
 }
 
 void encode(const WorkCalendar &in, pb::CalendarRef &out) {
