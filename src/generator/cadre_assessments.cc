@@ -21,7 +21,11 @@ void CadreBuilder::assessments() {
     pb::AnnualAssessment *a = c.add_assessments();
     a->set_id("a" + std::to_string(y));
     a->set_year(y);
-    const Date decided = clamp_end(*Date::from_ymd(y + 1, r.range(1, 3), r.range(1, 28)));
+    // Draws in a fixed order (the order of a call's arguments is unspecified in C++):
+    // the day, then the month.
+    const int day = r.range(1, 28);
+    const int month = r.range(1, 3);
+    const Date decided = clamp_end(*Date::from_ymd(y + 1, month, day));
     a->set_decided_on(decided.to_string());
     pb::AssessmentGrade grade = pb::ASSESSMENT_GRADE_COMPETENT;
     if ((grade_basis && c.adjustments(0).basis_id() == a->id()) ||

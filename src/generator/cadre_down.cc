@@ -175,10 +175,11 @@ void CadreBuilder::down_unsuitable(Down &dn) {
     const Date occurred = std::max(hist_from.add_days(200), proposed.add_days(-r.range(60, 300)));
     std::string warning;
     if (!new_rules || r.chance(0.3)) {  // the 2015 rules need a warning first
-      warning = add_warning(r.chance(0.5) ? pb::EARLY_WARNING_KIND_REMINDER
-                                          : pb::EARLY_WARNING_KIND_ADMONISHMENT,
-                            occurred.add_days(-r.range(60, 190)), false)
-                    ->id();
+      // Draws in a fixed order (a call's arguments are evaluated in no set order).
+      const Date warned = occurred.add_days(-r.range(60, 190));
+      const auto kind =
+          r.chance(0.5) ? pb::EARLY_WARNING_KIND_REMINDER : pb::EARLY_WARNING_KIND_ADMONISHMENT;
+      warning = add_warning(kind, warned, false)->id();
     }
     pb::Incident *in =
         add_incident(std::min(occurred, proposed), situation, pb::SEVERITY_SERIOUS, true);

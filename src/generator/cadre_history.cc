@@ -17,13 +17,15 @@ void CadreBuilder::history() {
     const Date y1 = std::min(life_end, *Date::from_ymd(y, 12, 31));
     if (y1 < y0) continue;
     const double frac = (y1.serial() - y0.serial() + 1) / 365.0;
+    // Draws in a fixed order (a call's arguments are evaluated in no set order):
+    // whether it was heeded, then the day.
     if (r.chance(rates_.reminder_per_year * frac)) {
-      add_warning(pb::EARLY_WARNING_KIND_REMINDER, random_day(r, y0, y1),
-                  !r.chance(rates_.not_corrected));
+      const bool heeded = !r.chance(rates_.not_corrected);
+      add_warning(pb::EARLY_WARNING_KIND_REMINDER, random_day(r, y0, y1), heeded);
     }
     if (r.chance(rates_.inquiry_per_year * frac)) {
-      add_warning(pb::EARLY_WARNING_KIND_INQUIRY_LETTER, random_day(r, y0, y1),
-                  !r.chance(rates_.not_corrected));
+      const bool heeded = !r.chance(rates_.not_corrected);
+      add_warning(pb::EARLY_WARNING_KIND_INQUIRY_LETTER, random_day(r, y0, y1), heeded);
     }
     if (r.chance(rates_.admonishment_per_year * frac)) {
       const Date day = random_day(r, y0, y1);

@@ -91,15 +91,18 @@ def test_reachable_from_python(op, engine):
 def test_reachable_from_the_cli(op, engine, tmp_path):
     path = tmp_path / "request.json"
     path.write_text(op["example_request"], encoding="utf-8")
+    # The CLI carries its own sanitizer runtime in sanitizer builds: it must
+    # not inherit the one preloaded into this interpreter.
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
     run = subprocess.run(
         [os.environ["CADRE_CLI"], op["cli_command"], "--request", str(path), "--format", "json"],
-        capture_output=True, timeout=120, check=False)
+        capture_output=True, timeout=120, check=False, env=env)
     assert run.returncode == 0, run.stderr.decode()
     expected = json.loads(_c_call(op["c_symbol"], engine, op["example_request"].encode()))
     assert json.loads(run.stdout) == expected
     # The CLI's usage lists the command.
     usage = subprocess.run([os.environ["CADRE_CLI"], "help"], capture_output=True, timeout=60,
-                           check=True)
+                           check=True, env=env)
     assert re.search(rf"^  {re.escape(op['cli_command'])} ", usage.stdout.decode(), re.M)
 
 
