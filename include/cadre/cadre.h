@@ -208,6 +208,10 @@ CADRE_API int cadre_engine_new(cadre_engine **out, const uint8_t *options, size_
 
 /**
  * @brief Releases an engine.
+ *
+ * Streams made from it (cadre_stream_new()) stay usable: each keeps a shared
+ * reference, and the engine's memory goes with the last of them. No call may
+ * be running on @p engine itself.
  * @param engine an engine the caller owns, or NULL (a no-op).
  */
 CADRE_API void cadre_engine_free(cadre_engine *engine);
@@ -295,7 +299,9 @@ typedef struct cadre_stream cadre_stream;
  * @brief Starts a streamed screening.
  * @param[out] out receives the stream; the caller owns it and releases it with
  *             cadre_stream_free(). Set to NULL on failure.
- * @param engine the engine, borrowed: it must outlive the stream.
+ * @param engine the engine, borrowed for the call: the stream keeps a shared
+ *        reference to what it needs, so cadre_engine_free() may come before
+ *        cadre_stream_free() (the engine is released with its last stream).
  * @param as_of the as-of date "YYYY-MM-DD", NUL-terminated, borrowed for the call.
  * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON: the format of the
  *        responses that cadre_stream_push() and cadre_stream_finish() give.
@@ -337,19 +343,39 @@ CADRE_API int cadre_stream_set_threads(cadre_stream *stream, int threads, cadre_
  * Every cadre record completed by these bytes is screened: @p out receives a
  * `cadre.v1.ScreenResponse` with their findings and record errors (record
  * indexes count cadres from 0 over the whole stream); its summary is empty.
- * A malformed stream fails the call and every later call.
+ *
+ * A bad record does not stop the stream: a record whose framing is intact but
+ * whose bytes do not parse (invalid UTF-8, a broken nested message) is a
+ * record error with field path "records[i]" (i counts every record of the
+ * stream, the header included) and index the cadre's index when the record
+ * holds a cadre, -1 otherwise; a cadre whose id an earlier cadre of the
+ * stream had is a record error "duplicate id" at "cadres[k].id", neither
+ * screened nor counted as screened.
+ *
+ * Only broken framing ends the stream: bad magic, a length that is not a
+ * varint or is over 64 MiB, a first record that is not a header or does not
+ * parse, a second header. Then this call returns the error and @p out still
+ * receives the findings and record errors of the records completed before
+ * the break in these bytes, when they gave any (the one exception to
+ * "{NULL, 0} on failure");
+ * every later push returns the same error with @p out {NULL, 0}, and
+ * cadre_stream_finish() returns it with the summary of the cadres screened.
  * @param[out] out receives the response, owned by the library until the caller
- *             releases it with cadre_buffer_dispose(). Left {NULL, 0} on failure.
+ *             releases it with cadre_buffer_dispose(); dispose it whatever the
+ *             status. On a broken stream see above; on any other failure
+ *             {NULL, 0}.
  * @param stream the stream, borrowed.
  * @param data the bytes, borrowed for the call; NULL with size 0 is allowed.
  * @param size number of bytes.
  * @param[out] err optional error details, or NULL; the caller owns a returned
  *             error and releases it with cadre_error_free().
  * @retval CADRE_OK the response is in @p out.
- * @retval CADRE_INVALID_ARGUMENT @p out or @p stream is NULL, or the stream is
- *         malformed (bad magic, a length that is not a varint, a record that
- *         does not parse, no header first, or a second header; the error
- *         names the record, e.g. "records[12]", or "magic").
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p stream is NULL, or the framing is
+ *         broken (bad magic, a length that is not a varint, no header first
+ *         or a first record that does not parse, or a second header; the
+ *         error names the record, e.g. "records[12]", or "magic").
+ * @retval CADRE_FAILED_PRECONDITION cadre_stream_finish() was called already
+ *         (field "stream"); @p out is {NULL, 0}.
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or a record over 64 MiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
@@ -360,15 +386,21 @@ CADRE_API int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const u
  * @brief Ends the stream and gives the summary.
  * @param[out] out receives a `cadre.v1.ScreenResponse` with `as_of` and the
  *             summary of the whole stream, owned by the library until the
- *             caller releases it with cadre_buffer_dispose(). Left {NULL, 0}
- *             on failure.
+ *             caller releases it with cadre_buffer_dispose(). A broken stream
+ *             (CADRE_INVALID_ARGUMENT or CADRE_RESOURCE_EXHAUSTED for its
+ *             framing) still receives the summary of the cadres screened
+ *             before the break; dispose it whatever the status. {NULL, 0} on
+ *             any other failure.
  * @param stream the stream, borrowed.
  * @param[out] err optional error details, or NULL; the caller owns a returned
  *             error and releases it with cadre_error_free().
  * @retval CADRE_OK the response is in @p out.
  * @retval CADRE_INVALID_ARGUMENT @p out or @p stream is NULL, the stream ends
- *         inside the magic or a record, has no header, or failed earlier.
- * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
+ *         inside the magic or a record, has no header, or broke earlier.
+ * @retval CADRE_FAILED_PRECONDITION cadre_stream_finish() was called already
+ *         on this stream (field "stream"); @p out is {NULL, 0}.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or the stream broke earlier
+ *         on a record over 64 MiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
 CADRE_API int cadre_stream_finish(cadre_buffer *out, cadre_stream *stream, cadre_error **err);

@@ -5,15 +5,19 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <new>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "cadre/labels.hpp"
 #include "cadre/v1/service.pb.h"
 #include "codec/codec.hpp"
+#include "codec/record_split.hpp"
 #include "codec/stream.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
@@ -25,11 +29,14 @@ struct cadre_error {
   std::string field;
 };
 
+// An engine is shared by its handle and by every stream made from it:
+// cadre_engine_free() while a stream is alive leaves the engine to the stream.
 struct cadre_engine {
-  cadre::Engine engine;
+  std::shared_ptr<const cadre::Engine> engine;
 };
 
 struct cadre_stream {
+  std::shared_ptr<const cadre::Engine> engine;  // declared first: outlives the screener
   cadre::service::StreamScreener screener;
   int format;
   // The response of each push, cleared but kept: its messages are reused.
@@ -123,7 +130,7 @@ int call_operation(cadre_buffer *out, const cadre_engine *engine,
       return {StatusCode::kInternal, "operation missing from the table"};
     }
     std::string bytes;
-    if (auto st = cadre::service::call(*op, engine->engine, request, request_size,
+    if (auto st = cadre::service::call(*op, *engine->engine, request, request_size,
                                        static_cast<cadre::codec::Format>(format), bytes);
         !st.ok()) {
       return st;
@@ -184,7 +191,7 @@ int cadre_engine_new(cadre_engine **out, const uint8_t *options, size_t options_
     if (!config.ok()) {
       return config.status();
     }
-    *out = new cadre_engine{cadre::Engine(std::move(config).value())};
+    *out = new cadre_engine{std::make_shared<const cadre::Engine>(std::move(config).value())};
     return {};
   });
 }
@@ -211,7 +218,8 @@ int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, const char 
     if (!day.ok()) {
       return day.status();
     }
-    *out = new cadre_stream{cadre::service::StreamScreener(engine->engine, *day), format, {}};
+    *out = new cadre_stream{
+        engine->engine, cadre::service::StreamScreener(*engine->engine, *day), format, {}};
     return {};
   });
 }
@@ -237,10 +245,17 @@ int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *da
     }
     cadre::v1::ScreenResponse &response = stream->response;
     response.Clear();
-    if (auto st = stream->screener.push(data, size, response); !st.ok()) {
+    Status st = stream->screener.push(data, size, response);
+    if (!st.ok() &&
+        (st.code() == StatusCode::kFailedPrecondition || response.ByteSizeLong() == 0)) {
       return st;
     }
-    return respond(out, response, stream->format);
+    // A stream that breaks in these bytes still gives the results of the
+    // records before the break (documented in cadre.h).
+    if (auto written = respond(out, response, stream->format); !written.ok()) {
+      return written;
+    }
+    return st;
   });
 }
 
@@ -254,10 +269,15 @@ int cadre_stream_finish(cadre_buffer *out, cadre_stream *stream, cadre_error **e
       return cadre::invalid_argument("stream", "NULL");
     }
     cadre::v1::ScreenResponse response;
-    if (auto st = stream->screener.finish(response); !st.ok()) {
+    Status st = stream->screener.finish(response);
+    if (st.code() == StatusCode::kFailedPrecondition) {
       return st;
     }
-    return respond(out, response, stream->format);
+    // A broken stream still gives the summary of the cadres screened.
+    if (auto written = respond(out, response, stream->format); !written.ok()) {
+      return written;
+    }
+    return st;
   });
 }
 
@@ -285,14 +305,23 @@ int cadre_roster_validate(cadre_buffer *out, const uint8_t *roster, size_t size,
       day = *d;
     }
     cadre::v1::Roster wire;
-    if (auto st = cadre::codec::parse_roster(roster, size,
-                                             static_cast<cadre::codec::RosterFormat>(format), wire);
+    // A whole roster is read record by record: a record that does not parse
+    // is an error of its own (an empty record in its place, whose errors are
+    // replaced by why it did not parse).
+    std::vector<cadre::codec::UnreadRecord> unread;
+    if (auto st = format == CADRE_FORMAT_STREAM
+                      ? cadre::codec::parse_roster(roster, size,
+                                                   cadre::codec::RosterFormat::kStream, wire)
+                      : cadre::codec::parse_by_record(roster, size,
+                                                      static_cast<cadre::codec::Format>(format),
+                                                      wire, "roster", unread);
         !st.ok()) {
       return st;
     }
     cadre::Roster decoded;
     std::vector<Status> errors;
     cadre::codec::decode(wire, day, decoded, errors);
+    cadre::codec::report_unread(std::move(unread), errors);
     cadre::v1::ValidateResponse response;
     response.set_records(wire.cadres_size() + wire.regions_size() + wire.units_size() +
                          wire.teams_size() + wire.peer_groups_size() +

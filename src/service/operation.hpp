@@ -26,6 +26,7 @@
 #include "cadre/status.hpp"
 #include "cadre/v1/service.pb.h"
 #include "codec/codec.hpp"
+#include "codec/record_split.hpp"
 
 namespace cadre::service {
 
@@ -94,8 +95,19 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
             google::protobuf::Message &response);
 
 /**
- * Parses a request of @p op in @p format, runs it and serializes the response
- * in the same format into @p out (replaced): the shape of every C entry point.
+ * Runs @p op on a request read by codec::parse_by_record: each record of
+ * @p unread (an empty message in the request, which the handler rejects) gets
+ * the entry of the response's `errors` that says why it did not parse, in
+ * place of the one the handler gave the empty record. So one record that
+ * does not parse costs that record only, in every operation alike.
+ */
+Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
+            const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response);
+
+/**
+ * Parses a request of @p op in @p format record by record
+ * (codec::parse_by_record), runs it and serializes the response in the same
+ * format into @p out (replaced): the shape of every C entry point.
  */
 Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes, std::size_t size,
             codec::Format format, std::string &out);

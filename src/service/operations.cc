@@ -4,6 +4,7 @@
 #include <google/protobuf/arena.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "service/calendar_service.hpp"
 #include "service/eligibility_service.hpp"
@@ -192,16 +193,60 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
   return op.handler(engine, request, response);
 }
 
+Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
+            const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response) {
+  if (auto st = call(op, engine, request, response); !st.ok() || unread.empty()) {
+    return st;
+  }
+  namespace gp = ::google::protobuf;
+  const gp::FieldDescriptor *errors = response.GetDescriptor()->FindFieldByName("errors");
+  if (errors == nullptr || !errors->is_repeated() ||
+      errors->message_type() != cadre::v1::RecordError::descriptor()) {
+    return {StatusCode::kInternal,
+            "operation " + std::string(op.name) + " has no errors to report a record in"};
+  }
+  const gp::Reflection *r = response.GetReflection();
+  const auto fill = [](const codec::UnreadRecord &u, cadre::v1::RecordError &e) {
+    e.Clear();
+    e.set_index(u.index);
+    e.set_field_path(u.status.field());
+    e.set_message(u.status.message());
+    e.set_code(static_cast<int>(u.status.code()));
+  };
+  std::vector<bool> done(unread.size(), false);
+  std::size_t next = 0;  // unread and errors are both in the order of the records
+  for (int i = 0; i < r->FieldSize(response, errors) && next < unread.size(); ++i) {
+    auto &e =
+        static_cast<cadre::v1::RecordError &>(*r->MutableRepeatedMessage(&response, errors, i));
+    while (next < unread.size() && unread[next].index < e.index()) {
+      ++next;
+    }
+    if (next < unread.size() && unread[next].index == e.index() && unread[next].list == "cadres") {
+      fill(unread[next], e);
+      done[next++] = true;
+    }
+  }
+  // Never a silent loss: an unread record the handler did not report.
+  for (std::size_t i = 0; i < unread.size(); ++i) {
+    if (!done[i]) {
+      fill(unread[i], static_cast<cadre::v1::RecordError &>(*r->AddMessage(&response, errors)));
+    }
+  }
+  return {};
+}
+
 Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes, std::size_t size,
             codec::Format format, std::string &out) {
   out.clear();
   google::protobuf::Arena arena;
   google::protobuf::Message *request = op.request->New(&arena);
-  if (auto st = codec::parse(bytes, size, format, *request, "request"); !st.ok()) {
+  std::vector<codec::UnreadRecord> unread;
+  if (auto st = codec::parse_by_record(bytes, size, format, *request, "request", unread);
+      !st.ok()) {
     return st;
   }
   google::protobuf::Message *response = op.response->New(&arena);
-  if (auto st = op.handler(engine, *request, *response); !st.ok()) {
+  if (auto st = call(op, engine, *request, unread, *response); !st.ok()) {
     return st;
   }
   return codec::serialize(*response, format, out);

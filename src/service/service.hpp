@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cadre/screening.hpp"
@@ -30,37 +31,79 @@ const Engine &builtin_engine();
 std::string cadre_path(std::int64_t index);
 
 /**
+ * The ids of the cadres seen so far in one screening (a request, or a whole
+ * stream), to report a duplicate. It keeps a 128-bit hash of each id (two
+ * independent 64-bit hashes), not the id: 16 bytes per id in an
+ * open-addressing table at most half full, so at most 64 bytes per distinct
+ * id, whatever the id's length (ids are at most codec::kMaxTextBytes). Two
+ * different ids with the same 128-bit hash (about one chance in 2^64 for 2^32
+ * ids) would report the second as a duplicate: an error entry, never a silent
+ * loss.
+ */
+class IdSet {
+ public:
+  /** Adds @p id; false when it was there already. */
+  bool insert(std::string_view id);
+  /** Distinct ids added. */
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  /** Bytes held by the table. */
+  [[nodiscard]] std::size_t bytes() const noexcept { return slots_.size() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;  // 0 marks an empty slot (a hash of 0 is stored as 1)
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+/**
+ * Appends the RecordError of cadre @p index (field path and message from
+ * @p st; its id when @p id is a valid id) to @p errors.
+ */
+void report(const Status &st, std::int64_t index, std::string_view id,
+            google::protobuf::RepeatedPtrField<cadre::v1::RecordError> &errors);
+
+/**
  * Decodes cadre @p index of a request (field path @p path) into @p out.
  * Records are validated without an as-of limit: a roster extracted today may
- * be looked at as of a past date; the rules ignore what came later. On an
- * error, appends a RecordError to @p errors (the record's id, the field path
- * and the message: never a value) and returns false.
+ * be looked at as of a past date; the rules ignore what came later. A cadre
+ * whose id an earlier cadre of the same screening had (@p ids; no check when
+ * NULL) is an error "duplicate id" at `<path>.id` and is not decoded. On an error, appends a
+ * RecordError to @p errors (the record's id, the field path and the message:
+ * never a value) and returns false.
  */
 template <typename In>
 bool decode_or_report(const In &in, std::int64_t index, const std::string &path, Cadre &out,
+                      IdSet *ids,
                       google::protobuf::RepeatedPtrField<cadre::v1::RecordError> &errors) {
+  const std::string_view id = in.id();
+  if (ids != nullptr && !id.empty() && codec::is_valid_id(id) && !ids->insert(id)) {
+    report(invalid_argument(path + ".id", "duplicate id: an earlier cadre has the same id"), index,
+           id, errors);
+    return false;
+  }
   const Status st = codec::decode(in, path, std::nullopt, out);
   if (st.ok()) {
     return true;
   }
-  cadre::v1::RecordError *e = errors.Add();
-  e->set_index(static_cast<std::int32_t>(index));
-  e->set_cadre_id(codec::is_valid_id(in.id()) ? std::string(in.id()) : std::string());
-  e->set_field_path(st.field());
-  e->set_message(st.message());
-  e->set_code(static_cast<int>(st.code()));
+  report(st, index, id, errors);
   return false;
 }
 
 /**
- * Decodes each cadre of @p request and calls @p f with it; a bad record gives
- * an entry in response.errors instead, and the others go on.
+ * Decodes each cadre of @p request and calls @p f with it; a bad record (or a
+ * duplicate id) gives an entry in response.errors instead, and the others go on.
  */
 template <typename Request, typename Response, typename F>
 void for_each_cadre(const Request &request, Response &response, F &&f) {
   Cadre cadre;
+  IdSet ids;
   for (int i = 0; i < request.cadres_size(); ++i) {
-    if (decode_or_report(request.cadres(i), i, cadre_path(i), cadre, *response.mutable_errors())) {
+    if (decode_or_report(request.cadres(i), i, cadre_path(i), cadre, &ids,
+                         *response.mutable_errors())) {
       f(static_cast<const Cadre &>(cadre));
     }
   }
@@ -71,15 +114,17 @@ StatusOr<Date> required_as_of(const std::string &text);
 
 /**
  * Decodes cadre @p index (from a request, or a record of a stream), screens it
- * and counts it in @p summary; a bad record gives a RecordError instead.
+ * and counts it in @p summary; a bad record, or a duplicate of an id in
+ * @p ids (no check when NULL), gives a RecordError instead (counted as
+ * rejected).
  * @p cadre and @p findings are scratch values, reused from cadre to cadre.
  */
 template <typename In>
 void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t index, Cadre &cadre,
-                  std::vector<Finding> &findings, ScreenSummary &summary,
+                  std::vector<Finding> &findings, IdSet *ids, ScreenSummary &summary,
                   cadre::v1::ScreenResponse &response) {
   const std::string path = cadre_path(index);
-  if (!decode_or_report(in, index, path, cadre, *response.mutable_errors())) {
+  if (!decode_or_report(in, index, path, cadre, ids, *response.mutable_errors())) {
     ++summary.records_rejected;
     return;
   }

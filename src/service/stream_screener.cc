@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "codec/protobuf_log.hpp"
@@ -13,6 +15,26 @@ namespace cadre::service {
 namespace pb = ::cadre::v1;
 
 namespace {
+
+// The id of the cadre whose bytes are [begin, end) (field 1), read by hand;
+// empty when it cannot be read.
+std::string_view cadre_id(const std::uint8_t *begin, const std::uint8_t *end) {
+  const std::uint8_t *p = begin;
+  while (p < end) {
+    std::uint32_t tag = 0;
+    if (!codec::wire::read_tag(p, end, tag)) {
+      return {};
+    }
+    if (tag == ((1U << 3U) | codec::wire::kLengthDelimited)) {
+      std::string_view id;
+      return codec::wire::read_bytes(p, end, id) ? id : std::string_view();
+    }
+    if (!codec::wire::skip_field(p, end, tag)) {
+      return {};
+    }
+  }
+  return {};
+}
 
 // Fewer cadre records than this per thread are screened on fewer threads:
 // handing a run to a thread costs about as much as screening a few records.
@@ -124,7 +146,18 @@ std::uint64_t StreamScreener::fast_cadres() const noexcept {
 }
 
 bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenResponse &response,
-                                   ScreenSummary &summary, std::string &error) const {
+                                   ScreenSummary &summary, std::string & /*error*/) const {
+  if (span.duplicate) {
+    const std::uint8_t *begin = nullptr;
+    const std::uint8_t *end = nullptr;
+    (void)codec::wire::only_field(span.data, span.data + span.size,
+                                  pb::RosterRecord::kCadreFieldNumber, begin, end);
+    report(invalid_argument(cadre_path(span.index) + ".id",
+                            "duplicate id: an earlier cadre has the same id"),
+           span.index, cadre_id(begin, end), *response.mutable_errors());
+    ++summary.records_rejected;
+    return true;
+  }
   // The fast path: a record that is one cadre, read by hand (wire_support.hpp).
   const std::uint8_t *cadre_begin = nullptr;
   const std::uint8_t *cadre_end = nullptr;
@@ -133,8 +166,8 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
                               cadre_begin, cadre_end) &&
       lane.wire.parse(cadre_begin, cadre_end)) {
     ++lane.fast_cadres;
-    screen_cadre(engine_, as_of_, lane.wire, span.index, lane.cadre, lane.findings, summary,
-                 response);
+    screen_cadre(engine_, as_of_, lane.wire, span.index, lane.cadre, lane.findings, nullptr,
+                 summary, response);
     return true;
   }
   if (lane.arena_bytes > (2U << 20U)) {
@@ -145,13 +178,17 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
   auto &record = *google::protobuf::Arena::CreateMessage<pb::RosterRecord>(&lane.arena);
   codec::ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
   if (!record.ParseFromArray(span.data, static_cast<int>(span.size))) {
+    // Its framing is intact: an error of this record, and the stream goes on.
     const std::string detail = log.detail();
-    error = "not a valid cadre.v1.RosterRecord in protobuf binary" +
-            (detail.empty() ? "" : ": " + detail);
-    return false;
+    report(invalid_argument(codec::record_path(span.record),
+                            "not a valid cadre.v1.RosterRecord in protobuf binary" +
+                                (detail.empty() ? "" : ": " + detail)),
+           span.index, {}, *response.mutable_errors());
+    ++summary.records_rejected;
+    return true;
   }
-  screen_cadre(engine_, as_of_, record.cadre(), span.index, lane.cadre, lane.findings, summary,
-               response);
+  screen_cadre(engine_, as_of_, record.cadre(), span.index, lane.cadre, lane.findings, nullptr,
+               summary, response);
   return true;
 }
 
@@ -216,6 +253,9 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
 
 Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
                             pb::ScreenResponse &response) {
+  if (finished_) {
+    return ended();
+  }
   if (!framer_.status().ok()) {
     return framer_.status();
   }
@@ -248,7 +288,8 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
         codec::wire::only_field(begin, begin + length, pb::RosterRecord::kCadreFieldNumber,
                                 cadre_begin, cadre_end);
     if (one_cadre) {
-      Span span{begin, length, static_cast<std::int64_t>(cadres_++), framer_.records() - 1};
+      Span span{begin, length, static_cast<std::int64_t>(cadres_++), framer_.records() - 1,
+                duplicate_id(cadre_begin, cadre_end)};
       if (!parallel) {
         if (!screen_record(lane0, span, response, summary_, lane0.error)) {
           return framer_.reject(lane0.error);
@@ -280,8 +321,15 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
     codec::ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
     if (!record.ParseFromArray(begin, static_cast<int>(length))) {
       const std::string detail = log.detail();
-      return framer_.reject("not a valid cadre.v1.RosterRecord in protobuf binary" +
-                            (detail.empty() ? "" : ": " + detail));
+      const std::string message = "not a valid cadre.v1.RosterRecord in protobuf binary" +
+                                  (detail.empty() ? "" : ": " + detail);
+      if (framer_.records() == 1) {
+        return framer_.reject(message);  // without its header the stream cannot be read
+      }
+      // Not shaped as one cadre (that is a Span): an error of no cadre.
+      report(invalid_argument(codec::record_path(framer_.records() - 1), message), -1, {},
+             *response.mutable_errors());
+      continue;
     }
     if (auto st =
             framer_.accept(record.has_header(), codec::record_kind_name(record.record_case()));
@@ -290,18 +338,30 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
     }
     if (record.has_cadre()) {
       screen_cadre(engine_, as_of_, record.cadre(), static_cast<std::int64_t>(cadres_++),
-                   lane0.cadre, lane0.findings, summary_, response);
+                   lane0.cadre, lane0.findings, &ids_, summary_, response);
     }
   }
 }
 
+bool StreamScreener::duplicate_id(const std::uint8_t *begin, const std::uint8_t *end) {
+  // In the order of the records (the lanes screen out of order); a record
+  // whose id cannot be read is left to the decoder.
+  const std::string_view id = cadre_id(begin, end);
+  return !id.empty() && codec::is_valid_id(id) && !ids_.insert(id);
+}
+
+Status StreamScreener::ended() {
+  return {StatusCode::kFailedPrecondition, "the stream is finished: finish() was called", "stream"};
+}
+
 Status StreamScreener::finish(pb::ScreenResponse &response) {
-  if (auto st = framer_.finish(); !st.ok()) {
-    return st;
+  if (finished_) {
+    return ended();
   }
+  finished_ = true;
   response.set_as_of(as_of_.to_string());
   codec::encode(summary_, *response.mutable_summary());
-  return {};
+  return framer_.finish();
 }
 
 }  // namespace cadre::service

@@ -18,6 +18,7 @@
 #include "cadre/v1/screening.pb.h"
 #include "codec/stream.hpp"
 #include "codec/wire.hpp"
+#include "service/service.hpp"
 
 namespace cadre::service {
 
@@ -55,14 +56,29 @@ class StreamScreener {
   /**
    * Feeds bytes. Findings and record errors of the cadres completed by them
    * are appended to @p response (record indexes count cadres from 0 over the
-   * whole stream). Fails, and stays failed, on a stream that is not well
-   * formed; the error names the record ("records[12]") or "magic".
+   * whole stream). A record whose framing is intact but whose bytes do not
+   * parse (invalid UTF-8, a broken nested message) is a record error at
+   * "records[i]" (i counts every record, the header included) and the
+   * stream goes on: its index is the cadre index when the record is shaped
+   * as a cadre (then it is counted as rejected), -1 otherwise. A cadre whose
+   * id an earlier cadre of the stream had is a record error "duplicate id"
+   * at "cadres[k].id", not screened (the ids are kept in an IdSet: at most
+   * 64 bytes per distinct id).
+   *
+   * Fails, and stays failed, when the framing breaks (bad magic, a length
+   * that is not a varint or runs past the limit, a first record that is not
+   * a header or does not parse, a second header); the error names the
+   * record ("records[12]") or "magic". @p response still holds the results
+   * of the records completed before the break. After finish():
+   * FAILED_PRECONDITION.
    */
   Status push(const std::uint8_t *data, std::size_t size, cadre::v1::ScreenResponse &response);
 
   /**
-   * Ends the stream: fails on a partial record or a stream without a header;
-   * otherwise writes as_of and the summary into @p response.
+   * Ends the stream: writes as_of and the summary of the cadres screened
+   * into @p response, and returns the error of a stream that broke, ends
+   * inside a record or has no header (the summary is written then too). A
+   * second finish(): FAILED_PRECONDITION, nothing written.
    */
   Status finish(cadre::v1::ScreenResponse &response);
 
@@ -86,6 +102,7 @@ class StreamScreener {
     std::size_t size;
     std::int64_t index;
     std::uint64_t record;
+    bool duplicate = false;  // its id is an earlier cadre's (found in order, before the lanes run)
   };
   /**
    * What one thread screens with: its scratch values, reused from record to
@@ -122,11 +139,18 @@ class StreamScreener {
   Status flush(cadre::v1::ScreenResponse &response);
   void run_lane(Lane &lane);
 
+  // FAILED_PRECONDITION: the stream is finished.
+  static Status ended();
+  // Whether the id of the cadre at [begin, end) (its bytes) is an earlier one's.
+  bool duplicate_id(const std::uint8_t *begin, const std::uint8_t *end);
+
   const Engine &engine_;
   Date as_of_;
   codec::StreamFramer framer_;
   std::uint64_t cadres_ = 0;
+  bool finished_ = false;
   ScreenSummary summary_;
+  IdSet ids_;  // the ids seen so far, for duplicates
   bool fast_path_ = true;
   bool started_ = false;
   int threads_ = 1;

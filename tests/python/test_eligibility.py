@@ -64,6 +64,7 @@ def test_grade_cap(engine) -> None:
 
 def test_bad_record_and_bad_request(engine) -> None:
     bad = admonished()
+    bad["id"] = "bad"  # one id per cadre: a repeated id is an error of its own
     bad["birth_date"] = "1965-02-30"
     response = engine.eligibility({"as_of": "2024-03-01", "cadres": [bad, admonished()],
                                    "target": "ELIGIBILITY_TARGET_CANDIDATE"}, as_dict=True)

@@ -134,3 +134,30 @@ def test_a_thread_count_that_is_not_a_number_names_threads(engine, threads) -> N
     with pytest.raises(cadre.InvalidArgumentError) as info:
         engine.screen_stream(b"", "2025-06-30", threads=threads)
     assert info.value.field == "threads"
+
+
+def test_a_record_that_does_not_parse_is_an_error_and_the_stream_goes_on(
+        engine, stream_bytes: bytes) -> None:
+    # records[11]: a cadre whose id is not UTF-8; records[12]: c0 again.
+    bad = b"\x3a\x04\x0a\x02\xff\xfe"
+    again = _stream([make_cadre("c0")])[len(_stream([])):]
+    stream = engine.screen_stream(stream_bytes + _varint(len(bad)) + bad + again, "2025-06-30")
+    findings = list(stream)
+    assert sorted(f.cadre_id for f in findings) == ["c1", "c5", "c7", "c9"]
+    assert [(e.index, e.field_path) for e in stream.errors] == [
+        (3, "cadres[3].birth_date"), (10, "records[11]"), (11, "cadres[11].id")]
+    assert stream.summary.cadres_screened == 9
+    assert stream.summary.records_rejected == 3
+
+
+def test_broken_framing_yields_what_came_before_then_raises(engine, stream_bytes: bytes) -> None:
+    stream = engine.screen_stream([stream_bytes + b"\x80" * 11], "2025-06-30")
+    seen = []
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        for f in stream:
+            seen.append(f.cadre_id)
+    assert info.value.field == "records[11]"
+    assert sorted(seen) == ["c1", "c5", "c7", "c9"]
+    assert stream.closed
+    with pytest.raises(ValueError):
+        next(stream)

@@ -265,7 +265,10 @@ TEST(CApi, StreamsARosterInChunks) {
   cadre_error *err = nullptr;
   EXPECT_EQ(cadre_stream_finish(&out, stream, &err), CADRE_INVALID_ARGUMENT);
   EXPECT_STREQ(cadre_error_field(err), "records[2]");
-  EXPECT_EQ(out.data, nullptr);
+  // A broken stream still gives the summary of the cadres screened (counted
+  // in StreamGoesOnPastABadRecordAndReportsWhatCameBeforeABreak).
+  EXPECT_NE(out.data, nullptr);
+  cadre_buffer_dispose(&out);
   cadre_error_free(err);
   cadre_stream_free(stream);
   EXPECT_EQ(cadre_stream_new(&stream, engine, "2025-02-30", CADRE_FORMAT_JSON, &err),
@@ -278,6 +281,108 @@ TEST(CApi, StreamsARosterInChunks) {
   EXPECT_EQ(cadre_stream_push(&out, nullptr, nullptr, 0, nullptr), CADRE_INVALID_ARGUMENT);
   cadre_stream_free(nullptr);
   cadre_engine_free(engine);
+}
+
+// Pushes @p bytes and returns the status, the response (JSON) in @p text.
+int push_text(cadre_stream *stream, const std::string &bytes, std::string &text) {
+  cadre_buffer out{nullptr, 0};
+  const int rc = cadre_stream_push(
+      &out, stream, reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(), nullptr);
+  text.assign(out.data == nullptr ? "" : reinterpret_cast<const char *>(out.data), out.size);
+  cadre_buffer_dispose(&out);
+  return rc;
+}
+
+TEST(CApi, StreamAfterFinishIsAFailedPrecondition) {
+  cadre_engine *engine = nullptr;
+  ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  cadre_stream *stream = nullptr;
+  ASSERT_EQ(cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  std::string text;
+  ASSERT_EQ(push_text(stream, stream_of_two(), text), CADRE_OK);
+  cadre_buffer out{nullptr, 0};
+  ASSERT_EQ(cadre_stream_finish(&out, stream, nullptr), CADRE_OK);
+  cadre_buffer_dispose(&out);
+  cadre_error *err = nullptr;
+  EXPECT_EQ(cadre_stream_finish(&out, stream, &err), CADRE_FAILED_PRECONDITION);
+  EXPECT_STREQ(cadre_error_field(err), "stream");
+  EXPECT_EQ(out.data, nullptr);
+  cadre_error_free(err);
+  EXPECT_EQ(cadre_stream_push(&out, stream, bytes(text), 1, &err), CADRE_FAILED_PRECONDITION);
+  EXPECT_EQ(out.data, nullptr);
+  cadre_error_free(err);
+  EXPECT_EQ(cadre_stream_finish(&out, stream, nullptr), CADRE_FAILED_PRECONDITION);
+  cadre_stream_free(stream);
+  cadre_engine_free(engine);
+}
+
+// A record that does not parse is a record error; broken framing ends the
+// stream, and the push that meets it still gives what came before.
+TEST(CApi, StreamGoesOnPastABadRecordAndReportsWhatCameBeforeABreak) {
+  cadre_engine *engine = nullptr;
+  ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  cadre_stream *stream = nullptr;
+  ASSERT_EQ(cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  // records[1]: a cadre whose id is not UTF-8; then the two cadres.
+  const std::string two = stream_of_two();
+  const std::string header_end = "CADRES1\n" + record(ld(1, ""));
+  const std::string bad =
+      header_end + record(ld(7, ld(1, "\xff\xfe"))) + two.substr(header_end.size());
+  std::string text;
+  ASSERT_EQ(push_text(stream, bad, text), CADRE_OK);
+  EXPECT_NE(text.find(R"("field_path":"records[1]")"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("cadre_id":"old")"), std::string::npos) << text;
+  // A length that is not a varint breaks the framing: the error, and the
+  // findings of the whole records of the same push before it.
+  const std::string broken = two.substr(header_end.size()) + std::string(11, '\x80');
+  cadre_buffer out{nullptr, 0};
+  cadre_error *err = nullptr;
+  EXPECT_EQ(cadre_stream_push(&out, stream, bytes(broken), broken.size(), &err),
+            CADRE_INVALID_ARGUMENT);
+  EXPECT_STREQ(cadre_error_field(err), "records[6]");
+  cadre_error_free(err);
+  ASSERT_NE(out.data, nullptr);
+  text.assign(reinterpret_cast<const char *>(out.data), out.size);
+  cadre_buffer_dispose(&out);
+  // "old" and "young" again: duplicate ids, errors of their own.
+  EXPECT_NE(text.find(R"("field_path":"cadres[3].id")"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("field_path":"cadres[4].id")"), std::string::npos) << text;
+  EXPECT_EQ(cadre_stream_push(&out, stream, bytes(two), two.size(), nullptr),
+            CADRE_INVALID_ARGUMENT);
+  EXPECT_EQ(out.data, nullptr);
+  EXPECT_EQ(cadre_stream_finish(&out, stream, nullptr), CADRE_INVALID_ARGUMENT);
+  ASSERT_NE(out.data, nullptr);
+  text.assign(reinterpret_cast<const char *>(out.data), out.size);
+  cadre_buffer_dispose(&out);
+  EXPECT_NE(text.find(R"("cadres_screened":2)"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("records_rejected":3)"), std::string::npos) << text;
+  cadre_stream_free(stream);
+  cadre_engine_free(engine);
+}
+
+// The stream keeps the engine alive: freeing the engine first is no
+// use-after-free (AddressSanitizer), in either order.
+TEST(CApi, AnEngineFreedBeforeItsStreamStaysAliveForIt) {
+  for (const bool engine_first : {true, false}) {
+    cadre_engine *engine = nullptr;
+    ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+    cadre_stream *stream = nullptr;
+    ASSERT_EQ(cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr),
+              CADRE_OK);
+    if (engine_first) {
+      cadre_engine_free(engine);
+    }
+    std::string text;
+    ASSERT_EQ(push_text(stream, stream_of_two(), text), CADRE_OK);
+    EXPECT_NE(text.find(R"("cadre_id":"old")"), std::string::npos) << text;
+    cadre_buffer out{nullptr, 0};
+    ASSERT_EQ(cadre_stream_finish(&out, stream, nullptr), CADRE_OK);
+    cadre_buffer_dispose(&out);
+    if (!engine_first) {
+      cadre_engine_free(engine);
+    }
+    cadre_stream_free(stream);
+  }
 }
 
 }  // namespace

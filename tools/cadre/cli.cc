@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include <array>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -19,17 +21,43 @@ std::string_view zh_or_en(Lang lang, std::string_view zh, std::string_view en) {
   return lang == Lang::kEn ? en : zh;
 }
 
-bool read_file(const std::string &path, std::string &out) {
-  if (path == "-") {
-    out.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return !std::cin.bad();
+Status read_file(const std::string &path, std::string &out) {
+  const auto cannot = [&] { return Status{StatusCode::kNotFound, "cannot read " + path}; };
+  const auto too_large = [&] {
+    return Status{StatusCode::kResourceExhausted,
+                  path +
+                      ": larger than 2 GiB (a roster that large must be in the stream "
+                      "form, .cadres)"};
+  };
+  std::istream *in = &std::cin;
+  std::ifstream file;
+  if (path != "-") {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > codec::kMaxInputBytes) {
+      return too_large();  // refused from its size: nothing read
+    }
+    file.open(path, std::ios::binary);
+    if (!file) {
+      return cannot();
+    }
+    in = &file;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return false;
+  out.clear();
+  std::array<char, 1U << 16U> chunk{};
+  while (*in) {
+    in->read(chunk.data(), chunk.size());
+    const auto got = static_cast<std::size_t>(in->gcount());
+    if (out.size() + got > codec::kMaxInputBytes) {
+      out.clear();
+      return too_large();
+    }
+    out.append(chunk.data(), got);
   }
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return static_cast<bool>(in) || in.eof();
+  if (in->bad()) {
+    return cannot();
+  }
+  return {};
 }
 
 void complain(std::string_view command, std::string_view message) {
@@ -130,16 +158,30 @@ std::optional<int> OperationCommand::read_cadres(
     return kExitUsage;
   }
   std::string bytes;
-  if (!read_file(roster_path, bytes)) {
-    complain(name, "cannot read roster file " + roster_path);
+  if (auto st = read_file(roster_path, bytes); !st.ok()) {
+    complain(name, "roster file: " + st.message());
     return kExitInput;
   }
   pb::Roster roster;
-  if (auto st = codec::parse_roster(reinterpret_cast<const std::uint8_t *>(bytes.data()),
-                                    bytes.size(), *format, roster);
+  // A whole roster (.json, .pb) is read record by record: a cadre that does
+  // not parse is reported by run() and the others are answered.
+  std::vector<codec::UnreadRecord> bad;
+  const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.data());
+  if (auto st =
+          *format == codec::RosterFormat::kStream
+              ? codec::parse_roster(data, bytes.size(), *format, roster)
+              : codec::parse_by_record(data, bytes.size(), static_cast<codec::Format>(*format),
+                                       roster, "roster", bad);
       !st.ok()) {
     complain(name, roster_path + ": " + st.to_string());
     return kExitInput;
+  }
+  if (only.empty()) {
+    for (codec::UnreadRecord &u : bad) {
+      if (u.list == "cadres") {
+        unread.push_back(std::move(u));
+      }
+    }
   }
   for (pb::Cadre &c : *roster.mutable_cadres()) {
     if (only.empty() || c.id() == only) {
@@ -157,19 +199,21 @@ std::optional<int> OperationCommand::run(google::protobuf::Message &request,
                                          google::protobuf::Message &response) const {
   if (!request_path.empty()) {
     std::string bytes;
-    if (!read_file(request_path, bytes)) {
-      complain(name, "cannot read the request file " + request_path);
+    if (auto st = read_file(request_path, bytes); !st.ok()) {
+      complain(name, "request file: " + st.message());
       return kExitInput;
     }
     request.Clear();
-    if (auto st = codec::parse(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(),
-                               codec::Format::kJson, request, "--request");
+    unread.clear();
+    if (auto st = codec::parse_by_record(reinterpret_cast<const std::uint8_t *>(bytes.data()),
+                                         bytes.size(), codec::Format::kJson, request, "--request",
+                                         unread);
         !st.ok()) {
       fail(st);
       return kExitInput;
     }
   }
-  if (auto st = service::call(op, service::builtin_engine(), request, response); !st.ok()) {
+  if (auto st = service::call(op, service::builtin_engine(), request, unread, response); !st.ok()) {
     fail(st);
     return kExitInput;
   }

@@ -17,6 +17,7 @@
 #include "cadre/status.hpp"
 #include "cadre/v1/roster.pb.h"
 #include "cadre/v1/screening.pb.h"
+#include "codec/record_split.hpp"
 #include "service/operation.hpp"
 
 namespace cadre::cli {
@@ -42,8 +43,13 @@ std::string_view label_of(E value, Lang lang) {
   return cadre::label(value, lang == Lang::kEn ? Language::kEn : Language::kZhCn);
 }
 
-/** Reads a whole file; false when it cannot be read. */
-bool read_file(const std::string &path, std::string &out);
+/**
+ * Reads a whole file ("-": standard input). A file over codec::kMaxInputBytes
+ * (2 GiB) is refused from its size, before a byte is read (standard input:
+ * as soon as it passes the limit): RESOURCE_EXHAUSTED. A file that cannot be
+ * read: NOT_FOUND. The message names @p path.
+ */
+Status read_file(const std::string &path, std::string &out);
 
 /** Prints "cadre <command>: <message>" on stderr. */
 void complain(std::string_view command, std::string_view message);
@@ -98,6 +104,12 @@ struct OperationCommand {
   Lang lang = Lang::kZh;
   /** Request fields and the flags that set them, so that errors name the flag. */
   std::vector<std::pair<std::string, std::string>> flags;
+  /**
+   * The cadres of the roster or of --request that did not parse (read_cadres()
+   * and run() fill it; run() reports each as a record error, and the other
+   * cadres are answered).
+   */
+  mutable std::vector<codec::UnreadRecord> unread;
 
   explicit OperationCommand(const service::Operation &operation);
 

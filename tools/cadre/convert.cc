@@ -57,8 +57,8 @@ int cmd_convert(const Args &args) {
     }
     st = codec::read_stream(reader, roster);
   } else {
-    if (!read_file(in_path, bytes)) {
-      std::cerr << "cadre convert: cannot read " << in_path << "\n";
+    if (auto read = read_file(in_path, bytes); !read.ok()) {
+      std::cerr << "cadre convert: " << read.message() << "\n";
       return kExitInput;
     }
     st = codec::parse_roster(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(),
@@ -68,6 +68,15 @@ int cmd_convert(const Args &args) {
     std::cerr << "cadre convert: " << in_path << ": " << st.to_string() << "\n";
     return kExitInput;
   }
+  // A whole roster is serialized before the file is opened: one over the
+  // limit that screen reads (2 GiB) is refused, and no file is written.
+  if (*out_format != codec::RosterFormat::kStream) {
+    st = codec::serialize_roster(roster, *out_format, bytes);
+    if (!st.ok()) {
+      std::cerr << "cadre convert: " << out_path << ": " << st.to_string() << "\n";
+      return kExitInput;
+    }
+  }
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
   if (!out) {
     std::cerr << "cadre convert: cannot write " << out_path << "\n";
@@ -76,7 +85,6 @@ int cmd_convert(const Args &args) {
   if (*out_format == codec::RosterFormat::kStream) {
     st = codec::write_stream(roster, out);
   } else {
-    st = codec::serialize_roster(roster, *out_format, bytes);
     if (st.ok()) {
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       out.flush();

@@ -116,14 +116,18 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
       return kExitInput;
     }
     response.Clear();
-    if (auto st =
-            screener.push(reinterpret_cast<const std::uint8_t *>(chunk.data()), got, response);
-        !st.ok()) {
-      if (progress) std::cerr << "\n";
-      complain(command.name, command.roster_path + ": " + st.to_string());
+    // A record that does not parse is a record error and the run goes on;
+    // only broken framing stops it, after what was screened before the break.
+    const Status st =
+        screener.push(reinterpret_cast<const std::uint8_t *>(chunk.data()), got, response);
+    if (!summary_only && !print_chunk(command, response)) {
       return kExitInput;
     }
-    if (!summary_only && !print_chunk(command, response)) {
+    if (!st.ok()) {
+      if (progress) std::cerr << "\n";
+      complain(command.name, command.roster_path + ": " + st.to_string() + " (" +
+                                 std::to_string(screener.cadres()) +
+                                 " cadre records read before the break)");
       return kExitInput;
     }
     if (progress && screener.cadres() - reported >= 10'000) {

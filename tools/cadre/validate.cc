@@ -149,13 +149,16 @@ int cmd_validate(const Args &args) {
     }
   } else {
     std::string bytes;
-    if (!read_file(path, bytes)) {
-      std::cerr << "cadre validate: cannot read " << path << "\n";
+    if (auto st = read_file(path, bytes); !st.ok()) {
+      std::cerr << "cadre validate: " << st.message() << "\n";
       return kExitInput;
     }
     pb::Roster roster;
-    if (auto st = codec::parse_roster(reinterpret_cast<const std::uint8_t *>(bytes.data()),
-                                      bytes.size(), *format, roster);
+    // Record by record: a record that does not parse is an error of its own.
+    std::vector<codec::UnreadRecord> unread;
+    if (auto st = codec::parse_by_record(reinterpret_cast<const std::uint8_t *>(bytes.data()),
+                                         bytes.size(), static_cast<codec::Format>(*format), roster,
+                                         "roster", unread);
         !st.ok()) {
       print_error(std::cout, st.field().empty() ? "roster" : st.field(), "", "", st.message());
       std::cout << "1 error\n";
@@ -166,6 +169,7 @@ int cmd_validate(const Args &args) {
     }
     cadre::Roster out;
     codec::decode(roster, as_of, out, errors);
+    codec::report_unread(std::move(unread), errors);
     for (const cadre::Status &e : errors) {
       if (const auto c = split_cadre_path(e.field());
           c && c->first >= 0 && c->first < roster.cadres_size()) {

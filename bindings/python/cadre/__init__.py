@@ -605,8 +605,10 @@ class ScreenStream(Iterator[Any]):
     :meth:`Engine.screen_stream`.
 
     Iterating yields each finding (:class:`cadre.types.Finding`, or a dict),
-    in order, as the chunks of the source are screened. Rejected records do
-    not stop it: they are collected in :attr:`errors`. When the iteration
+    in order, as the chunks of the source are screened. Rejected records (a
+    record that does not parse, a duplicate id) do not stop it: they are
+    collected in :attr:`errors`. Broken framing ends it: the findings of the
+    records before the break are yielded, then the error is raised. When the iteration
     ends, :attr:`summary` holds the summary of the whole stream.
 
     Use it in a ``with`` block or call :meth:`close` to free it early; it is
@@ -636,6 +638,7 @@ class ScreenStream(Iterator[Any]):
         self._lock = threading.Lock()
         self._chunks = self._chunks_of(source)
         self._done = False
+        self._failure: Optional[BaseException] = None
         handle = _ffi.StreamHandle()
         with engine._use() as engine_handle:
             self._lib.call("cadre_stream_new", ctypes.byref(handle), engine_handle, as_of_arg,
@@ -671,6 +674,10 @@ class ScreenStream(Iterator[Any]):
 
     def __next__(self) -> Any:
         while not self._pending:
+            if self._failure is not None:
+                # The stream broke: raised once the findings before the break are yielded.
+                failure, self._failure = self._failure, None
+                raise failure
             if self.summary is not None:
                 raise StopIteration
             if self._done:
@@ -690,15 +697,21 @@ class ScreenStream(Iterator[Any]):
                         self._done = True
                     else:
                         data = bytes(chunk)
-                        out = self._lib.call_buffer("cadre_stream_push", self._handle,
-                                                    data or None, len(data))
-                        self._take(json.loads(out.decode("utf-8")))
+                        out, failure = self._lib.call_buffer_partial(
+                            "cadre_stream_push", self._handle, data or None, len(data))
+                        if out:
+                            self._take(json.loads(out.decode("utf-8")))
+                        if failure is not None:
+                            self._failure = failure
+                            self._done = True
+                            self._finalizer()
+                            self._engine._streams.discard(self)
                 except BaseException:
                     self._done = True
                     self._finalizer()
                     self._engine._streams.discard(self)
                     raise
-            if self._done:
+            if self._done and self._failure is None:
                 self.close()
         return self._pending.popleft()
 
@@ -706,6 +719,7 @@ class ScreenStream(Iterator[Any]):
         """Frees the stream; the findings not yet yielded are dropped. Idempotent."""
         with self._lock:
             self._done = True
+            self._failure = None
             self._pending.clear()
             self._finalizer()
         self._engine._streams.discard(self)

@@ -357,6 +357,23 @@ class Library:
         finally:
             self.cadre_buffer_dispose(ctypes.byref(buf))
 
+    def call_buffer_partial(self, name: str,
+                            *args: Any) -> "tuple[bytes, Optional[errors.CadreError]]":
+        """:meth:`call_buffer` for the stream functions, which still give a
+        response when they fail on a broken stream: returns the bytes (empty
+        when none) and the error (None on success) instead of raising it.
+        """
+        buf = Buffer()
+        try:
+            try:
+                self.call(name, ctypes.byref(buf), *args)
+                failure: Optional[errors.CadreError] = None
+            except errors.CadreError as exc:
+                failure = exc
+            return (ctypes.string_at(buf.data, buf.size) if buf.data else b""), failure
+        finally:
+            self.cadre_buffer_dispose(ctypes.byref(buf))
+
 
 def load(env: Optional[Mapping[str, str]] = None,
          package_dir: Optional[Path] = None,

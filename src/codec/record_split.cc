@@ -1,0 +1,465 @@
+#include "codec/record_split.hpp"
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/util/json_util.h>
+#include <rapidjson/document.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "codec/protobuf_log.hpp"
+#include "codec/wire_support.hpp"
+
+namespace cadre::codec {
+namespace gp = ::google::protobuf;
+namespace rj = ::rapidjson;
+
+namespace {
+
+// Numbers stay text (exactly as written); the reader is iterative (no
+// recursion at any depth); UTF-8 is left to protobuf, record by record.
+constexpr unsigned kReadFlags = rj::kParseIterativeFlag | rj::kParseNumbersAsStringsFlag;
+
+using Writer = rj::Writer<rj::StringBuffer>;
+
+// The list a top-level member named @p key is, or nullptr.
+const gp::FieldDescriptor *list_field(const gp::Descriptor *type, std::string_view key) {
+  for (int i = 0; i < type->field_count(); ++i) {
+    const gp::FieldDescriptor *f = type->field(i);
+    if (f->is_repeated() && !f->is_map() && f->type() == gp::FieldDescriptor::TYPE_MESSAGE &&
+        (f->name() == key || f->json_name() == key)) {
+      return f;
+    }
+  }
+  return nullptr;
+}
+
+const gp::FieldDescriptor *field_named(const gp::Descriptor *type, std::string_view key) {
+  for (int i = 0; i < type->field_count(); ++i) {
+    const gp::FieldDescriptor *f = type->field(i);
+    if (f->name() == key || f->json_name() == key) {
+      return f;
+    }
+  }
+  return nullptr;
+}
+
+bool json_parses(std::string_view text, gp::Message &msg) {
+  gp::util::JsonParseOptions opts;
+  opts.ignore_unknown_fields = false;
+  ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
+  return gp::util::JsonStringToMessage(gp::StringPiece(text.data(), text.size()), &msg, opts).ok();
+}
+
+std::unique_ptr<gp::Message> new_message(const gp::Descriptor *type) {
+  return std::unique_ptr<gp::Message>(
+      gp::MessageFactory::generated_factory()->GetPrototype(type)->New());
+}
+
+std::string text_of(const rj::Value &v) {
+  rj::StringBuffer buffer;
+  Writer w(buffer);
+  v.Accept(w);
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+// What is wrong with @p v as the value of @p f, which does not parse: from
+// the schema and the JSON type only, never the value.
+std::string what_is_wrong(const gp::FieldDescriptor *f, const rj::Value &v, bool element) {
+  if (f->is_repeated() && !element && !v.IsArray() && !v.IsNull()) {
+    return f->is_map() && v.IsObject() ? "not a valid map"
+                                       : "wrong JSON type: expected an array (or null)";
+  }
+  using T = gp::FieldDescriptor;
+  switch (f->cpp_type()) {
+    case T::CPPTYPE_ENUM:
+      return v.IsString() ? "unknown value"
+                          : "wrong JSON type: expected a string (a value's name) or a number";
+    case T::CPPTYPE_STRING:
+      if (!v.IsString()) return "wrong JSON type: expected a string";
+      return f->type() == T::TYPE_BYTES ? "not valid base64" : "invalid UTF-8";
+    case T::CPPTYPE_BOOL:
+      return "wrong JSON type: expected true or false";
+    case T::CPPTYPE_MESSAGE:
+      return v.IsObject() ? "not a valid " + f->message_type()->full_name()
+                          : "wrong JSON type: expected an object";
+    case T::CPPTYPE_FLOAT:
+    case T::CPPTYPE_DOUBLE:
+      return v.IsString() || v.IsNumber() ? "not a number of this type"
+                                          : "wrong JSON type: expected a number";
+    default:
+      return v.IsString() || v.IsNumber() ? "not an integer in range"
+                                          : "wrong JSON type: expected a number";
+  }
+}
+
+// The member of object @p v (of @p type, which does not parse) that fails,
+// with its path under @p path; the message without any value.
+Status locate(const gp::Descriptor *type, const rj::Value &v, const std::string &path, int depth) {
+  if (!v.IsObject()) {
+    return invalid_argument(path, "wrong JSON type: expected an object");
+  }
+  if (depth > 32) {
+    return invalid_argument(path, "not a valid " + type->full_name() + " in protobuf JSON");
+  }
+  for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
+    const std::string_view key(m->name.GetString(), m->name.GetStringLength());
+    const gp::FieldDescriptor *f = field_named(type, key);
+    if (f == nullptr) {
+      // The key is input text: not quoted.
+      return invalid_argument(path, "unknown field (not a field of " + type->full_name() + ")");
+    }
+    rj::Value one(rj::kObjectType);
+    rj::MemoryPoolAllocator<> alloc;
+    one.AddMember(rj::Value(m->name, alloc), rj::Value(m->value, alloc), alloc);
+    auto probe = new_message(type);
+    if (json_parses(text_of(one), *probe)) {
+      continue;
+    }
+    const std::string here = path + "." + f->name();
+    if (f->cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE && !f->is_map()) {
+      if (f->is_repeated() && m->value.IsArray()) {
+        for (rj::SizeType j = 0; j < m->value.Size(); ++j) {
+          const rj::Value &e = m->value[j];
+          auto element = new_message(f->message_type());
+          if (!e.IsObject() || !json_parses(text_of(e), *element)) {
+            return locate(f->message_type(), e, here + "[" + std::to_string(j) + "]", depth + 1);
+          }
+        }
+      } else if (!f->is_repeated() && m->value.IsObject()) {
+        return locate(f->message_type(), m->value, here, depth + 1);
+      }
+    } else if (f->is_repeated() && m->value.IsArray()) {
+      for (rj::SizeType j = 0; j < m->value.Size(); ++j) {
+        rj::Value list(rj::kArrayType);
+        list.PushBack(rj::Value(m->value[j], alloc), alloc);
+        rj::Value probe_one(rj::kObjectType);
+        probe_one.AddMember(rj::Value(m->name, alloc), list, alloc);
+        auto p = new_message(type);
+        if (!json_parses(text_of(probe_one), *p)) {
+          return invalid_argument(here + "[" + std::to_string(j) + "]",
+                                  what_is_wrong(f, m->value[j], true));
+        }
+      }
+    }
+    return invalid_argument(here, what_is_wrong(f, m->value, false));
+  }
+  // Every member parses alone, not together (two members of one oneof...).
+  return invalid_argument(path, "not a valid " + type->full_name() + " in protobuf JSON");
+}
+
+// Deepest nesting of a record read (protobuf's JSON parser stops at 100).
+constexpr int kMaxRecordDepth = 100;
+
+// Parses one record's JSON text (nested @p depth deep) into @p out; on
+// failure, clears it and names what is wrong.
+Status parse_record(std::string_view text, int depth, const std::string &path, gp::Message &out) {
+  if (depth > kMaxRecordDepth) {
+    return invalid_argument(path,
+                            "nested deeper than " + std::to_string(kMaxRecordDepth) + " levels");
+  }
+  if (json_parses(text, out)) {
+    return {};
+  }
+  out.Clear();
+  rj::Document doc;
+  doc.Parse<kReadFlags>(text.data(), text.size());
+  if (doc.HasParseError()) {
+    return invalid_argument(path, "not valid JSON");  // not reached: the text was written by us
+  }
+  return locate(out.GetDescriptor(), doc, path, 0);
+}
+
+// The SAX handler: the members of the top-level object that are lists of
+// records go, record by record, to on_record; every other member is
+// rewritten into `rest`.
+class Splitter {
+ public:
+  Splitter(gp::Message &msg, std::vector<UnreadRecord> &unread)
+      : msg_(msg), unread_(unread), rest_writer_(rest_) {}
+  Splitter(const Splitter &) = delete;
+  Splitter &operator=(const Splitter &) = delete;
+
+  bool Null() {
+    return value([](Writer &w) { return w.Null(); });
+  }
+  bool Bool(bool b) {
+    return value([b](Writer &w) { return w.Bool(b); });
+  }
+  bool Int(int i) {
+    return value([i](Writer &w) { return w.Int(i); });
+  }
+  bool Uint(unsigned u) {
+    return value([u](Writer &w) { return w.Uint(u); });
+  }
+  bool Int64(std::int64_t i) {
+    return value([i](Writer &w) { return w.Int64(i); });
+  }
+  bool Uint64(std::uint64_t u) {
+    return value([u](Writer &w) { return w.Uint64(u); });
+  }
+  bool Double(double d) {
+    return value([d](Writer &w) { return w.Double(d); });
+  }
+  bool RawNumber(const char *s, rj::SizeType n, bool copy) {
+    return value([=](Writer &w) { return w.RawNumber(s, n, copy); });
+  }
+  bool String(const char *s, rj::SizeType n, bool copy) {
+    return value([=](Writer &w) { return w.String(s, n, copy); });
+  }
+  bool Key(const char *s, rj::SizeType n, bool copy) {
+    if (in_list()) {
+      return record_writer_.Key(s, n, copy);
+    }
+    if (depth_ == 1) {
+      key_.assign(s, n);
+      return true;
+    }
+    return rest_writer_.Key(s, n, copy);
+  }
+  bool StartObject() {
+    return open([](Writer &w) { return w.StartObject(); });
+  }
+  bool EndObject(rj::SizeType n) {
+    return close([n](Writer &w) { return w.EndObject(n); });
+  }
+  bool StartArray() {
+    if (depth_ == 0) {
+      return false;  // the top level must be an object
+    }
+    if (list_ == nullptr && depth_ == 1) {
+      if (const gp::FieldDescriptor *f = list_field(msg_.GetDescriptor(), key_)) {
+        list_ = f;
+        list_depth_ = 0;
+        return true;
+      }
+    }
+    return open([](Writer &w) { return w.StartArray(); });
+  }
+  bool EndArray(rj::SizeType n) {
+    if (in_list() && list_depth_ == 0) {
+      list_ = nullptr;  // the end of the list
+      return true;
+    }
+    return close([n](Writer &w) { return w.EndArray(n); });
+  }
+
+  [[nodiscard]] std::string_view rest() const { return {rest_.GetString(), rest_.GetSize()}; }
+
+ private:
+  [[nodiscard]] bool in_list() const noexcept { return list_ != nullptr; }
+
+  Writer &begin_record() {
+    max_depth_ = 0;
+    record_.Clear();
+    record_writer_.Reset(record_);
+    return record_writer_;
+  }
+
+  void end_record() {
+    const std::string_view text(record_.GetString(), record_.GetSize());
+    const gp::Reflection *r = msg_.GetReflection();
+    gp::Message *out = r->AddMessage(&msg_, list_);
+    const int index = r->FieldSize(msg_, list_) - 1;
+    const std::string path = list_->name() + "[" + std::to_string(index) + "]";
+    Status st = text.empty() || text.front() != '{'
+                    ? invalid_argument(path, "wrong JSON type: expected an object")
+                    : parse_record(text, max_depth_, path, *out);
+    if (!st.ok()) {
+      unread_.push_back({list_->name(), index, std::move(st)});
+    }
+  }
+
+  // A scalar value.
+  template <typename F>
+  bool value(F &&write) {
+    if (in_list()) {
+      if (list_depth_ == 0) {
+        write(begin_record());
+        end_record();
+        return true;
+      }
+      return write(record_writer_);
+    }
+    if (depth_ == 0) {
+      return false;  // the top level must be an object
+    }
+    if (depth_ == 1) {
+      rest_writer_.Key(key_.data(), static_cast<rj::SizeType>(key_.size()), true);
+    }
+    return write(rest_writer_);
+  }
+
+  template <typename F>
+  bool open(F &&write) {
+    if (in_list()) {
+      Writer &w = list_depth_ == 0 ? begin_record() : record_writer_;
+      max_depth_ = std::max(max_depth_, ++list_depth_);
+      return write(w);
+    }
+    if (depth_ == 1) {
+      rest_writer_.Key(key_.data(), static_cast<rj::SizeType>(key_.size()), true);
+    }
+    ++depth_;
+    return write(rest_writer_);
+  }
+
+  template <typename F>
+  bool close(F &&write) {
+    if (in_list()) {
+      if (!write(record_writer_)) {
+        return false;
+      }
+      if (--list_depth_ == 0) {
+        end_record();
+      }
+      return true;
+    }
+    --depth_;
+    return write(rest_writer_);
+  }
+
+  gp::Message &msg_;
+  std::vector<UnreadRecord> &unread_;
+  rj::StringBuffer rest_;
+  Writer rest_writer_;
+  int depth_ = 0;    // of the rest: 1 inside the top-level object
+  std::string key_;  // the last key of the top level
+  const gp::FieldDescriptor *list_ = nullptr;
+  int list_depth_ = 0;  // inside a record of the list
+  int max_depth_ = 0;   // the deepest of the record so far
+  rj::StringBuffer record_;
+  Writer record_writer_{record_};
+};
+
+// Binary: the top-level fields one by one; the records of lists parsed alone.
+Status parse_binary_by_record(const std::uint8_t *bytes, std::size_t size, gp::Message &msg,
+                              std::string_view what, std::vector<UnreadRecord> &unread) {
+  const gp::Descriptor *type = msg.GetDescriptor();
+  const std::string not_valid = "not a valid " + type->full_name() + " in protobuf binary";
+  std::string rest;
+  struct Piece {
+    const gp::FieldDescriptor *list;
+    std::string_view bytes;
+  };
+  std::vector<Piece> records;
+  const std::uint8_t *p = bytes;
+  const std::uint8_t *const end = bytes + size;
+  while (p != end) {
+    const std::uint8_t *const start = p;
+    std::uint32_t tag = 0;
+    if (!wire::read_tag(p, end, tag)) {
+      return invalid_argument(std::string(what), not_valid);
+    }
+    const gp::FieldDescriptor *f = type->FindFieldByNumber(static_cast<int>(tag >> 3U));
+    if (f != nullptr && f->is_repeated() && !f->is_map() &&
+        f->type() == gp::FieldDescriptor::TYPE_MESSAGE && (tag & 7U) == wire::kLengthDelimited) {
+      std::string_view payload;
+      if (!wire::read_bytes(p, end, payload)) {
+        return invalid_argument(std::string(what), not_valid);
+      }
+      records.push_back({f, payload});
+      continue;
+    }
+    if (!wire::skip_field(p, end, tag)) {
+      return invalid_argument(std::string(what), not_valid);
+    }
+    rest.append(reinterpret_cast<const char *>(start), static_cast<std::size_t>(p - start));
+  }
+  {
+    ProtobufLogCapture log;
+    if (!msg.ParseFromString(rest)) {
+      const std::string detail = log.detail();
+      return invalid_argument(std::string(what), not_valid + (detail.empty() ? "" : ": " + detail));
+    }
+  }
+  const gp::Reflection *r = msg.GetReflection();
+  for (const Piece &piece : records) {
+    gp::Message *out = r->AddMessage(&msg, piece.list);
+    const int index = r->FieldSize(msg, piece.list) - 1;
+    ProtobufLogCapture log;
+    if (out->ParseFromArray(piece.bytes.data(), static_cast<int>(piece.bytes.size()))) {
+      continue;
+    }
+    out->Clear();
+    std::string path = piece.list->name() + "[" + std::to_string(index) + "]";
+    const std::string detail = log.detail();
+    // "invalid UTF-8 in string field cadre.v1.Cadre.name": a field of the
+    // record itself gets its own path.
+    const std::string prefix =
+        "invalid UTF-8 in string field " + piece.list->message_type()->full_name() + ".";
+    if (detail.rfind(prefix, 0) == 0) {
+      path += "." + detail.substr(prefix.size());
+    }
+    unread.push_back(
+        {piece.list->name(), index,
+         invalid_argument(path, "not a valid " + piece.list->message_type()->full_name() +
+                                    " in protobuf binary" +
+                                    (detail.empty() ? "" : ": " + detail))});
+  }
+  return {};
+}
+
+}  // namespace
+
+void report_unread(std::vector<UnreadRecord> unread, std::vector<Status> &errors) {
+  if (unread.empty()) {
+    return;
+  }
+  std::set<std::string> paths;
+  for (const UnreadRecord &u : unread) {
+    paths.insert(u.list + "[" + std::to_string(u.index) + "]");
+  }
+  std::erase_if(errors, [&](const Status &e) {
+    const std::string &f = e.field();
+    const auto close = f.find(']');
+    return close != std::string::npos && paths.contains(f.substr(0, close + 1));
+  });
+  for (UnreadRecord &u : unread) {
+    errors.push_back(std::move(u.status));
+  }
+}
+
+Status parse_by_record(const std::uint8_t *bytes, std::size_t size, Format format, gp::Message &msg,
+                       std::string_view what, std::vector<UnreadRecord> &unread) {
+  if (format != Format::kJson || size > kMaxInputBytes || (bytes == nullptr && size != 0)) {
+    Status st = parse(bytes, size, format, msg, what);
+    if (st.ok() || format != Format::kBinary || size > kMaxInputBytes || bytes == nullptr) {
+      return st;
+    }
+    msg.Clear();
+    return parse_binary_by_record(bytes, size, msg, what, unread);
+  }
+  msg.Clear();
+  Splitter splitter(msg, unread);
+  rj::Reader reader;
+  rj::MemoryStream stream(reinterpret_cast<const char *>(bytes), size);
+  if (!reader.Parse<kReadFlags>(stream, splitter)) {
+    msg.Clear();
+    unread.clear();
+    return invalid_argument(std::string(what),
+                            "not a valid " + msg.GetDescriptor()->full_name() +
+                                " in protobuf JSON: not a JSON object (error at byte " +
+                                std::to_string(reader.GetErrorOffset()) + ")");
+  }
+  // The members outside the lists, parsed together (merged: the records stay).
+  const std::string_view rest = splitter.rest();
+  auto top = new_message(msg.GetDescriptor());
+  if (Status st = parse(reinterpret_cast<const std::uint8_t *>(rest.data()), rest.size(),
+                        Format::kJson, *top, what);
+      !st.ok()) {
+    msg.Clear();
+    unread.clear();
+    return st;
+  }
+  msg.MergeFrom(*top);
+  return {};
+}
+
+}  // namespace cadre::codec
