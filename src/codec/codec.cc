@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <limits>
 #include <new>
 #include <set>
 #include <stdexcept>
@@ -86,10 +87,15 @@ std::string json_error_field(std::string_view m, const gp::Descriptor *type) {
 // throwing through libprotobuf.
 class StringSink final : public gp::io::ZeroCopyOutputStream {
  public:
-  explicit StringSink(std::string &out) : out_(&out) {}
+  StringSink(std::string &out, std::size_t max_bytes) : out_(&out), max_bytes_(max_bytes) {}
   bool Next(void **data, int *size) override {
     const std::size_t old = out_->size();
-    const std::size_t grow = std::min<std::size_t>(std::max<std::size_t>(old, 4096), 1U << 30U);
+    if (old >= max_bytes_) {
+      too_large_ = true;
+      return false;
+    }
+    const std::size_t grow = std::min<std::size_t>(
+        {std::max<std::size_t>(old, 4096), std::size_t{1} << 30U, max_bytes_ - old});
     try {
       out_->resize(old + grow);
     } catch (const std::bad_alloc &) {
@@ -108,10 +114,13 @@ class StringSink final : public gp::io::ZeroCopyOutputStream {
     return static_cast<std::int64_t>(out_->size());
   }
   [[nodiscard]] bool failed() const noexcept { return failed_; }
+  [[nodiscard]] bool too_large() const noexcept { return too_large_; }
 
  private:
   std::string *out_;
+  std::size_t max_bytes_;
   bool failed_ = false;
+  bool too_large_ = false;
 };
 
 }  // namespace
@@ -152,8 +161,18 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Mes
 }
 
 Status serialize(const gp::Message &msg, Format format, std::string &out) {
+  return serialize(msg, format, out, std::numeric_limits<std::size_t>::max());
+}
+
+Status serialize(const gp::Message &msg, Format format, std::string &out, std::size_t max_bytes) {
   ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
+  const Status over{StatusCode::kResourceExhausted,
+                    "the output would be larger than " + std::to_string(max_bytes) + " bytes"};
   if (format == Format::kBinary) {
+    if (msg.ByteSizeLong() > max_bytes) {
+      out.clear();
+      return over;
+    }
     if (!msg.SerializeToString(&out)) {
       return {StatusCode::kInternal, "could not serialize " + msg.GetDescriptor()->full_name()};
     }
@@ -169,9 +188,13 @@ Status serialize(const gp::Message &msg, Format format, std::string &out) {
   const std::string binary = msg.SerializeAsString();
   gp::io::ArrayInputStream in(binary.data(), static_cast<int>(binary.size()));
   out.clear();
-  StringSink sink(out);
+  StringSink sink(out, max_bytes);
   const auto st = gp::util::BinaryToJsonStream(
       resolver, "type.googleapis.com/" + msg.GetDescriptor()->full_name(), &in, &sink, opts);
+  if (sink.too_large()) {
+    out.clear();
+    return over;
+  }
   if (sink.failed()) {
     out.clear();
     return {StatusCode::kResourceExhausted, "out of memory"};

@@ -64,6 +64,14 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format,
 /** Serializes @p msg in @p format into @p out. */
 Status serialize(const google::protobuf::Message &msg, Format format, std::string &out);
 
+/**
+ * Serializes @p msg in @p format into @p out, refusing (RESOURCE_EXHAUSTED,
+ * @p out cleared) as soon as the output would be over @p max_bytes: what is
+ * written for cadre to read again is never over the limit cadre reads.
+ */
+Status serialize(const google::protobuf::Message &msg, Format format, std::string &out,
+                 std::size_t max_bytes);
+
 /** Parses an ISO date field; the error names @p path. */
 StatusOr<Date> parse_date(std::string_view text, const std::string &path);
 

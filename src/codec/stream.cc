@@ -614,8 +614,14 @@ Status serialize_roster(const pb::Roster &roster, RosterFormat format, std::stri
       if (roster.ByteSizeLong() > kMaxInputBytes) return too_large();
       return serialize(roster, Format::kBinary, out);
     case RosterFormat::kJson:
+      // JSON is larger than binary: refused as soon as it passes the limit
+      // that parse_roster() reads, never written whole first.
       if (roster.ByteSizeLong() > kMaxInputBytes) return too_large();
-      return serialize(roster, Format::kJson, out);
+      if (Status st = serialize(roster, Format::kJson, out, kMaxInputBytes);
+          st.code() != StatusCode::kResourceExhausted || st.message() == "out of memory") {
+        return st;
+      }
+      return too_large();
     case RosterFormat::kStream:
       return write_stream(roster, out);
   }
