@@ -194,3 +194,28 @@ TEST(RecordSplit, ARosterIsReadRecordByRecord) {
 
 }  // namespace
 }  // namespace cadre
+
+namespace cadre {
+namespace {
+
+// What cadre writes for itself to read again is never over what it reads:
+// serialization stops at the limit, without writing the whole first.
+TEST(Serialize, RefusesAnOutputOverTheLimit) {
+  v1::Roster roster;
+  for (int i = 0; i < 1000; ++i) {
+    roster.add_cadres()->set_id("cadre-" + std::to_string(i));
+  }
+  std::string out;
+  for (const codec::Format format : {codec::Format::kBinary, codec::Format::kJson}) {
+    ASSERT_TRUE(codec::serialize(roster, format, out).ok());
+    const std::size_t whole = out.size();
+    const Status st = codec::serialize(roster, format, out, whole - 1);
+    EXPECT_EQ(st.code(), StatusCode::kResourceExhausted);
+    EXPECT_TRUE(out.empty());
+    EXPECT_TRUE(codec::serialize(roster, format, out, whole).ok());
+    EXPECT_EQ(out.size(), whole);
+  }
+}
+
+}  // namespace
+}  // namespace cadre
