@@ -94,8 +94,8 @@ class StringSink final : public gp::io::ZeroCopyOutputStream {
       too_large_ = true;
       return false;
     }
-    const std::size_t grow = std::min<std::size_t>(
-        {std::max<std::size_t>(old, 4096), std::size_t{1} << 30U, max_bytes_ - old});
+    const std::size_t most = std::min<std::size_t>(std::size_t{1} << 30U, max_bytes_ - old);
+    const std::size_t grow = std::min(std::max<std::size_t>(old, 4096), most);
     try {
       out_->resize(old + grow);
     } catch (const std::bad_alloc &) {
@@ -166,12 +166,14 @@ Status serialize(const gp::Message &msg, Format format, std::string &out) {
 
 Status serialize(const gp::Message &msg, Format format, std::string &out, std::size_t max_bytes) {
   ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
-  const Status over{StatusCode::kResourceExhausted,
-                    "the output would be larger than " + std::to_string(max_bytes) + " bytes"};
+  const auto over = [max_bytes] {
+    return Status{StatusCode::kResourceExhausted,
+                  "the output would be larger than " + std::to_string(max_bytes) + " bytes"};
+  };
   if (format == Format::kBinary) {
     if (msg.ByteSizeLong() > max_bytes) {
       out.clear();
-      return over;
+      return over();
     }
     if (!msg.SerializeToString(&out)) {
       return {StatusCode::kInternal, "could not serialize " + msg.GetDescriptor()->full_name()};
@@ -193,7 +195,7 @@ Status serialize(const gp::Message &msg, Format format, std::string &out, std::s
       resolver, "type.googleapis.com/" + msg.GetDescriptor()->full_name(), &in, &sink, opts);
   if (sink.too_large()) {
     out.clear();
-    return over;
+    return over();
   }
   if (sink.failed()) {
     out.clear();
