@@ -99,7 +99,9 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
  * @p unread (an empty message in the request, which the handler rejects) gets
  * the entry of the response's `errors` that says why it did not parse, in
  * place of the one the handler gave the empty record. So one record that
- * does not parse costs that record only, in every operation alike.
+ * does not parse costs that record only, in every operation alike. An
+ * operation whose response has no `errors` fails with the first record's
+ * status instead.
  */
 Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
             const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response);

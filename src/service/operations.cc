@@ -202,8 +202,8 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
   const gp::FieldDescriptor *errors = response.GetDescriptor()->FindFieldByName("errors");
   if (errors == nullptr || !errors->is_repeated() ||
       errors->message_type() != cadre::v1::RecordError::descriptor()) {
-    return {StatusCode::kInternal,
-            "operation " + std::string(op.name) + " has no errors to report a record in"};
+    response.Clear();
+    return unread.front().status;  // no record errors to report it in: the request fails
   }
   const gp::Reflection *r = response.GetReflection();
   const auto fill = [](const codec::UnreadRecord &u, cadre::v1::RecordError &e) {

@@ -153,12 +153,15 @@ TEST(RecordSplit, InvalidUtf8InABinaryRecordCostsThatRecordOnly) {
 }
 
 // Every operation with cadres reports the bad record and answers the good
-// one without an error (the same entry point).
+// one without an error (the same entry point); the screening operations at least.
 TEST(RecordSplit, EveryOperationAnswersTheOtherRecords) {
+  int with_cadres = 0;
   for (const service::Operation &op : service::operations()) {
     std::string example(op.example);
     const auto pos = example.find(R"("cadres":[)");
-    ASSERT_NE(pos, std::string::npos) << op.name;
+    if (pos == std::string::npos) {
+      continue;  // an operation without cadres (the calendar's)
+    }
     example.insert(pos + 10, R"({"id":"bad","sex":"SEX_NONE_SUCH"},)");
     std::string out;
     const Status st = service::call(op, service::builtin_engine(),
@@ -169,7 +172,9 @@ TEST(RecordSplit, EveryOperationAnswersTheOtherRecords) {
         out.find(R"("errors":[{"field_path":"cadres[0].sex","message":"unknown value","code":3}])"),
         std::string::npos)
         << op.name << ": " << out;
+    ++with_cadres;
   }
+  EXPECT_GE(with_cadres, 5);
 }
 
 TEST(RecordSplit, ARosterIsReadRecordByRecord) {
