@@ -146,13 +146,13 @@ void EngineOnly(benchmark::State &state) {
 // on domain types already in memory (every blocker with its explanation).
 void EligibilityOnly(benchmark::State &state) {
   const std::vector<cadre::Cadre> &cadres = decoded_province(static_cast<int>(state.range(0)));
-  const cadre::EligibilityPolicy policy = cadre::EligibilityPolicy::national();
+  const cadre::Engine engine;
   const cadre::Date as_of = *cadre::Date::parse("2025-06-30");
   std::int64_t eligible = 0;
   for (auto _ : state) {
     for (const cadre::Cadre &c : cadres) {
       const auto a = cadre::eligibility(c, cadre::EligibilityTarget::kHigherLevel,
-                                        cadre::RankLevel::kUnspecified, as_of, policy);
+                                        cadre::RankLevel::kUnspecified, as_of, engine);
       eligible += a.eligible ? 1 : 0;
     }
   }

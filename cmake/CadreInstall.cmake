@@ -51,6 +51,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/finding.hpp
   cadre/labels.hpp
   cadre/screening.hpp
+  cadre/sources.hpp
   cadre/status.hpp
   cadre/rules/retirement.hpp)
 

@@ -40,6 +40,12 @@ nice -n 19 cmake --build "$build" --target "${target}_fuzzer" >/dev/null
 corpus="fuzz/corpora/$target"
 runs="build/fuzz-runs/$target"
 mkdir -p "$corpus" "$runs/new"
+# The shipped data seed the catalogue and calendar targets where it lives (read-only).
+seeds=()
+case "$target" in
+  catalogue) seeds=(data/catalogues) ;;
+  calendar) seeds=(data/calendar) ;;
+esac
 log="$runs/fuzz.log"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
@@ -47,7 +53,7 @@ start=$(date +%s)
 set +e
 nice -n 19 "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -timeout=60 \
   -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -artifact_prefix="$runs/" \
-  "$runs/new" "$corpus" >"$log" 2>&1
+  "$runs/new" "$corpus" "${seeds[@]}" >"$log" 2>&1
 rc=$?
 set -e
 minutes=$(( ($(date +%s) - start + 30) / 60 ))

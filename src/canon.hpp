@@ -8,6 +8,7 @@
 
 #include "cadre/date.hpp"
 #include "cadre/finding.hpp"
+#include "cadre/sources.hpp"
 
 namespace cadre::detail {
 
@@ -53,6 +54,24 @@ class Canon {
     field(k + ".item", c.item);
     field(k + ".verification", static_cast<int>(c.verification));
     field(k + ".supports", c.supports);
+    field(k + ".key", c.key);
+    field(k + ".evidence", c.evidence ? 1 : 0);
+  }
+  void document(std::string_view key, const Document &d) {
+    const std::string k(key);
+    field(k + ".key", d.key);
+    field(k + ".title", d.title);
+    field(k + ".title_en", d.title_en);
+    field(k + ".document_number", d.document_number);
+    field(k + ".issuer", d.issuer);
+    date(k + ".issued_on", d.issued_on);
+    date(k + ".in_force_from", d.in_force_from);
+    field(k + ".superseded_by", d.superseded_by);
+    date(k + ".superseded_on", d.superseded_on);
+    field(k + ".verification", static_cast<int>(d.verification));
+    field(k + ".source_note", d.source_note);
+    field(k + ".evidence_only", d.evidence_only ? 1 : 0);
+    field(k + ".jurisdiction", d.jurisdiction);
   }
   void set_prefix(std::string prefix) { prefix_ = std::move(prefix); }
   std::string take() { return std::move(out_); }

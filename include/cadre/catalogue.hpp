@@ -24,6 +24,7 @@
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
+#include "cadre/sources.hpp"
 #include "cadre/status.hpp"
 
 namespace cadre {
@@ -35,6 +36,7 @@ struct Parameter {
   std::string value;  ///< value as written: integer, decimal, fraction "2/3", date or word
   std::string unit;   ///< unit, e.g. "years"
   std::optional<Citation> citation;  ///< source of the number, when not the rule's own
+  bool host_policy = false;          ///< no national source gives the number: a host's policy
 };
 
 /** A consequence of a rule: a waiting period, a grade cap or a deadline. */
@@ -65,6 +67,7 @@ struct Rule {
   int first_deadline_days = 0;          ///< days until the procedure's first deadline
   bool requires_prior_warning = false;  ///< 2015: only after a warning not heeded
   bool disabled = false;                ///< switched off (in an overriding catalogue)
+  std::vector<std::string> succeeds;    ///< rules of earlier catalogues whose cases it takes over
 
   /**
    * The parameter named @p name.
@@ -93,6 +96,7 @@ struct Catalogue {
   std::string base;                    ///< id of the catalogue this one builds on
   std::vector<Rule> rules;             ///< the rules
   LocalizedText completeness;          ///< what is known to be missing or unverified
+  std::vector<Document> documents;     ///< documents cited that the library does not register
 
   /**
    * Whether the catalogue is in force on a day.
@@ -164,6 +168,14 @@ class CatalogueSet {
    * @return a pointer into the set, or nullptr
    */
   [[nodiscard]] const Catalogue *find(std::string_view id) const noexcept;
+
+  /**
+   * The document with a key: the library's registry first, then the documents
+   * the catalogues of the set register.
+   * @param key the document's key
+   * @return a pointer into the registry or into a catalogue of the set, or nullptr
+   */
+  [[nodiscard]] const Document *document(std::string_view key) const noexcept;
 
   /**
    * Every catalogue of the set.

@@ -85,6 +85,8 @@ struct Post {
   std::vector<TermOfOffice> terms;     ///< terms of office in this post
   bool exceptional_promotion = false;  ///< appointed by exceptional promotion (破格提拔)
   std::string peer_group_id;           ///< id of the peer group of the post, if any
+  UnitKind unit_kind = UnitKind::kUnspecified;  ///< kind of the post's unit (scope of some rules)
+  bool internal_unit = false;  ///< a leading post of an internal unit (内设机构), e.g. 处长
 
   /**
    * Whether the post is held on a day.
@@ -97,6 +99,23 @@ struct Post {
 
   /** Posts are equal when every field is. */
   friend bool operator==(const Post &, const Post &) = default;
+};
+
+/**
+ * An approved delay of removal or retirement at an age limit (延迟免职（退休）,
+ * 2015 规定 第五条): proposed by the party committee (group), approved by the
+ * party organisation one level up. Schema: `cadre.v1.AgeLimitDelay`.
+ */
+struct AgeLimitDelay {
+  std::string id;                   ///< record id within the cadre; required
+  std::string post_id;              ///< post concerned; empty: the post held
+  std::optional<Date> proposed_on;  ///< day the committee (group) proposed it
+  std::optional<Date> approved_on;  ///< day it was approved one level up; empty while not
+  AuthorityKind approved_by = AuthorityKind::kUnspecified;  ///< who approved it
+  std::optional<Date> until;                                ///< last day of the delay; required
+  std::string document_number;                              ///< 文号 of the approval
+  /** Delays are equal when every field is. */
+  friend bool operator==(const AgeLimitDelay &, const AgeLimitDelay &) = default;
 };
 
 /** A leading cadre with the facts the rules read. Schema: `cadre.v1.Cadre`. */
@@ -131,6 +150,7 @@ struct Cadre {
   std::vector<AssignmentRefusal> assignment_refusals;            ///< refused assignments
   std::vector<Candidacy> candidacies;                            ///< candidacies for posts
   std::vector<FollowUpPlan> follow_up_plans;                     ///< 后续管理 plans
+  std::vector<AgeLimitDelay> age_limit_delays;  ///< approved 延迟免职（退休）
 
   /**
    * The highest-ranking post held on @p day (leadership posts first).

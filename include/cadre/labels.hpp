@@ -119,6 +119,8 @@ CADRE_SCHEMA_ENUM(ConsequenceKind);
 CADRE_SCHEMA_ENUM(DayKind);
 CADRE_SCHEMA_ENUM(CalendarFallback);
 CADRE_SCHEMA_ENUM(PeriodUnit);
+CADRE_SCHEMA_ENUM(FindingStatus);
+CADRE_SCHEMA_ENUM(ExemptionOutcome);
 
 #undef CADRE_SCHEMA_ENUM
 /// @endcond

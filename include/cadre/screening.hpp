@@ -159,6 +159,12 @@ class Engine {
 
   struct Compiled;  ///< rules compiled from the catalogues (internal)
 
+  /**
+   * The rules compiled from the catalogues (internal: the engines of going "up" read them).
+   * @return the compiled rules, shared by the copies of this engine
+   */
+  [[nodiscard]] const Compiled &compiled() const noexcept;
+
  private:
   std::shared_ptr<const Compiled> compiled_;
 };

@@ -65,6 +65,7 @@ std::string canonical_text(const Catalogue &c) {
       if (p.citation) {
         w.citation(k + ".citation", *p.citation);
       }
+      w.field(k + ".host_policy", p.host_policy ? 1 : 0);
     }
     w.field("methods", static_cast<long long>(r.methods.size()));
     for (std::size_t j = 0; j < r.methods.size(); ++j) {
@@ -84,6 +85,15 @@ std::string canonical_text(const Catalogue &c) {
     w.field("first_deadline_days", r.first_deadline_days);
     w.field("requires_prior_warning", r.requires_prior_warning ? 1 : 0);
     w.field("disabled", r.disabled ? 1 : 0);
+    w.field("succeeds", static_cast<long long>(r.succeeds.size()));
+    for (std::size_t j = 0; j < r.succeeds.size(); ++j) {
+      w.field("succeeds[" + std::to_string(j) + "]", r.succeeds[j]);
+    }
+  }
+  w.set_prefix("");
+  w.field("documents", static_cast<long long>(c.documents.size()));
+  for (std::size_t i = 0; i < c.documents.size(); ++i) {
+    w.document("documents[" + std::to_string(i) + "]", c.documents[i]);
   }
   return w.take();
 }

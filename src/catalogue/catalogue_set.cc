@@ -19,6 +19,20 @@ CatalogueSet CatalogueSet::builtin() {
   return set;
 }
 
+const Document *CatalogueSet::document(std::string_view key) const noexcept {
+  if (const Document *d = find_builtin_document(key)) {
+    return d;
+  }
+  for (const Catalogue &c : catalogues_) {
+    for (const Document &d : c.documents) {
+      if (d.key == key) {
+        return &d;
+      }
+    }
+  }
+  return nullptr;
+}
+
 const Catalogue *CatalogueSet::find(std::string_view id) const noexcept {
   for (const Catalogue &c : catalogues_) {
     if (c.id == id) {

@@ -21,6 +21,7 @@
 #include "codec/check.hpp"
 #include "codec/codec.hpp"
 #include "codec/wire.hpp"
+#include "sources/source_key.hpp"
 
 namespace cadre::codec {
 namespace pb = ::cadre::v1;
@@ -104,6 +105,8 @@ struct CadreLists {
         return has(in.candidacies());
       case RecordKind::kFollowUpPlan:
         return has(in.follow_up_plans());
+      case RecordKind::kAgeLimitDelay:
+        return has(in.age_limit_delays());
       case RecordKind::kUnspecified:
         break;
     }
@@ -225,6 +228,9 @@ void decode_post(Checker &ck, const In &in, const Path &at, const std::optional<
   out.exceptional_promotion = in.exceptional_promotion();
   ck.id(in.peer_group_id(), at, "peer_group_id", false);
   out.peer_group_id = in.peer_group_id();
+  out.unit_kind =
+      ck.enumeration<UnitKind>(in.unit_kind(), pb::UnitKind_IsValid, at, "unit_kind", false);
+  out.internal_unit = in.internal_unit();
 }
 
 // ---------------------------------------------------------------------------
@@ -430,6 +436,21 @@ void decode_decision(Checker &ck, const CadreLists<C> &lists, const In &in, cons
   ck.not_before(out.received_on, out.appealed_on, at, "appealed_on", "received_on");
   if (!out.received_on) {
     ck.not_before(out.decided_on, out.appealed_on, at, "appealed_on", "decided_on");
+  }
+  // 责令公开道歉 is a form of the 2009 interim provisions only; from the day the
+  // 问责条例 replaced them its forms are 通报、诫勉、组织调整或者组织处理、纪律处分.
+  const Document *interim = find_builtin_document(cadre::detail::source_key("wzzx-2009"));
+  if (out.decided_on && interim != nullptr && interim->superseded_on &&
+      *interim->superseded_on <= *out.decided_on) {
+    for (std::size_t i = 0; i < out.forms.size(); ++i) {
+      if (out.forms[i] == AccountabilityForm::kPublicApology) {
+        ck.fail(Path(at, "forms", static_cast<int>(i)), {},
+                "责令公开道歉 is a form of the 2009 interim provisions only; decisions from " +
+                    interim->superseded_on->to_string() + " follow " +
+                    find_builtin_document(interim->superseded_by)->title +
+                    ": 通报、诫勉、组织调整或者组织处理、纪律处分");
+      }
+    }
   }
 }
 
@@ -812,6 +833,26 @@ bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
   decode_list(
       ck, in.follow_up_plans(), out.follow_up_plans, at, "follow_up_plans", kMaxRecords,
       [&](const auto &r, const Path &p, FollowUpPlan &o) { decode_plan(ck, lists, r, p, o); });
+  unique_ids(ck, in.age_limit_delays(), at, "age_limit_delays");
+  decode_list(ck, in.age_limit_delays(), out.age_limit_delays, at, "age_limit_delays", kMaxRecords,
+              [&](const auto &r, const Path &p, AgeLimitDelay &o) {
+                ck.id(r.id(), p, "id", true);
+                o.id = r.id();
+                reference(ck, r.post_id(), lists.posts, p, "post_id", "posts");
+                o.post_id = r.post_id();
+                o.proposed_on = ck.past_date(r.proposed_on(), p, "proposed_on");
+                o.approved_on = ck.past_date(r.approved_on(), p, "approved_on");
+                ck.not_before(o.proposed_on, o.approved_on, p, "approved_on", "proposed_on");
+                o.approved_by = ck.enumeration<AuthorityKind>(
+                    r.approved_by(), pb::AuthorityKind_IsValid, p, "approved_by", false);
+                o.until = ck.date(r.until(), p, "until");
+                if (r.until().empty()) {
+                  ck.fail(p, "until", "required");
+                }
+                ck.not_before(o.approved_on, o.until, p, "until", "approved_on");
+                ck.id(r.document_number(), p, "document_number", false);
+                o.document_number = r.document_number();
+              });
   return ck.count() == errors_before;
 }
 
@@ -873,6 +914,8 @@ void encode_post(const Post &in, pb::Post &out) {
   });
   out.set_exceptional_promotion(in.exceptional_promotion);
   out.set_peer_group_id(in.peer_group_id);
+  out.set_unit_kind(static_cast<pb::UnitKind>(in.unit_kind));
+  out.set_internal_unit(in.internal_unit);
 }
 
 void encode_assessment(const AnnualAssessment &in, pb::AnnualAssessment &out) {
@@ -1142,6 +1185,16 @@ void encode(const Cadre &in, pb::Cadre &out) {
     o.set_exceptional(r.exceptional);
   });
   encode_list(in.follow_up_plans, out.mutable_follow_up_plans(), encode_plan);
+  encode_list(in.age_limit_delays, out.mutable_age_limit_delays(),
+              [](const AgeLimitDelay &r, pb::AgeLimitDelay &o) {
+                o.set_id(r.id);
+                o.set_post_id(r.post_id);
+                set_date(r.proposed_on, o.mutable_proposed_on());
+                set_date(r.approved_on, o.mutable_approved_on());
+                o.set_approved_by(static_cast<pb::AuthorityKind>(r.approved_by));
+                set_date(r.until, o.mutable_until());
+                o.set_document_number(r.document_number);
+              });
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,4 @@
 #include "codec/catalogue_codec.hpp"
-
-#include "catalogue/builtin.hpp"
 #include "codec/codec.hpp"
 
 #include <google/protobuf/io/tokenizer.h>
@@ -10,14 +8,19 @@
 #include <array>
 #include <set>
 
+#include "up/up_rules.hpp"
+
 namespace cadre::codec {
 namespace pb = ::cadre::v1;
 namespace gp = ::google::protobuf;
 
 namespace {
 
+// Kinds screened for going "down" (each has a predicate in the engine), then the
+// kinds of going "up" and of the period conventions (src/up/up_rules.cc).
 constexpr std::array<std::string_view, 16> kKinds = {
     "retirement-age",              // 到龄免职(退休)
+    "tenure-age",                  // 达到任职年龄界限
     "consecutive-terms",           // 同一职位连续任职两个任期
     "years-at-level",              // 同一层次领导职务累计15年
     "years-in-post-local-leader",  // 地方党政领导同一职位满10年交流
@@ -32,7 +35,6 @@ constexpr std::array<std::string_view, 16> kKinds = {
     "sanction-removal",           // 党纪政务处分须免职
     "recorded-incident",          // 经组织认定的情形
     "voluntary-resignation",      // 自愿辞职申请
-    "impact-period",              // 影响期（向"上"）
 };
 
 // Collects text-format syntax errors with line and column.
@@ -95,23 +97,84 @@ void text_field(const pb::LocalizedText &in, const std::string &path, bool requi
   }
 }
 
-Citation citation_field(const pb::Citation &in, const std::string &path, const Ctx &ctx) {
+// The documents a catalogue may cite: the library's registry and its own.
+struct Documents {
+  const std::vector<Document> &own;
+  [[nodiscard]] const Document *find(std::string_view key) const noexcept {
+    for (const Document &d : own) {
+      if (d.key == key) {
+        return &d;
+      }
+    }
+    return find_builtin_document(key);
+  }
+};
+
+// A citation names a registered document by key; the title, 文号, year and the
+// evidence flag come from the registry, never from the catalogue.
+Citation citation_field(const pb::Citation &in, const std::string &path, const Documents &docs,
+                        const Ctx &ctx) {
   Citation c;
-  c.document = in.document();
-  c.document_number = in.document_number();
-  c.year = in.year();
+  c.key = in.key();
   c.article = in.article();
   c.item = in.item();
   c.supports = in.supports();
-  if (c.document.empty()) {
-    ctx.error(path + ".document", "required");
+  if (c.key.empty()) {
+    ctx.error(path + ".key", "required: the key of a registered document");
+  } else if (const Document *d = docs.find(c.key)) {
+    c.document = d->title;
+    c.document_number = d->document_number;
+    const std::optional<Date> day = d->issued_on ? d->issued_on : d->in_force_from;
+    c.year = day ? day->year() : 0;
+    c.evidence = d->evidence_only;
+  } else {
+    ctx.error(path + ".key", "no registered document with this key");
   }
-  if (c.year != 0 && (c.year < 1949 || c.year > 9999)) {
-    ctx.error(path + ".year", "out of range");
+  // A written-out catalogue (encode) carries the registry's values back: they
+  // must be those of the key. Anything else is a title typed inline.
+  if ((!in.document().empty() && in.document() != c.document) ||
+      (!in.document_number().empty() && in.document_number() != c.document_number) ||
+      (in.year() != 0 && in.year() != c.year)) {
+    ctx.error(path + ".document",
+              "titles are never typed inline: cite the document by key (the registry of sources "
+              "or the catalogue's documents)");
   }
   c.verification = enum_field<Verification>(in.verification(), pb::Verification_IsValid,
                                             path + ".verification", true, ctx);
   return c;
+}
+
+Document document_field(const pb::Document &in, const std::string &path, const Ctx &ctx) {
+  Document d;
+  d.key = in.key();
+  d.title = in.title();
+  d.title_en = in.title_en();
+  d.document_number = in.document_number();
+  d.issuer = in.issuer();
+  d.issued_on = date_field(in.issued_on(), path + ".issued_on", ctx);
+  d.in_force_from = date_field(in.in_force_from(), path + ".in_force_from", ctx);
+  d.superseded_by = in.superseded_by();
+  d.superseded_on = date_field(in.superseded_on(), path + ".superseded_on", ctx);
+  d.verification = enum_field<Verification>(in.verification(), pb::Verification_IsValid,
+                                            path + ".verification", true, ctx);
+  d.source_note = in.source_note();
+  d.evidence_only = in.evidence_only();
+  d.jurisdiction = in.jurisdiction();
+  const bool key_ok = !d.key.empty() && std::ranges::all_of(d.key, [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+  });
+  if (!key_ok) {
+    ctx.error(path + ".key", "required: lowercase letters, digits and '-'");
+  } else if (find_builtin_document(d.key) != nullptr) {
+    ctx.error(path + ".key", "already in the library's registry of sources: cite it by key");
+  }
+  if (d.title.empty()) {
+    ctx.error(path + ".title", "required");
+  }
+  if (d.source_note.empty()) {
+    ctx.error(path + ".source_note", "required: where the text was seen");
+  }
+  return d;
 }
 
 bool is_number(std::string_view v) {
@@ -192,6 +255,20 @@ bool decode(const pb::Catalogue &in, Catalogue &out, std::vector<Status> &errors
     ctx.error("base", "a catalogue cannot build on itself");
   }
   text_field(in.completeness(), "completeness", false, out.completeness, ctx);
+  {
+    std::set<std::string, std::less<>> keys;
+    for (int i = 0; i < in.documents_size(); ++i) {
+      const std::string p =
+          "documents[" +
+          (in.documents(i).key().empty() ? std::to_string(i) : in.documents(i).key()) + "]";
+      Document d = document_field(in.documents(i), p, ctx);
+      if (!d.key.empty() && !keys.insert(d.key).second) {
+        ctx.error(p + ".key", "duplicate key");
+      }
+      out.documents.push_back(std::move(d));
+    }
+  }
+  const Documents docs{out.documents};
   if (in.rules_size() > kMaxRules) {
     ctx.error("rules", "more than " + std::to_string(kMaxRules) + " rules");
     return false;
@@ -208,8 +285,8 @@ bool decode(const pb::Catalogue &in, Catalogue &out, std::vector<Status> &errors
     } else if (!ids.insert(rule.id).second) {
       ctx.error(p + ".id", "duplicate rule id");
     }
-    rule.channel = enum_field<Channel>(r.channel(), pb::Channel_IsValid, p + ".channel",
-                                       r.kind() != "impact-period", ctx);
+    const bool up = detail::is_up_kind(r.kind());
+    rule.channel = enum_field<Channel>(r.channel(), pb::Channel_IsValid, p + ".channel", !up, ctx);
     rule.heading =
         enum_field<Heading>(r.heading(), pb::Heading_IsValid, p + ".heading", false, ctx);
     if (r.citations_size() == 0) {
@@ -217,7 +294,12 @@ bool decode(const pb::Catalogue &in, Catalogue &out, std::vector<Status> &errors
     }
     for (int j = 0; j < r.citations_size(); ++j) {
       rule.citations.push_back(
-          citation_field(r.citations(j), p + ".citations[" + std::to_string(j) + "]", ctx));
+          citation_field(r.citations(j), p + ".citations[" + std::to_string(j) + "]", docs, ctx));
+    }
+    if (!rule.citations.empty() && rule.citations.front().evidence) {
+      ctx.error(p + ".citations[0]",
+                "evidence only (an article or a local text), never the legal basis: cite the "
+                "basis first");
     }
     text_field(r.text(), p + ".text", true, rule.text, ctx);
     rule.effective_from = date_field(r.effective_from(), p + ".effective_from", ctx);
@@ -230,7 +312,7 @@ bool decode(const pb::Catalogue &in, Catalogue &out, std::vector<Status> &errors
       ctx.error(p + ".overrides", "the catalogue has no base to override");
     }
     rule.kind = r.kind();
-    bool known = false;
+    bool known = up;
     for (const std::string_view k : kKinds) {
       known = known || k == rule.kind;
     }
@@ -262,8 +344,9 @@ bool decode(const pb::Catalogue &in, Catalogue &out, std::vector<Status> &errors
         ctx.error(q + ".value", "not a number, fraction, date or word");
       }
       if (pp.has_citation()) {
-        param.citation = citation_field(pp.citation(), q + ".citation", ctx);
+        param.citation = citation_field(pp.citation(), q + ".citation", docs, ctx);
       }
+      param.host_policy = pp.host_policy();
       rule.parameters.push_back(std::move(param));
     }
     for (int j = 0; j < r.methods_size(); ++j) {
@@ -298,6 +381,12 @@ bool decode(const pb::Catalogue &in, Catalogue &out, std::vector<Status> &errors
     }
     rule.requires_prior_warning = r.requires_prior_warning();
     rule.disabled = r.disabled();
+    for (int j = 0; j < r.succeeds_size(); ++j) {
+      if (r.succeeds(j).empty()) {
+        ctx.error(p + ".succeeds[" + std::to_string(j) + "]", "empty rule id");
+      }
+      rule.succeeds.push_back(r.succeeds(j));
+    }
     out.rules.push_back(std::move(rule));
   }
   return errors.size() == before;
@@ -327,17 +416,14 @@ bool parse_catalogue_text(std::string_view text, std::string_view source, Catalo
 
 namespace {
 
+// The shipped catalogues are embedded once, as the C++ values cadre_catgen
+// generates; the tests check that they equal the files validated by this codec.
 StatusOr<CatalogueSet> load_builtin() {
   CatalogueSet set;
-  for (const auto &b : detail::builtin_catalogues()) {
-    Catalogue c;
-    std::vector<Status> errors;
-    if (!parse_catalogue_text(b.text, b.file, c, errors)) {
-      const Status &e = errors.front();
-      return Status(StatusCode::kInternal, std::string(b.file) + ": " + e.to_string());
-    }
+  for (Catalogue &c : builtin_catalogues()) {
+    const std::string id = c.id;
     if (auto st = set.add(std::move(c)); !st.ok()) {
-      return Status(StatusCode::kInternal, std::string(b.file) + ": " + st.to_string());
+      return Status(StatusCode::kInternal, id + ": " + st.to_string());
     }
   }
   return set;
@@ -352,6 +438,7 @@ const StatusOr<CatalogueSet> &builtin_catalogue_set() {
 
 void encode(const Catalogue &in, pb::Catalogue &out) {
   const auto put_text = [](const LocalizedText &t, pb::LocalizedText *o) { encode(t, *o); };
+  const auto put_citation = [](const Citation &c, pb::Citation *o) { encode(c, *o); };
   const auto date = [](const std::optional<Date> &d) { return d ? d->to_string() : std::string(); };
   out.Clear();
   out.set_id(in.id);
@@ -363,6 +450,22 @@ void encode(const Catalogue &in, pb::Catalogue &out) {
   out.set_base(in.base);
   if (!in.completeness.zh_cn.empty() || !in.completeness.en.empty()) {
     put_text(in.completeness, out.mutable_completeness());
+  }
+  for (const Document &d : in.documents) {
+    pb::Document *o = out.add_documents();
+    o->set_key(d.key);
+    o->set_title(d.title);
+    o->set_title_en(d.title_en);
+    o->set_document_number(d.document_number);
+    o->set_issuer(d.issuer);
+    o->set_issued_on(date(d.issued_on));
+    o->set_in_force_from(date(d.in_force_from));
+    o->set_superseded_by(d.superseded_by);
+    o->set_superseded_on(date(d.superseded_on));
+    o->set_verification(static_cast<pb::Verification>(d.verification));
+    o->set_source_note(d.source_note);
+    o->set_evidence_only(d.evidence_only);
+    o->set_jurisdiction(d.jurisdiction);
   }
   for (const Rule &r : in.rules) {
     pb::Rule *o = out.add_rules();
@@ -384,6 +487,7 @@ void encode(const Catalogue &in, pb::Catalogue &out) {
       if (p.citation) {
         encode(*p.citation, *q->mutable_citation());
       }
+      q->set_host_policy(p.host_policy);
     }
     for (AdjustmentMethod m : r.methods) {
       o->add_methods(static_cast<pb::AdjustmentMethod>(m));
@@ -402,6 +506,9 @@ void encode(const Catalogue &in, pb::Catalogue &out) {
     o->set_first_deadline_days(r.first_deadline_days);
     o->set_requires_prior_warning(r.requires_prior_warning);
     o->set_disabled(r.disabled);
+    for (const std::string &id : r.succeeds) {
+      o->add_succeeds(id);
+    }
   }
 }
 

@@ -228,6 +228,8 @@ void encode(const Citation &in, pb::Citation &out) {
   out.set_item(in.item);
   out.set_verification(static_cast<pb::Verification>(in.verification));
   out.set_supports(in.supports);
+  out.set_key(in.key);
+  out.set_evidence(in.evidence);
 }
 
 void encode(const std::vector<Citation> &in, gp::RepeatedPtrField<pb::Citation> &out) {
@@ -274,6 +276,24 @@ void encode(const Finding &in, pb::Finding &out) {
     c->set_version(in.catalogue.version);
     c->set_content_hash(in.catalogue.content_hash);
   }
+  out.set_status(static_cast<pb::FindingStatus>(in.status));
+  if (!in.next_step.zh_cn.empty() || !in.next_step.en.empty()) {
+    encode(in.next_step, *out.mutable_next_step());
+  }
+  for (const ExemptionNote &n : in.exemptions) {
+    encode(n, *out.add_exemptions());
+  }
+}
+
+void encode(const ExemptionNote &in, pb::ExemptionNote &out) {
+  out.set_claim_id(in.claim_id);
+  out.mutable_record()->set_kind(static_cast<pb::RecordKind>(in.record.kind));
+  out.mutable_record()->set_id(in.record.id);
+  out.mutable_record()->set_cadre_id(in.record.cadre_id);
+  out.set_outcome(static_cast<pb::ExemptionOutcome>(in.outcome));
+  encode(in.citations, *out.mutable_citations());
+  encode(in.explanation, *out.mutable_explanation());
+  out.set_rule_id(in.rule_id);
 }
 
 void encode(const ScreenSummary &in, pb::ScreenSummary &out) {

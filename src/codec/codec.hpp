@@ -176,6 +176,9 @@ void encode(const RecordRef &in, cadre::v1::RecordRef &out);
 /** Converts a finding to its wire form. */
 void encode(const Finding &in, cadre::v1::Finding &out);
 
+/** Converts an error-tolerance note to its wire form. */
+void encode(const ExemptionNote &in, cadre::v1::ExemptionNote &out);
+
 /** Converts a summary to its wire form. */
 void encode(const ScreenSummary &in, cadre::v1::ScreenSummary &out);
 

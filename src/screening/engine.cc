@@ -10,31 +10,11 @@
 #include <string>
 
 #include "cadre/screening.hpp"
+#include "screening/compiled.hpp"
 #include "screening/predicates.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
-
-/** Rules compiled from the catalogues: the rule chain of each catalogue. */
-struct Engine::Compiled {
-  /** Unique per compiled engine (never reused, unlike an address), for the selection cache. */
-  std::uint64_t id = 0;
-  EngineConfig config;
-  detail::CompiledRule fallback;  ///< the built-in retirement rule
-  /** Every compiled rule of every chain (a deque: the steps point into it). */
-  std::deque<detail::CompiledRule> rules;
-  /**
-   * One rule of a chain, in the few bytes the loop over the rules reads for
-   * every cadre (a compiled rule is large, a policy inside it).
-   */
-  struct Step {
-    detail::Predicate predicate = nullptr;
-    const detail::CompiledRule *rule = nullptr;  ///< in #rules
-    const Rule *dated = nullptr;                 ///< the rule, if it has its own period of force
-    detail::Records reads = 0;                   ///< the predicate's detail::reads_of()
-  };
-  std::map<const Catalogue *, std::vector<Step>> chains;
-};
 
 namespace {
 
@@ -71,6 +51,31 @@ std::shared_ptr<const Engine::Compiled> build(EngineConfig config) {
         }
       }
       chain.insert(chain.begin(), mine.begin(), mine.end());
+    }
+    detail::UpRules &up = c->up[&cat];
+    up.catalogue = &cat;
+    up.ref = ref;
+    for (const Rule *r : chain) {
+      const Catalogue *owner = nullptr;
+      for (const Catalogue *b : cats) {
+        if (!b->rules.empty() && r >= b->rules.data() && r < b->rules.data() + b->rules.size()) {
+          owner = b;
+        }
+      }
+      if (!detail::is_up_kind(r->kind)) {
+        continue;
+      }
+      detail::UpRule &u = up.rules.emplace_back();
+      if (auto st = detail::compile_up(*r, u); !st.ok()) {
+        throw std::invalid_argument(st.to_string());
+      }
+      u.catalogue = owner == &cat || owner == nullptr
+                        ? ref
+                        : CatalogueRef{owner->id, owner->version, content_hash(*owner)};
+      u.from = r->effective_from ? r->effective_from
+                                 : (owner != nullptr ? owner->effective_from : std::nullopt);
+      u.to = r->effective_to ? r->effective_to
+                             : (owner != nullptr ? owner->effective_to : std::nullopt);
     }
     for (const Rule *r : chain) {
       Engine::Compiled::Step step;
@@ -116,29 +121,34 @@ using Chain = std::vector<Engine::Compiled::Step>;
 // engine, the region and the day, and a roster comes mostly in runs of cadres
 // of the same region on the same as-of date, so each thread remembers its last
 // choice (thread_local: screen() is const and may run on many threads at once).
-const Chain *chain_for(const Engine::Compiled &compiled, std::string_view region, Date as_of) {
+const Chain *chain_for(const Engine::Compiled &compiled, std::string_view region, Date as_of,
+                       const Catalogue *&selected) {
   struct Last {
     std::uint64_t engine = 0;  // 0: nothing remembered yet
     Date as_of;
     std::array<char, 16> region{};
     std::size_t region_size = 0;
     const Chain *chain = nullptr;
+    const Catalogue *catalogue = nullptr;
   };
   thread_local Last last;
   const bool cacheable = region.size() <= last.region.size();
   if (cacheable && last.engine == compiled.id && last.as_of == as_of &&
       std::string_view(last.region.data(), last.region_size) == region) {
+    selected = last.catalogue;
     return last.chain;
   }
   const Catalogue *cat = compiled.config.catalogues.select(region, as_of);
   const auto it = cat == nullptr ? compiled.chains.end() : compiled.chains.find(cat);
   const Chain *chain = it == compiled.chains.end() ? nullptr : &it->second;
+  selected = cat;
   if (cacheable) {
     last.engine = compiled.id;
     last.as_of = as_of;
     std::copy(region.begin(), region.end(), last.region.begin());
     last.region_size = region.size();
     last.chain = chain;
+    last.catalogue = cat;
   }
   return chain;
 }
@@ -200,6 +210,8 @@ Engine::~Engine() = default;
 
 const EngineConfig &Engine::config() const noexcept { return compiled_->config; }
 
+const Engine::Compiled &Engine::compiled() const noexcept { return *compiled_; }
+
 const Catalogue *Engine::catalogue_for(const Cadre &cadre, Date as_of) const noexcept {
   if (compiled_->config.catalogues.catalogues().empty()) {
     return nullptr;
@@ -216,16 +228,21 @@ void Engine::screen(const Cadre &cadre, Date as_of, std::string_view path,
   if (post < 0) {
     return;  // holds no post on the as-of date: nothing to go down from
   }
-  detail::ScreenContext ctx{cadre, as_of, path, post, {}, 0};
+  detail::ScreenContext ctx{cadre, as_of, path, post, {}, 0, nullptr, nullptr};
   detail::prepare(ctx);
   if (compiled_->config.catalogues.catalogues().empty()) {
     detail::screen_retirement(compiled_->fallback, ctx, out);
     return;
   }
-  const Chain *chain = chain_for(*compiled_, region_of(cadre, post), as_of);
+  const Catalogue *selected = nullptr;
+  const Chain *chain = chain_for(*compiled_, region_of(cadre, post), as_of, selected);
   if (chain == nullptr) {
     return;  // no catalogue in force for this region and day
   }
+  if (const auto it = compiled_->up.find(selected); it != compiled_->up.end()) {
+    ctx.up = &it->second;
+  }
+  ctx.set = &compiled_->config.catalogues;
   // Computed once for the cadre, so that a rule about records the cadre has
   // none of costs one test and no call.
   const detail::Records present = detail::records_present(ctx);
@@ -273,7 +290,10 @@ int ScreenSummary::cadres(RankLevel level) const noexcept { return lookup(by_ran
 
 void ScreenSummary::add(const Cadre &cadre, Date as_of, const std::vector<Finding> &findings) {
   ++cadres_screened;
-  if (findings.empty()) {
+  // Only active findings count: a precondition not met, a delay or an
+  // exemption does not make a cadre one "to go down".
+  const auto counted = [](const Finding &f) { return f.status == FindingStatus::kActive; };
+  if (std::none_of(findings.begin(), findings.end(), counted)) {
     return;
   }
   ++cadres_down;
@@ -281,10 +301,13 @@ void ScreenSummary::add(const Cadre &cadre, Date as_of, const std::vector<Findin
   bool accountable = false;
   bool unsuited = false;
   for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (!counted(findings[i])) {
+      continue;
+    }
     const Channel ch = findings[i].channel;
     bool seen = false;
     for (std::size_t j = 0; j < i && !seen; ++j) {
-      seen = findings[j].channel == ch;
+      seen = counted(findings[j]) && findings[j].channel == ch;
     }
     if (seen) {
       continue;
@@ -319,3 +342,24 @@ void ScreenSummary::merge(const ScreenSummary &o) {
 
 }  // namespace api_v1
 }  // namespace cadre
+
+namespace cadre::detail {
+
+Status check_rules(const Catalogue &catalogue) {
+  for (const Rule &r : catalogue.rules) {
+    if (is_up_kind(r.kind)) {
+      UpRule u;
+      if (auto st = compile_up(r, u); !st.ok()) {
+        return st;
+      }
+    } else if (predicate_for(r.kind) != nullptr) {
+      CompiledRule c;
+      if (auto st = compile(r, c); !st.ok()) {
+        return st;
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace cadre::detail

@@ -8,7 +8,9 @@
 #include <string>
 
 #include "cadre/labels.hpp"
+#include "exemption/exemption.hpp"
 #include "screening/explain.hpp"
+#include "up/citations.hpp"
 
 namespace cadre::detail {
 namespace {
@@ -19,13 +21,11 @@ std::string str(std::string_view v) { return std::string(v); }
 
 std::string d2s(const std::optional<Date> &d) { return d ? d->to_string() : std::string(); }
 
-// "《文件》（文号）第五条第（十四）项", the basis named in explanations.
-std::string basis(const Rule &r) {
-  if (r.citations.empty()) {
-    return r.id;
-  }
-  const Citation &c = r.citations.front();
-  return cite_zh(c.document, c.document_number, c.year) + c.article + c.item;
+// "1 year" / "2 years".
+std::string years_en(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
+
+std::string rec_path(std::string_view path, const char *list, std::size_t i) {
+  return std::string(path) + "." + list + "[" + std::to_string(i) + "]";
 }
 
 bool in(const std::vector<int> &v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
@@ -37,15 +37,8 @@ bool adjusted(const Cadre &c, const std::string &record_id, Date as_of) {
   });
 }
 
-// A record exempted by a decision of 免责 (容错).
-bool exempted(const Cadre &c, const std::string &record_id, Date as_of) {
-  return std::ranges::any_of(c.exemption_claims, [&](const ExemptionClaim &e) {
-    return e.concerns.id == record_id && e.decision == ExemptionDecision::kExempt &&
-           (!e.decided_on || *e.decided_on <= as_of);
-  });
-}
-
-// The common part of a finding of a catalogue rule.
+// The common part of a finding of a catalogue rule: its citations as of the
+// date (no document not yet in force), its first deadline (a host's policy).
 Finding start(const CompiledRule &cr, const ScreenContext &ctx, Date effective,
               Determination determination) {
   const Rule &r = *cr.rule;
@@ -54,32 +47,123 @@ Finding start(const CompiledRule &cr, const ScreenContext &ctx, Date effective,
   f.rule_id = r.id;
   f.channel = r.channel;
   f.heading = r.heading;
-  f.citations = r.citations;
+  f.citations = cite_as_of(r.citations, ctx.as_of, ctx.set);
   f.allowed_methods = r.methods;
   f.determination = determination;
   f.effective_date = effective;
   f.procedure = static_cast<ProcedureKind>(r.procedure);
-  if (r.first_deadline_days > 0) {
-    f.first_deadline = effective.add_days(r.first_deadline_days);
+  if (cr.first_deadline_days > 0) {
+    f.first_deadline = effective.add_days(cr.first_deadline_days);
   }
   f.catalogue = cr.catalogue;
+  f.status = FindingStatus::kActive;
   return f;
 }
 
-// Appends "；依<basis>：<rule text>" to both explanations and stores them.
-void explain(Finding &f, const Rule &r, std::string zh, std::string en) {
-  zh += "。依" + basis(r) + "：" + r.text.zh_cn;
-  en += ". Under " + basis(r) + ": " + r.text.en;
+// Appends the convention, "。依<basis>：<rule text>" and the heading to both
+// explanations and stores them.
+void explain(Finding &f, const CompiledRule &cr, const ScreenContext &ctx, std::string zh,
+             std::string en) {
+  const Rule &r = *cr.rule;
+  if (cr.has_convention) {
+    zh += "（期间" + counting_zh(cr.counting) + "，" + threshold_zh(cr.threshold) + "）";
+    en += " (" + counting_en(cr.counting) + "; " + threshold_en(cr.threshold) + ")";
+    if (ctx.up != nullptr) {
+      if (const UpRule *conv = ctx.up->at("period-conventions", ctx.as_of)) {
+        for (const Citation &c : cite_as_of(conv->rule->citations, ctx.as_of, ctx.set)) {
+          f.citations.push_back(c);
+        }
+      }
+    }
+  }
+  const std::string b = f.citations.empty() ? r.id : basis_name(f.citations);
+  zh += "。依" + b + "：" + r.text.zh_cn;
+  en += ". Under " + b + ": " + r.text.en;
+  if (f.heading != Heading::kUnspecified) {
+    zh += "（归入“" + str(label(f.heading, Language::kZhCn)) +
+          "”：按江西文章六类“者下”归类，为本项目的理解）";
+    en += " (grouped under \"" + str(label(f.heading, Language::kEn)) +
+          "\": the six 者下 headings of the Jiangxi article, as this project reads them)";
+  }
+  if (f.first_deadline) {
+    const Parameter *p = r.parameter("first_deadline_days");
+    if (p != nullptr && p->host_policy) {
+      zh += "首个办理期限" + f.first_deadline->to_string() + "为主管机关政策，无全国性依据。";
+      en += " The first deadline, " + f.first_deadline->to_string() +
+            ", is a host's policy with no national source.";
+    }
+  }
   f.explanation = {std::move(zh), std::move(en)};
+}
+
+// 容错: the decision about a record a finding rests on. A 免责 decision listing the
+// catalogue's screening effect marks the finding exempted (shown, not counted);
+// every decision considered is noted.
+void exemption(Finding &f, const ScreenContext &ctx, const RecordRef &record) {
+  const Exemption e =
+      exemption_for(ctx.cadre, record, Asking::kScreening, ctx.as_of, ctx.up, ctx.set);
+  if (!e.any()) {
+    return;
+  }
+  if (e.cancelled()) {
+    f.status = FindingStatus::kExempted;
+    f.next_step = {"不作负面评价，不予调整；保留记录备查。",
+                   "No negative evaluation and no adjustment; keep the record on file."};
+    f.citations.insert(f.citations.end(), e.note.citations.begin(), e.note.citations.end());
+  }
+  f.explanation.zh_cn += e.note.explanation.zh_cn;
+  f.explanation.en += " " + e.note.explanation.en;
+  f.exemptions.push_back(e.note);
+}
+
+// An approved delay (延迟免职（退休）, 2015 规定 第五条) running on the as-of date
+// suspends an age-limit finding until it ends.
+void delay(Finding &f, const ScreenContext &ctx, const std::string &post_id) {
+  for (std::size_t i = 0; i < ctx.cadre.age_limit_delays.size(); ++i) {
+    const AgeLimitDelay &d = ctx.cadre.age_limit_delays[i];
+    if ((!d.post_id.empty() && d.post_id != post_id) || !d.until) {
+      continue;
+    }
+    const std::string dp = rec_path(ctx.path, "age_limit_delays", i);
+    if (!d.approved_on || ctx.as_of < *d.approved_on) {
+      if (d.proposed_on && *d.proposed_on <= ctx.as_of) {
+        f.explanation.zh_cn += "党委（党组）已于" + d.proposed_on->to_string() +
+                               "提出延迟免职意见（记录" + d.id +
+                               "），但尚未经上一级党组织同意，不停止处理。";
+        f.explanation.en += " The committee proposed a delay on " + d.proposed_on->to_string() +
+                            " (record " + d.id +
+                            "), not yet approved one level up: the finding stands.";
+      }
+      continue;
+    }
+    if (*d.until < ctx.as_of) {
+      continue;  // the delay has ended
+    }
+    f.status = FindingStatus::kSuspended;
+    f.records.push_back({RecordKind::kAgeLimitDelay, d.id, {}});
+    f.facts.push_back({"delay_until", d.until->to_string(), dp + ".until"});
+    f.next_step = {
+        "延迟至" + d.until->to_string() + "，期满后按照有关规定程序办理免职（退休）手续。",
+        "Delayed until " + d.until->to_string() +
+            "; when it ends, the removal (retirement) follows the prescribed procedure."};
+    f.explanation.zh_cn += "经上一级党组织于" + d.approved_on->to_string() +
+                           "同意延迟免职（退休）至" + d.until->to_string() + "（记录" + d.id +
+                           "），延迟期间暂缓办理。";
+    f.explanation.en += " A delay was approved one level up on " + d.approved_on->to_string() +
+                        " until " + d.until->to_string() + " (record " + d.id +
+                        "): the finding is suspended while it runs.";
+    return;
+  }
 }
 
 // The posts of 《党政领导干部职务任期暂行规定》 第二条: members of local party
 // committee and government leaderships at county level and above, and
 // principals (正职) of organs at county level and above. Deputies of
-// departments and township posts are outside it.
+// departments, township posts and the heads of internal units (内设机构, e.g.
+// the 处长 of a provincial department) are outside it.
 bool in_term_scope(const Post &p) noexcept {
-  if (p.kind != PostKind::kLeadership) {
-    return false;
+  if (p.kind != PostKind::kLeadership || p.internal_unit) {
+    return false;  // 内设机构领导 (e.g. 处长 of a department's internal unit) are outside it
   }
   if (p.local_party_or_government_leader && at_or_above_county(p.rank_level)) {
     return true;  // 县级以上地方党委、政府领导成员
@@ -92,10 +176,6 @@ bool in_term_scope(const Post &p) noexcept {
     default:
       return false;
   }
-}
-
-std::string rec_path(std::string_view path, const char *list, std::size_t i) {
-  return std::string(path) + "." + list + "[" + std::to_string(i) + "]";
 }
 
 }  // namespace
@@ -163,7 +243,12 @@ void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool pol
   }
   const auto post_index = std::optional<std::size_t>(static_cast<std::size_t>(ctx.post));
   const Post &post = c.posts[*post_index];
-  const auto age = retirement_age(c.sex, *c.birth_date, post.rank_level, policy);
+  // The age of 60 for women at county level and above does not cover every unit
+  // (组通字〔2015〕14号: not state-owned enterprises): there the general age applies.
+  const bool excluded = c.sex == Sex::kFemale && at_or_above_county(post.rank_level) &&
+                        in(compiled.excluded_units, static_cast<int>(post.unit_kind));
+  const auto age = retirement_age(
+      c.sex, *c.birth_date, excluded ? RankLevel::kTownshipPrincipal : post.rank_level, policy);
   if (!age || as_of < age->reached_on) {
     return;
   }
@@ -257,6 +342,12 @@ void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool pol
     zh += "（" + base_doc + "）";
     en += " (" + base_doc + ")";
   }
+  if (excluded) {
+    zh += "（所在单位为" + str(label(post.unit_kind, Language::kZhCn)) +
+          "，县处级以上女干部60周岁退休的规定不适用）";
+    en += " (the unit is a " + str(label(post.unit_kind, Language::kEn)) +
+          ": the age of 60 for women at county level and above does not apply)";
+  }
   zh += "，本人退休年龄界限为" + age_zh(age->limit) + "，已于" + reached_s + "达到";
   en += ". The limit for this cadre is " + age_en(age->limit) + ", reached on " + reached_s;
   if (!procedure_zh.empty()) {
@@ -293,20 +384,68 @@ void catalogue_retirement(const CompiledRule &cr, const ScreenContext &ctx,
   }
   Finding &f = out.back();
   const Rule &r = *cr.rule;
-  f.citations = r.citations;
+  std::vector<Citation> all = r.citations;
   for (const Parameter &p : r.parameters) {
     if (p.citation) {
-      f.citations.push_back(*p.citation);
+      all.push_back(*p.citation);
     }
   }
+  f.citations = cite_as_of(all, ctx.as_of, ctx.set);
   f.heading = r.heading;
   f.allowed_methods = r.methods;
   f.procedure = static_cast<ProcedureKind>(r.procedure);
-  if (r.first_deadline_days > 0) {
-    f.first_deadline = f.effective_date.add_days(r.first_deadline_days);
+  if (cr.first_deadline_days > 0) {
+    f.first_deadline = f.effective_date.add_days(cr.first_deadline_days);
   }
   f.catalogue = cr.catalogue;
+  f.status = FindingStatus::kActive;
   f.records.push_back({RecordKind::kCadre, ctx.cadre.id, {}});
+  delay(f, ctx, ctx.cadre.posts[static_cast<std::size_t>(ctx.post)].id);
+}
+
+// 达到任职年龄界限: the age of leaving a leading post, per rank, from the catalogue
+// ("<rank>_age"); a catalogue sets only the ranks it knows.
+void tenure_age(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
+  const Cadre &c = ctx.cadre;
+  const Post &post = c.posts[static_cast<std::size_t>(ctx.post)];
+  if (!c.birth_date || post.kind != PostKind::kLeadership) {
+    return;
+  }
+  int limit = 0;
+  for (const auto &[rank, age] : cr.tenure_ages) {
+    if (rank == static_cast<int>(post.rank_level)) {
+      limit = age;
+    }
+  }
+  if (limit == 0) {
+    return;
+  }
+  const Date reached = c.birth_date->add_years(limit);
+  if (ctx.as_of < reached) {
+    return;
+  }
+  const bool certified = c.birth_date_source == BirthDateSource::kPersonnelFile;
+  Finding f = start(cr, ctx, reached,
+                    certified ? Determination::kComputed : Determination::kNeedsVerification);
+  const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
+  f.facts = {{"birth_date", c.birth_date->to_string(), std::string(ctx.path) + ".birth_date"},
+             {"rank_level", str(label(post.rank_level, Language::kEn)), pp + ".rank_level"},
+             {"tenure_age", std::to_string(limit), ""},
+             {"reached_on", reached.to_string(), ""}};
+  f.records.push_back({RecordKind::kPost, post.id, {}});
+  explain(f, cr, ctx,
+          "出生日期" + c.birth_date->to_string() + "，现任" +
+              str(label(post.rank_level, Language::kZhCn)) + "领导职务（任职记录" + post.id +
+              "），该职务层次任职年龄界限为" + std::to_string(limit) + "周岁，已于" +
+              reached.to_string() + "达到" +
+              (certified ? std::string() : "（出生日期未经档案认定，须核实）"),
+          "born " + c.birth_date->to_string() + ", in a leading post at " +
+              str(label(post.rank_level, Language::kEn)) + " level (post " + post.id +
+              "); the tenure-age limit of that level is " + std::to_string(limit) +
+              ", reached on " + reached.to_string() +
+              (certified ? std::string() : " (birth date not certified: to be verified)"));
+  delay(f, ctx, post.id);
+  out.push_back(std::move(f));
 }
 
 // 同一职位连续任职达到两个任期.
@@ -325,9 +464,12 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
   }
   Date reached;
   if (last != nullptr) {
-    reached = last->end_date ? *last->end_date : last->start_date->add_years(cr.term_years);
+    reached = last->end_date ? *last->end_date
+                             : detail::reached(*last->start_date, 12 * cr.term_years, cr.counting,
+                                               cr.threshold);
   } else if (post.terms.empty()) {
-    reached = post.start_date->add_years(cr.terms * cr.term_years);
+    reached =
+        detail::reached(*post.start_date, 12 * cr.terms * cr.term_years, cr.counting, cr.threshold);
   } else {
     return;
   }
@@ -345,8 +487,8 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
     how_zh = "未登记任期，按任职起始日" + post.start_date->to_string() + "连续计算" +
              std::to_string(cr.terms) + "个" + std::to_string(cr.term_years) + "年任期";
     how_en = "no terms recorded; counted from the start in post " + post.start_date->to_string() +
-             " as " + std::to_string(cr.terms) + " terms of " + std::to_string(cr.term_years) +
-             " years";
+             " as " + std::to_string(cr.terms) + (cr.terms == 1 ? " term of " : " terms of ") +
+             years_en(cr.term_years);
   }
   Finding f = start(cr, ctx, reached,
                     last != nullptr ? Determination::kComputed : Determination::kNeedsVerification);
@@ -356,12 +498,12 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
              {"terms_reached", std::to_string(cr.terms), pp + ".terms"},
              {"reached_on", reached.to_string(), ""}};
   f.records.push_back({RecordKind::kPost, post.id, {}});
-  explain(f, *cr.rule,
+  explain(f, cr, ctx,
           "现任" + post.title + "（任职记录" + post.id + "）" + how_zh + "，至" +
               reached.to_string() + "在同一职位连续任职达到" + std::to_string(cr.terms) + "个任期",
           "holds post " + post.id + " since " + post.start_date->to_string() + "; " + how_en +
-              "; " + std::to_string(cr.terms) + " consecutive terms in the same post reached on " +
-              reached.to_string());
+              "; " + std::to_string(cr.terms) + (cr.terms == 1 ? " term" : " consecutive terms") +
+              " in the same post reached on " + reached.to_string());
   out.push_back(std::move(f));
 }
 
@@ -425,6 +567,16 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
     months += ym.total_months();
     days += after.serial() - s.add_months(ym.total_months()).serial();
   }
+  if (reached && cr.has_convention) {
+    // The calendar arithmetic above counts from the day after (起算之日不计入) to the number
+    // included (以上); the rule's own convention moves it by a day.
+    if (cr.counting == Counting::kStartDayIsDayOne) {
+      reached = reached->add_days(-1);
+    }
+    if (cr.threshold == Threshold::kMoreThan) {
+      reached = reached->add_days(1);
+    }
+  }
   if (!reached || ctx.as_of < *reached) {
     return;
   }
@@ -437,15 +589,16 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
              {"days_since_first", std::to_string(total), ""},
              {"reached_on", reached->to_string(), ""}};
   for (const Post &p : c.posts) {
-    if (p.kind == PostKind::kLeadership && p.rank_level == current.rank_level) {
+    if (p.kind == PostKind::kLeadership && p.rank_level == current.rank_level && p.start_date &&
+        *p.start_date <= ctx.as_of) {
       f.records.push_back({RecordKind::kPost, p.id, {}});
     }
   }
-  explain(f, *cr.rule,
+  explain(f, cr, ctx,
           "自" + first.to_string() + "起担任" + level_zh + "领导职务，已于" + reached->to_string() +
               "累计满" + std::to_string(cr.years) + "年",
           "in leadership posts at " + level_en + " level since " + first.to_string() + "; " +
-              std::to_string(cr.years) + " years reached on " + reached->to_string());
+              years_en(cr.years) + " reached on " + reached->to_string());
   out.push_back(std::move(f));
 }
 
@@ -459,7 +612,7 @@ void years_in_post_local_leader(const CompiledRule &cr, const ScreenContext &ctx
       !post.start_date) {
     return;
   }
-  const Date reached = post.start_date->add_years(cr.years);
+  const Date reached = detail::reached(*post.start_date, 12 * cr.years, cr.counting, cr.threshold);
   if (ctx.as_of < reached) {
     return;
   }
@@ -470,14 +623,13 @@ void years_in_post_local_leader(const CompiledRule &cr, const ScreenContext &ctx
              {"local_party_or_government_leader", "true", pp + ".local_party_or_government_leader"},
              {"reached_on", reached.to_string(), ""}};
   f.records.push_back({RecordKind::kPost, post.id, {}});
-  explain(f, *cr.rule,
+  explain(f, cr, ctx,
           "系地方党委、政府领导成员，自" + post.start_date->to_string() + "起任现职（任职记录" +
               post.id + "），已于" + reached.to_string() + "在同一职位任职满" +
               std::to_string(cr.years) + "年",
           "a member of a local party committee or government leadership, in the current post (" +
-              post.id + ") since " + post.start_date->to_string() + "; " +
-              std::to_string(cr.years) + " years in the same post reached on " +
-              reached.to_string());
+              post.id + ") since " + post.start_date->to_string() + "; " + years_en(cr.years) +
+              " in the same post reached on " + reached.to_string());
   out.push_back(std::move(f));
 }
 
@@ -489,7 +641,7 @@ void health_spell(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
     if (!h.start_date || *h.start_date > ctx.as_of) {
       continue;
     }
-    const Date reached = h.start_date->add_years(cr.years);
+    const Date reached = detail::reached(*h.start_date, 12 * cr.years, cr.counting, cr.threshold);
     if (ctx.as_of < reached || (h.end_date && *h.end_date < reached) ||
         (h.end_date && *h.end_date < ctx.as_of)) {
       continue;  // not a year long, or already over
@@ -502,13 +654,12 @@ void health_spell(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
         {"reached_on", reached.to_string(), ""}};
     f.records.push_back({RecordKind::kHealthSpell, h.id, {}});
     explain(
-        f, *cr.rule,
+        f, cr, ctx,
         "自" + h.start_date->to_string() + "起因健康原因无法正常履行工作职责（记录" + h.id +
             "），已于" + reached.to_string() + "满" + std::to_string(cr.years) + "年" +
             (h.continuous_leave ? "，且系因病连续离岗，应当免去现职" : ""),
         "unable to perform the duties for health reasons since " + h.start_date->to_string() +
-            " (record " + h.id + "); " + std::to_string(cr.years) + " year(s) reached on " +
-            reached.to_string() +
+            " (record " + h.id + "); " + years_en(cr.years) + " reached on " + reached.to_string() +
             (h.continuous_leave ? "; continuously away from the post, so removal applies" : ""));
     out.push_back(std::move(f));
     return;
@@ -523,8 +674,8 @@ void study_leave(const CompiledRule &cr, const ScreenContext &ctx, std::vector<F
     if (s.organisation_sent || !s.start_date || *s.start_date > ctx.as_of) {
       continue;
     }
-    // "超过一年": the day after one full year.
-    const Date reached = s.start_date->add_years(cr.years).add_days(1);
+    // "超过一年": the day after one full year (the threshold of the rule).
+    const Date reached = detail::reached(*s.start_date, 12 * cr.years, cr.counting, cr.threshold);
     const bool long_enough = !s.end_date || *s.end_date >= reached;
     if (ctx.as_of < reached || !long_enough) {
       continue;
@@ -536,12 +687,12 @@ void study_leave(const CompiledRule &cr, const ScreenContext &ctx, std::vector<F
                {"organisation_sent", "false", sp + ".organisation_sent"},
                {"over_limit_on", reached.to_string(), ""}};
     f.records.push_back({RecordKind::kStudyLeave, s.id, {}});
-    explain(f, *cr.rule,
+    explain(f, cr, ctx,
             "自" + s.start_date->to_string() + "起个人申请离职学习（非组织选派，记录" + s.id +
                 "），于" + reached.to_string() + "超过" + std::to_string(cr.years) + "年",
             "on study leave applied for personally, not sent by the organisation, since " +
-                s.start_date->to_string() + " (record " + s.id + "); over " +
-                std::to_string(cr.years) + " year(s) on " + reached.to_string());
+                s.start_date->to_string() + " (record " + s.id + "); over " + years_en(cr.years) +
+                " on " + reached.to_string());
     out.push_back(std::move(f));
     return;
   }
@@ -597,7 +748,7 @@ void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
                            ".grade"});
     f.records.push_back({RecordKind::kAssessment, a->id, {}});
   }
-  explain(f, *cr.rule, zh, en);
+  explain(f, cr, ctx, zh, en);
   out.push_back(std::move(f));
 }
 
@@ -640,7 +791,7 @@ void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
     f.records.push_back({RecordKind::kAssessment, a.id, {}});
   }
   const std::string frac = std::to_string(cr.num) + "/" + std::to_string(cr.den);
-  explain(f, *cr.rule, zh + "，连续" + std::to_string(n) + "年达不到" + frac,
+  explain(f, cr, ctx, zh + "，连续" + std::to_string(n) + "年达不到" + frac,
           en + "; below " + frac + " " + std::to_string(n) + " years running");
   out.push_back(std::move(f));
 }
@@ -664,27 +815,12 @@ void evaluation_threshold(const CompiledRule &cr, const ScreenContext &ctx,
                        static_cast<std::size_t>(&a - ctx.cadre.assessments.data())) +
                   ".evaluation.incompetent"}};
   f.records.push_back({RecordKind::kAssessment, a.id, {}});
-  explain(f, *cr.rule,
+  explain(f, cr, ctx,
           std::to_string(a.year) + "年民主测评" + std::to_string(e.raters) + "人参加，不称职票" +
               std::to_string(e.incompetent) + "票，超过" + frac,
           std::to_string(a.year) + ": " + std::to_string(e.incompetent) + " incompetent votes of " +
               std::to_string(e.raters) + " raters, above " + frac);
   out.push_back(std::move(f));
-}
-
-// The 2015 precondition: a warning given and found not heeded by as_of.
-const EarlyWarning *unheeded_warning(const Cadre &c, Date after, Date as_of,
-                                     const std::string &warning_id) {
-  for (const EarlyWarning &w : c.early_warnings) {
-    if (!warning_id.empty() && w.id != warning_id) {
-      continue;
-    }
-    if (w.issued_on && *w.issued_on >= after && *w.issued_on <= as_of && !w.corrected &&
-        w.reviewed_on && *w.reviewed_on <= as_of) {
-      return &w;
-    }
-  }
-  return nullptr;
 }
 
 void add_warning(Finding &f, const EarlyWarning &w, std::string &zh, std::string &en) {
@@ -694,6 +830,75 @@ void add_warning(Finding &f, const EarlyWarning &w, std::string &zh, std::string
         "）后，于" + d2s(w.reviewed_on) + "核查未改正";
   en += "; after a " + str(label(w.kind, Language::kEn)) + " on " + d2s(w.issued_on) + " (record " +
         w.id + "), not corrected when reviewed on " + d2s(w.reviewed_on);
+}
+
+// The warnings given for a record (linked by id, or naming the incident), known on as_of.
+std::vector<const EarlyWarning *> warnings_for(const Cadre &c, Date after, Date as_of,
+                                               const std::string &warning_id,
+                                               const std::string &incident_id) {
+  std::vector<const EarlyWarning *> out;
+  for (const EarlyWarning &w : c.early_warnings) {
+    const bool linked = (!warning_id.empty() && w.id == warning_id) ||
+                        (!incident_id.empty() && w.incident_id == incident_id) ||
+                        (warning_id.empty() && incident_id.empty());
+    if (linked && w.issued_on && *w.issued_on >= after && *w.issued_on <= as_of) {
+      out.push_back(&w);
+    }
+  }
+  return out;
+}
+
+// The 2015 precondition: a 提醒、函询 or 诫勉 given and found not heeded by as_of. Without
+// one, the finding stays but its status says the precondition is not met and names the next
+// step; it is never counted as "to go down". Returns the warning that met it, if any.
+const EarlyWarning *precondition(Finding &f, const ScreenContext &ctx, Date after,
+                                 const std::string &warning_id, const std::string &incident_id,
+                                 std::string &zh, std::string &en) {
+  const std::vector<const EarlyWarning *> given =
+      warnings_for(ctx.cadre, after, ctx.as_of, warning_id, incident_id);
+  const EarlyWarning *pending = nullptr;
+  const EarlyWarning *corrected = nullptr;
+  for (const EarlyWarning *w : given) {
+    if (w->reviewed_on && *w->reviewed_on <= ctx.as_of) {
+      if (!w->corrected) {
+        add_warning(f, *w, zh, en);
+        f.effective_date = std::max(f.effective_date, *w->reviewed_on);
+        return w;
+      }
+      corrected = w;
+    } else {
+      pending = w;
+    }
+  }
+  f.status = FindingStatus::kPreconditionNotMet;
+  if (corrected != nullptr) {
+    f.records.push_back({RecordKind::kEarlyWarning, corrected->id, {}});
+    f.next_step = {"经" + str(label(corrected->kind, Language::kZhCn)) + "（" +
+                       d2s(corrected->issued_on) + "，记录" + corrected->id +
+                       "）后已改正：不予调整，继续跟踪了解；再次出现的，再行提醒、函询或者诫勉。",
+                   "Corrected after the " + str(label(corrected->kind, Language::kEn)) + " of " +
+                       d2s(corrected->issued_on) + " (record " + corrected->id +
+                       "): no adjustment; keep following it, and warn again if it recurs."};
+  } else if (pending != nullptr) {
+    f.records.push_back({RecordKind::kEarlyWarning, pending->id, {}});
+    f.next_step = {
+        "核查" + str(label(pending->kind, Language::kZhCn)) + "（" + d2s(pending->issued_on) +
+            "，记录" + pending->id + "）后的改正情况；经核查仍未改正的，方可认定不适宜担任现职。",
+        "Check whether the cadre corrected after the " + str(label(pending->kind, Language::kEn)) +
+            " of " + d2s(pending->issued_on) + " (record " + pending->id +
+            "); only if not corrected may the cadre be found unsuitable."};
+  } else {
+    f.next_step = {"先进行提醒、函询或者诫勉；经核查没有改正的，方可认定不适宜担任现职。",
+                   "First give a reminder, a letter of inquiry or an admonishment; only if the "
+                   "cadre does not correct may the cadre be found unsuitable."};
+  }
+  zh +=
+      "；2015年规定要求经组织提醒、教育或者函询、诫勉没有改正的，方可认定，此前提条件尚未满足，"
+      "不计入“下”的人数";
+  en +=
+      "; the 2015 rules require a reminder, education, inquiry or admonishment not heeded "
+      "first: that precondition is not met, and the cadre is not counted as going down";
+  return nullptr;
 }
 
 // 配偶、子女移居国（境）外；配偶、子女及其配偶经商办企业.
@@ -712,18 +917,13 @@ void family_situation(const CompiledRule &cr, const ScreenContext &ctx, std::vec
                      " (record " + s.id + ")";
     Finding f = start(cr, ctx, *s.since, Determination::kComputed);
     if (cr.rule->requires_prior_warning) {
-      const EarlyWarning *w = unheeded_warning(c, *s.since, ctx.as_of, {});
-      if (w == nullptr) {
-        continue;
-      }
-      f.effective_date = *w->reviewed_on;
-      add_warning(f, *w, zh, en);
+      precondition(f, ctx, *s.since, {}, {}, zh, en);
     }
     const std::string fp = rec_path(ctx.path, "family_situations", i);
     f.facts.push_back({"situation", str(label(s.kind, Language::kEn)), fp + ".kind"});
     f.facts.push_back({"since", s.since->to_string(), fp + ".since"});
     f.records.push_back({RecordKind::kFamilySituation, s.id, {}});
-    explain(f, *cr.rule, zh, en);
+    explain(f, cr, ctx, zh, en);
     out.push_back(std::move(f));
     return;
   }
@@ -745,7 +945,7 @@ void assignment_refusal(const CompiledRule &cr, const ScreenContext &ctx,
                {"proper_reason", "false", rp + ".proper_reason"}};
     f.records.push_back({RecordKind::kAssignmentRefusal, r.id, {}});
     explain(
-        f, *cr.rule,
+        f, cr, ctx,
         r.refused_on->to_string() + "无正当理由拒不执行组织的分配、调动或者交流决定（记录" + r.id +
             "）",
         "refused the organisation's assignment, transfer or exchange without a proper reason on " +
@@ -765,7 +965,7 @@ void accountability_adjustment(const CompiledRule &cr, const ScreenContext &ctx,
         std::find(d.forms.begin(), d.forms.end(), AccountabilityForm::kOrganisationalAdjustment) !=
         d.forms.end();
     if (!organisational || !d.decided_on || *d.decided_on > ctx.as_of ||
-        adjusted(c, d.id, ctx.as_of) || exempted(c, d.id, ctx.as_of)) {
+        adjusted(c, d.id, ctx.as_of)) {
       continue;
     }
     Finding f = start(cr, ctx, *d.decided_on, Determination::kComputed);
@@ -787,7 +987,7 @@ void accountability_adjustment(const CompiledRule &cr, const ScreenContext &ctx,
       f.records.push_back({RecordKind::kIncident, id, {}});
     }
     const std::string due = f.first_deadline ? f.first_deadline->to_string() : std::string();
-    explain(f, *cr.rule,
+    explain(f, cr, ctx,
             d.decided_on->to_string() + "受到问责（问责决定" +
                 (d.document_number.empty() ? d.id : d.document_number) +
                 "），问责方式为组织调整或者组织处理（" + measures_zh + "）" +
@@ -796,6 +996,7 @@ void accountability_adjustment(const CompiledRule &cr, const ScreenContext &ctx,
                 (d.document_number.empty() ? d.id : d.document_number) +
                 ") by organisational adjustment or treatment (" + measures_en + ")" +
                 (due.empty() ? "" : "; the paperwork is due by " + due));
+    exemption(f, ctx, {RecordKind::kAccountabilityDecision, d.id, {}});
     out.push_back(std::move(f));
   }
 }
@@ -818,11 +1019,13 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
     f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
                {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
     f.records.push_back({RecordKind::kPartySanction, s.id, {}});
-    explain(f, *cr.rule,
+    const RecordRef party_ref{RecordKind::kPartySanction, s.id, {}};
+    explain(f, cr, ctx,
             s.effective_on->to_string() + "受到党纪处分：" + str(label(s.kind, Language::kZhCn)) +
                 "（记录" + s.id + "），仍任现职",
             "party sanction " + str(label(s.kind, Language::kEn)) + " effective " +
                 s.effective_on->to_string() + " (record " + s.id + "), still in post");
+    exemption(f, ctx, party_ref);
     out.push_back(std::move(f));
   }
   for (std::size_t i = 0; i < c.government_sanctions.size(); ++i) {
@@ -836,42 +1039,49 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
     f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
                {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
     f.records.push_back({RecordKind::kGovernmentSanction, s.id, {}});
-    explain(f, *cr.rule,
+    explain(f, cr, ctx,
             s.effective_on->to_string() + "受到政务处分：" + str(label(s.kind, Language::kZhCn)) +
                 "（记录" + s.id + "），仍任现职",
             "government sanction " + str(label(s.kind, Language::kEn)) + " effective " +
                 s.effective_on->to_string() + " (record " + s.id + "), still in post");
+    exemption(f, ctx, {RecordKind::kGovernmentSanction, s.id, {}});
     out.push_back(std::move(f));
   }
 }
 
-// Situations that are judgements: only from recorded incidents.
+// Situations that are judgements: only from recorded incidents. An incident recorded under an
+// earlier catalogue's situation is judged under the rule that succeeds it (Rule::succeeds).
 void recorded_incident(const CompiledRule &cr, const ScreenContext &ctx,
                        std::vector<Finding> &out) {
   const Cadre &c = ctx.cadre;
   const Rule &r = *cr.rule;
   for (std::size_t i = 0; i < c.incidents.size(); ++i) {
     const Incident &inc = c.incidents[i];
-    if (inc.situation_id != r.id && (r.overrides.empty() || inc.situation_id != r.overrides)) {
+    const bool own =
+        inc.situation_id == r.id || (!r.overrides.empty() && inc.situation_id == r.overrides);
+    const bool succeeded = !own && std::find(r.succeeds.begin(), r.succeeds.end(),
+                                             inc.situation_id) != r.succeeds.end();
+    if (!own && !succeeded) {
       continue;
     }
     const std::optional<Date> when = inc.recorded_on ? inc.recorded_on : inc.occurred_on;
-    if (!when || *when > ctx.as_of || adjusted(c, inc.id, ctx.as_of) ||
-        exempted(c, inc.id, ctx.as_of)) {
+    if (!when || *when > ctx.as_of || adjusted(c, inc.id, ctx.as_of)) {
       continue;
     }
     std::string zh = when->to_string() + "记录问题线索（记录" + inc.id + "），对应情形" + r.id;
     std::string en = "incident recorded on " + when->to_string() + " (record " + inc.id +
                      "), matching situation " + r.id;
+    if (succeeded) {
+      zh += "（记录时为情形" + inc.situation_id +
+            "，该规定失效后按本项认定；对应关系为本项目的理解）";
+      en += " (recorded as " + inc.situation_id +
+            ", judged under this item once that rule ceased; the mapping is this project's "
+            "reading)";
+    }
     Finding f = start(cr, ctx, *when,
                       inc.verified ? Determination::kComputed : Determination::kNeedsVerification);
     if (r.requires_prior_warning) {
-      const EarlyWarning *w = unheeded_warning(c, Date(), ctx.as_of, inc.prior_warning_id);
-      if (inc.prior_warning_id.empty() || w == nullptr) {
-        continue;  // 2015: only after a warning that was not heeded
-      }
-      f.effective_date = *w->reviewed_on;
-      add_warning(f, *w, zh, en);
+      precondition(f, ctx, Date(), inc.prior_warning_id, inc.id, zh, en);
     }
     const std::string ip = rec_path(ctx.path, "incidents", i);
     f.facts.push_back({"situation_id", inc.situation_id, ip + ".situation_id"});
@@ -879,7 +1089,8 @@ void recorded_incident(const CompiledRule &cr, const ScreenContext &ctx,
     f.records.push_back({RecordKind::kIncident, inc.id, {}});
     zh += inc.verified ? "，已经组织核实认定" : "，尚待组织核实认定";
     en += inc.verified ? "; verified by the organisation" : "; to be verified by the organisation";
-    explain(f, r, zh, en);
+    explain(f, cr, ctx, zh, en);
+    exemption(f, ctx, {RecordKind::kIncident, inc.id, {}});
     out.push_back(std::move(f));
   }
 }
@@ -901,7 +1112,7 @@ void voluntary_resignation(const CompiledRule &cr, const ScreenContext &ctx,
                {"accepted_on", r.accepted_on->to_string(), rp + ".accepted_on"},
                {"reason", str(label(r.reason, Language::kEn)), rp + ".reason"}};
     f.records.push_back({RecordKind::kResignationRequest, r.id, {}});
-    explain(f, *cr.rule,
+    explain(f, cr, ctx,
             d2s(r.submitted_on) + "因" + str(label(r.reason, Language::kZhCn)) +
                 "自愿提出辞职（记录" + r.id + "），" + r.accepted_on->to_string() + "经组织同意",
             "asked on " + d2s(r.submitted_on) + " to resign (" +
@@ -996,6 +1207,30 @@ Status read_words(const Rule &r, std::string_view name,
 Status compile(const Rule &r, CompiledRule &out) {
   out.rule = &r;
   out.own_dates = r.effective_from.has_value() || r.effective_to.has_value();
+  out.first_deadline_days = r.first_deadline_days;
+  if (auto st = read_int(r, "first_deadline_days", out.first_deadline_days, false); !st.ok()) {
+    return st;
+  }
+  if (const Parameter *p = r.parameter("counting")) {
+    const std::optional<Counting> c = counting_of(p->value);
+    if (!c) {
+      return invalid_argument("rules[" + r.id + "].parameters[counting].value",
+                              "must be start-day-is-day-one or start-day-not-counted");
+    }
+    out.counting = *c;
+    out.has_convention = true;
+  }
+  if (const Parameter *p = r.parameter("threshold")) {
+    const std::optional<Threshold> t = threshold_of(p->value);
+    if (!t) {
+      return invalid_argument("rules[" + r.id + "].parameters[threshold].value",
+                              "must be at-least or more-than");
+    }
+    out.threshold = *t;
+    out.has_convention = true;
+  } else if (r.kind == "study-leave") {
+    out.threshold = Threshold::kMoreThan;  // 超过一年
+  }
   for (const Consequence &c : r.consequences) {
     if (c.kind == ConsequenceKind::kDeadline && c.months > 0) {
       out.deadline_months = c.months;
@@ -1048,6 +1283,15 @@ Status compile(const Rule &r, CompiledRule &out) {
     } else {
       p.female_county_and_above.phase_in.enabled = false;
     }
+    if (auto st =
+            read_words(r, "female_county_excluded_units",
+                       {{"state-enterprise", static_cast<int>(UnitKind::kStateEnterprise)},
+                        {"public-institution", static_cast<int>(UnitKind::kPublicInstitution)},
+                        {"mass-organisation", static_cast<int>(UnitKind::kMassOrganisation)}},
+                       out.excluded_units, false);
+        !st.ok()) {
+      return st;
+    }
     out.retirement = std::move(p);
   } else if (k == "consecutive-terms") {
     if (auto st = read_int(r, "terms", out.terms, true); !st.ok()) return st;
@@ -1085,6 +1329,26 @@ Status compile(const Rule &r, CompiledRule &out) {
     }
     const Parameter *w = r.parameter("only_when_required");
     out.only_when_required = w != nullptr && w->value == "true";
+  } else if (k == "tenure-age") {
+    constexpr std::pair<std::string_view, RankLevel> kRanks[] = {
+        {"province_principal_age", RankLevel::kProvincePrincipal},
+        {"province_deputy_age", RankLevel::kProvinceDeputy},
+        {"bureau_principal_age", RankLevel::kBureauPrincipal},
+        {"bureau_deputy_age", RankLevel::kBureauDeputy},
+        {"county_principal_age", RankLevel::kCountyPrincipal},
+        {"county_deputy_age", RankLevel::kCountyDeputy},
+        {"township_principal_age", RankLevel::kTownshipPrincipal},
+        {"township_deputy_age", RankLevel::kTownshipDeputy},
+    };
+    for (const auto &[name, rank] : kRanks) {
+      int age = 0;
+      if (auto st = read_int(r, name, age, false); !st.ok()) {
+        return st;
+      }
+      if (age > 0) {
+        out.tenure_ages.emplace_back(static_cast<int>(rank), age);
+      }
+    }
   } else if (k == "sanction-removal") {
     if (auto st = read_words(r, "party_kinds",
                              {{"warning", 1},
@@ -1141,6 +1405,7 @@ constexpr Registered kPredicates[] = {
      records::kPartySanctions | records::kGovernmentSanctions},
     {"recorded-incident", recorded_incident, records::kIncidents},
     {"voluntary-resignation", voluntary_resignation, records::kResignationRequests},
+    {"tenure-age", tenure_age, records::kAlways},
 };
 
 const Registered *registered(std::string_view kind) noexcept {

@@ -12,6 +12,7 @@
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
 #include "cadre/rules/retirement.hpp"
+#include "up/up_rules.hpp"
 
 namespace cadre::detail {
 
@@ -32,6 +33,12 @@ struct CompiledRule {
   std::vector<int> government_kinds;  ///< "government_kinds"
   bool only_when_required = false;    ///< "only_when_required"
   int deadline_months = 0;            ///< a DEADLINE consequence, in months
+  int first_deadline_days = 0;        ///< "first_deadline_days" (host policy) or the rule's field
+  Counting counting = Counting::kStartDayNotCounted;  ///< "counting"
+  Threshold threshold = Threshold::kAtLeast;          ///< "threshold"
+  bool has_convention = false;                        ///< the rule names its counting convention
+  std::vector<int> excluded_units;  ///< UnitKind numbers of "female_county_excluded_units"
+  std::vector<std::pair<int, int>> tenure_ages;  ///< "<rank>_age": RankLevel number, age
 };
 
 /** What a predicate reads about one cadre. */
@@ -45,6 +52,11 @@ struct ScreenContext {
   std::array<const AnnualAssessment *, 8> recent{};
   /** How many of #recent are set. */
   std::size_t recent_count = 0;
+  /** The rules of going "up" and the conventions of the chain in force (error tolerance,
+   * period conventions); nullptr without a catalogue. */
+  const UpRules *up = nullptr;
+  /** The engine's catalogues (documents of the citations); nullptr without a catalogue. */
+  const CatalogueSet *set = nullptr;
 };
 
 /** Fills ctx.recent once per cadre. */

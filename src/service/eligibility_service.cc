@@ -12,20 +12,26 @@ namespace cadre::service {
 namespace pb = ::cadre::v1;
 namespace {
 
+void encode_catalogue(const CatalogueRef &in, pb::CatalogueRef &out) {
+  out.set_id(in.id);
+  out.set_version(in.version);
+  out.set_content_hash(in.content_hash);
+}
+
 void encode_blocker(const Blocker &in, pb::Blocker &out) {
   out.set_rule_id(in.rule_id);
   codec::encode(in.citations, *out.mutable_citations());
+  out.set_check(in.check);
+  if (in.since) {
+    out.set_since(in.since->to_string());
+  }
+  encode_catalogue(in.catalogue, *out.mutable_catalogue());
   codec::encode(in.record, *out.mutable_record());
   if (in.lifts_on) {
     out.set_lifts_on(in.lifts_on->to_string());
   }
   codec::encode(in.explanation, *out.mutable_explanation());
   out.set_exemption_claim_id(in.exemption_claim_id);
-}
-
-const EligibilityPolicy &national_policy() {
-  static const EligibilityPolicy kPolicy = EligibilityPolicy::national();
-  return kPolicy;
 }
 
 }  // namespace
@@ -48,6 +54,10 @@ void encode(const EligibilityAnswer &in, pb::EligibilityAnswer &out) {
   for (const Blocker &b : in.waived) {
     encode_blocker(b, *out.add_waived());
   }
+  encode_catalogue(in.catalogue, *out.mutable_catalogue());
+  for (const ExemptionNote &n : in.exemptions) {
+    codec::encode(n, *out.add_exemptions());
+  }
 }
 
 void encode(const GradeCapAnswer &in, pb::GradeCap &out) {
@@ -63,9 +73,14 @@ void encode(const GradeCapAnswer &in, pb::GradeCap &out) {
   for (const std::string &id : in.exemptions_applied) {
     out.add_exemptions_applied(id);
   }
+  encode_catalogue(in.catalogue, *out.mutable_catalogue());
+  for (const ExemptionNote &n : in.exemptions) {
+    codec::encode(n, *out.add_exemptions());
+  }
+  codec::encode(in.explanation, *out.mutable_explanation());
 }
 
-Status eligibility(const Engine & /*engine*/, const pb::EligibilityRequest &request,
+Status eligibility(const Engine &engine, const pb::EligibilityRequest &request,
                    pb::EligibilityResponse &response) {
   auto as_of = required_as_of(request.as_of());
   if (!as_of.ok()) {
@@ -83,24 +98,31 @@ Status eligibility(const Engine & /*engine*/, const pb::EligibilityRequest &requ
     return invalid_argument("target_level", "required for a named level");
   }
   response.set_as_of(as_of->to_string());
-  const EligibilityPolicy &policy = national_policy();
   for_each_cadre(request, response, [&](const Cadre &cadre) {
     const EligibilityAnswer answer =
         cadre::eligibility(cadre, static_cast<EligibilityTarget>(request.target()),
-                           static_cast<RankLevel>(request.target_level()), *as_of, policy);
+                           static_cast<RankLevel>(request.target_level()), *as_of, engine);
     encode(answer, *response.add_answers());
   });
   return {};
 }
 
-Status grade_cap(const Engine & /*engine*/, const pb::GradeCapRequest &request,
+Status grade_cap(const Engine &engine, const pb::GradeCapRequest &request,
                  pb::GradeCapResponse &response) {
   if (request.year() < 1 || request.year() > 9998) {
     return invalid_argument("year", "required: a year from 1 to 9998");
   }
+  std::optional<Date> as_of;
+  if (!request.as_of().empty()) {
+    auto d = codec::parse_date(request.as_of(), "as_of");
+    if (!d.ok()) {
+      return d.status();
+    }
+    as_of = *d;
+  }
   response.set_year(request.year());
   for_each_cadre(request, response, [&](const Cadre &cadre) {
-    encode(cadre::grade_cap(cadre, request.year(), national_policy()), *response.add_caps());
+    encode(cadre::grade_cap(cadre, request.year(), engine, as_of), *response.add_caps());
   });
   return {};
 }
@@ -118,7 +140,7 @@ Status warnings(const Engine &engine, const pb::WarningsRequest &request,
   std::vector<ForwardWarning> all;
   for_each_cadre(request, response, [&](const Cadre &cadre) {
     std::vector<ForwardWarning> w =
-        forward_warnings(cadre, *as_of, request.horizon_months(), engine, national_policy());
+        forward_warnings(cadre, *as_of, request.horizon_months(), engine);
     all.insert(all.end(), std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
   });
   std::stable_sort(all.begin(), all.end(), [](const ForwardWarning &a, const ForwardWarning &b) {
@@ -138,11 +160,12 @@ Status warnings(const Engine &engine, const pb::WarningsRequest &request,
     codec::encode(w.explanation, *o->mutable_explanation());
     codec::encode(w.record, *o->mutable_record());
     codec::encode(w.citations, *o->mutable_citations());
+    encode_catalogue(w.catalogue, *o->mutable_catalogue());
   }
   return {};
 }
 
-Status consistency(const Engine & /*engine*/, const pb::ConsistencyRequest &request,
+Status consistency(const Engine &engine, const pb::ConsistencyRequest &request,
                    pb::ConsistencyResponse &response) {
   auto as_of = required_as_of(request.as_of());
   if (!as_of.ok()) {
@@ -150,7 +173,7 @@ Status consistency(const Engine & /*engine*/, const pb::ConsistencyRequest &requ
   }
   response.set_as_of(as_of->to_string());
   for_each_cadre(request, response, [&](const Cadre &cadre) {
-    for (const ConsistencyFlag &f : cadre::consistency(cadre, *as_of, national_policy())) {
+    for (const ConsistencyFlag &f : cadre::consistency(cadre, *as_of, engine)) {
       pb::ConsistencyFlag *o = response.add_flags();
       o->set_cadre_id(f.cadre_id);
       o->set_rule_id(f.rule_id);
@@ -160,6 +183,7 @@ Status consistency(const Engine & /*engine*/, const pb::ConsistencyRequest &requ
         o->set_due_on(f.due_on->to_string());
       }
       codec::encode(f.explanation, *o->mutable_explanation());
+      encode_catalogue(f.catalogue, *o->mutable_catalogue());
     }
   });
   return {};

@@ -1,5 +1,6 @@
 // Engines configured from cadre.v1.EngineOptions.
 #include "codec/catalogue_codec.hpp"
+#include "screening/compiled.hpp"
 #include "service/service.hpp"
 
 namespace cadre::service {
@@ -41,6 +42,9 @@ StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size
       // Syntax errors already carry the source as their field.
       return invalid_argument(e.field().rfind(path, 0) == 0 ? e.field() : path + "." + e.field(),
                               e.message());
+    }
+    if (auto st = detail::check_rules(catalogue); !st.ok()) {
+      return Status(st.code(), st.message(), path + "." + st.field());
     }
     if (auto st = config.catalogues.add(std::move(catalogue)); !st.ok()) {
       return Status(st.code(), st.message(), path + "." + st.field());

@@ -290,10 +290,10 @@ static void check_up_null_arguments(up_call call, const char *name, const cadre_
 
 static void test_eligibility(const cadre_engine *engine) {
   static const char blocked[] =
-      "{\"as_of\":\"2024-07-15\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\",\"cadres\":"
+      "{\"as_of\":\"2024-07-14\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\",\"cadres\":"
       "[" ADMONISHED_CADRE("1965-03-02", "2024-01-15", "") "]}";
   static const char lifted[] =
-      "{\"as_of\":\"2024-07-16\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\",\"cadres\":"
+      "{\"as_of\":\"2024-07-15\",\"target\":\"ELIGIBILITY_TARGET_HIGHER_LEVEL\",\"cadres\":"
       "[" ADMONISHED_CADRE("1965-03-02", "2024-01-15", "") "]}";
   static const char bad_record[] =
       "{\"as_of\":\"2024-03-01\",\"target\":\"ELIGIBILITY_TARGET_CANDIDATE\",\"cadres\":"
@@ -307,12 +307,16 @@ static void test_eligibility(const cadre_engine *engine) {
   CHECK(rc == CADRE_OK, "cadre_eligibility of an admonished cadre gives OK");
   CHECK(err == NULL, "a successful cadre_eligibility sets *err to NULL");
   show_response(&out);
-  CHECK(buffer_contains(&out, "\"rule_id\":\"up.admonishment\""),
-        "the admonishment blocks: blocker rule_id up.admonishment");
-  CHECK(buffer_contains(&out, "\"lifts_on\":\"2024-07-16\""),
-        "the blocker lifts on 2024-07-16 (admonished 2024-01-15, six months)");
-  CHECK(buffer_contains(&out, "\"eligible_from\":\"2024-07-16\""),
-        "the answer gives eligible_from 2024-07-16");
+  CHECK(buffer_contains(&out, "\"rule_id\":\"cn-common.up.admonishment\""),
+        "the admonishment blocks: blocker rule_id cn-common.up.admonishment");
+  CHECK(buffer_contains(&out, "\"lifts_on\":\"2024-07-15\""),
+        "the blocker lifts on 2024-07-15 (admonished 2024-01-15, six months, day one counted)");
+  CHECK(buffer_contains(&out, "\"eligible_from\":\"2024-07-15\""),
+        "the answer gives eligible_from 2024-07-15");
+  CHECK(buffer_contains(&out,
+                        "\"catalogue\":{\"id\":\"cn-2022\",\"version\":\"2022.1\","
+                        "\"content_hash\":\""),
+        "the answer carries the catalogue in force: id, version and content hash");
   CHECK(!buffer_contains(&out, "\"eligible\":true"), "the blocked cadre is not eligible");
   cadre_buffer_dispose(&out);
   CHECK(buffer_is_empty(&out), "cadre_buffer_dispose sets the buffer to {NULL, 0}");
@@ -323,8 +327,8 @@ static void test_eligibility(const cadre_engine *engine) {
   show_error("cadre_eligibility", rc, err);
   CHECK(rc == CADRE_OK, "cadre_eligibility on the day the blocker lifts gives OK");
   show_response(&out);
-  CHECK(buffer_contains(&out, "\"eligible\":true"), "on 2024-07-16 the cadre is eligible");
-  CHECK(!buffer_contains(&out, "up.admonishment"), "on 2024-07-16 no blocker remains");
+  CHECK(buffer_contains(&out, "\"eligible\":true"), "on 2024-07-15 the cadre is eligible");
+  CHECK(!buffer_contains(&out, "up.admonishment"), "on 2024-07-15 no blocker remains");
   cadre_buffer_dispose(&out);
   cadre_error_free(err);
   err = NULL;
@@ -384,9 +388,9 @@ static void test_warnings(const cadre_engine *engine) {
   CHECK(err == NULL, "a successful cadre_warnings sets *err to NULL");
   show_response(&out);
   CHECK(buffer_contains(&out,
-                        "\"warnings\":[{\"cadre_id\":\"c1\",\"rule_id\":\"up.admonishment\","
-                        "\"on\":\"2024-07-16\""),
-        "the first warning: c1, up.admonishment lifts on 2024-07-16");
+                        "\"warnings\":[{\"cadre_id\":\"c1\",\"rule_id\":"
+                        "\"cn-common.up.admonishment\",\"on\":\"2024-07-15\""),
+        "the first warning: c1, cn-common.up.admonishment lifts on 2024-07-15");
   cadre_buffer_dispose(&out);
   cadre_error_free(err);
 
@@ -419,8 +423,8 @@ static void test_consistency(const cadre_engine *engine) {
   CHECK(rc == CADRE_OK, "cadre_consistency of a decision without adjustment gives OK");
   CHECK(err == NULL, "a successful cadre_consistency sets *err to NULL");
   show_response(&out);
-  CHECK(buffer_contains(&out, "\"rule_id\":\"consistency.no-adjustment\""),
-        "the decision ad1 without adjustment is flagged consistency.no-adjustment");
+  CHECK(buffer_contains(&out, "\"rule_id\":\"cn-common.consistency.adjustment-deadline.2019\""),
+        "the decision ad1 without adjustment is flagged under the 2019 deadline rule");
   CHECK(buffer_contains(&out, "\"due_on\":\"2024-02-29\""), "the flag is due on 2024-02-29");
   cadre_buffer_dispose(&out);
   cadre_error_free(err);
@@ -430,7 +434,7 @@ static void test_consistency(const cadre_engine *engine) {
   show_error("cadre_consistency", rc, err);
   CHECK(rc == CADRE_OK, "cadre_consistency on the deadline gives OK");
   show_response(&out);
-  CHECK(out.data != NULL && !buffer_contains(&out, "consistency.no-adjustment"),
+  CHECK(out.data != NULL && !buffer_contains(&out, "adjustment-deadline"),
         "on the deadline 2024-02-29 nothing is flagged yet");
   cadre_buffer_dispose(&out);
   cadre_error_free(err);

@@ -29,30 +29,39 @@ def ask(engine: cadre.Engine, as_of: str, c: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_admonishment_blocks_until_the_day_it_lifts(engine) -> None:
-    answer = ask(engine, "2024-07-15", admonished())
+    # Six months from 2024-01-15, the start day counted as day one: through 2024-07-14.
+    answer = ask(engine, "2024-07-14", admonished())
     assert not answer.get("eligible", False)
     (blocker,) = answer["blockers"]
-    assert blocker["rule_id"] == "up.admonishment"
-    assert blocker["lifts_on"] == "2024-07-16"
+    assert blocker["rule_id"] == "cn-common.up.admonishment"
+    assert blocker["lifts_on"] == "2024-07-15"
     assert blocker["record"]["id"] == "w1"
-    assert blocker["citations"][0]["verification"] == "VERIFICATION_SAW_LOCAL"
-    assert "2024-07-16起解除" in blocker["explanation"]["zh_cn"]
-    assert "lifts on 2024-07-16" in blocker["explanation"]["en"]
-    assert answer["eligible_from"] == "2024-07-16"
-    assert ask(engine, "2024-07-16", admonished())["eligible"] is True
+    assert blocker["citations"][0]["key"] == "txjm-zzb"
+    assert blocker["citations"][0]["verification"] == "VERIFICATION_RECALLED"
+    assert "2024-07-15起解除" in blocker["explanation"]["zh_cn"]
+    assert "lifts on 2024-07-15" in blocker["explanation"]["en"]
+    assert answer["eligible_from"] == "2024-07-15"
+    # Every answer carries the catalogue it was computed with, id and content hash.
+    assert answer["catalogue"]["id"] == "cn-2022"
+    assert len(answer["catalogue"]["content_hash"]) == 64
+    assert blocker["catalogue"]["id"] == "cn-common"
+    assert ask(engine, "2024-07-15", admonished())["eligible"] is True
 
 
 def test_exemption_waives_the_blocker(engine) -> None:
     c = admonished()
     c["exemption_claims"] = [{
         "id": "x1", "concerns": {"kind": "RECORD_KIND_EARLY_WARNING", "id": "w1"},
-        "decision": "EXEMPTION_DECISION_EXEMPT",
+        "decision": "EXEMPTION_DECISION_EXEMPT", "decided_on": "2024-02-01",
         "effects_cancelled": ["EXEMPTION_EFFECT_PROMOTION"]}]
     answer = ask(engine, "2024-03-01", c)
     assert answer["eligible"] is True
     assert answer["exemptions_applied"] == ["x1"]
     assert answer["waived"][0]["exemption_claim_id"] == "x1"
     assert any(ct.get("article") == "第十七条" for ct in answer["waived"][0]["citations"])
+    assert answer["exemptions"][0]["outcome"] == "EXEMPTION_OUTCOME_CANCELLED"
+    # Asked before the decision was made: it does not count.
+    assert not ask(engine, "2024-01-31", c).get("eligible", False)
 
 
 def test_grade_cap(engine) -> None:
@@ -85,7 +94,7 @@ def test_as_message(engine) -> None:
                                    "target": "ELIGIBILITY_TARGET_HIGHER_LEVEL"},
                                   as_message=True)
     assert response.DESCRIPTOR.full_name == "cadre.v1.EligibilityResponse"
-    assert response.answers[0].blockers[0].lifts_on == "2024-07-16"
+    assert response.answers[0].blockers[0].lifts_on == "2024-07-15"
 
 
 def test_warnings_in_calendar_order(engine) -> None:
@@ -94,7 +103,7 @@ def test_warnings_in_calendar_order(engine) -> None:
     response = engine.warnings({"as_of": "2024-06-30", "horizon_months": 12,
                                 "cadres": [admonished(), second]}, as_dict=True)
     days = [(w["on"], w["cadre_id"]) for w in response["warnings"]]
-    assert days[:2] == [("2024-07-16", "c1"), ("2024-09-02", "c2")]
+    assert days[:2] == [("2024-07-15", "c1"), ("2024-09-01", "c2")]
     assert days == sorted(days)
     assert response["warnings"][0]["citations"]
     with pytest.raises(cadre.InvalidArgumentError) as info:
@@ -109,7 +118,83 @@ def test_consistency_flags_a_decision_without_adjustment(engine) -> None:
         "measures": ["ORGANISATIONAL_MEASURE_REMOVAL"], "decided_on": "2024-01-31"}]
     response = engine.consistency({"as_of": "2024-03-01", "cadres": [c]}, as_dict=True)
     (flag,) = response["flags"]
-    assert flag["rule_id"] == "consistency.no-adjustment"
+    assert flag["rule_id"] == "cn-common.consistency.adjustment-deadline.2019"
     assert flag["due_on"] == "2024-02-29"
-    assert {ct.get("article") for ct in flag["citations"]} >= {"第九条", "第二条"}
+    assert {ct.get("key") for ct in flag["citations"]} >= {"wztl-2019", "lnsx-2022"}
+    assert flag["catalogue"]["id"] == "cn-common"
     assert engine.consistency({"as_of": "2024-02-29", "cadres": [c]}, as_dict=True).get("flags") is None
+
+
+# A host catalogue that changes the rules of going up: every C entry point that takes an engine
+# (eligibility, grade caps, warnings, consistency) uses the engine's catalogues.
+HOST = """
+id: "gd"
+title { zh_cn: "示例" en: "example" }
+jurisdiction: "440000"
+effective_from: "2023-01-01"
+base: "cn-2022"
+rules {
+  id: "gd.up.admonishment"
+  overrides: "cn-common.up.admonishment"
+  citations { key: "txjm-zzb" verification: VERIFICATION_RECALLED }
+  text { zh_cn: "诫勉十二个月内不得提拔" en: "no promotion for twelve months" }
+  kind: "admonishment-impact"
+  decided_by: DECIDED_BY_COMPUTATION
+  parameters { name: "months" value: "12" }
+}
+rules {
+  id: "gd.grade-cap.organisational"
+  overrides: "cn-common.grade-cap.organisational"
+  citations { key: "txjm-zzb" verification: VERIFICATION_RECALLED }
+  text { zh_cn: "诫勉当年不定等次" en: "no grade in the year of an admonishment" }
+  kind: "grade-cap-organisational"
+  decided_by: DECIDED_BY_COMPUTATION
+  parameters { name: "admonishment" value: "no-grade" }
+}
+rules {
+  id: "gd.consistency.adjustment-deadline"
+  overrides: "cn-common.consistency.adjustment-deadline.2019"
+  citations { key: "wztl-2019" verification: VERIFICATION_RECALLED }
+  text { zh_cn: "两个月内办理" en: "within two months" }
+  kind: "adjustment-deadline"
+  decided_by: DECIDED_BY_COMPUTATION
+  parameters { name: "months" value: "2" }
+}
+"""
+
+
+def in_guangdong(c: dict[str, Any]) -> dict[str, Any]:
+    c["posts"][0]["region_code"] = "440103"
+    return c
+
+
+def test_every_entry_point_uses_the_engines_catalogues() -> None:
+    host = cadre.Engine({"catalogue_texts": [HOST]})
+    answer = ask(host, "2024-07-15", in_guangdong(admonished()))
+    assert answer["catalogue"]["id"] == "gd"
+    (blocker,) = answer["blockers"]
+    assert blocker["rule_id"] == "gd.up.admonishment"
+    assert blocker["lifts_on"] == "2025-01-15"
+    caps = host.grade_cap({"year": 2024, "cadres": [in_guangdong(admonished("2024-12-31"))]},
+                           as_dict=True)
+    assert caps["caps"][0]["best_allowed"] == "ASSESSMENT_GRADE_NOT_GRADED"
+    assert caps["caps"][0]["reasons"][0]["rule_id"] == "gd.grade-cap.organisational"
+    warnings = host.warnings({"as_of": "2024-06-30", "horizon_months": 12,
+                              "cadres": [in_guangdong(admonished())]}, as_dict=True)
+    assert warnings["warnings"][0]["rule_id"] == "gd.up.admonishment"
+    assert warnings["warnings"][0]["on"] == "2025-01-15"
+    c = in_guangdong(admonished())
+    c["accountability_decisions"] = [{
+        "id": "ad1", "forms": ["ACCOUNTABILITY_FORM_ORGANISATIONAL_ADJUSTMENT"],
+        "measures": ["ORGANISATIONAL_MEASURE_REMOVAL"], "decided_on": "2024-01-31"}]
+    assert host.consistency({"as_of": "2024-03-01", "cadres": [c]}, as_dict=True).get("flags") is None
+    (flag,) = host.consistency({"as_of": "2024-04-01", "cadres": [c]}, as_dict=True)["flags"]
+    assert flag["rule_id"] == "gd.consistency.adjustment-deadline"
+    assert flag["due_on"] == "2024-03-31"
+
+
+def test_a_bad_host_parameter_names_the_field() -> None:
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        cadre.Engine({"catalogue_texts": [HOST.replace('value: "12"', 'value: "twelve"')]})
+    assert info.value.field == (
+        "options.catalogue_texts[0].rules[gd.up.admonishment].parameters[months].value")

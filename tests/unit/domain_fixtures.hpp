@@ -54,6 +54,7 @@ inline constexpr const char *kFullCadreText = R"pb(
     end_reason: POST_END_REASON_TRANSFER_OUT
     terms { number: 1 start_date: "2018-03-01" end_date: "2023-06-30" }
     peer_group_id: "pg-head"
+    unit_kind: UNIT_KIND_GOVERNMENT
   }
   posts {
     id: "p3"
@@ -64,6 +65,7 @@ inline constexpr const char *kFullCadreText = R"pb(
     start_date: "2023-07-01"
     region_code: "360100"
     appointment: APPOINTMENT_MODE_APPOINTED
+    internal_unit: true
   }
   name: "张三"
   file_number: "F-0001"
@@ -256,6 +258,15 @@ inline constexpr const char *kFullCadreText = R"pb(
       grade: ASSESSMENT_GRADE_EXCELLENT
     }
     outcome { kind: FOLLOW_UP_OUTCOME_KIND_REAPPOINTED decided_on: "2024-07-01" record_id: "p3" }
+  }
+  age_limit_delays {
+    id: "dl1"
+    post_id: "p3"
+    proposed_on: "2025-03-01"
+    approved_on: "2025-03-20"
+    approved_by: AUTHORITY_KIND_PARTY_COMMITTEE
+    until: "2026-05-31"
+    document_number: "赣组字〔2025〕1号"
   }
 )pb";
 

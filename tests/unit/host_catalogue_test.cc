@@ -18,11 +18,19 @@ title { zh_cn: "广东省实施细则（示例）" en: "Guangdong implementing r
 jurisdiction: "440000"
 effective_from: "2023-01-01"
 base: "cn-2022"
+documents {
+  key: "gd-lnsx-example"
+  title: "《示例实施细则》"
+  issuer: "示例"
+  verification: VERIFICATION_SAW_LOCAL
+  source_note: "an example for the tests"
+  jurisdiction: "440000"
+}
 rules {
   id: "gd.unsuitable.evaluation"
   channel: CHANNEL_UNSUITABLE
   heading: HEADING_RATED_INCOMPETENT
-  citations { document: "《示例实施细则》" year: 2023 verification: VERIFICATION_SAW_LOCAL }
+  citations { key: "gd-lnsx-example" verification: VERIFICATION_SAW_LOCAL }
   text { zh_cn: "民主测评不称职票超过三分之一的，予以调整。" en: "Over a third incompetent votes: adjusted." }
   kind: "evaluation-threshold"
   decided_by: DECIDED_BY_COMPUTATION
@@ -34,7 +42,7 @@ rules {
   overrides: "cn-2022.term.years-at-level"
   disabled: true
   channel: CHANNEL_TERM
-  citations { document: "《示例实施细则》" year: 2023 verification: VERIFICATION_SAW_LOCAL }
+  citations { key: "gd-lnsx-example" verification: VERIFICATION_SAW_LOCAL }
   text { zh_cn: "不适用。" en: "Not applied." }
   kind: "years-at-level"
   decided_by: DECIDED_BY_COMPUTATION

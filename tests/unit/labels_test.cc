@@ -114,7 +114,8 @@ using AllEnums =
              ExemptionGround, ExemptionExclusion, ExemptionDecision, ExemptionEffect, AuthorityKind,
              ResignationReason, FamilySituationKind, CandidacyStage, FollowUpActor,
              FollowUpOutcomeKind, RecordKind, EligibilityTarget, ProcedureKind, DecidedBy,
-             ConsequenceKind, DayKind, CalendarFallback, PeriodUnit>;
+             ConsequenceKind, DayKind, CalendarFallback, PeriodUnit, FindingStatus,
+             ExemptionOutcome>;
 
 // Schema enums that no C++ enumeration with a SchemaEnum line mirrors yet.
 const std::set<std::string> kNotMirrored = {};

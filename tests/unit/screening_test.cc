@@ -49,7 +49,16 @@ std::vector<std::string> rule_ids(const std::vector<Finding> &fs) {
   return ids;
 }
 
+// An active finding: the cadre counts as "to go down" under the rule.
 bool has(const std::vector<Finding> &fs, const std::string &id) {
+  for (const Finding &f : fs) {
+    if (f.rule_id == id && f.status == FindingStatus::kActive) return true;
+  }
+  return false;
+}
+
+// A finding of any status (a precondition not met, suspended, exempted).
+bool any(const std::vector<Finding> &fs, const std::string &id) {
   for (const Finding &f : fs) {
     if (f.rule_id == id) return true;
   }
@@ -205,8 +214,21 @@ TEST(Screening, FamilySituationsAnd2015Precondition) {
   c.posts[0].start_date = D("2014-01-01");
   c.family_situations.push_back(
       {"f1", FamilySituationKind::kSpouseEmigrated, D("2016-05-01"), std::nullopt, false});
-  // 2015 rules need a warning not heeded.
+  // 2015 rules need a warning not heeded: without one the finding says so and names the next
+  // step, and is not counted.
   EXPECT_FALSE(has(engine().screen(c, D("2017-06-30")), "cn-2015.unsuitable.9"));
+  {
+    const auto pending = engine().screen(c, D("2017-06-30"));
+    const Finding *p = get(pending, "cn-2015.unsuitable.9");
+    ASSERT_NE(p, nullptr);
+    EXPECT_EQ(p->status, FindingStatus::kPreconditionNotMet);
+    EXPECT_NE(p->next_step.zh_cn.find("先进行提醒、函询或者诫勉"), std::string::npos);
+    EXPECT_NE(p->next_step.en.find("First give a reminder"), std::string::npos);
+    EXPECT_GE(p->effective_date, D("2016-05-01"));  // never before the situation
+    ScreenSummary summary;
+    summary.add(c, D("2017-06-30"), pending);
+    EXPECT_EQ(summary.cadres_down, 0);
+  }
   EarlyWarning w;
   w.id = "w1";
   w.kind = EarlyWarningKind::kAdmonishment;
@@ -216,9 +238,20 @@ TEST(Screening, FamilySituationsAnd2015Precondition) {
   const auto f = engine().screen(c, D("2017-06-30"));
   ASSERT_TRUE(has(f, "cn-2015.unsuitable.9"));
   EXPECT_EQ(get(f, "cn-2015.unsuitable.9")->effective_date, D("2016-12-01"));
-  // Corrected: nothing.
+  // Corrected: not counted; the next step says to keep following it.
   c.early_warnings[0].corrected = true;
   EXPECT_FALSE(has(engine().screen(c, D("2017-06-30")), "cn-2015.unsuitable.9"));
+  EXPECT_NE(get(engine().screen(c, D("2017-06-30")), "cn-2015.unsuitable.9")
+                ->next_step.zh_cn.find("已改正"),
+            std::string::npos);
+  // Given but not yet checked: check the correction first.
+  c.early_warnings[0].corrected = false;
+  c.early_warnings[0].reviewed_on = D("2017-08-01");
+  EXPECT_NE(get(engine().screen(c, D("2017-06-30")), "cn-2015.unsuitable.9")
+                ->next_step.zh_cn.find("核查诫勉"),
+            std::string::npos);
+  c.early_warnings[0].reviewed_on = D("2016-12-01");
+  c.early_warnings[0].corrected = true;
   // 2022: no precondition.
   EXPECT_TRUE(has(engine().screen(c, D("2023-01-01")), "cn-2022.unsuitable.12"));
   // Business: only when the rules require an adjustment.
@@ -263,16 +296,33 @@ TEST(Screening, AccountabilityDecisionWithOrganisationalAdjustment) {
   a.executed_on = D("2024-02-20");
   c.adjustments.push_back(a);
   EXPECT_FALSE(has(engine().screen(c, D("2024-06-30")), "cn-2022.accountability.adjustment"));
-  // Exempted (容错 免责): nothing either.
+  // Exempted (容错 免责) from negative evaluation: shown as exempted with its citation, not
+  // counted; before the decision, active.
   c.adjustments.clear();
   ExemptionClaim e;
   e.id = "e1";
   e.concerns = {RecordKind::kAccountabilityDecision, "d1", {}};
   e.decision = ExemptionDecision::kExempt;
+  e.effects_cancelled = {ExemptionEffect::kNegativeEvaluation};
   e.decided_on = D("2024-03-01");
   c.exemption_claims.push_back(e);
-  EXPECT_FALSE(has(engine().screen(c, D("2024-06-30")), "cn-2022.accountability.adjustment"));
+  const auto x = engine().screen(c, D("2024-06-30"));
+  EXPECT_FALSE(has(x, "cn-2022.accountability.adjustment"));
+  const Finding *ex = get(x, "cn-2022.accountability.adjustment");
+  ASSERT_NE(ex, nullptr);
+  EXPECT_EQ(ex->status, FindingStatus::kExempted);
+  ASSERT_EQ(ex->exemptions.size(), 1U);
+  EXPECT_EQ(ex->exemptions[0].outcome, ExemptionOutcome::kCancelled);
+  EXPECT_EQ(ex->exemptions[0].claim_id, "e1");
+  EXPECT_TRUE(std::any_of(ex->citations.begin(), ex->citations.end(),
+                          [](const Citation &ct) { return ct.article == "第十七条"; }));
   EXPECT_TRUE(has(engine().screen(c, D("2024-02-29")), "cn-2022.accountability.adjustment"));
+  // A decision that does not list negative evaluation changes nothing here, and says so.
+  c.exemption_claims[0].effects_cancelled = {ExemptionEffect::kPromotion};
+  const auto y = engine().screen(c, D("2024-06-30"));
+  EXPECT_TRUE(has(y, "cn-2022.accountability.adjustment"));
+  EXPECT_EQ(get(y, "cn-2022.accountability.adjustment")->exemptions[0].outcome,
+            ExemptionOutcome::kNotListed);
 }
 
 TEST(Screening, SanctionsThatRequireRemoval) {
@@ -410,7 +460,11 @@ TEST(Screening, EveryRecordedIncidentRule) {
       if (r.requires_prior_warning) {
         Cadre heeded = c;
         heeded.early_warnings[0].corrected = true;
-        EXPECT_FALSE(has(engine().screen(heeded, day), r.id)) << r.id;
+        const auto found = engine().screen(heeded, day);
+        EXPECT_FALSE(has(found, r.id)) << r.id;
+        ASSERT_TRUE(any(found, r.id)) << r.id;
+        EXPECT_EQ(get(found, r.id)->status, FindingStatus::kPreconditionNotMet) << r.id;
+        EXPECT_FALSE(get(found, r.id)->next_step.zh_cn.empty()) << r.id;
       }
     }
   }
@@ -429,6 +483,7 @@ TEST(Screening, TwinRulesAcrossTheSwitchOfCatalogues) {
   struct Twin {
     std::string suffix;
     void (*setup)(Cadre &);
+    std::string old_suffix = {};  // the 2015 catalogue's version in force on 2022-09-07
   };
   const Twin twins[] = {
       {"term.years-at-level",
@@ -461,7 +516,8 @@ TEST(Screening, TwinRulesAcrossTheSwitchOfCatalogues) {
          d.measures = {OrganisationalMeasure::kPostAdjustment};
          d.decided_on = D("2022-08-01");
          c.accountability_decisions.push_back(d);
-       }},
+       },
+       "accountability.2019"},
       {"violation.sanction-removal",
        [](Cadre &c) {
          PartySanction s;
@@ -480,7 +536,8 @@ TEST(Screening, TwinRulesAcrossTheSwitchOfCatalogues) {
     Cadre c = base_cadre("110000");
     c.posts[0].start_date = D("2014-01-01");
     t.setup(c);
-    EXPECT_TRUE(has(engine().screen(c, D("2022-09-07")), "cn-2015." + t.suffix)) << t.suffix;
+    const std::string old_id = "cn-2015." + (t.old_suffix.empty() ? t.suffix : t.old_suffix);
+    EXPECT_TRUE(has(engine().screen(c, D("2022-09-07")), old_id)) << t.suffix;
     EXPECT_FALSE(has(engine().screen(c, D("2022-09-07")), "cn-2022." + t.suffix)) << t.suffix;
     EXPECT_TRUE(has(engine().screen(c, D("2022-09-08")), "cn-2022." + t.suffix)) << t.suffix;
   }
@@ -489,8 +546,8 @@ TEST(Screening, TwinRulesAcrossTheSwitchOfCatalogues) {
        {"cn-2015.term.years-at-level", "cn-2015.term.exchange", "cn-2015.term.consecutive-terms",
         "cn-2015.health.one-year", "cn-2015.resignation.voluntary",
         "cn-2022.term.consecutive-terms", "cn-2022.term.years-at-level", "cn-2022.term.exchange",
-        "cn-2022.health.one-year", "cn-2022.resignation.voluntary",
-        "cn-2015.accountability.adjustment", "cn-2015.violation.sanction-removal"}) {
+        "cn-2022.health.one-year", "cn-2022.resignation.voluntary", "cn-2015.accountability.2019",
+        "cn-2015.violation.sanction-removal"}) {
     EXPECT_NE(CatalogueSet::builtin().find(std::string(id).substr(0, 7))->rule(id), nullptr) << id;
   }
 }

@@ -16,9 +16,9 @@ Date D(std::string_view s) {
   return d.value_or(Date());
 }
 
-const EligibilityPolicy &policy() {
-  static const EligibilityPolicy kPolicy = EligibilityPolicy::national();
-  return kPolicy;
+const Engine &engine() {
+  static const Engine kEngine;
+  return kEngine;
 }
 
 Cadre senior() {
@@ -49,14 +49,15 @@ TEST(ForwardWarnings, AgeLimitAndImpactPeriodInCalendarOrder) {
   const auto age =
       retirement_age(c.sex, *c.birth_date, RankLevel::kCountyDeputy, RetirementPolicy::national());
   ASSERT_TRUE(age);
-  const auto warnings = forward_warnings(c, D("2025-06-30"), 12, engine, policy());
+  const auto warnings = forward_warnings(c, D("2025-06-30"), 12, engine);
   ASSERT_GE(warnings.size(), 2U);
   EXPECT_TRUE(
       std::is_sorted(warnings.begin(), warnings.end(),
                      [](const ForwardWarning &a, const ForwardWarning &b) { return a.on < b.on; }));
-  EXPECT_EQ(warnings[0].rule_id, "up.admonishment");
-  EXPECT_EQ(warnings[0].on, D("2025-09-11"));
-  EXPECT_NE(warnings[0].explanation.zh_cn.find("将于2025-09-11解除"), std::string::npos);
+  EXPECT_EQ(warnings[0].rule_id, "cn-common.up.admonishment");
+  EXPECT_EQ(warnings[0].on, D("2025-09-10"));
+  EXPECT_EQ(warnings[0].catalogue.id, "cn-common");
+  EXPECT_NE(warnings[0].explanation.zh_cn.find("将于2025-09-10解除"), std::string::npos);
   const auto retire = std::find_if(warnings.begin(), warnings.end(), [](const ForwardWarning &w) {
     return w.rule_id.find("retirement") != std::string::npos;
   });
@@ -64,15 +65,16 @@ TEST(ForwardWarnings, AgeLimitAndImpactPeriodInCalendarOrder) {
   EXPECT_EQ(retire->on, age->reached_on);
   EXPECT_FALSE(retire->citations.empty());
   // A window that ends the day before the admonishment lifts sees nothing of it.
-  const auto early = forward_warnings(c, D("2025-06-30"), 2, engine, policy());
-  EXPECT_TRUE(std::none_of(early.begin(), early.end(),
-                           [](const ForwardWarning &w) { return w.rule_id == "up.admonishment"; }));
+  const auto early = forward_warnings(c, D("2025-06-30"), 2, engine);
+  EXPECT_TRUE(std::none_of(early.begin(), early.end(), [](const ForwardWarning &w) {
+    return w.rule_id == "cn-common.up.admonishment";
+  }));
   // Ten years in post for a local leader, and the end of the window is inclusive.
   Cadre leader = senior();
   leader.birth_date = D("1975-01-01");
   leader.early_warnings.clear();
   leader.posts[0].local_party_or_government_leader = true;
-  const auto ten = forward_warnings(leader, D("2024-12-01"), 1, engine, policy());
+  const auto ten = forward_warnings(leader, D("2024-12-01"), 1, engine);
   EXPECT_TRUE(std::any_of(ten.begin(), ten.end(), [](const ForwardWarning &w) {
     return w.on == Date::from_ymd(2025, 1, 1);
   }));
@@ -86,14 +88,24 @@ TEST(Consistency, DecisionWithoutAdjustmentAfterTheDeadline) {
   d.measures = {OrganisationalMeasure::kRemoval};
   d.decided_on = D("2025-01-31");
   c.accountability_decisions.push_back(d);
-  EXPECT_TRUE(consistency(c, D("2025-02-28"), policy()).empty());  // the deadline day
-  auto flags = consistency(c, D("2025-03-01"), policy());
+  EXPECT_TRUE(consistency(c, D("2025-02-28"), engine()).empty());  // the deadline day
+  auto flags = consistency(c, D("2025-03-01"), engine());
   ASSERT_EQ(flags.size(), 1U);
-  EXPECT_EQ(flags[0].rule_id, "consistency.no-adjustment");
+  EXPECT_EQ(flags[0].rule_id, "cn-common.consistency.adjustment-deadline.2019");
+  EXPECT_EQ(flags[0].catalogue.id, "cn-common");
   EXPECT_EQ(flags[0].due_on, D("2025-02-28"));
   EXPECT_EQ(flags[0].record.id, "ad1");
   EXPECT_GE(flags[0].citations.size(), 2U);
-  EXPECT_EQ(flags[0].citations[0].article, "第九条");
+  EXPECT_EQ(flags[0].citations[0].key, "wztl-2019");
+  // Under the 2016 regulations (a decision of 2018): their article 9 (SAW).
+  Cadre old = c;
+  old.accountability_decisions[0].decided_on = D("2018-01-31");
+  const auto old_flags = consistency(old, D("2018-03-01"), engine());
+  ASSERT_EQ(old_flags.size(), 1U);
+  EXPECT_EQ(old_flags[0].rule_id, "cn-common.consistency.adjustment-deadline.2016");
+  EXPECT_EQ(old_flags[0].citations[0].article, "第九条");
+  EXPECT_EQ(old_flags[0].citations[1].key, "lnsx-2015");
+  EXPECT_EQ(old_flags[0].citations[1].article, "第三条");
   EXPECT_NE(flags[0].explanation.zh_cn.find("不得以纪律处分规避组织调整"), std::string::npos);
   Adjustment a;
   a.id = "adj1";
@@ -103,7 +115,7 @@ TEST(Consistency, DecisionWithoutAdjustmentAfterTheDeadline) {
   a.executed_on = D("2025-02-25");
   a.basis_id = "ad1";
   c.adjustments.push_back(a);
-  EXPECT_TRUE(consistency(c, D("2025-03-01"), policy()).empty());
+  EXPECT_TRUE(consistency(c, D("2025-03-01"), engine()).empty());
 }
 
 TEST(Consistency, AdjustmentInPlaceOfASanction) {
@@ -120,11 +132,20 @@ TEST(Consistency, AdjustmentInPlaceOfASanction) {
   a.decided_on = D("2025-02-20");
   a.basis_id = "inc1";
   c.adjustments.push_back(a);
-  auto flags = consistency(c, D("2025-03-01"), policy());
+  auto flags = consistency(c, D("2025-03-01"), engine());
   ASSERT_EQ(flags.size(), 1U);
-  EXPECT_EQ(flags[0].rule_id, "consistency.no-sanction");
+  EXPECT_EQ(flags[0].rule_id, "cn-common.consistency.dual-track.2022");
   EXPECT_EQ(flags[0].record.id, "adj1");
-  EXPECT_EQ(flags[0].citations[0].article, "第二条");
+  EXPECT_EQ(flags[0].citations[0].key, "lnsx-2022");
+  // The Jiangxi article is evidence of the two tracks, quoted in its own words.
+  EXPECT_TRUE(flags[0].citations[1].evidence);
+  // Under the 2015 rules the clause on violations is their article 3, not 2.
+  Cadre old = c;
+  old.adjustments[0].decided_on = D("2017-02-20");
+  const auto old_flags = consistency(old, D("2017-03-01"), engine());
+  ASSERT_EQ(old_flags.size(), 1U);
+  EXPECT_EQ(old_flags[0].rule_id, "cn-common.consistency.dual-track.2015");
+  EXPECT_EQ(old_flags[0].citations[0].article, "第三条");
   EXPECT_NE(flags[0].explanation.en.find("must not replace the sanction"), std::string::npos);
   GovernmentSanction g;
   g.id = "g1";
@@ -132,11 +153,11 @@ TEST(Consistency, AdjustmentInPlaceOfASanction) {
   g.effective_on = D("2025-02-25");
   g.incident_id = "inc1";
   c.government_sanctions.push_back(g);
-  EXPECT_TRUE(consistency(c, D("2025-03-01"), policy()).empty());
+  EXPECT_TRUE(consistency(c, D("2025-03-01"), engine()).empty());
   // Not grave: no flag.
   c.government_sanctions.clear();
   c.incidents[0].severity = Severity::kSerious;
-  EXPECT_TRUE(consistency(c, D("2025-03-01"), policy()).empty());
+  EXPECT_TRUE(consistency(c, D("2025-03-01"), engine()).empty());
 }
 
 TEST(Consistency, DismissalWithoutAdjustment) {
@@ -146,10 +167,21 @@ TEST(Consistency, DismissalWithoutAdjustment) {
   g.kind = GovernmentSanctionKind::kDismissalFromPost;
   g.effective_on = D("2024-12-31");
   c.government_sanctions.push_back(g);
-  EXPECT_TRUE(consistency(c, D("2025-01-31"), policy()).empty());
-  auto flags = consistency(c, D("2025-02-01"), policy());
+  EXPECT_TRUE(consistency(c, D("2025-01-31"), engine()).empty());
+  auto flags = consistency(c, D("2025-02-01"), engine());
   ASSERT_EQ(flags.size(), 1U);
+  EXPECT_EQ(flags[0].rule_id, "cn-common.consistency.sanction-deadline.2020");
   EXPECT_EQ(flags[0].due_on, D("2025-01-31"));
+  // The same deadline for a party sanction is a host's policy, and says so.
+  c.government_sanctions.clear();
+  PartySanction s;
+  s.id = "ps1";
+  s.kind = PartySanctionKind::kRemovalFromPartyPost;
+  s.effective_on = D("2024-12-31");
+  c.party_sanctions.push_back(s);
+  flags = consistency(c, D("2025-02-01"), engine());
+  ASSERT_EQ(flags.size(), 1U);
+  EXPECT_NE(flags[0].explanation.en.find("host's policy, no national source"), std::string::npos);
 }
 
 }  // namespace

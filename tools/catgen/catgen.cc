@@ -1,14 +1,22 @@
-// cadre_catgen: a host tool that turns the shipped catalogues
-// (data/catalogues/*.textproto) into C++ code constructing cadre::Catalogue
-// values, so that the C++ API (cadre::cadre, free of protobuf) has them.
-// Validation of the files is the codec's job (tested); this tool only parses
-// the text format and reports syntax errors with line and column.
+// cadre_catgen: a host tool that turns the registry of sources
+// (data/sources.textproto) and the shipped catalogues (data/catalogues/*.textproto)
+// into C++ code constructing cadre::Document and cadre::Catalogue values, so
+// that the C++ API (cadre::cadre, free of protobuf) has them: the catalogues are
+// embedded once, as this code. It checks what the build must refuse:
+//   - every citation names a registered document by key (or one of the
+//     catalogue's own documents), and types no title inline;
+//   - a rule's legal basis (its first citation) is never evidence only (a
+//     journal article), and is in force on the rule's first day;
+//   - the registry itself: unique keys, known successors, dates.
+// Semantic validation of the catalogues is the codec's job (tested).
 //
-// usage: cadre_catgen OUT.cc IN.textproto...
-//        cadre_catgen --markdown OUT.md TESTS_DIR IN.textproto...   (docs)
+// usage: cadre_catgen OUT.cc KEYS.inc SOURCES.textproto IN.textproto...
+//        cadre_catgen --markdown OUT.md TESTS_DIR SOURCES.textproto IN.textproto...   (docs)
+//        cadre_catgen --sources-page OUT.md SRC_DIR SOURCES.textproto IN.textproto... (docs)
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -20,6 +28,7 @@
 #include <vector>
 
 #include "cadre/v1/catalogue.pb.h"
+#include "cadre/v1/sources.pb.h"
 
 namespace {
 
@@ -71,7 +80,183 @@ std::string citation(const pb::Citation &c) {
   return "Citation{" + lit(c.document()) + ", " + lit(c.document_number()) + ", " +
          std::to_string(c.year()) + ", " + lit(c.article()) + ", " + lit(c.item()) +
          ", static_cast<Verification>(" + std::to_string(c.verification()) + "), " +
-         lit(c.supports()) + "}";
+         lit(c.supports()) + ", " + lit(c.key()) + ", " + (c.evidence() ? "true" : "false") + "}";
+}
+
+std::string read(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+template <typename Message>
+bool parse_file(const std::string &path, Message &out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    (void)std::fprintf(stderr, "cadre_catgen: cannot read %s\n", path.c_str());
+    return false;
+  }
+  Errors errors(path);
+  google::protobuf::TextFormat::Parser parser;
+  parser.RecordErrorsTo(&errors);
+  return parser.ParseFromString(read(path), &out);
+}
+
+// A "YYYY-MM-DD" date as a number yyyymmdd, 0 when empty, -1 when malformed.
+long day_number(const std::string &s) {
+  if (s.empty()) {
+    return 0;
+  }
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+    return -1;
+  }
+  for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
+    if (s[i] < '0' || s[i] > '9') {
+      return -1;
+    }
+  }
+  const long y = std::stol(s.substr(0, 4));
+  const long m = std::stol(s.substr(5, 2));
+  const long d = std::stol(s.substr(8, 2));
+  if (m < 1 || m > 12 || d < 1 || d > 31) {
+    return -1;
+  }
+  return y * 10000 + m * 100 + d;
+}
+
+int year_of(const pb::Document &d) {
+  const std::string &s = !d.issued_on().empty() ? d.issued_on() : d.in_force_from();
+  return s.size() >= 4 ? std::stoi(s.substr(0, 4)) : 0;
+}
+
+// The registry: the library's documents, by key.
+struct Registry {
+  pb::Sources sources;
+  std::map<std::string, const pb::Document *> by_key;
+};
+
+bool valid_key(const std::string &k) {
+  return !k.empty() && std::ranges::all_of(k, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// Loads and checks the registry; errors go to stderr.
+bool load_registry(const std::string &path, Registry &out) {
+  if (!parse_file(path, out.sources)) {
+    return false;
+  }
+  bool ok = true;
+  const auto fail = [&](const std::string &where, const std::string &what) {
+    (void)std::fprintf(stderr, "%s: %s: %s\n", path.c_str(), where.c_str(), what.c_str());
+    ok = false;
+  };
+  for (const pb::Document &d : out.sources.documents()) {
+    const std::string where = "documents[" + d.key() + "]";
+    if (!valid_key(d.key())) {
+      fail(where + ".key", "required: lowercase letters, digits and '-'");
+    } else if (!out.by_key.emplace(d.key(), &d).second) {
+      fail(where + ".key", "duplicate key");
+    }
+    if (d.title().empty()) {
+      fail(where + ".title", "required");
+    }
+    if (d.verification() == 0) {
+      fail(where + ".verification", "required");
+    }
+    if (d.source_note().empty()) {
+      fail(where + ".source_note", "required: where the text was seen");
+    }
+    for (const auto &[name, value] :
+         {std::pair<const char *, const std::string *>{"issued_on", &d.issued_on()},
+          {"in_force_from", &d.in_force_from()},
+          {"superseded_on", &d.superseded_on()}}) {
+      if (day_number(*value) < 0) {
+        fail(where + "." + name, "not a date of the form YYYY-MM-DD");
+      }
+    }
+    if (d.superseded_by().empty() != d.superseded_on().empty()) {
+      fail(where + ".superseded_on", "superseded_by and superseded_on go together");
+    }
+  }
+  for (const pb::Document &d : out.sources.documents()) {
+    if (!d.superseded_by().empty() && !out.by_key.contains(d.superseded_by())) {
+      fail("documents[" + d.key() + "].superseded_by", "no document \"" + d.superseded_by() + "\"");
+    }
+  }
+  return ok;
+}
+
+// Resolves every citation of a catalogue against the registry (and the
+// catalogue's own documents): fills title, 文号, year and the evidence flag,
+// and refuses titles typed inline, unknown keys, evidence as a basis and a
+// basis not yet in force on the rule's first day.
+bool resolve(const std::string &path, const Registry &registry, pb::Catalogue &c) {
+  bool ok = true;
+  std::map<std::string, const pb::Document *> docs = registry.by_key;
+  for (const pb::Document &d : c.documents()) {
+    docs[d.key()] = &d;
+  }
+  const auto fail = [&](const std::string &where, const std::string &what) {
+    (void)std::fprintf(stderr, "%s: %s: %s\n", path.c_str(), where.c_str(), what.c_str());
+    ok = false;
+  };
+  const auto fill = [&](pb::Citation &ci, const std::string &where) -> const pb::Document * {
+    if (!ci.document().empty() || !ci.document_number().empty() || ci.year() != 0) {
+      fail(where + ".document", "titles are never typed inline: cite the document by key");
+    }
+    const auto it = docs.find(ci.key());
+    if (it == docs.end()) {
+      fail(where + ".key", ci.key().empty() ? "required: the key of a registered document"
+                                            : "no registered document \"" + ci.key() + "\"");
+      return nullptr;
+    }
+    const pb::Document &d = *it->second;
+    ci.set_document(d.title());
+    ci.set_document_number(d.document_number());
+    ci.set_year(year_of(d));
+    ci.set_evidence(d.evidence_only());
+    return &d;
+  };
+  for (pb::Rule &r : *c.mutable_rules()) {
+    const std::string p = "rules[" + r.id() + "]";
+    for (int j = 0; j < r.citations_size(); ++j) {
+      const pb::Document *d =
+          fill(*r.mutable_citations(j), p + ".citations[" + std::to_string(j) + "]");
+      if (j != 0 || d == nullptr) {
+        continue;
+      }
+      if (d->evidence_only()) {
+        fail(p + ".citations[0]", "\"" + d->key() +
+                                      "\" is evidence only (an article or a local text), never "
+                                      "the legal basis: cite the basis first");
+      }
+      const long first =
+          day_number(!r.effective_from().empty() ? r.effective_from() : c.effective_from());
+      const long in_force =
+          day_number(!d->in_force_from().empty() ? d->in_force_from() : d->issued_on());
+      if (first > 0 && in_force > 0 && in_force > first) {
+        fail(p + ".citations[0]",
+             "the basis \"" + d->key() + "\" is in force only from " +
+                 (!d->in_force_from().empty() ? d->in_force_from() : d->issued_on()) +
+                 ", after the rule's first day");
+      }
+    }
+    for (pb::Parameter &q : *r.mutable_parameters()) {
+      if (q.has_citation()) {
+        fill(*q.mutable_citation(), p + ".parameters[" + q.name() + "].citation");
+      }
+    }
+  }
+  return ok;
+}
+
+void emit_document(const pb::Document &d, std::ostream &os) {
+  os << "      Document{" << lit(d.key()) << ", " << lit(d.title()) << ", " << lit(d.title_en())
+     << ", " << lit(d.document_number()) << ", " << lit(d.issuer()) << ", " << date(d.issued_on())
+     << ", " << date(d.in_force_from()) << ", " << lit(d.superseded_by()) << ", "
+     << date(d.superseded_on()) << ", static_cast<Verification>(" << d.verification() << "), "
+     << lit(d.source_note()) << ", " << (d.evidence_only() ? "true" : "false") << ", "
+     << lit(d.jurisdiction()) << "},\n";
 }
 
 void emit(const pb::Catalogue &c, std::ostream &os) {
@@ -84,6 +269,13 @@ void emit(const pb::Catalogue &c, std::ostream &os) {
   os << "    c.effective_to = " << date(c.effective_to()) << ";\n";
   os << "    c.base = " << lit(c.base()) << ";\n";
   os << "    c.completeness = " << text(c.completeness()) << ";\n";
+  if (c.documents_size() > 0) {
+    os << "    c.documents = {\n";
+    for (const pb::Document &d : c.documents()) {
+      emit_document(d, os);
+    }
+    os << "    };\n";
+  }
   for (const pb::Rule &r : c.rules()) {
     os << "    {\n      Rule r;\n";
     os << "      r.id = " << lit(r.id()) << ";\n";
@@ -103,7 +295,7 @@ void emit(const pb::Catalogue &c, std::ostream &os) {
          << ", " << lit(p.unit()) << ", "
          << (p.has_citation() ? "std::optional<Citation>(" + citation(p.citation()) + ")"
                               : std::string("std::nullopt"))
-         << "});\n";
+         << ", " << (p.host_policy() ? "true" : "false") << "});\n";
     }
     for (const int m : r.methods()) {
       os << "      r.methods.push_back(static_cast<AdjustmentMethod>(" << m << "));\n";
@@ -118,6 +310,9 @@ void emit(const pb::Catalogue &c, std::ostream &os) {
     os << "      r.requires_prior_warning = " << (r.requires_prior_warning() ? "true" : "false")
        << ";\n";
     os << "      r.disabled = " << (r.disabled() ? "true" : "false") << ";\n";
+    for (const std::string &id : r.succeeds()) {
+      os << "      r.succeeds.push_back(" << lit(id) << ");\n";
+    }
     os << "      c.rules.push_back(std::move(r));\n    }\n";
   }
   os << "    out.push_back(std::move(c));\n  }\n";
@@ -144,11 +339,6 @@ const char *kHeading[] = {"—",
 template <std::size_t N>
 const char *pick(const char *(&table)[N], int i) {
   return i >= 0 && static_cast<std::size_t>(i) < N ? table[i] : "?";
-}
-
-std::string read(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // Rule id -> the tests that name it: "file: Suite.Name".
@@ -212,7 +402,7 @@ std::string md(const std::string &s) {
   return out;
 }
 
-int markdown(const std::string &out_path, const std::string &tests_dir,
+int markdown(const std::string &out_path, const std::string &tests_dir, const Registry &registry,
              const std::vector<std::string> &inputs) {
   const auto tests = tests_naming(tests_dir);
   bool uncovered = false;
@@ -225,10 +415,7 @@ int markdown(const std::string &out_path, const std::string &tests_dir,
         "@ref catalogue_format.\n\n";
   for (const std::string &path : inputs) {
     pb::Catalogue c;
-    Errors errors(path);
-    google::protobuf::TextFormat::Parser parser;
-    parser.RecordErrorsTo(&errors);
-    if (!parser.ParseFromString(read(path), &c)) {
+    if (!parse_file(path, c) || !resolve(path, registry, c)) {
       return 1;
     }
     os << "## " << c.id() << ": " << md(c.title().zh_cn()) << " {#catalogue_" << c.id() << "}\n\n";
@@ -249,10 +436,10 @@ int markdown(const std::string &out_path, const std::string &tests_dir,
          << "\n";
       os << "- **Text:** " << md(r.text().zh_cn()) << " — " << md(r.text().en()) << "\n";
       for (const pb::Citation &ci : r.citations()) {
-        os << "- **Citation [" << pick(kVerification, ci.verification()) << "]:** "
-           << md(ci.document())
+        os << "- **" << (ci.evidence() ? "Evidence" : "Citation") << " ["
+           << pick(kVerification, ci.verification()) << "]:** " << md(ci.document())
            << (ci.document_number().empty() ? "" : "（" + ci.document_number() + "）") << " "
-           << ci.year() << " " << md(ci.article()) << md(ci.item())
+           << md(ci.article()) << md(ci.item()) << " (`" << ci.key() << "`)"
            << (ci.supports().empty() ? "" : ": " + md(ci.supports())) << "\n";
       }
       if (!r.effective_from().empty() || !r.effective_to().empty()) {
@@ -260,6 +447,9 @@ int markdown(const std::string &out_path, const std::string &tests_dir,
       }
       for (const pb::Parameter &p : r.parameters()) {
         os << "- **Parameter** `" << p.name() << "` = " << md(p.value()) << " " << p.unit();
+        if (p.host_policy()) {
+          os << " [host policy, no national source]";
+        }
         if (p.has_citation()) {
           os << " [" << pick(kVerification, p.citation().verification()) << ": "
              << md(p.citation().supports()) << "]";
@@ -298,45 +488,169 @@ int markdown(const std::string &out_path, const std::string &tests_dir,
 
 }  // namespace
 
-int main(int argc, char **argv) {
-  if (argc >= 4 && std::string(argv[1]) == "--markdown") {
-    return markdown(argv[2], argv[3], std::vector<std::string>(argv + 4, argv + argc));
+// The Sources page: every registered document with its tag and the rules
+// (and code) that cite it.
+int sources_page(const std::string &out_path, const std::string &src_dir, const Registry &registry,
+                 const std::vector<std::string> &inputs) {
+  std::map<std::string, std::vector<std::string>> cited_by;
+  std::map<std::string, const pb::Document *> local;
+  std::vector<pb::Catalogue> catalogues;
+  for (const std::string &path : inputs) {
+    pb::Catalogue c;
+    if (!parse_file(path, c) || !resolve(path, registry, c)) {
+      return 1;
+    }
+    catalogues.push_back(std::move(c));
   }
-  if (argc < 3) {
-    (void)std::fprintf(stderr, "usage: cadre_catgen OUT.cc IN.textproto...\n");
-    return 2;
+  for (const pb::Catalogue &c : catalogues) {
+    for (const pb::Document &d : c.documents()) {
+      local[d.key()] = &d;
+    }
+    for (const pb::Rule &r : c.rules()) {
+      std::set<std::string> keys;
+      for (const pb::Citation &ci : r.citations()) {
+        keys.insert(ci.key());
+      }
+      for (const pb::Parameter &q : r.parameters()) {
+        if (q.has_citation()) {
+          keys.insert(q.citation().key());
+        }
+      }
+      for (const std::string &k : keys) {
+        cited_by[k].push_back("`" + r.id() + "`");
+      }
+    }
+  }
+  // Citations in code: source_key("...") in src/.
+  for (const auto &e : std::filesystem::recursive_directory_iterator(src_dir)) {
+    const auto ext = e.path().extension();
+    if (!e.is_regular_file() || (ext != ".cc" && ext != ".hpp")) {
+      continue;
+    }
+    const std::string text = read(e.path().string());
+    const std::string needle = "source_key(\"";
+    for (std::size_t q = text.find(needle); q != std::string::npos; q = text.find(needle, q + 1)) {
+      const std::size_t from = q + needle.size();
+      const std::size_t to = text.find('"', from);
+      if (to == std::string::npos) {
+        break;
+      }
+      const std::string key = text.substr(from, to - from);
+      const std::string where =
+          "code: `" + std::filesystem::relative(e.path(), src_dir).generic_string() + "`";
+      auto &list = cited_by[key];
+      if (std::find(list.begin(), list.end(), where) == list.end()) {
+        list.push_back(where);
+      }
+    }
   }
   std::ostringstream os;
-  os << "// Generated by cadre_catgen from data/catalogues. Do not edit.\n"
-        "#include <optional>\n#include <vector>\n\n#include \"cadre/catalogue.hpp\"\n\n"
+  os << "# Sources {#sources}\n\n"
+        "Every document cadre cites, generated at build time from the registry "
+        "(`data/sources.textproto`) and the shipped catalogues. Rules, parameters and explanations "
+        "cite a document by its key plus article and item; a citation naming no registered "
+        "document fails the build. The tag says how far the document's text was verified "
+        "(shared/domain/regulations.md): **SAW** read on the page named, **SAW-partial** only "
+        "part of it, **SAW-secondary** only a summary, **SAW-local** only a local text, "
+        "**RECALLED** not verified (configurable policy, never fact). A document marked "
+        "*evidence only* (a journal article, a local text showing a central wording) is never "
+        "a legal basis.\n\n"
+        "| key | document | 文号 | issuer | issued | in force | superseded | tag | cited by |\n"
+        "|---|---|---|---|---|---|---|---|---|\n";
+  const auto row = [&](const pb::Document &d) {
+    const auto it = cited_by.find(d.key());
+    std::string by;
+    if (it != cited_by.end()) {
+      for (const std::string &r : it->second) {
+        by += (by.empty() ? "" : ", ") + r;
+      }
+    } else {
+      by = "(not cited)";
+    }
+    os << "| `" << d.key() << "` | " << md(d.title()) << "<br>" << md(d.title_en())
+       << (d.evidence_only() ? " *(evidence only)*" : "") << "<br><small>" << md(d.source_note())
+       << "</small> | " << md(d.document_number()) << " | " << md(d.issuer()) << " | "
+       << d.issued_on() << " | " << d.in_force_from() << " | "
+       << (d.superseded_by().empty() ? "" : "`" + d.superseded_by() + "` from " + d.superseded_on())
+       << " | " << pick(kVerification, d.verification()) << " | " << by << " |\n";
+  };
+  for (const pb::Document &d : registry.sources.documents()) {
+    row(d);
+  }
+  for (const auto &[key, d] : local) {
+    row(*d);
+  }
+  std::ofstream f(out_path, std::ios::binary);
+  f << os.str();
+  return f ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() >= 4 && (args[0] == "--markdown" || args[0] == "--sources-page")) {
+    Registry registry;
+    if (!load_registry(args[3], registry)) {
+      return 1;
+    }
+    const std::vector<std::string> inputs(args.begin() + 4, args.end());
+    return args[0] == "--markdown" ? markdown(args[1], args[2], registry, inputs)
+                                   : sources_page(args[1], args[2], registry, inputs);
+  }
+  if (args.size() < 3) {
+    (void)std::fprintf(stderr,
+                       "usage: cadre_catgen OUT.cc KEYS.inc SOURCES.textproto IN.textproto...\n");
+    return 2;
+  }
+  Registry registry;
+  if (!load_registry(args[2], registry)) {
+    return 1;
+  }
+  std::ostringstream os;
+  os << "// Generated by cadre_catgen from data/sources.textproto and data/catalogues. Do not "
+        "edit.\n"
+        "#include <optional>\n#include <vector>\n\n#include \"cadre/catalogue.hpp\"\n"
+        "#include \"cadre/sources.hpp\"\n\n"
         "namespace cadre {\ninline namespace api_v1 {\n\n"
+        "const std::vector<Document> &builtin_documents() {\n"
+        "  static const std::vector<Document> kDocuments = {\n";
+  for (const pb::Document &d : registry.sources.documents()) {
+    emit_document(d, os);
+  }
+  os << "  };\n  return kDocuments;\n}\n\n"
         "std::vector<Catalogue> builtin_catalogues() {\n  std::vector<Catalogue> out;\n";
-  for (int i = 2; i < argc; ++i) {
-    std::ifstream in(argv[i], std::ios::binary);
-    const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in && !in.eof()) {
-      (void)std::fprintf(stderr, "cadre_catgen: cannot read %s\n", argv[i]);
-      return 1;
-    }
+  bool ok = true;
+  for (std::size_t i = 3; i < args.size(); ++i) {
     pb::Catalogue c;
-    Errors errors(argv[i]);
-    google::protobuf::TextFormat::Parser parser;
-    parser.RecordErrorsTo(&errors);
-    if (!parser.ParseFromString(body, &c)) {
+    if (!parse_file(args[i], c)) {
       return 1;
     }
+    ok = resolve(args[i], registry, c) && ok;
     emit(c, os);
   }
-  os << "  return out;\n}\n\n}  // namespace api_v1\n}  // namespace cadre\n";
-  const std::string out = os.str();
-  {
-    std::ifstream old(argv[1], std::ios::binary);
-    const std::string prev((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
-    if (prev == out) {
-      return 0;
-    }
+  if (!ok) {
+    return 1;
   }
-  std::ofstream f(argv[1], std::ios::binary);
-  f << out;
-  return f ? 0 : 1;
+  os << "  return out;\n}\n\n}  // namespace api_v1\n}  // namespace cadre\n";
+  std::ostringstream keys;
+  keys << "// Generated by cadre_catgen from data/sources.textproto. Do not edit.\n"
+          "// The keys of the registry of sources, for source_key() (catalogue/source_key.hpp).\n"
+          "inline constexpr std::string_view kSourceKeys[] = {\n";
+  for (const pb::Document &d : registry.sources.documents()) {
+    keys << "    " << lit(d.key()) << ",\n";
+  }
+  keys << "};\n";
+  const auto write_if_changed = [](const std::string &path, const std::string &text) {
+    {
+      std::ifstream old(path, std::ios::binary);
+      const std::string prev((std::istreambuf_iterator<char>(old)),
+                             std::istreambuf_iterator<char>());
+      if (prev == text) {
+        return true;
+      }
+    }
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    return static_cast<bool>(f);
+  };
+  return write_if_changed(args[0], os.str()) && write_if_changed(args[1], keys.str()) ? 0 : 1;
 }

@@ -1,0 +1,54 @@
+// Citations as of a date: an answer never cites a document not yet in force on
+// its as-of date (evidence: not yet published), and names each one the same way.
+#ifndef CADRE_SRC_UP_CITATIONS_HPP
+#define CADRE_SRC_UP_CITATIONS_HPP
+
+#include <string>
+#include <vector>
+
+#include "cadre/catalogue.hpp"
+#include "cadre/date.hpp"
+#include "cadre/finding.hpp"
+
+namespace cadre::detail {
+
+/**
+ * The citations of @p in that may be cited on @p as_of: those whose document
+ * is in force (published, for evidence) by then. A key the registry does not
+ * hold is kept (the catalogue's load already refused unknown keys).
+ */
+inline std::vector<Citation> cite_as_of(const std::vector<Citation> &in, Date as_of,
+                                        const CatalogueSet *set) {
+  std::vector<Citation> out;
+  out.reserve(in.size());
+  for (const Citation &c : in) {
+    const Document *d = set != nullptr ? set->document(c.key) : find_builtin_document(c.key);
+    if (d == nullptr || d->citable_on(as_of)) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+/** 《Title》（文号）第N条第（M）项, the name of a citation in explanations. */
+inline std::string cite_name(const Citation &c) {
+  std::string s = c.document;
+  if (!c.document_number.empty()) {
+    s += "（" + c.document_number + "）";
+  }
+  return s + c.article + c.item;
+}
+
+/** The name of the first citation that is not evidence (the basis), or of the first. */
+inline std::string basis_name(const std::vector<Citation> &citations) {
+  for (const Citation &c : citations) {
+    if (!c.evidence) {
+      return cite_name(c);
+    }
+  }
+  return citations.empty() ? std::string() : cite_name(citations.front());
+}
+
+}  // namespace cadre::detail
+
+#endif  // CADRE_SRC_UP_CITATIONS_HPP
