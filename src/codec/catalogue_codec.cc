@@ -438,7 +438,6 @@ const StatusOr<CatalogueSet> &builtin_catalogue_set() {
 
 void encode(const Catalogue &in, pb::Catalogue &out) {
   const auto put_text = [](const LocalizedText &t, pb::LocalizedText *o) { encode(t, *o); };
-  const auto put_citation = [](const Citation &c, pb::Citation *o) { encode(c, *o); };
   const auto date = [](const std::optional<Date> &d) { return d ? d->to_string() : std::string(); };
   out.Clear();
   out.set_id(in.id);

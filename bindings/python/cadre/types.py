@@ -459,20 +459,23 @@ _typed.enum(NoGradeReason, "cadre.v1.NoGradeReason", "NO_GRADE_REASON_")
 
 
 class TeamGrade(_typed.Enum):
-    """Grade of a leadership team (领导班子考核等次).
+    """Grade of a leadership team (领导班子考核等次), four ordinal values. The
+    comprehensive-assessment rules before 2019 named them 好、较好、一般、差; the 2019
+    《党政领导干部考核工作条例》 names them 优秀、良好、一般、较差 (RECALLED: that article was
+    not seen; regulations.md §7.3). The labels give both; the numbers are the same scale.
 
     Schema enum ``cadre.v1.TeamGrade``.
     """
 
     #: 未指定 (unspecified)
     UNSPECIFIED = 0
-    #: 好 (good)
+    #: 好（2019年起：优秀） (good (from 2019: excellent))
     GOOD = 1
-    #: 较好 (fairly good)
+    #: 较好（2019年起：良好） (fairly good (from 2019: good))
     FAIRLY_GOOD = 2
     #: 一般 (average)
     AVERAGE = 3
-    #: 差 (poor)
+    #: 差（2019年起：较差） (poor (from 2019: fairly poor))
     POOR = 4
 
 
@@ -520,7 +523,10 @@ _typed.enum(Severity, "cadre.v1.Severity", "SEVERITY_")
 
 
 class AccountabilityForm(_typed.Enum):
-    """Forms of accountability for leading cadres (问责方式, 问责条例 2019 第八条).
+    """Forms of accountability for leading cadres (问责方式). 《中国共产党问责条例》
+    (2016 第七条, 2019 第八条) has four: 通报, 诫勉, 组织调整或者组织处理, 纪律处分.
+    责令公开道歉 is a form of the 2009 《关于实行党政领导干部问责的暂行规定》 only:
+    decisions dated from 2016-07-08 may not use it.
 
     Schema enum ``cadre.v1.AccountabilityForm``.
     """
@@ -535,15 +541,19 @@ class AccountabilityForm(_typed.Enum):
     ORGANISATIONAL_ADJUSTMENT = 3
     #: 纪律处分 (disciplinary sanction)
     DISCIPLINARY_SANCTION = 4
-    #: 责令公开道歉 (ordered public apology)
+    #: 责令公开道歉（2009年暂行规定） (ordered public apology (2009 interim provisions only))
     PUBLIC_APOLOGY = 5
+    """Only under the 2009 interim provisions (before 2016-07-08)."""
 
 
 _typed.enum(AccountabilityForm, "cadre.v1.AccountabilityForm", "ACCOUNTABILITY_FORM_")
 
 
 class OrganisationalMeasure(_typed.Enum):
-    """Measures of organisational adjustment or treatment (问责条例 2019 第八条).
+    """Measures of organisational adjustment or treatment. 《中国共产党问责条例》 2019
+    第八条 and 《中国共产党组织处理规定（试行）》 name 停职检查, 调整职务, 责令辞职, 免职
+    and 降职. 引咎辞职 is the cadre's own resignation (选拔任用条例 辞职; 2009 暂行规定),
+    not an organisational measure of those texts.
 
     Schema enum ``cadre.v1.OrganisationalMeasure``.
     """
@@ -560,8 +570,9 @@ class OrganisationalMeasure(_typed.Enum):
     REMOVAL = 4
     #: 降职 (demotion)
     DEMOTION = 5
-    #: 引咎辞职 (resignation taking the blame)
+    #: 引咎辞职（本人辞职，非问责条例所列措施） (resignation taking the blame (the cadre's own, not a measure of the 2019 regulations))
     RESIGNATION_TAKING_BLAME = 6
+    """Not a measure of 问责条例 2019 第八条: the cadre's resignation (选拔任用条例; 2009 暂行规定)."""
 
 
 _typed.enum(OrganisationalMeasure, "cadre.v1.OrganisationalMeasure", "ORGANISATIONAL_MEASURE_")
@@ -931,6 +942,8 @@ class RecordKind(_typed.Enum):
     CANDIDACY = 17
     #: 后续管理 (follow-up plan)
     FOLLOW_UP_PLAN = 18
+    #: 延迟免职（退休） (age-limit delay)
+    AGE_LIMIT_DELAY = 19
 
 
 _typed.enum(RecordKind, "cadre.v1.RecordKind", "RECORD_KIND_")
@@ -1091,6 +1104,66 @@ class PeriodUnit(_typed.Enum):
 _typed.enum(PeriodUnit, "cadre.v1.PeriodUnit", "PERIOD_UNIT_")
 
 
+class FindingStatus(_typed.Enum):
+    """Status of a finding: whether it counts as a cadre "to go down".
+
+    Schema enum ``cadre.v1.FindingStatus``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 应予调整 (to go down)
+    ACTIVE = 1
+    """The rule holds: counted as "to go down"."""
+    #: 前置条件未满足 (precondition not met)
+    PRECONDITION_NOT_MET = 2
+    """2015 rules: the situation is recorded but no 提醒、函询 or 诫勉 was given and
+    found unheeded; the next step is named. Never counted as "to go down".
+    """
+    #: 经批准延迟 (suspended by an approved delay)
+    SUSPENDED = 3
+    """An approved delay (延迟免职) suspends the finding until the delay ends."""
+    #: 容错免责 (exempted)
+    EXEMPTED = 4
+    """A 免责 decision cancels the effect: shown with its citation, not counted."""
+
+
+_typed.enum(FindingStatus, "cadre.v1.FindingStatus", "FINDING_STATUS_")
+
+
+class ExemptionOutcome(_typed.Enum):
+    """What an error-tolerance (容错) decision did to a result.
+
+    Schema enum ``cadre.v1.ExemptionOutcome``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 免责，不受影响 (cancelled)
+    CANCELLED = 1
+    """免责 listing this effect: the effect is cancelled."""
+    #: 从轻、减轻，影响期缩短 (shortened)
+    SHORTENED = 2
+    """从轻 or 减轻 with a shorter impact period: the period is shortened."""
+    #: 不予容错，不改变 (denied: nothing changes)
+    DENIED = 3
+    """不予容错: nothing changes."""
+    #: 与不予容错情形冲突，未采纳 (inconsistent with an exclusion: not honoured)
+    INCONSISTENT = 4
+    """The record carries an exclusion (违纪违法 and the like): the decision is
+    inconsistent with the rules and not honoured.
+    """
+    #: 决定未列此项影响 (effect not listed)
+    NOT_LISTED = 5
+    """The decision does not list this effect, or changes no period: nothing changes."""
+    #: 截至该日无容错规定 (no rule of error tolerance in force)
+    NO_RULE_IN_FORCE = 6
+    """No rule of error tolerance is in force as of the date: not applied."""
+
+
+_typed.enum(ExemptionOutcome, "cadre.v1.ExemptionOutcome", "EXEMPTION_OUTCOME_")
+
+
 @dataclass
 class LocalizedText(_typed.Message):
     """A text in both languages of the domain, from one source.
@@ -1112,7 +1185,10 @@ class LocalizedText(_typed.Message):
 
 @dataclass
 class Citation(_typed.Message):
-    """The legal basis of a rule or a parameter.
+    """The legal basis of a rule or a parameter, or evidence for it. A catalogue
+    cites a document of the registry of sources (data/sources.textproto, or the
+    catalogue's own documents) by its key, with article and item; the title,
+    文号 and year are filled from the registry, never typed in the catalogue.
 
     Schema message ``cadre.v1.Citation``.
     """
@@ -1126,14 +1202,20 @@ class Citation(_typed.Message):
         ("item", "item", _typed.SCALAR, None, False, False),
         ("verification", "verification", _typed.ENUM, "Verification", False, False),
         ("supports", "supports", _typed.SCALAR, None, False, False),
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("evidence", "evidence", _typed.SCALAR, None, False, False),
     )
 
     document: str = ""
-    """Title of the document, e.g. 《推进领导干部能上能下若干规定（试行）》."""
+    """Title of the document, e.g. 《推进领导干部能上能下若干规定（试行）》. Filled
+    from the registry; a catalogue leaves it empty.
+    """
     document_number: str = ""
-    """Document number (文号), e.g. 组通字〔2015〕14号; empty when unknown."""
+    """Document number (文号), e.g. 组通字〔2015〕14号; empty when unknown. Filled
+    from the registry.
+    """
     year: int = 0
-    """Year of issue."""
+    """Year of issue. Filled from the registry."""
     article: str = ""
     """Article (条), e.g. "第五条"; empty when the whole document is cited."""
     item: str = ""
@@ -1142,6 +1224,14 @@ class Citation(_typed.Message):
     """How far the wording was verified."""
     supports: str = ""
     """What this citation supports."""
+    key: str = ""
+    """Key of the document in the registry of sources, e.g. "xbry-2019". Required
+    in a catalogue.
+    """
+    evidence: bool = False
+    """True when the document is evidence only (a journal article, a local text
+    showing a central wording): never the legal basis. Filled from the registry.
+    """
 
 
 @dataclass
@@ -1164,6 +1254,79 @@ class RecordRef(_typed.Message):
     """Id of the referenced record."""
     cadre_id: str = ""
     """Id of the cadre the record belongs to; empty means the same cadre."""
+
+
+@dataclass
+class Document(_typed.Message):
+    """One document the library (or a host catalogue) cites.
+
+    Schema message ``cadre.v1.Document``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Document"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("title", "title", _typed.SCALAR, None, False, False),
+        ("title_en", "title_en", _typed.SCALAR, None, False, False),
+        ("document_number", "document_number", _typed.SCALAR, None, False, False),
+        ("issuer", "issuer", _typed.SCALAR, None, False, False),
+        ("issued_on", "issued_on", _typed.SCALAR, None, False, False),
+        ("in_force_from", "in_force_from", _typed.SCALAR, None, False, False),
+        ("superseded_by", "superseded_by", _typed.SCALAR, None, False, False),
+        ("superseded_on", "superseded_on", _typed.SCALAR, None, False, False),
+        ("verification", "verification", _typed.ENUM, "Verification", False, False),
+        ("source_note", "source_note", _typed.SCALAR, None, False, False),
+        ("evidence_only", "evidence_only", _typed.SCALAR, None, False, False),
+        ("jurisdiction", "jurisdiction", _typed.SCALAR, None, False, False),
+    )
+
+    key: str = ""
+    """Stable key, e.g. "xbry-2019": lowercase letters, digits and '-'."""
+    title: str = ""
+    """Full title with its book-title marks, e.g. 《党政领导干部选拔任用工作条例》."""
+    title_en: str = ""
+    """English rendering of the title, for the English explanations."""
+    document_number: str = ""
+    """Document number (文号), e.g. 组通字〔2015〕14号; empty when not seen."""
+    issuer: str = ""
+    """Issuing body, e.g. 中共中央办公厅."""
+    issued_on: str = ""
+    """Day of issue (发布、印发), ISO 8601; empty when not seen."""
+    in_force_from: str = ""
+    """First day in force (施行), ISO 8601; empty when not seen. For evidence
+    (an article), the day it was published.
+    """
+    superseded_by: str = ""
+    """Key of the document that replaced it, if any."""
+    superseded_on: str = ""
+    """First day on which the replacing document applies; the last day in force
+    is the day before.
+    """
+    verification: Verification = Verification.UNSPECIFIED
+    """How far the document's text was verified (regulations.md tags)."""
+    source_note: str = ""
+    """Where the text was seen: a short note with the address; no personal data."""
+    evidence_only: bool = False
+    """True for evidence only (a journal article, a press report, a local text
+    showing the wording of a central one): never a legal basis.
+    """
+    jurisdiction: str = ""
+    """"CN" for central documents, or the six-digit code of the region."""
+
+
+@dataclass
+class Sources(_typed.Message):
+    """A registry of documents.
+
+    Schema message ``cadre.v1.Sources``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Sources"
+    _fields_: ClassVar[tuple] = (
+        ("documents", "documents", _typed.MESSAGE, "Document", True, False),
+    )
+
+    documents: list[Document] = field(default_factory=list)
 
 
 @dataclass
@@ -2098,6 +2261,8 @@ class Post(_typed.Message):
         ("terms", "terms", _typed.MESSAGE, "TermOfOffice", True, False),
         ("exceptional_promotion", "exceptional_promotion", _typed.SCALAR, None, False, False),
         ("peer_group_id", "peer_group_id", _typed.SCALAR, None, False, False),
+        ("unit_kind", "unit_kind", _typed.ENUM, "UnitKind", False, False),
+        ("internal_unit", "internal_unit", _typed.SCALAR, None, False, False),
     )
 
     id: str = ""
@@ -2127,6 +2292,50 @@ class Post(_typed.Message):
     """Appointed by exceptional promotion (破格提拔)."""
     peer_group_id: str = ""
     """Id of the peer group the post belongs to, if any."""
+    unit_kind: UnitKind = UnitKind.UNSPECIFIED
+    """Kind of the unit the post belongs to (党政机关, 人民团体, 事业单位, 国有企业...):
+    the scope of some rules (组通字〔2015〕14号 excludes state-owned enterprises).
+    """
+    internal_unit: bool = False
+    """A leading post of an internal unit (内设机构), e.g. 处长 of a provincial
+    department: outside the scope of 任期暂行规定 第二条.
+    """
+
+
+@dataclass
+class AgeLimitDelay(_typed.Message):
+    """An approved delay of removal or retirement at an age limit (延迟免职（退休）,
+    2015 规定 第五条): proposed by the party committee (group) and approved by the
+    party organisation one level up. It suspends the age-limit finding until it ends.
+
+    Schema message ``cadre.v1.AgeLimitDelay``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.AgeLimitDelay"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("post_id", "post_id", _typed.SCALAR, None, False, False),
+        ("proposed_on", "proposed_on", _typed.SCALAR, None, False, False),
+        ("approved_on", "approved_on", _typed.SCALAR, None, False, False),
+        ("approved_by", "approved_by", _typed.ENUM, "AuthorityKind", False, False),
+        ("until", "until", _typed.SCALAR, None, False, False),
+        ("document_number", "document_number", _typed.SCALAR, None, False, False),
+    )
+
+    id: str = ""
+    """Record id, unique within the cadre."""
+    post_id: str = ""
+    """Post concerned, in the cadre's post history; empty: the post held."""
+    proposed_on: str = ""
+    """Day the committee (group) proposed it, ISO 8601."""
+    approved_on: str = ""
+    """Day the party organisation one level up approved it; empty while not approved."""
+    approved_by: AuthorityKind = AuthorityKind.UNSPECIFIED
+    """Who approved it."""
+    until: str = ""
+    """Last day of the delay, ISO 8601; required."""
+    document_number: str = ""
+    """Document number (文号) of the approval."""
 
 
 @dataclass
@@ -2167,6 +2376,7 @@ class Cadre(_typed.Message):
         ("assignment_refusals", "assignment_refusals", _typed.MESSAGE, "AssignmentRefusal", True, False),
         ("candidacies", "candidacies", _typed.MESSAGE, "Candidacy", True, False),
         ("follow_up_plans", "follow_up_plans", _typed.MESSAGE, "FollowUpPlan", True, False),
+        ("age_limit_delays", "age_limit_delays", _typed.MESSAGE, "AgeLimitDelay", True, False),
     )
 
     id: str = ""
@@ -2210,6 +2420,8 @@ class Cadre(_typed.Message):
     assignment_refusals: list[AssignmentRefusal] = field(default_factory=list)
     candidacies: list[Candidacy] = field(default_factory=list)
     follow_up_plans: list[FollowUpPlan] = field(default_factory=list)
+    age_limit_delays: list[AgeLimitDelay] = field(default_factory=list)
+    """Approved delays of removal or retirement at an age limit."""
 
 
 @dataclass
@@ -2343,6 +2555,37 @@ class Fact(_typed.Message):
 
 
 @dataclass
+class ExemptionNote(_typed.Message):
+    """What an error-tolerance (容错) decision did to a result, and why.
+
+    Schema message ``cadre.v1.ExemptionNote``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ExemptionNote"
+    _fields_: ClassVar[tuple] = (
+        ("claim_id", "claim_id", _typed.SCALAR, None, False, False),
+        ("record", "record", _typed.MESSAGE, "RecordRef", False, False),
+        ("outcome", "outcome", _typed.ENUM, "ExemptionOutcome", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+        ("rule_id", "rule_id", _typed.SCALAR, None, False, False),
+    )
+
+    claim_id: str = ""
+    """Id of the claim (ExemptionClaim.id) of the cadre."""
+    record: RecordRef = field(default_factory=lambda: RecordRef())
+    """The record the claim concerns."""
+    outcome: ExemptionOutcome = ExemptionOutcome.UNSPECIFIED
+    citations: list[Citation] = field(default_factory=list)
+    """The rule of error tolerance applied and, for an inconsistent decision,
+    the exclusion it conflicts with.
+    """
+    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    rule_id: str = ""
+    """Id of the catalogue rule of error tolerance applied; empty when none is in force."""
+
+
+@dataclass
 class Finding(_typed.Message):
     """One reason for a cadre to go "down".
 
@@ -2365,6 +2608,9 @@ class Finding(_typed.Message):
         ("procedure", "procedure", _typed.ENUM, "ProcedureKind", False, False),
         ("first_deadline", "first_deadline", _typed.SCALAR, None, False, False),
         ("catalogue", "catalogue", _typed.MESSAGE, "CatalogueRef", False, False),
+        ("status", "status", _typed.ENUM, "FindingStatus", False, False),
+        ("next_step", "next_step", _typed.MESSAGE, "LocalizedText", False, False),
+        ("exemptions", "exemptions", _typed.MESSAGE, "ExemptionNote", True, False),
     )
 
     cadre_id: str = ""
@@ -2387,6 +2633,14 @@ class Finding(_typed.Message):
     """The procedure the finding opens, and its first deadline."""
     first_deadline: str = ""
     catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    status: FindingStatus = FindingStatus.UNSPECIFIED
+    """Whether it counts as "to go down": ACTIVE; or the 2015 precondition is not
+    met; or an approved delay suspends it; or a 免责 decision cancels it.
+    """
+    next_step: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """The next step, when the status is not ACTIVE (e.g. give a 提醒、函询 or 诫勉 first)."""
+    exemptions: list[ExemptionNote] = field(default_factory=list)
+    """Error-tolerance decisions about the finding's records, applied or not."""
 
 
 @dataclass
@@ -2404,6 +2658,9 @@ class Blocker(_typed.Message):
         ("lifts_on", "lifts_on", _typed.SCALAR, None, False, False),
         ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
         ("exemption_claim_id", "exemption_claim_id", _typed.SCALAR, None, False, False),
+        ("check", "check", _typed.SCALAR, None, False, False),
+        ("since", "since", _typed.SCALAR, None, False, False),
+        ("catalogue", "catalogue", _typed.MESSAGE, "CatalogueRef", False, False),
     )
 
     rule_id: str = ""
@@ -2415,6 +2672,12 @@ class Blocker(_typed.Message):
     explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
     exemption_claim_id: str = ""
     """Set when an error-tolerance decision removed or softened the blocker."""
+    check: str = ""
+    """Which check of the rule blocks, e.g. "warning" of a party-sanction rule."""
+    since: str = ""
+    """Day the period behind the blocker started, ISO 8601; empty when none."""
+    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    """The catalogue the rule comes from."""
 
 
 @dataclass
@@ -2436,6 +2699,7 @@ class EligibilityAnswer(_typed.Message):
         ("exemptions_applied", "exemptions_applied", _typed.SCALAR, None, True, False),
         ("catalogue", "catalogue", _typed.MESSAGE, "CatalogueRef", False, False),
         ("waived", "waived", _typed.MESSAGE, "Blocker", True, False),
+        ("exemptions", "exemptions", _typed.MESSAGE, "ExemptionNote", True, False),
     )
 
     cadre_id: str = ""
@@ -2451,6 +2715,8 @@ class EligibilityAnswer(_typed.Message):
     catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
     waived: list[Blocker] = field(default_factory=list)
     """Blockers a 免责 decision removed, each naming the claim and citing it."""
+    exemptions: list[ExemptionNote] = field(default_factory=list)
+    """Every error-tolerance decision considered, applied or not, with its citations."""
 
 
 @dataclass
@@ -2468,6 +2734,7 @@ class ForwardWarning(_typed.Message):
         ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
         ("record", "record", _typed.MESSAGE, "RecordRef", False, False),
         ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("catalogue", "catalogue", _typed.MESSAGE, "CatalogueRef", False, False),
     )
 
     cadre_id: str = ""
@@ -2478,6 +2745,8 @@ class ForwardWarning(_typed.Message):
     record: RecordRef = field(default_factory=lambda: RecordRef())
     citations: list[Citation] = field(default_factory=list)
     """Legal basis of the rule."""
+    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    """The catalogue the rule comes from."""
 
 
 @dataclass
@@ -2495,6 +2764,9 @@ class GradeCap(_typed.Message):
         ("reasons", "reasons", _typed.MESSAGE, "Blocker", True, False),
         ("waived", "waived", _typed.MESSAGE, "Blocker", True, False),
         ("exemptions_applied", "exemptions_applied", _typed.SCALAR, None, True, False),
+        ("catalogue", "catalogue", _typed.MESSAGE, "CatalogueRef", False, False),
+        ("exemptions", "exemptions", _typed.MESSAGE, "ExemptionNote", True, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
     )
 
     cadre_id: str = ""
@@ -2506,6 +2778,12 @@ class GradeCap(_typed.Message):
     """Caps a 免责 decision removed, each naming the claim and citing it."""
     exemptions_applied: list[str] = field(default_factory=list)
     """Exemptions that applied, as ids of claims."""
+    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    """The catalogue in force for the cadre at the end of the year (or as_of)."""
+    exemptions: list[ExemptionNote] = field(default_factory=list)
+    """Every error-tolerance decision considered, applied or not."""
+    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """What the cap means, in words (including "does not lift" where it does not)."""
 
 
 @dataclass
@@ -2524,6 +2802,7 @@ class ConsistencyFlag(_typed.Message):
         ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
         ("due_on", "due_on", _typed.SCALAR, None, False, False),
         ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+        ("catalogue", "catalogue", _typed.MESSAGE, "CatalogueRef", False, False),
     )
 
     cadre_id: str = ""
@@ -2532,6 +2811,8 @@ class ConsistencyFlag(_typed.Message):
     citations: list[Citation] = field(default_factory=list)
     due_on: str = ""
     explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    """The catalogue the rule comes from."""
 
 
 @dataclass
@@ -2726,6 +3007,7 @@ class Parameter(_typed.Message):
         ("value", "value", _typed.SCALAR, None, False, False),
         ("unit", "unit", _typed.SCALAR, None, False, False),
         ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+        ("host_policy", "host_policy", _typed.SCALAR, None, False, False),
     )
 
     name: str = ""
@@ -2736,6 +3018,10 @@ class Parameter(_typed.Message):
     """Unit, e.g. "years", "months", "votes"."""
     citation: Citation = field(default_factory=lambda: Citation())
     """Where the number comes from, when it is not the rule's own citation."""
+    host_policy: bool = False
+    """True when no national source gives the number: a host's policy, shown as
+    such ("host policy, no national source"), never presented as law.
+    """
 
 
 @dataclass
@@ -2790,6 +3076,7 @@ class Rule(_typed.Message):
         ("first_deadline_days", "first_deadline_days", _typed.SCALAR, None, False, False),
         ("requires_prior_warning", "requires_prior_warning", _typed.SCALAR, None, False, False),
         ("disabled", "disabled", _typed.SCALAR, None, False, False),
+        ("succeeds", "succeeds", _typed.SCALAR, None, True, False),
     )
 
     id: str = ""
@@ -2819,7 +3106,12 @@ class Rule(_typed.Message):
     requires_prior_warning: bool = False
     """2015 rules: the situation counts only after a 提醒, 函询 or 诫勉 not heeded."""
     disabled: bool = False
-    """Set false to switch a base rule off in an overriding catalogue."""
+    """Set true to switch a base rule off in an overriding catalogue."""
+    succeeds: list[str] = field(default_factory=list)
+    """Ids of rules of earlier catalogues whose recorded cases this rule takes
+    over once it is in force (a 2015 situation screened under the matching
+    2022 item). The mapping is data; its reading is cited in `citations`.
+    """
 
 
 @dataclass
@@ -2840,6 +3132,7 @@ class Catalogue(_typed.Message):
         ("base", "base", _typed.SCALAR, None, False, False),
         ("rules", "rules", _typed.MESSAGE, "Rule", True, False),
         ("completeness", "completeness", _typed.MESSAGE, "LocalizedText", False, False),
+        ("documents", "documents", _typed.MESSAGE, "Document", True, False),
     )
 
     id: str = ""
@@ -2856,6 +3149,10 @@ class Catalogue(_typed.Message):
     rules: list[Rule] = field(default_factory=list)
     completeness: LocalizedText = field(default_factory=lambda: LocalizedText())
     """What is known to be missing or unverified about this catalogue."""
+    documents: list[Document] = field(default_factory=list)
+    """Documents the catalogue cites that the library's registry of sources does
+    not hold (a province's own rules), in the registry's form.
+    """
 
 
 @dataclass
@@ -3502,11 +3799,16 @@ class GradeCapRequest(_typed.Message):
     _fields_: ClassVar[tuple] = (
         ("year", "year", _typed.SCALAR, None, False, False),
         ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
     )
 
     year: int = 0
     """The year assessed."""
     cadres: list[Cadre] = field(default_factory=list)
+    as_of: str = ""
+    """Day the question is asked, ISO 8601; empty: the last day of the year.
+    Records and decisions dated after it do not count.
+    """
 
 
 @dataclass
@@ -3689,6 +3991,7 @@ __all__ = [
     "AccountabilityForm",
     "Adjustment",
     "AdjustmentMethod",
+    "AgeLimitDelay",
     "AnnualAssessment",
     "AppointmentMode",
     "AssessmentGrade",
@@ -3729,6 +4032,7 @@ __all__ = [
     "DemocraticEvaluation",
     "Determination",
     "DimensionScores",
+    "Document",
     "EarlyWarning",
     "EarlyWarningKind",
     "EducationLevel",
@@ -3743,11 +4047,14 @@ __all__ = [
     "ExemptionEffect",
     "ExemptionExclusion",
     "ExemptionGround",
+    "ExemptionNote",
+    "ExemptionOutcome",
     "Fact",
     "FamilySituation",
     "FamilySituationKind",
     "Festival",
     "Finding",
+    "FindingStatus",
     "FollowUpActor",
     "FollowUpOutcome",
     "FollowUpOutcomeKind",
@@ -3808,6 +4115,7 @@ __all__ = [
     "ScreenSummary",
     "Severity",
     "Sex",
+    "Sources",
     "SpecialTask",
     "StudyLeave",
     "Talk",
