@@ -297,8 +297,31 @@ GradeCapAnswer grade_cap(const Cadre &cadre, int year, const Engine &engine,
             "; under " + basis + "."};
     caps.add_reason(std::move(c));
   }
-  // Several: the heaviest governs, listed first.
+  // With a party and a government sanction, the party sanction sets the grade (组通字〔1998〕19号
+  // item 7), unless the rule in force says the heavier governs: the government sanctions of the
+  // year are set aside and the answer says so.
   std::vector<Cap> &all = caps.all();
+  const UpRule *party_rule = nullptr;
+  for (const Cap &c : all) {
+    if (c.reason.record.kind == RecordKind::kPartySanction && c.reason.since) {
+      const UpRule *r = ctx.at("grade-cap-party", *c.reason.since);
+      if (r != nullptr && r->word("with_government_sanction") == "party-governs") {
+        party_rule = r;
+        break;
+      }
+    }
+  }
+  std::vector<std::string> set_aside;
+  if (party_rule != nullptr) {
+    std::erase_if(all, [&set_aside](const Cap &c) {
+      if (c.reason.record.kind != RecordKind::kGovernmentSanction) {
+        return false;
+      }
+      set_aside.push_back(c.reason.record.id);
+      return true;
+    });
+  }
+  // Several: the heaviest governs, listed first.
   std::stable_sort(all.begin(), all.end(),
                    [](const Cap &a, const Cap &b) { return a.severity > b.severity; });
   int worst = 0;
@@ -339,6 +362,22 @@ GradeCapAnswer grade_cap(const Cadre &cadre, int year, const Engine &engine,
                               detail::count_en(static_cast<long long>(n), "cap", "caps") +
                               "; the heaviest governs); the cap applies to the " + y +
                               " assessment and does not lift with time."};
+  }
+  if (!set_aside.empty()) {
+    std::string ids;
+    for (const std::string &id : set_aside) {
+      ids += (ids.empty() ? "" : ", ") + id;
+    }
+    const Parameter *p = party_rule->rule->parameter("with_government_sanction");
+    const std::string basis =
+        p != nullptr && p->citation ? detail::cite_name(*p->citation)
+                                    : detail::basis_name(party_rule->rule->citations);
+    answer.explanation.zh_cn += "同时受政务（行政）处分（记录 " + ids + "）的，依据" + basis +
+                                "，按受党纪处分的情况确定考核等次。";
+    answer.explanation.en += " The government sanction of the year (record " + ids +
+                             ") is set aside: with a party sanction, the party sanction sets the "
+                             "grade under " +
+                             basis + ".";
   }
   return answer;
 }

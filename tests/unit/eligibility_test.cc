@@ -116,7 +116,11 @@ TEST(Eligibility, AdmonishmentCountsTheStartDayAsDayOne) {
   EXPECT_EQ(b.catalogue.id, "cn-common");
   EXPECT_EQ(b.citations[0].key, "txjm-zzb");
   EXPECT_EQ(b.citations[0].verification, Verification::kRecalled);
+  // The basis is the central 实施细则, its title not glued to a local text's.
+  EXPECT_EQ(b.citations[0].document,
+            "《关于组织人事部门对领导干部进行提醒、函询和诫勉的实施细则》");
   EXPECT_TRUE(b.citations[1].evidence);  // the Nanchang text: evidence of the wording
+  EXPECT_EQ(b.citations[1].key, "txjm-nc-2016");
   EXPECT_NE(b.explanation.zh_cn.find("至2024-07-14止，2024-07-15起解除"), std::string::npos);
   EXPECT_NE(b.explanation.zh_cn.find("起算之日计入"), std::string::npos);
   EXPECT_NE(b.explanation.en.find("6 months"), std::string::npos);
@@ -699,22 +703,26 @@ TEST(GradeCap, SanctionsCapTheGrade) {
   c.party_sanctions.push_back(s);
   auto a = cap(c, 2023);
   EXPECT_EQ(a.best_allowed, AssessmentGrade::kIncompetent);
-  ASSERT_EQ(a.reasons.size(), 2U);
-  EXPECT_EQ(a.reasons[0].rule_id, "cn-common.grade-cap.party-sanctions");  // the heaviest first
+  // 组通字〔1998〕19号 item 7: with a party and an administrative sanction, the party sanction
+  // sets the grade; the government sanction of the year is set aside, and the answer says so.
+  ASSERT_EQ(a.reasons.size(), 1U);
+  EXPECT_EQ(a.reasons[0].rule_id, "cn-common.grade-cap.party-sanctions");
   EXPECT_EQ(a.reasons[0].check, "incompetent");
   EXPECT_TRUE(cites(a.reasons[0].citations, "kh-1998"));
-  // 组通字〔1998〕19号 item 7: with a party and an administrative sanction, the heavier governs.
   EXPECT_TRUE(std::any_of(a.reasons[0].citations.begin(), a.reasons[0].citations.end(),
                           [](const Citation &ct) {
                             return ct.key == "kh-1998" && ct.item == "第七项" &&
-                                   ct.supports.find("影响较重") != std::string::npos;
+                                   ct.supports.find("按受党纪处分的情况确定其考核等次") !=
+                                       std::string::npos;
                           }));
+  EXPECT_NE(a.explanation.zh_cn.find("记录 g1"), std::string::npos);
+  EXPECT_NE(a.explanation.en.find("set aside"), std::string::npos);
   EXPECT_EQ(a.reasons[0].citations[0].document_number, "组通字〔1998〕19号");
   EXPECT_NE(a.reasons[0].citations[0].document.find("受党纪处分的党政机关工作人员"),
             std::string::npos);
   // A cap that does not lift says so in words.
   EXPECT_NE(a.explanation.zh_cn.find("不随时间推移解除"), std::string::npos);
-  EXPECT_NE(a.explanation.en.find("2 caps"), std::string::npos);
+  EXPECT_NE(a.explanation.en.find("1 cap;"), std::string::npos);
   EXPECT_NE(a.reasons[0].explanation.en.find("does not lift with time"), std::string::npos);
   EXPECT_EQ(cap(c, 2025).best_allowed, AssessmentGrade::kNotGraded);
   EXPECT_EQ(cap(c, 2026).best_allowed, AssessmentGrade::kExcellent);
@@ -727,6 +735,58 @@ TEST(GradeCap, SanctionsCapTheGrade) {
   EXPECT_EQ(a.best_allowed, AssessmentGrade::kCompetent);
   EXPECT_NE(a.reasons[0].explanation.zh_cn.find("不得确定为优秀等次"), std::string::npos);
   EXPECT_NE(a.explanation.en.find("1 cap;"), std::string::npos);
+}
+
+// 组通字〔1998〕19号 item 7: a party warning and a government demerit of one year give the grade
+// of the warning (not excellent), not the heavier "no grade"; a host may take the heavier.
+TEST(GradeCap, WithAPartyAndAGovernmentSanctionThePartySanctionGoverns) {
+  Cadre c = base();
+  c.government_sanctions = {gov("g1", GovernmentSanctionKind::kDemerit, "2023-05-01")};
+  EXPECT_EQ(cap(c, 2023).best_allowed, AssessmentGrade::kNotGraded);  // alone: no grade
+  PartySanction s;
+  s.id = "ps1";
+  s.kind = PartySanctionKind::kWarning;
+  s.effective_on = D("2023-05-01");
+  c.party_sanctions.push_back(s);
+  const GradeCapAnswer a = cap(c, 2023);
+  EXPECT_EQ(a.best_allowed, AssessmentGrade::kCompetent);
+  ASSERT_EQ(a.reasons.size(), 1U);
+  EXPECT_EQ(a.reasons[0].record.id, "ps1");
+  EXPECT_NE(a.explanation.zh_cn.find("按受党纪处分的情况确定考核等次"), std::string::npos);
+  EXPECT_NE(a.explanation.zh_cn.find("组通字〔1998〕19号）第七项"), std::string::npos);
+  // A party sanction of another year does not set aside this year's government sanction.
+  c.party_sanctions[0].effective_on = D("2022-05-01");
+  EXPECT_EQ(cap(c, 2023).best_allowed, AssessmentGrade::kNotGraded);
+  c.party_sanctions[0].effective_on = D("2023-05-01");
+  const std::string text = R"(
+id: "gd"
+title { zh_cn: "示例" en: "example" }
+jurisdiction: "440000"
+effective_from: "2023-01-01"
+base: "cn-2022"
+rules {
+  id: "gd.grade-cap.party-sanctions"
+  overrides: "cn-common.grade-cap.party-sanctions"
+  citations { key: "kh-1998" verification: VERIFICATION_SAW }
+  text { zh_cn: "党纪处分与年度考核" en: "party sanctions and the annual grade" }
+  kind: "grade-cap-party"
+  decided_by: DECIDED_BY_COMPUTATION
+  parameters { name: "warning" value: "not-excellent" }
+  parameters { name: "with_government_sanction" value: "heavier-governs" host_policy: true }
+}
+)";
+  Catalogue gd;
+  std::vector<Status> errors;
+  ASSERT_TRUE(codec::parse_catalogue_text(text, "gd", gd, errors));
+  EngineConfig config;
+  config.catalogues = *codec::builtin_catalogue_set();
+  ASSERT_TRUE(config.catalogues.add(gd).ok());
+  const Engine host(config);
+  c.posts[0].region_code = "440100";
+  const GradeCapAnswer h = grade_cap(c, 2023, host);
+  EXPECT_EQ(h.best_allowed, AssessmentGrade::kNotGraded);
+  EXPECT_EQ(h.reasons.size(), 2U);
+  EXPECT_EQ(h.explanation.en.find("set aside"), std::string::npos);
 }
 
 TEST(GradeCap, AdmonishmentAdjustmentAndInvestigation) {
