@@ -369,9 +369,9 @@ GradeCapAnswer grade_cap(const Cadre &cadre, int year, const Engine &engine,
       ids += (ids.empty() ? "" : ", ") + id;
     }
     const Parameter *p = party_rule->rule->parameter("with_government_sanction");
-    const std::string basis =
-        p != nullptr && p->citation ? detail::cite_name(*p->citation)
-                                    : detail::basis_name(party_rule->rule->citations);
+    const std::string basis = p != nullptr && p->citation
+                                  ? detail::cite_name(*p->citation)
+                                  : detail::basis_name(party_rule->rule->citations);
     answer.explanation.zh_cn += "同时受政务（行政）处分（记录 " + ids + "）的，依据" + basis +
                                 "，按受党纪处分的情况确定考核等次。";
     answer.explanation.en += " The government sanction of the year (record " + ids +
