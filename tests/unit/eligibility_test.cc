@@ -709,12 +709,11 @@ TEST(GradeCap, SanctionsCapTheGrade) {
   EXPECT_EQ(a.reasons[0].rule_id, "cn-common.grade-cap.party-sanctions");
   EXPECT_EQ(a.reasons[0].check, "incompetent");
   EXPECT_TRUE(cites(a.reasons[0].citations, "kh-1998"));
-  EXPECT_TRUE(std::any_of(a.reasons[0].citations.begin(), a.reasons[0].citations.end(),
-                          [](const Citation &ct) {
-                            return ct.key == "kh-1998" && ct.item == "第七项" &&
-                                   ct.supports.find("按受党纪处分的情况确定其考核等次") !=
-                                       std::string::npos;
-                          }));
+  EXPECT_TRUE(std::any_of(
+      a.reasons[0].citations.begin(), a.reasons[0].citations.end(), [](const Citation &ct) {
+        return ct.key == "kh-1998" && ct.item == "第七项" &&
+               ct.supports.find("按受党纪处分的情况确定其考核等次") != std::string::npos;
+      }));
   EXPECT_NE(a.explanation.zh_cn.find("记录 g1"), std::string::npos);
   EXPECT_NE(a.explanation.en.find("set aside"), std::string::npos);
   EXPECT_EQ(a.reasons[0].citations[0].document_number, "组通字〔1998〕19号");
