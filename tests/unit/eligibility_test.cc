@@ -41,6 +41,17 @@ Cadre base() {
   return c;
 }
 
+// An engine with the shipped catalogues and one host catalogue, given as text.
+Engine host_engine(const std::string &text) {
+  Catalogue host;
+  std::vector<Status> errors;
+  EXPECT_TRUE(codec::parse_catalogue_text(text, "host", host, errors));
+  EngineConfig config;
+  config.catalogues = *codec::builtin_catalogue_set();
+  EXPECT_TRUE(config.catalogues.add(host).ok());
+  return Engine(config);
+}
+
 EligibilityAnswer up(const Cadre &c, std::string_view as_of,
                      EligibilityTarget target = EligibilityTarget::kHigherLevel,
                      RankLevel level = RankLevel::kUnspecified, const Engine &e = engine()) {
@@ -184,13 +195,7 @@ rules {
   parameters { name: "counting" value: "start-day-not-counted" }
 }
 )";
-  Catalogue gd;
-  std::vector<Status> errors;
-  ASSERT_TRUE(codec::parse_catalogue_text(text, "gd", gd, errors));
-  EngineConfig config;
-  config.catalogues = *codec::builtin_catalogue_set();
-  ASSERT_TRUE(config.catalogues.add(gd).ok());
-  const Engine host(config);
+  const Engine host = host_engine(text);
   Cadre c = base();
   c.posts[0].region_code = "440100";
   c.early_warnings.push_back(admonished("w1", "2024-01-15"));
@@ -774,13 +779,7 @@ rules {
   parameters { name: "with_government_sanction" value: "heavier-governs" host_policy: true }
 }
 )";
-  Catalogue gd;
-  std::vector<Status> errors;
-  ASSERT_TRUE(codec::parse_catalogue_text(text, "gd", gd, errors));
-  EngineConfig config;
-  config.catalogues = *codec::builtin_catalogue_set();
-  ASSERT_TRUE(config.catalogues.add(gd).ok());
-  const Engine host(config);
+  const Engine host = host_engine(text);
   c.posts[0].region_code = "440100";
   const GradeCapAnswer h = grade_cap(c, 2023, host);
   EXPECT_EQ(h.best_allowed, AssessmentGrade::kNotGraded);
