@@ -88,7 +88,7 @@ void StreamAllocs(benchmark::State &state) {
         before = g_allocations.load();
         counted_from = screener.cadres();
       }
-      response.Clear();  // keeps its messages for reuse, as the CLI does
+      screener.recycle(response);  // Clear(), keeping its messages, as the CLI and C ABI do
       if (!screener.push(data + at, std::min(kChunk, s.size() - at), response).ok()) {
         std::abort();
       }

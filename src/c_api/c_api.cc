@@ -244,7 +244,7 @@ int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *da
       return cadre::invalid_argument("stream", "NULL");
     }
     cadre::v1::ScreenResponse &response = stream->response;
-    response.Clear();
+    stream->screener.recycle(response);  // Clear(), keeping its messages for reuse
     Status st = stream->screener.push(data, size, response);
     if (!st.ok() &&
         (st.code() == StatusCode::kFailedPrecondition || response.ByteSizeLong() == 0)) {

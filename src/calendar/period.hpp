@@ -86,27 +86,36 @@ inline Date reached(Date start, int months, Counting counting, Threshold thresho
 }
 
 /** "自决定之日起算，当日为第一日" / "counted from the day itself as day one", and the other. */
-inline std::string counting_zh(Counting c) {
+inline std::string_view counting_zh_view(Counting c) noexcept {
   return c == Counting::kStartDayIsDayOne ? "起算之日计入，为期间第一日"
                                           : "起算之日不计入，自次日开始计算";
 }
 
-/** English of counting_zh(). */
-inline std::string counting_en(Counting c) {
+/** English of counting_zh_view(). */
+inline std::string_view counting_en_view(Counting c) noexcept {
   return c == Counting::kStartDayIsDayOne ? "the start day counts as day one"
                                           : "counting starts the day after the start day";
 }
 
 /** "（以上，含本数）" / "（超过，不含本数）". */
-inline std::string threshold_zh(Threshold t) {
+inline std::string_view threshold_zh_view(Threshold t) noexcept {
   return t == Threshold::kAtLeast ? "“以上”“满”“届满”包括本数" : "“超过”不包括本数";
 }
 
-/** English of threshold_zh(). */
-inline std::string threshold_en(Threshold t) {
+/** English of threshold_zh_view(). */
+inline std::string_view threshold_en_view(Threshold t) noexcept {
   return t == Threshold::kAtLeast ? "\"or more\" includes the number"
                                   : "\"more than\" excludes the number";
 }
+
+/** counting_zh_view() as a string. */
+inline std::string counting_zh(Counting c) { return std::string(counting_zh_view(c)); }
+/** counting_en_view() as a string. */
+inline std::string counting_en(Counting c) { return std::string(counting_en_view(c)); }
+/** threshold_zh_view() as a string. */
+inline std::string threshold_zh(Threshold t) { return std::string(threshold_zh_view(t)); }
+/** threshold_en_view() as a string. */
+inline std::string threshold_en(Threshold t) { return std::string(threshold_en_view(t)); }
 
 }  // namespace cadre::detail
 

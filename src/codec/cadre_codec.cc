@@ -114,6 +114,30 @@ struct CadreLists {
   }
 };
 
+// Sets the size of @p out to @p n. The elements it drops are kept, with the
+// capacity of their strings and lists, in a spare pool of the thread (at most
+// kMaxSpares of a type), and the elements it adds are taken from there first:
+// decoding cadre after cadre into one Cadre then allocates nothing once the
+// pools have grown. An element taken back holds the values of an earlier
+// record: the decoders assign every field (as they do to the elements kept).
+constexpr std::size_t kMaxSpares = 256;
+
+template <typename T>
+void fit(std::vector<T> &out, std::size_t n) {
+  thread_local std::vector<T> spares;
+  while (out.size() > n) {
+    if (spares.size() < kMaxSpares) {
+      spares.push_back(std::move(out.back()));
+    }
+    out.pop_back();
+  }
+  while (out.size() < n && !spares.empty()) {
+    out.push_back(std::move(spares.back()));
+    spares.pop_back();
+  }
+  out.resize(n);
+}
+
 // Decodes a repeated message field element by element (bounded by @p max).
 template <typename List, typename Out, typename F>
 void decode_list(Checker &ck, const List &in, std::vector<Out> &out, const Path &at,
@@ -122,7 +146,7 @@ void decode_list(Checker &ck, const List &in, std::vector<Out> &out, const Path 
     out.clear();
     return;
   }
-  out.resize(idx(in.size()));
+  fit(out, idx(in.size()));
   for (int i = 0; i < in.size(); ++i) {
     const Path p(at, leaf, i);
     decode_one(in.Get(i), p, out[idx(i)]);
@@ -151,7 +175,7 @@ void decode_ids(Checker &ck, const List &in, std::vector<std::string> &out, cons
     out.clear();
     return;
   }
-  out.resize(idx(in.size()));
+  fit(out, idx(in.size()));
   for (int i = 0; i < in.size(); ++i) {
     const Path p(at, leaf, i);
     ck.id(in.Get(i), p, {}, true);
@@ -398,7 +422,7 @@ void decode_decision(Checker &ck, const CadreLists<C> &lists, const In &in, cons
   out.id = in.id();
   const auto &incident_ids = in.incident_ids();
   if (ck.bounded(incident_ids.size(), kMaxRecords, at, "incident_ids")) {
-    out.incident_ids.resize(idx(incident_ids.size()));
+    fit(out.incident_ids, idx(incident_ids.size()));
     for (int i = 0; i < incident_ids.size(); ++i) {
       const Path p(at, "incident_ids", i);
       const std::string_view id = incident_ids.Get(i);

@@ -222,20 +222,33 @@ const Catalogue *Engine::catalogue_for(const Cadre &cadre, Date as_of) const noe
 
 void Engine::screen(const Cadre &cadre, Date as_of, std::string_view path,
                     std::vector<Finding> &out) const {
+  detail::Recycler pool;  // empty: every finding is a new one
+  detail::screen(*this, cadre, as_of, path, out, pool);
+}
+
+}  // namespace api_v1
+}  // namespace cadre
+
+namespace cadre::detail {
+
+void screen(const Engine &engine, const Cadre &cadre, Date as_of, std::string_view path,
+            std::vector<Finding> &out, Recycler &pool) {
+  const Engine::Compiled *compiled_ = &engine.compiled();
   const std::size_t first = out.size();
-  prefetch_records(cadre);
+  api_v1::prefetch_records(cadre);
   const long post = detail::highest_rank_post(cadre, as_of);
   if (post < 0) {
     return;  // holds no post on the as-of date: nothing to go down from
   }
-  detail::ScreenContext ctx{cadre, as_of, path, post, {}, 0, nullptr, nullptr};
+  detail::ScreenContext ctx{cadre, as_of, path, post, {}, 0, nullptr, nullptr, &pool};
   detail::prepare(ctx);
   if (compiled_->config.catalogues.catalogues().empty()) {
     detail::screen_retirement(compiled_->fallback, ctx, out);
     return;
   }
   const Catalogue *selected = nullptr;
-  const Chain *chain = chain_for(*compiled_, region_of(cadre, post), as_of, selected);
+  const api_v1::Chain *chain =
+      api_v1::chain_for(*compiled_, api_v1::region_of(cadre, post), as_of, selected);
   if (chain == nullptr) {
     return;  // no catalogue in force for this region and day
   }
@@ -246,20 +259,31 @@ void Engine::screen(const Cadre &cadre, Date as_of, std::string_view path,
   // Computed once for the cadre, so that a rule about records the cadre has
   // none of costs one test and no call.
   const detail::Records present = detail::records_present(ctx);
-  for (const Compiled::Step &step : *chain) {
+  for (const Engine::Compiled::Step &step : *chain) {
     if ((step.reads & present) == 0 || (step.dated != nullptr && !step.dated->in_force(as_of))) {
       continue;
     }
     step.predicate(*step.rule, ctx, out);
   }
-  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                   [](const Finding &a, const Finding &b) {
-                     if (a.channel != b.channel) {
-                       return a.channel < b.channel;
-                     }
-                     return a.rule_id < b.rule_id;
-                   });
+  // Stable, by channel then rule id; an insertion sort of the few findings of
+  // a cadre moves them without the buffer std::stable_sort asks the heap for.
+  const auto before = [](const Finding &a, const Finding &b) {
+    if (a.channel != b.channel) {
+      return a.channel < b.channel;
+    }
+    return a.rule_id < b.rule_id;
+  };
+  for (std::size_t i = first + 1; i < out.size(); ++i) {
+    for (std::size_t j = i; j > first && before(out[j], out[j - 1]); --j) {
+      std::swap(out[j], out[j - 1]);
+    }
+  }
 }
+
+}  // namespace cadre::detail
+
+namespace cadre {
+inline namespace api_v1 {
 
 namespace {
 

@@ -37,17 +37,59 @@ bool adjusted(const Cadre &c, const std::string &record_id, Date as_of) {
   });
 }
 
-// The common part of a finding of a catalogue rule: its citations as of the
-// date (no document not yet in force), its first deadline (a host's policy).
-Finding start(const CompiledRule &cr, const ScreenContext &ctx, Date effective,
-              Determination determination) {
+// A new finding appended to @p out: a spare one of the context's pool when it has one.
+Finding &new_finding(const ScreenContext &ctx, std::vector<Finding> &out) {
+  return ctx.pool != nullptr ? ctx.pool->next(out) : out.emplace_back();
+}
+
+// A new element of a finding's list, from the pool's spares when there are (its
+// old value still in it: the caller sets every field).
+template <typename T>
+T &add(const ScreenContext &ctx, std::vector<T> &list) {
+  return ctx.pool != nullptr ? ctx.pool->add(list) : list.emplace_back();
+}
+
+// Appends the citations of @p in that may be cited on the as-of date (cite_as_of).
+void cite_into(const ScreenContext &ctx, const std::vector<Citation> &in,
+               std::vector<Citation> &out) {
+  for (const Citation &c : in) {
+    const Document *d =
+        ctx.set != nullptr ? ctx.set->document(c.key) : find_builtin_document(c.key);
+    if (d == nullptr || d->citable_on(ctx.as_of)) {
+      add(ctx, out) = c;
+    }
+  }
+}
+
+// Appends a fact with its name and value; its field path is left empty for the caller.
+Fact &fact(const ScreenContext &ctx, Finding &f, std::string_view name, std::string_view value) {
+  Fact &x = add(ctx, f.facts);
+  x.name.assign(name);
+  x.value.assign(value);
+  x.field_path.clear();
+  return x;
+}
+
+// Appends a reference to a record of the cadre.
+void record(const ScreenContext &ctx, Finding &f, RecordKind kind, std::string_view id) {
+  RecordRef &r = add(ctx, f.records);
+  r.kind = kind;
+  r.id.assign(id);
+  r.cadre_id.clear();
+}
+
+// The common part of a finding of a catalogue rule, appended to @p out: its
+// citations as of the date (no document not yet in force), its first
+// deadline (a host's policy).
+Finding &start(std::vector<Finding> &out, const CompiledRule &cr, const ScreenContext &ctx,
+               Date effective, Determination determination) {
   const Rule &r = *cr.rule;
-  Finding f;
+  Finding &f = new_finding(ctx, out);
   f.cadre_id = ctx.cadre.id;
   f.rule_id = r.id;
   f.channel = r.channel;
   f.heading = r.heading;
-  f.citations = cite_as_of(r.citations, ctx.as_of, ctx.set);
+  cite_into(ctx, r.citations, f.citations);
   f.allowed_methods = r.methods;
   f.determination = determination;
   f.effective_date = effective;
@@ -61,39 +103,53 @@ Finding start(const CompiledRule &cr, const ScreenContext &ctx, Date effective,
 }
 
 // Appends the convention, "。依<basis>：<rule text>" and the heading to both
-// explanations and stores them.
-void explain(Finding &f, const CompiledRule &cr, const ScreenContext &ctx, std::string zh,
-             std::string en) {
+// explanations, which the caller has begun in f.explanation.
+void explain_here(Finding &f, const CompiledRule &cr, const ScreenContext &ctx) {
   const Rule &r = *cr.rule;
+  std::string &zh = f.explanation.zh_cn;
+  std::string &en = f.explanation.en;
   if (cr.has_convention) {
-    zh += "（期间" + counting_zh(cr.counting) + "，" + threshold_zh(cr.threshold) + "）";
-    en += " (" + counting_en(cr.counting) + "; " + threshold_en(cr.threshold) + ")";
+    cat(zh, "（期间", counting_zh_view(cr.counting), "，", threshold_zh_view(cr.threshold), "）");
+    cat(en, " (", counting_en_view(cr.counting), "; ", threshold_en_view(cr.threshold), ")");
     if (ctx.up != nullptr) {
       if (const UpRule *conv = ctx.up->at("period-conventions", ctx.as_of)) {
-        for (const Citation &c : cite_as_of(conv->rule->citations, ctx.as_of, ctx.set)) {
-          f.citations.push_back(c);
-        }
+        cite_into(ctx, conv->rule->citations, f.citations);
       }
     }
   }
-  const std::string b = f.citations.empty() ? r.id : basis_name(f.citations);
-  zh += "。依" + b + "：" + r.text.zh_cn;
-  en += ". Under " + b + ": " + r.text.en;
+  zh += "。依";
+  en += ". Under ";
+  if (const Citation *basis = basis_of(f.citations)) {
+    append_cite_name(zh, *basis);
+    append_cite_name(en, *basis);
+  } else {
+    zh += r.id;
+    en += r.id;
+  }
+  cat(zh, "：", r.text.zh_cn);
+  cat(en, ": ", r.text.en);
   if (f.heading != Heading::kUnspecified) {
-    zh += "（归入“" + str(label(f.heading, Language::kZhCn)) +
-          "”：按江西文章六类“者下”归类，为本项目的理解）";
-    en += " (grouped under \"" + str(label(f.heading, Language::kEn)) +
-          "\": the six 者下 headings of the Jiangxi article, as this project reads them)";
+    cat(zh, "（归入“", label(f.heading, Language::kZhCn),
+        "”：按江西文章六类“者下”归类，为本项目的理解）");
+    cat(en, " (grouped under \"", label(f.heading, Language::kEn),
+        "\": the six 者下 headings of the Jiangxi article, as this project reads them)");
   }
   if (f.first_deadline) {
     const Parameter *p = r.parameter("first_deadline_days");
     if (p != nullptr && p->host_policy) {
-      zh += "首个办理期限" + f.first_deadline->to_string() + "为主管机关政策，无全国性依据。";
-      en += " The first deadline, " + f.first_deadline->to_string() +
-            ", is a host's policy with no national source.";
+      const std::string due = f.first_deadline->to_string();
+      cat(zh, "首个办理期限", due, "为主管机关政策，无全国性依据。");
+      cat(en, " The first deadline, ", due, ", is a host's policy with no national source.");
     }
   }
-  f.explanation = {std::move(zh), std::move(en)};
+}
+
+// explain_here() with the explanations begun in @p zh and @p en.
+void explain(Finding &f, const CompiledRule &cr, const ScreenContext &ctx, std::string_view zh,
+             std::string_view en) {
+  f.explanation.zh_cn.assign(zh);
+  f.explanation.en.assign(en);
+  explain_here(f, cr, ctx);
 }
 
 // 容错: the decision about a record a finding rests on. A 免责 decision listing the
@@ -255,105 +311,128 @@ void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool pol
   const AgeRule &rule = *age->rule;
   const Date birth = *c.birth_date;
   const YearsMonths reached = whole_months_between(birth, as_of);
-  const std::string p(path);
-  const std::string post_path = p + ".posts[" + std::to_string(*post_index) + "]";
+  const std::string post_index_s = std::to_string(*post_index);
   const bool certified = c.birth_date_source == BirthDateSource::kPersonnelFile;
 
-  Finding f;
+  // Written in place into a finding of the pool: every text is appended.
+  Finding &f = new_finding(ctx, out);
   f.cadre_id = c.id;
   f.rule_id = policy.rule_id;
   f.channel = Channel::kAgeLimit;
   f.determination = certified ? Determination::kComputed : Determination::kNeedsVerification;
   f.effective_date = age->reached_on;
-  f.allowed_methods = {AdjustmentMethod::kRemoval, AdjustmentMethod::kRetirement};
+  f.allowed_methods.assign({AdjustmentMethod::kRemoval, AdjustmentMethod::kRetirement});
 
   if (policy_citations) {
-    f.citations.push_back(rule.base_citation);
+    add(ctx, f.citations) = rule.base_citation;
     if (age->delay_months > 0) {
-      f.citations.push_back(rule.phase_in.citation);
+      add(ctx, f.citations) = rule.phase_in.citation;
     }
   }
-  std::string procedure_zh;
-  std::string procedure_en;
+  const Citation *procedure = nullptr;  // the first procedure in force
   for (const DatedCitation &dc : policy.procedure) {
     if (dc.in_force(as_of)) {
       if (policy_citations) {
-        f.citations.push_back(dc.citation);
+        add(ctx, f.citations) = dc.citation;
       }
-      if (procedure_zh.empty()) {
-        procedure_zh =
-            cite_zh(dc.citation.document, dc.citation.document_number, dc.citation.year) +
-            dc.citation.article;
-        procedure_en = procedure_zh;
+      if (procedure == nullptr) {
+        procedure = &dc.citation;
       }
     }
   }
-
-  f.facts = {
-      {"birth_date", birth.to_string(), p + ".birth_date"},
-      {"birth_date_source", str(label(c.birth_date_source, Language::kEn)),
-       p + ".birth_date_source"},
-      {"sex", str(label(c.sex, Language::kEn)), p + ".sex"},
-      {"rank_level", str(label(post.rank_level, Language::kEn)), post_path + ".rank_level"},
-      {"age_on_as_of", age_code(reached), ""},
-      {"age_rule", rule.id, ""},
-      {"base_age", age_code({rule.base_age_years, 0}), ""},
-      {"phase_in_delay_months", std::to_string(age->delay_months), ""},
-      {"age_limit", age_code(age->limit), ""},
-      {"limit_reached_on", age->reached_on.to_string(), ""},
-  };
 
   const std::string birth_s = birth.to_string();
   const std::string as_of_s = as_of.to_string();
   const std::string reached_s = age->reached_on.to_string();
-  const std::string base_doc = cite_zh(rule.base_citation.document,
-                                       rule.base_citation.document_number, rule.base_citation.year);
+  cat(fact(ctx, f, "birth_date", birth_s).field_path, path, ".birth_date");
+  cat(fact(ctx, f, "birth_date_source", label(c.birth_date_source, Language::kEn)).field_path, path,
+      ".birth_date_source");
+  cat(fact(ctx, f, "sex", label(c.sex, Language::kEn)).field_path, path, ".sex");
+  cat(fact(ctx, f, "rank_level", label(post.rank_level, Language::kEn)).field_path, path,
+      ".posts[", post_index_s, "].rank_level");
+  append_age_code(fact(ctx, f, "age_on_as_of", {}).value, reached);
+  fact(ctx, f, "age_rule", rule.id);
+  append_age_code(fact(ctx, f, "base_age", {}).value, {rule.base_age_years, 0});
+  fact(ctx, f, "phase_in_delay_months", std::to_string(age->delay_months));
+  append_age_code(fact(ctx, f, "age_limit", {}).value, age->limit);
+  fact(ctx, f, "limit_reached_on", reached_s);
 
-  std::string zh = "出生日期" + birth_s + "（" + str(label(c.birth_date_source, Language::kZhCn)) +
-                   "）；截至" + as_of_s + "年龄为" + age_zh(reached) + "；现任" +
-                   str(label(post.rank_level, Language::kZhCn)) + "。" + rule.group.zh_cn +
-                   "原法定退休年龄为" + age_zh({rule.base_age_years, 0});
-  std::string en = "Born " + birth_s + " (" + str(label(c.birth_date_source, Language::kEn)) +
-                   "); on " + as_of_s + " aged " + age_en(reached) + "; holds a post at " +
-                   str(label(post.rank_level, Language::kEn)) +
-                   " level. The original retirement age of " + rule.group.en + " is " +
-                   age_en({rule.base_age_years, 0});
+  const Citation &base = rule.base_citation;
+  std::string &zh = f.explanation.zh_cn;
+  std::string &en = f.explanation.en;
+  cat(zh, "出生日期", birth_s, "（", label(c.birth_date_source, Language::kZhCn), "）；截至", as_of_s,
+      "年龄为");
+  append_age_zh(zh, reached);
+  cat(zh, "；现任", label(post.rank_level, Language::kZhCn), "。", rule.group.zh_cn,
+      "原法定退休年龄为");
+  append_age_zh(zh, {rule.base_age_years, 0});
+  cat(en, "Born ", birth_s, " (", label(c.birth_date_source, Language::kEn), "); on ", as_of_s,
+      " aged ");
+  append_age_en(en, reached);
+  cat(en, "; holds a post at ", label(post.rank_level, Language::kEn),
+      " level. The original retirement age of ", rule.group.en, " is ");
+  append_age_en(en, {rule.base_age_years, 0});
+  // " (《base》)" in both languages.
+  const auto base_doc = [&](std::string_view open, std::string_view close) {
+    zh += open;
+    append_cite_zh(zh, base.document, base.document_number, base.year);
+    zh += close;
+  };
   const PhaseIn &ph = rule.phase_in;
-  const bool same_doc = ph.citation.document == rule.base_citation.document;
+  const bool same_doc = ph.citation.document == base.document;
   if (age->delay_months > 0) {
-    const std::string doc =
-        cite_zh(ph.citation.document, ph.citation.document_number, ph.citation.year);
     const std::string steps = std::to_string(ph.birth_months_per_step);
     const std::string delay = std::to_string(age->delay_months);
+    const std::string start = ph.start.to_string();
     if (!same_doc) {
-      zh += "（" + base_doc + "）";
-      en += " (" + base_doc + ")";
+      base_doc("（", "）");
+      en += " (";
+      append_cite_zh(en, base.document, base.document_number, base.year);
+      en += ")";
     }
-    zh += "，依" + doc + "自" + ph.start.to_string() + "起每" + steps + "个月延迟1个月，本人延迟" +
-          delay + "个月";
-    en += "; under " + doc + " it rises from " + ph.start.to_string() + " by one month for every " +
-          steps + " months of birth, for this cadre by " + delay +
-          (age->delay_months == 1 ? " month" : " months");
+    zh += "，依";
+    append_cite_zh(zh, ph.citation.document, ph.citation.document_number, ph.citation.year);
+    cat(zh, "自", start, "起每", steps, "个月延迟1个月，本人延迟", delay, "个月");
+    en += "; under ";
+    append_cite_zh(en, ph.citation.document, ph.citation.document_number, ph.citation.year);
+    cat(en, " it rises from ", start, " by one month for every ", steps,
+        " months of birth, for this cadre by ", delay,
+        age->delay_months == 1 ? " month" : " months");
   } else if (ph.enabled && same_doc) {
-    zh += "（" + base_doc + "），本人在" + ph.start.to_string() + "延迟退休实施前达到，不延迟";
-    en += " (" + base_doc + "); this cadre reached it before the increase began on " +
-          ph.start.to_string() + ", so it is not raised";
+    const std::string start = ph.start.to_string();
+    base_doc("（", "），本人在");
+    cat(zh, start, "延迟退休实施前达到，不延迟");
+    en += " (";
+    append_cite_zh(en, base.document, base.document_number, base.year);
+    cat(en, "); this cadre reached it before the increase began on ", start, ", so it is not raised");
   } else {
-    zh += "（" + base_doc + "）";
-    en += " (" + base_doc + ")";
+    base_doc("（", "）");
+    en += " (";
+    append_cite_zh(en, base.document, base.document_number, base.year);
+    en += ")";
   }
   if (excluded) {
-    zh += "（所在单位为" + str(label(post.unit_kind, Language::kZhCn)) +
-          "，县处级以上女干部60周岁退休的规定不适用）";
-    en += " (the unit is a " + str(label(post.unit_kind, Language::kEn)) +
-          ": the age of 60 for women at county level and above does not apply)";
+    cat(zh, "（所在单位为", label(post.unit_kind, Language::kZhCn),
+        "，县处级以上女干部60周岁退休的规定不适用）");
+    cat(en, " (the unit is a ", label(post.unit_kind, Language::kEn),
+        ": the age of 60 for women at county level and above does not apply)");
   }
-  zh += "，本人退休年龄界限为" + age_zh(age->limit) + "，已于" + reached_s + "达到";
-  en += ". The limit for this cadre is " + age_en(age->limit) + ", reached on " + reached_s;
-  if (!procedure_zh.empty()) {
-    zh += "；依" + procedure_zh + "，应当按照有关规定程序办理免职（退休）手续。";
-    en += "; under " + procedure_en +
-          " the cadre is to be removed from post (retired) by the prescribed procedure.";
+  zh += "，本人退休年龄界限为";
+  append_age_zh(zh, age->limit);
+  cat(zh, "，已于", reached_s, "达到");
+  en += ". The limit for this cadre is ";
+  append_age_en(en, age->limit);
+  cat(en, ", reached on ", reached_s);
+  if (procedure != nullptr) {
+    // The procedure's name is the same text in both languages.
+    zh += "；依";
+    append_cite_zh(zh, procedure->document, procedure->document_number, procedure->year);
+    zh += procedure->article;
+    zh += "，应当按照有关规定程序办理免职（退休）手续。";
+    en += "; under ";
+    append_cite_zh(en, procedure->document, procedure->document_number, procedure->year);
+    en += procedure->article;
+    en += " the cadre is to be removed from post (retired) by the prescribed procedure.";
   } else {
     zh += "。";
     en += ".";
@@ -362,8 +441,6 @@ void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool pol
     zh += "出生日期未经档案认定，须核实后处理。";
     en += " The birth date is not certified from the personnel file and must be verified first.";
   }
-  f.explanation = {std::move(zh), std::move(en)};
-  out.push_back(std::move(f));
 }
 
 }  // namespace
@@ -384,13 +461,17 @@ void catalogue_retirement(const CompiledRule &cr, const ScreenContext &ctx,
   }
   Finding &f = out.back();
   const Rule &r = *cr.rule;
-  std::vector<Citation> all = r.citations;
+  // The rule's citations, then its parameters', as of the date (f has none yet).
+  cite_into(ctx, r.citations, f.citations);
   for (const Parameter &p : r.parameters) {
     if (p.citation) {
-      all.push_back(*p.citation);
+      const Document *d = ctx.set != nullptr ? ctx.set->document(p.citation->key)
+                                             : find_builtin_document(p.citation->key);
+      if (d == nullptr || d->citable_on(ctx.as_of)) {
+        add(ctx, f.citations) = *p.citation;
+      }
     }
   }
-  f.citations = cite_as_of(all, ctx.as_of, ctx.set);
   f.heading = r.heading;
   f.allowed_methods = r.methods;
   f.procedure = static_cast<ProcedureKind>(r.procedure);
@@ -399,7 +480,7 @@ void catalogue_retirement(const CompiledRule &cr, const ScreenContext &ctx,
   }
   f.catalogue = cr.catalogue;
   f.status = FindingStatus::kActive;
-  f.records.push_back({RecordKind::kCadre, ctx.cadre.id, {}});
+  record(ctx, f, RecordKind::kCadre, ctx.cadre.id);
   delay(f, ctx, ctx.cadre.posts[static_cast<std::size_t>(ctx.post)].id);
 }
 
@@ -425,7 +506,7 @@ void tenure_age(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Fi
     return;
   }
   const bool certified = c.birth_date_source == BirthDateSource::kPersonnelFile;
-  Finding f = start(cr, ctx, reached,
+  Finding &f = start(out, cr, ctx, reached,
                     certified ? Determination::kComputed : Determination::kNeedsVerification);
   const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
   f.facts = {{"birth_date", c.birth_date->to_string(), std::string(ctx.path) + ".birth_date"},
@@ -445,7 +526,6 @@ void tenure_age(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Fi
               ", reached on " + reached.to_string() +
               (certified ? std::string() : " (birth date not certified: to be verified)"));
   delay(f, ctx, post.id);
-  out.push_back(std::move(f));
 }
 
 // 同一职位连续任职达到两个任期.
@@ -490,7 +570,7 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
              " as " + std::to_string(cr.terms) + (cr.terms == 1 ? " term of " : " terms of ") +
              years_en(cr.term_years);
   }
-  Finding f = start(cr, ctx, reached,
+  Finding &f = start(out, cr, ctx, reached,
                     last != nullptr ? Determination::kComputed : Determination::kNeedsVerification);
   const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
   f.facts = {{"post", post.id, pp + ".id"},
@@ -504,7 +584,6 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
           "holds post " + post.id + " since " + post.start_date->to_string() + "; " + how_en +
               "; " + std::to_string(cr.terms) + (cr.terms == 1 ? " term" : " consecutive terms") +
               " in the same post reached on " + reached.to_string());
-  out.push_back(std::move(f));
 }
 
 // 担任同一层次领导职务累计达到15年.
@@ -581,7 +660,7 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
     return;
   }
   const std::int32_t total = ctx.as_of.serial() - first.serial() + 1;
-  Finding f = start(cr, ctx, *reached, Determination::kComputed);
+  Finding &f = start(out, cr, ctx, *reached, Determination::kComputed);
   const std::string level_zh = str(label(current.rank_level, Language::kZhCn));
   const std::string level_en = str(label(current.rank_level, Language::kEn));
   f.facts = {{"rank_level", level_en, ""},
@@ -599,7 +678,6 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
               "累计满" + std::to_string(cr.years) + "年",
           "in leadership posts at " + level_en + " level since " + first.to_string() + "; " +
               years_en(cr.years) + " reached on " + reached->to_string());
-  out.push_back(std::move(f));
 }
 
 // 地方党委、政府领导成员在同一职位任职满十年，必须交流.
@@ -616,7 +694,7 @@ void years_in_post_local_leader(const CompiledRule &cr, const ScreenContext &ctx
   if (ctx.as_of < reached) {
     return;
   }
-  Finding f = start(cr, ctx, reached, Determination::kComputed);
+  Finding &f = start(out, cr, ctx, reached, Determination::kComputed);
   const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
   f.facts = {{"post", post.id, pp + ".id"},
              {"post_start", post.start_date->to_string(), pp + ".start_date"},
@@ -630,7 +708,6 @@ void years_in_post_local_leader(const CompiledRule &cr, const ScreenContext &ctx
           "a member of a local party committee or government leadership, in the current post (" +
               post.id + ") since " + post.start_date->to_string() + "; " + years_en(cr.years) +
               " in the same post reached on " + reached.to_string());
-  out.push_back(std::move(f));
 }
 
 // 因健康原因无法正常履行工作职责一年以上.
@@ -646,22 +723,25 @@ void health_spell(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
         (h.end_date && *h.end_date < ctx.as_of)) {
       continue;  // not a year long, or already over
     }
-    Finding f = start(cr, ctx, reached, Determination::kComputed);
-    const std::string hp = rec_path(ctx.path, "health_spells", i);
-    f.facts = {
-        {"spell_start", h.start_date->to_string(), hp + ".start_date"},
-        {"continuous_leave", h.continuous_leave ? "true" : "false", hp + ".continuous_leave"},
-        {"reached_on", reached.to_string(), ""}};
-    f.records.push_back({RecordKind::kHealthSpell, h.id, {}});
-    explain(
-        f, cr, ctx,
-        "自" + h.start_date->to_string() + "起因健康原因无法正常履行工作职责（记录" + h.id +
-            "），已于" + reached.to_string() + "满" + std::to_string(cr.years) + "年" +
-            (h.continuous_leave ? "，且系因病连续离岗，应当免去现职" : ""),
-        "unable to perform the duties for health reasons since " + h.start_date->to_string() +
-            " (record " + h.id + "); " + years_en(cr.years) + " reached on " + reached.to_string() +
-            (h.continuous_leave ? "; continuously away from the post, so removal applies" : ""));
-    out.push_back(std::move(f));
+    Finding &f = start(out, cr, ctx, reached, Determination::kComputed);
+    const std::string i_s = std::to_string(i);
+    const std::string start_s = h.start_date->to_string();
+    const std::string reached_s = reached.to_string();
+    const std::string years_s = std::to_string(cr.years);
+    cat(fact(ctx, f, "spell_start", start_s).field_path, ctx.path, ".health_spells[", i_s,
+        "].start_date");
+    cat(fact(ctx, f, "continuous_leave", h.continuous_leave ? "true" : "false").field_path,
+        ctx.path, ".health_spells[", i_s, "].continuous_leave");
+    fact(ctx, f, "reached_on", reached_s);
+    record(ctx, f, RecordKind::kHealthSpell, h.id);
+    cat(f.explanation.zh_cn, "自", start_s, "起因健康原因无法正常履行工作职责（记录", h.id,
+        "），已于", reached_s, "满", years_s, "年",
+        h.continuous_leave ? "，且系因病连续离岗，应当免去现职" : "");
+    cat(f.explanation.en, "unable to perform the duties for health reasons since ", start_s,
+        " (record ", h.id, "); ", years_s, cr.years == 1 ? " year" : " years", " reached on ",
+        reached_s,
+        h.continuous_leave ? "; continuously away from the post, so removal applies" : "");
+    explain_here(f, cr, ctx);
     return;
   }
 }
@@ -680,20 +760,27 @@ void study_leave(const CompiledRule &cr, const ScreenContext &ctx, std::vector<F
     if (ctx.as_of < reached || !long_enough) {
       continue;
     }
-    Finding f = start(cr, ctx, reached, Determination::kComputed);
-    const std::string sp = rec_path(ctx.path, "study_leaves", i);
-    f.facts = {{"leave_start", s.start_date->to_string(), sp + ".start_date"},
-               {"leave_end", d2s(s.end_date), sp + ".end_date"},
-               {"organisation_sent", "false", sp + ".organisation_sent"},
-               {"over_limit_on", reached.to_string(), ""}};
-    f.records.push_back({RecordKind::kStudyLeave, s.id, {}});
-    explain(f, cr, ctx,
-            "自" + s.start_date->to_string() + "起个人申请离职学习（非组织选派，记录" + s.id +
-                "），于" + reached.to_string() + "超过" + std::to_string(cr.years) + "年",
-            "on study leave applied for personally, not sent by the organisation, since " +
-                s.start_date->to_string() + " (record " + s.id + "); over " + years_en(cr.years) +
-                " on " + reached.to_string());
-    out.push_back(std::move(f));
+    Finding &f = start(out, cr, ctx, reached, Determination::kComputed);
+    const std::string i_s = std::to_string(i);
+    const std::string start_s = s.start_date->to_string();
+    const std::string reached_s = reached.to_string();
+    const std::string years_s = std::to_string(cr.years);
+    cat(fact(ctx, f, "leave_start", start_s).field_path, ctx.path, ".study_leaves[", i_s,
+        "].start_date");
+    cat(fact(ctx, f, "leave_end", s.end_date ? s.end_date->to_string() : std::string())
+            .field_path,
+        ctx.path, ".study_leaves[", i_s, "].end_date");
+    cat(fact(ctx, f, "organisation_sent", "false").field_path, ctx.path, ".study_leaves[", i_s,
+        "].organisation_sent");
+    fact(ctx, f, "over_limit_on", reached_s);
+    record(ctx, f, RecordKind::kStudyLeave, s.id);
+    cat(f.explanation.zh_cn, "自", start_s, "起个人申请离职学习（非组织选派，记录", s.id,
+        "），于", reached_s, "超过", years_s, "年");
+    cat(f.explanation.en,
+        "on study leave applied for personally, not sent by the organisation, since ", start_s,
+        " (record ", s.id, "); over ", years_s, cr.years == 1 ? " year" : " years", " on ",
+        reached_s);
+    explain_here(f, cr, ctx);
     return;
   }
 }
@@ -716,14 +803,10 @@ void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
   const AnnualAssessment &latest = *known.front();
   // The assessments the rule holds on are the latest ones: known[0, used).
   std::size_t used = 0;
-  std::string zh;
-  std::string en;
+  const int n = cr.basically_competent_years;
   if (latest.grade == AssessmentGrade::kIncompetent) {
     used = 1;
-    zh = std::to_string(latest.year) + "年度考核被确定为不称职";
-    en = "graded 不称职 (incompetent) in the annual assessment of " + std::to_string(latest.year);
   } else {
-    const int n = cr.basically_competent_years;
     for (int k = 0; k < n && static_cast<std::size_t>(k) < known.size(); ++k) {
       const AnnualAssessment &a = *known[static_cast<std::size_t>(k)];
       if (a.year != latest.year - k || a.grade != AssessmentGrade::kBasicallyCompetent) {
@@ -734,22 +817,26 @@ void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
     if (static_cast<int>(used) < n) {
       return;
     }
-    const AnnualAssessment &earliest = *known[used - 1];
-    zh = std::to_string(earliest.year) + "至" + std::to_string(latest.year) + "年连续" +
-         std::to_string(n) + "年年度考核被确定为基本称职";
-    en = "graded 基本称职 (basically competent) " + std::to_string(n) + " years running, " +
-         std::to_string(earliest.year) + " to " + std::to_string(latest.year);
   }
-  Finding f = start(cr, ctx, decided(latest), Determination::kComputed);
+  Finding &f = start(out, cr, ctx, decided(latest), Determination::kComputed);
+  const std::string latest_s = std::to_string(latest.year);
+  if (latest.grade == AssessmentGrade::kIncompetent) {
+    cat(f.explanation.zh_cn, latest_s, "年度考核被确定为不称职");
+    cat(f.explanation.en, "graded 不称职 (incompetent) in the annual assessment of ", latest_s);
+  } else {
+    const std::string earliest_s = std::to_string(known[used - 1]->year);
+    const std::string n_s = std::to_string(n);
+    cat(f.explanation.zh_cn, earliest_s, "至", latest_s, "年连续", n_s, "年年度考核被确定为基本称职");
+    cat(f.explanation.en, "graded 基本称职 (basically competent) ", n_s, " years running, ",
+        earliest_s, " to ", latest_s);
+  }
   for (const AnnualAssessment *a : known.first(used)) {
-    f.facts.push_back({"grade_" + std::to_string(a->year), str(label(a->grade, Language::kEn)),
-                       rec_path(ctx.path, "assessments",
-                                static_cast<std::size_t>(a - ctx.cadre.assessments.data())) +
-                           ".grade"});
-    f.records.push_back({RecordKind::kAssessment, a->id, {}});
+    const std::string name = "grade_" + std::to_string(a->year);
+    cat(fact(ctx, f, name, label(a->grade, Language::kEn)).field_path, ctx.path, ".assessments[",
+        std::to_string(a - ctx.cadre.assessments.data()), "].grade");
+    record(ctx, f, RecordKind::kAssessment, a->id);
   }
-  explain(f, cr, ctx, zh, en);
-  out.push_back(std::move(f));
+  explain_here(f, cr, ctx);
 }
 
 // 连续两年民主测评优秀和称职票（率）合计达不到三分之二.
@@ -778,7 +865,7 @@ void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
           " excellent and competent votes of " + std::to_string(e.raters) + " raters";
   }
   const AnnualAssessment &latest = *known.front();
-  Finding f = start(cr, ctx, decided(latest), Determination::kComputed);
+  Finding &f = start(out, cr, ctx, decided(latest), Determination::kComputed);
   for (int k = 0; k < n; ++k) {
     const AnnualAssessment &a = *known[static_cast<std::size_t>(k)];
     const std::string ap = rec_path(ctx.path, "assessments",
@@ -793,7 +880,6 @@ void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
   const std::string frac = std::to_string(cr.num) + "/" + std::to_string(cr.den);
   explain(f, cr, ctx, zh + "，连续" + std::to_string(n) + "年达不到" + frac,
           en + "; below " + frac + " " + std::to_string(n) + " years running");
-  out.push_back(std::move(f));
 }
 
 // A catalogue's own threshold: 不称职票 above a fraction of the raters in the latest year.
@@ -808,7 +894,7 @@ void evaluation_threshold(const CompiledRule &cr, const ScreenContext &ctx,
   if (e.raters <= 0 || static_cast<long long>(e.incompetent) * cr.den <= cr.num * e.raters) {
     return;
   }
-  Finding f = start(cr, ctx, decided(a), Determination::kComputed);
+  Finding &f = start(out, cr, ctx, decided(a), Determination::kComputed);
   const std::string frac = std::to_string(cr.num) + "/" + std::to_string(cr.den);
   f.facts = {{"incompetent_votes", std::to_string(e.incompetent) + "/" + std::to_string(e.raters),
               rec_path(ctx.path, "assessments",
@@ -820,7 +906,6 @@ void evaluation_threshold(const CompiledRule &cr, const ScreenContext &ctx,
               std::to_string(e.incompetent) + "票，超过" + frac,
           std::to_string(a.year) + ": " + std::to_string(e.incompetent) + " incompetent votes of " +
               std::to_string(e.raters) + " raters, above " + frac);
-  out.push_back(std::move(f));
 }
 
 void add_warning(Finding &f, const EarlyWarning &w, std::string &zh, std::string &en) {
@@ -911,20 +996,22 @@ void family_situation(const CompiledRule &cr, const ScreenContext &ctx, std::vec
         (s.until && *s.until < ctx.as_of) || (cr.only_when_required && !s.adjustment_required)) {
       continue;
     }
-    std::string zh = str(label(s.kind, Language::kZhCn)) + "（自" + s.since->to_string() +
-                     "，记录" + s.id + "）";
-    std::string en = str(label(s.kind, Language::kEn)) + " since " + s.since->to_string() +
-                     " (record " + s.id + ")";
-    Finding f = start(cr, ctx, *s.since, Determination::kComputed);
+    Finding &f = start(out, cr, ctx, *s.since, Determination::kComputed);
+    const std::string since_s = s.since->to_string();
+    std::string &zh = f.explanation.zh_cn;
+    std::string &en = f.explanation.en;
+    cat(zh, label(s.kind, Language::kZhCn), "（自", since_s, "，记录", s.id, "）");
+    cat(en, label(s.kind, Language::kEn), " since ", since_s, " (record ", s.id, ")");
     if (cr.rule->requires_prior_warning) {
       precondition(f, ctx, *s.since, {}, {}, zh, en);
     }
-    const std::string fp = rec_path(ctx.path, "family_situations", i);
-    f.facts.push_back({"situation", str(label(s.kind, Language::kEn)), fp + ".kind"});
-    f.facts.push_back({"since", s.since->to_string(), fp + ".since"});
-    f.records.push_back({RecordKind::kFamilySituation, s.id, {}});
-    explain(f, cr, ctx, zh, en);
-    out.push_back(std::move(f));
+    const std::string i_s = std::to_string(i);
+    cat(fact(ctx, f, "situation", label(s.kind, Language::kEn)).field_path, ctx.path,
+        ".family_situations[", i_s, "].kind");
+    cat(fact(ctx, f, "since", since_s).field_path, ctx.path, ".family_situations[", i_s,
+        "].since");
+    record(ctx, f, RecordKind::kFamilySituation, s.id);
+    explain_here(f, cr, ctx);
     return;
   }
 }
@@ -939,7 +1026,7 @@ void assignment_refusal(const CompiledRule &cr, const ScreenContext &ctx,
         adjusted(c, r.id, ctx.as_of)) {
       continue;
     }
-    Finding f = start(cr, ctx, *r.refused_on, Determination::kComputed);
+    Finding &f = start(out, cr, ctx, *r.refused_on, Determination::kComputed);
     const std::string rp = rec_path(ctx.path, "assignment_refusals", i);
     f.facts = {{"refused_on", r.refused_on->to_string(), rp + ".refused_on"},
                {"proper_reason", "false", rp + ".proper_reason"}};
@@ -950,7 +1037,6 @@ void assignment_refusal(const CompiledRule &cr, const ScreenContext &ctx,
             "）",
         "refused the organisation's assignment, transfer or exchange without a proper reason on " +
             r.refused_on->to_string() + " (record " + r.id + ")");
-    out.push_back(std::move(f));
     return;
   }
 }
@@ -968,7 +1054,7 @@ void accountability_adjustment(const CompiledRule &cr, const ScreenContext &ctx,
         adjusted(c, d.id, ctx.as_of)) {
       continue;
     }
-    Finding f = start(cr, ctx, *d.decided_on, Determination::kComputed);
+    Finding &f = start(out, cr, ctx, *d.decided_on, Determination::kComputed);
     if (cr.deadline_months > 0) {
       f.first_deadline = d.decided_on->add_months(cr.deadline_months);
     }
@@ -997,7 +1083,6 @@ void accountability_adjustment(const CompiledRule &cr, const ScreenContext &ctx,
                 ") by organisational adjustment or treatment (" + measures_en + ")" +
                 (due.empty() ? "" : "; the paperwork is due by " + due));
     exemption(f, ctx, {RecordKind::kAccountabilityDecision, d.id, {}});
-    out.push_back(std::move(f));
   }
 }
 
@@ -1014,7 +1099,7 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
         adjusted(c, s.id, ctx.as_of)) {
       continue;
     }
-    Finding f = start(cr, ctx, *s.effective_on, Determination::kComputed);
+    Finding &f = start(out, cr, ctx, *s.effective_on, Determination::kComputed);
     const std::string sp = rec_path(ctx.path, "party_sanctions", i);
     f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
                {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
@@ -1026,7 +1111,6 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
             "party sanction " + str(label(s.kind, Language::kEn)) + " effective " +
                 s.effective_on->to_string() + " (record " + s.id + "), still in post");
     exemption(f, ctx, party_ref);
-    out.push_back(std::move(f));
   }
   for (std::size_t i = 0; i < c.government_sanctions.size(); ++i) {
     const GovernmentSanction &s = c.government_sanctions[i];
@@ -1034,7 +1118,7 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
         adjusted(c, s.id, ctx.as_of)) {
       continue;
     }
-    Finding f = start(cr, ctx, *s.effective_on, Determination::kComputed);
+    Finding &f = start(out, cr, ctx, *s.effective_on, Determination::kComputed);
     const std::string sp = rec_path(ctx.path, "government_sanctions", i);
     f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
                {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
@@ -1045,7 +1129,6 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
             "government sanction " + str(label(s.kind, Language::kEn)) + " effective " +
                 s.effective_on->to_string() + " (record " + s.id + "), still in post");
     exemption(f, ctx, {RecordKind::kGovernmentSanction, s.id, {}});
-    out.push_back(std::move(f));
   }
 }
 
@@ -1078,7 +1161,7 @@ void recorded_incident(const CompiledRule &cr, const ScreenContext &ctx,
             ", judged under this item once that rule ceased; the mapping is this project's "
             "reading)";
     }
-    Finding f = start(cr, ctx, *when,
+    Finding &f = start(out, cr, ctx, *when,
                       inc.verified ? Determination::kComputed : Determination::kNeedsVerification);
     if (r.requires_prior_warning) {
       precondition(f, ctx, Date(), inc.prior_warning_id, inc.id, zh, en);
@@ -1091,7 +1174,6 @@ void recorded_incident(const CompiledRule &cr, const ScreenContext &ctx,
     en += inc.verified ? "; verified by the organisation" : "; to be verified by the organisation";
     explain(f, cr, ctx, zh, en);
     exemption(f, ctx, {RecordKind::kIncident, inc.id, {}});
-    out.push_back(std::move(f));
   }
 }
 
@@ -1106,7 +1188,7 @@ void voluntary_resignation(const CompiledRule &cr, const ScreenContext &ctx,
         (post.start_date && *post.start_date > *r.accepted_on)) {
       continue;
     }
-    Finding f = start(cr, ctx, *r.accepted_on, Determination::kComputed);
+    Finding &f = start(out, cr, ctx, *r.accepted_on, Determination::kComputed);
     const std::string rp = rec_path(ctx.path, "resignation_requests", i);
     f.facts = {{"submitted_on", d2s(r.submitted_on), rp + ".submitted_on"},
                {"accepted_on", r.accepted_on->to_string(), rp + ".accepted_on"},
@@ -1118,7 +1200,6 @@ void voluntary_resignation(const CompiledRule &cr, const ScreenContext &ctx,
             "asked on " + d2s(r.submitted_on) + " to resign (" +
                 str(label(r.reason, Language::kEn)) + ", record " + r.id + "); accepted on " +
                 r.accepted_on->to_string());
-    out.push_back(std::move(f));
     return;
   }
 }

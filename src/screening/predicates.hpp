@@ -12,6 +12,7 @@
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
 #include "cadre/rules/retirement.hpp"
+#include "screening/recycler.hpp"
 #include "up/up_rules.hpp"
 
 namespace cadre::detail {
@@ -57,6 +58,8 @@ struct ScreenContext {
   const UpRules *up = nullptr;
   /** The engine's catalogues (documents of the citations); nullptr without a catalogue. */
   const CatalogueSet *set = nullptr;
+  /** Where the findings come from: spare ones of earlier cadres when the caller keeps them. */
+  Recycler *pool = nullptr;
 };
 
 /** Fills ctx.recent once per cadre. */

@@ -9,6 +9,54 @@ namespace pb = ::cadre::v1;
 
 std::string cadre_path(std::int64_t index) { return "cadres[" + std::to_string(index) + "]"; }
 
+void FindingMessages::keep(pb::ScreenResponse &response) {
+  for (pb::Finding &f : *response.mutable_findings()) {
+    if (f.has_explanation()) {
+      texts_.emplace_back(f.release_explanation());
+    }
+    if (f.has_next_step()) {
+      texts_.emplace_back(f.release_next_step());
+    }
+    if (f.has_catalogue()) {
+      catalogues_.emplace_back(f.release_catalogue());
+    }
+  }
+}
+
+void FindingMessages::attach(const Finding &f, pb::Finding &out) {
+  // The conditions under which codec::encode sets each of them.
+  const auto text = [this]() {
+    pb::LocalizedText *t = texts_.back().release();
+    texts_.pop_back();
+    t->Clear();  // keeps its strings' capacity
+    return t;
+  };
+  if (!out.has_explanation() && !texts_.empty()) {
+    out.set_allocated_explanation(text());
+  }
+  if ((!f.next_step.zh_cn.empty() || !f.next_step.en.empty()) && !out.has_next_step() &&
+      !texts_.empty()) {
+    out.set_allocated_next_step(text());
+  }
+  if (!f.catalogue.id.empty() && !out.has_catalogue() && !catalogues_.empty()) {
+    pb::CatalogueRef *c = catalogues_.back().release();
+    catalogues_.pop_back();
+    c->Clear();
+    out.set_allocated_catalogue(c);
+  }
+}
+
+void FindingMessages::share(FindingMessages &to, std::size_t texts, std::size_t catalogues) {
+  while (to.texts_.size() < texts && !texts_.empty()) {
+    to.texts_.push_back(std::move(texts_.back()));
+    texts_.pop_back();
+  }
+  while (to.catalogues_.size() < catalogues && !catalogues_.empty()) {
+    to.catalogues_.push_back(std::move(catalogues_.back()));
+    catalogues_.pop_back();
+  }
+}
+
 namespace {
 
 // FNV-1a, 64 bits: independent of std::hash (the other half of the id's hash).

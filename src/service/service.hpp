@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "cadre/status.hpp"
 #include "cadre/v1/screening.pb.h"
 #include "codec/codec.hpp"
+#include "screening/recycler.hpp"
 
 namespace cadre::service {
 
@@ -113,26 +115,72 @@ void for_each_cadre(const Request &request, Response &response, F &&f) {
 StatusOr<Date> required_as_of(const std::string &text);
 
 /**
+ * The sub-messages of encoded findings that ScreenResponse::Clear() would
+ * delete (explanation, next_step, catalogue: protobuf deletes a cleared
+ * message's singular sub-messages, and keeps its strings and repeated
+ * elements), kept to be filled again: with keep() before Clear() and attach()
+ * before each encode, a response reused from push to push allocates nothing
+ * once it has grown.
+ */
+class FindingMessages {
+ public:
+  /** Takes the sub-messages out of the findings of @p response (then cleared by the caller). */
+  void keep(cadre::v1::ScreenResponse &response);
+  /** Gives @p out the sub-messages the encoding of @p f will set, from the spares. */
+  void attach(const Finding &f, cadre::v1::Finding &out);
+  /** Moves spares to @p to until it has at least @p texts texts and @p catalogues catalogues. */
+  void share(FindingMessages &to, std::size_t texts, std::size_t catalogues);
+  /** Spare texts held. */
+  [[nodiscard]] std::size_t texts() const noexcept { return texts_.size(); }
+  /** Spare catalogue references held. */
+  [[nodiscard]] std::size_t catalogues() const noexcept { return catalogues_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<cadre::v1::LocalizedText>> texts_;
+  std::vector<std::unique_ptr<cadre::v1::CatalogueRef>> catalogues_;
+};
+
+/** What a screening that runs cadre after cadre reuses: spare findings and spare messages. */
+struct Reuse {
+  ::cadre::detail::Recycler findings;  ///< the findings of the previous cadres
+  FindingMessages messages;            ///< sub-messages of earlier responses
+};
+
+/**
  * Decodes cadre @p index (from a request, or a record of a stream), screens it
  * and counts it in @p summary; a bad record, or a duplicate of an id in
  * @p ids (no check when NULL), gives a RecordError instead (counted as
  * rejected).
- * @p cadre and @p findings are scratch values, reused from cadre to cadre.
+ * @p cadre and @p findings are scratch values, reused from cadre to cadre;
+ * with @p reuse (the streamed path), the findings of the previous cadre go
+ * back to it, the new ones are written into its spare objects and encoded
+ * into its spare messages.
  */
 template <typename In>
 void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t index, Cadre &cadre,
                   std::vector<Finding> &findings, IdSet *ids, ScreenSummary &summary,
-                  cadre::v1::ScreenResponse &response) {
+                  cadre::v1::ScreenResponse &response, Reuse *reuse = nullptr) {
   const std::string path = cadre_path(index);
   if (!decode_or_report(in, index, path, cadre, ids, *response.mutable_errors())) {
     ++summary.records_rejected;
     return;
   }
-  findings.clear();
-  engine.screen(cadre, as_of, path, findings);
+  if (reuse == nullptr) {
+    findings.clear();
+    engine.screen(cadre, as_of, path, findings);
+    summary.add(cadre, as_of, findings);
+    for (const Finding &f : findings) {
+      codec::encode(f, *response.add_findings());
+    }
+    return;
+  }
+  reuse->findings.recycle(findings);
+  ::cadre::detail::screen(engine, cadre, as_of, path, findings, reuse->findings);
   summary.add(cadre, as_of, findings);
   for (const Finding &f : findings) {
-    codec::encode(f, *response.add_findings());
+    cadre::v1::Finding &out = *response.add_findings();
+    reuse->messages.attach(f, out);
+    codec::encode(f, out);
   }
 }
 

@@ -137,6 +137,11 @@ Status StreamScreener::set_threads(int threads) {
   return {};
 }
 
+void StreamScreener::recycle(pb::ScreenResponse &response) {
+  lanes_[0]->reuse.messages.keep(response);
+  response.Clear();
+}
+
 std::uint64_t StreamScreener::fast_cadres() const noexcept {
   std::uint64_t n = 0;
   for (const auto &lane : lanes_) {
@@ -167,7 +172,7 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
       lane.wire.parse(cadre_begin, cadre_end)) {
     ++lane.fast_cadres;
     screen_cadre(engine_, as_of_, lane.wire, span.index, lane.cadre, lane.findings, nullptr,
-                 summary, response);
+                 summary, response, &lane.reuse);
     return true;
   }
   if (lane.arena_bytes > (2U << 20U)) {
@@ -188,7 +193,7 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
     return true;
   }
   screen_cadre(engine_, as_of_, record.cadre(), span.index, lane.cadre, lane.findings, nullptr,
-               summary, response);
+               summary, response, &lane.reuse);
   return true;
 }
 
@@ -224,6 +229,13 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
   if (lanes == 1) {
     run_lane(*lanes_[0]);
   } else {
+    // The spare messages (recycle() gives them all to lane 0), shared evenly.
+    FindingMessages &spares = lanes_[0]->reuse.messages;
+    const std::size_t texts = spares.texts() / lanes;
+    const std::size_t catalogues = spares.catalogues() / lanes;
+    for (std::size_t i = 1; i < lanes; ++i) {
+      spares.share(lanes_[i]->reuse.messages, texts, catalogues);
+    }
     if (!pool_) {
       pool_ = std::make_unique<Pool>(*this, threads_ - 1);
     }
@@ -338,7 +350,7 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
     }
     if (record.has_cadre()) {
       screen_cadre(engine_, as_of_, record.cadre(), static_cast<std::int64_t>(cadres_++),
-                   lane0.cadre, lane0.findings, &ids_, summary_, response);
+                   lane0.cadre, lane0.findings, &ids_, summary_, response, &lane0.reuse);
     }
   }
 }

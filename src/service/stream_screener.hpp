@@ -82,6 +82,15 @@ class StreamScreener {
    */
   Status finish(cadre::v1::ScreenResponse &response);
 
+  /**
+   * Empties @p response for the next push, as response.Clear() does, but keeps
+   * the messages Clear() would delete (the findings' explanations and
+   * catalogue references) for the next pushes to fill again: with it, a
+   * response reused from push to push allocates nothing once it has grown.
+   * The CLI, the C ABI and the benchmarks call it between pushes.
+   */
+  void recycle(cadre::v1::ScreenResponse &response);
+
   /** The summary of the cadres screened so far. */
   [[nodiscard]] const ScreenSummary &summary() const noexcept { return summary_; }
   /** Cadre records seen so far. */
@@ -115,6 +124,8 @@ class StreamScreener {
     std::size_t arena_bytes = 0;
     Cadre cadre;
     std::vector<Finding> findings;
+    // Spare findings and spare messages: reused, nothing is allocated per record.
+    Reuse reuse;
     // The view of the fast path, reused: it keeps the capacity of its lists.
     codec::wire::Cadre wire;
     std::uint64_t fast_cadres = 0;

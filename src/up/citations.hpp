@@ -30,23 +30,39 @@ inline std::vector<Citation> cite_as_of(const std::vector<Citation> &in, Date as
   return out;
 }
 
+/** Appends 《Title》（文号）第N条第（M）项, the name of a citation in explanations, to @p s. */
+inline void append_cite_name(std::string &s, const Citation &c) {
+  s += c.document;
+  if (!c.document_number.empty()) {
+    s += "（";
+    s += c.document_number;
+    s += "）";
+  }
+  s += c.article;
+  s += c.item;
+}
+
 /** 《Title》（文号）第N条第（M）项, the name of a citation in explanations. */
 inline std::string cite_name(const Citation &c) {
-  std::string s = c.document;
-  if (!c.document_number.empty()) {
-    s += "（" + c.document_number + "）";
+  std::string s;
+  append_cite_name(s, c);
+  return s;
+}
+
+/** The first citation that is not evidence (the basis), or the first; nullptr when none. */
+inline const Citation *basis_of(const std::vector<Citation> &citations) noexcept {
+  for (const Citation &c : citations) {
+    if (!c.evidence) {
+      return &c;
+    }
   }
-  return s + c.article + c.item;
+  return citations.empty() ? nullptr : &citations.front();
 }
 
 /** The name of the first citation that is not evidence (the basis), or of the first. */
 inline std::string basis_name(const std::vector<Citation> &citations) {
-  for (const Citation &c : citations) {
-    if (!c.evidence) {
-      return cite_name(c);
-    }
-  }
-  return citations.empty() ? std::string() : cite_name(citations.front());
+  const Citation *c = basis_of(citations);
+  return c == nullptr ? std::string() : cite_name(*c);
 }
 
 }  // namespace cadre::detail

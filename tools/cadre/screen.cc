@@ -115,7 +115,7 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
       complain(command.name, "cannot read roster file " + command.roster_path);
       return kExitInput;
     }
-    response.Clear();
+    screener.recycle(response);  // Clear(), keeping its messages for reuse
     // A record that does not parse is a record error and the run goes on;
     // only broken framing stops it, after what was screened before the break.
     const Status st =
