@@ -348,8 +348,8 @@ void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool pol
   cat(fact(ctx, f, "birth_date_source", label(c.birth_date_source, Language::kEn)).field_path, path,
       ".birth_date_source");
   cat(fact(ctx, f, "sex", label(c.sex, Language::kEn)).field_path, path, ".sex");
-  cat(fact(ctx, f, "rank_level", label(post.rank_level, Language::kEn)).field_path, path,
-      ".posts[", post_index_s, "].rank_level");
+  cat(fact(ctx, f, "rank_level", label(post.rank_level, Language::kEn)).field_path, path, ".posts[",
+      post_index_s, "].rank_level");
   append_age_code(fact(ctx, f, "age_on_as_of", {}).value, reached);
   fact(ctx, f, "age_rule", rule.id);
   append_age_code(fact(ctx, f, "base_age", {}).value, {rule.base_age_years, 0});
@@ -360,8 +360,8 @@ void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool pol
   const Citation &base = rule.base_citation;
   std::string &zh = f.explanation.zh_cn;
   std::string &en = f.explanation.en;
-  cat(zh, "出生日期", birth_s, "（", label(c.birth_date_source, Language::kZhCn), "）；截至", as_of_s,
-      "年龄为");
+  cat(zh, "出生日期", birth_s, "（", label(c.birth_date_source, Language::kZhCn), "）；截至",
+      as_of_s, "年龄为");
   append_age_zh(zh, reached);
   cat(zh, "；现任", label(post.rank_level, Language::kZhCn), "。", rule.group.zh_cn,
       "原法定退休年龄为");
@@ -404,7 +404,8 @@ void retirement(const CompiledRule &compiled, const ScreenContext &ctx, bool pol
     cat(zh, start, "延迟退休实施前达到，不延迟");
     en += " (";
     append_cite_zh(en, base.document, base.document_number, base.year);
-    cat(en, "); this cadre reached it before the increase began on ", start, ", so it is not raised");
+    cat(en, "); this cadre reached it before the increase began on ", start,
+        ", so it is not raised");
   } else {
     base_doc("（", "）");
     en += " (";
@@ -507,7 +508,7 @@ void tenure_age(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Fi
   }
   const bool certified = c.birth_date_source == BirthDateSource::kPersonnelFile;
   Finding &f = start(out, cr, ctx, reached,
-                    certified ? Determination::kComputed : Determination::kNeedsVerification);
+                     certified ? Determination::kComputed : Determination::kNeedsVerification);
   const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
   f.facts = {{"birth_date", c.birth_date->to_string(), std::string(ctx.path) + ".birth_date"},
              {"rank_level", str(label(post.rank_level, Language::kEn)), pp + ".rank_level"},
@@ -570,8 +571,9 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
              " as " + std::to_string(cr.terms) + (cr.terms == 1 ? " term of " : " terms of ") +
              years_en(cr.term_years);
   }
-  Finding &f = start(out, cr, ctx, reached,
-                    last != nullptr ? Determination::kComputed : Determination::kNeedsVerification);
+  Finding &f =
+      start(out, cr, ctx, reached,
+            last != nullptr ? Determination::kComputed : Determination::kNeedsVerification);
   const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
   f.facts = {{"post", post.id, pp + ".id"},
              {"post_start", post.start_date->to_string(), pp + ".start_date"},
@@ -661,23 +663,26 @@ void years_at_level(const CompiledRule &cr, const ScreenContext &ctx, std::vecto
   }
   const std::int32_t total = ctx.as_of.serial() - first.serial() + 1;
   Finding &f = start(out, cr, ctx, *reached, Determination::kComputed);
-  const std::string level_zh = str(label(current.rank_level, Language::kZhCn));
-  const std::string level_en = str(label(current.rank_level, Language::kEn));
-  f.facts = {{"rank_level", level_en, ""},
-             {"first_day_at_level", first.to_string(), ""},
-             {"days_since_first", std::to_string(total), ""},
-             {"reached_on", reached->to_string(), ""}};
+  const std::string_view level_zh = label(current.rank_level, Language::kZhCn);
+  const std::string_view level_en = label(current.rank_level, Language::kEn);
+  const std::string first_s = first.to_string();
+  const std::string reached_s = reached->to_string();
+  const std::string years_s = std::to_string(cr.years);
+  fact(ctx, f, "rank_level", level_en);
+  fact(ctx, f, "first_day_at_level", first_s);
+  fact(ctx, f, "days_since_first", std::to_string(total));
+  fact(ctx, f, "reached_on", reached_s);
   for (const Post &p : c.posts) {
     if (p.kind == PostKind::kLeadership && p.rank_level == current.rank_level && p.start_date &&
         *p.start_date <= ctx.as_of) {
-      f.records.push_back({RecordKind::kPost, p.id, {}});
+      record(ctx, f, RecordKind::kPost, p.id);
     }
   }
-  explain(f, cr, ctx,
-          "自" + first.to_string() + "起担任" + level_zh + "领导职务，已于" + reached->to_string() +
-              "累计满" + std::to_string(cr.years) + "年",
-          "in leadership posts at " + level_en + " level since " + first.to_string() + "; " +
-              years_en(cr.years) + " reached on " + reached->to_string());
+  cat(f.explanation.zh_cn, "自", first_s, "起担任", level_zh, "领导职务，已于", reached_s, "累计满",
+      years_s, "年");
+  cat(f.explanation.en, "in leadership posts at ", level_en, " level since ", first_s, "; ",
+      years_s, cr.years == 1 ? " year" : " years", " reached on ", reached_s);
+  explain_here(f, cr, ctx);
 }
 
 // 地方党委、政府领导成员在同一职位任职满十年，必须交流.
@@ -767,15 +772,14 @@ void study_leave(const CompiledRule &cr, const ScreenContext &ctx, std::vector<F
     const std::string years_s = std::to_string(cr.years);
     cat(fact(ctx, f, "leave_start", start_s).field_path, ctx.path, ".study_leaves[", i_s,
         "].start_date");
-    cat(fact(ctx, f, "leave_end", s.end_date ? s.end_date->to_string() : std::string())
-            .field_path,
+    cat(fact(ctx, f, "leave_end", s.end_date ? s.end_date->to_string() : std::string()).field_path,
         ctx.path, ".study_leaves[", i_s, "].end_date");
     cat(fact(ctx, f, "organisation_sent", "false").field_path, ctx.path, ".study_leaves[", i_s,
         "].organisation_sent");
     fact(ctx, f, "over_limit_on", reached_s);
     record(ctx, f, RecordKind::kStudyLeave, s.id);
-    cat(f.explanation.zh_cn, "自", start_s, "起个人申请离职学习（非组织选派，记录", s.id,
-        "），于", reached_s, "超过", years_s, "年");
+    cat(f.explanation.zh_cn, "自", start_s, "起个人申请离职学习（非组织选派，记录", s.id, "），于",
+        reached_s, "超过", years_s, "年");
     cat(f.explanation.en,
         "on study leave applied for personally, not sent by the organisation, since ", start_s,
         " (record ", s.id, "); over ", years_s, cr.years == 1 ? " year" : " years", " on ",
@@ -826,7 +830,8 @@ void annual_grade(const CompiledRule &cr, const ScreenContext &ctx, std::vector<
   } else {
     const std::string earliest_s = std::to_string(known[used - 1]->year);
     const std::string n_s = std::to_string(n);
-    cat(f.explanation.zh_cn, earliest_s, "至", latest_s, "年连续", n_s, "年年度考核被确定为基本称职");
+    cat(f.explanation.zh_cn, earliest_s, "至", latest_s, "年连续", n_s,
+        "年年度考核被确定为基本称职");
     cat(f.explanation.en, "graded 基本称职 (basically competent) ", n_s, " years running, ",
         earliest_s, " to ", latest_s);
   }
@@ -847,8 +852,6 @@ void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
   if (static_cast<int>(known.size()) < n || cr.den == 0) {
     return;
   }
-  std::string zh;
-  std::string en;
   for (int k = 0; k < n; ++k) {
     const AnnualAssessment &a = *known[static_cast<std::size_t>(k)];
     if (a.year != known.front()->year - k || !a.evaluation || a.evaluation->raters <= 0) {
@@ -859,27 +862,33 @@ void evaluation_fraction(const CompiledRule &cr, const ScreenContext &ctx,
     if (good * cr.den >= cr.num * e.raters) {
       return;  // at or above the fraction
     }
-    zh += (k == 0 ? "" : "，") + std::to_string(a.year) + "年民主测评" + std::to_string(e.raters) +
-          "人参加，优秀和称职票合计" + std::to_string(good) + "票";
-    en += (k == 0 ? "" : "; ") + std::to_string(a.year) + ": " + std::to_string(good) +
-          " excellent and competent votes of " + std::to_string(e.raters) + " raters";
   }
   const AnnualAssessment &latest = *known.front();
   Finding &f = start(out, cr, ctx, decided(latest), Determination::kComputed);
+  std::string &zh = f.explanation.zh_cn;
+  std::string &en = f.explanation.en;
   for (int k = 0; k < n; ++k) {
     const AnnualAssessment &a = *known[static_cast<std::size_t>(k)];
-    const std::string ap = rec_path(ctx.path, "assessments",
-                                    static_cast<std::size_t>(&a - ctx.cadre.assessments.data()));
-    const long long good =
-        static_cast<long long>(a.evaluation->excellent) + a.evaluation->competent;
-    f.facts.push_back({"evaluation_" + std::to_string(a.year),
-                       std::to_string(good) + "/" + std::to_string(a.evaluation->raters),
-                       ap + ".evaluation"});
-    f.records.push_back({RecordKind::kAssessment, a.id, {}});
+    const DemocraticEvaluation &e = *a.evaluation;
+    const std::string year = std::to_string(a.year);
+    const std::string good = std::to_string(static_cast<long long>(e.excellent) + e.competent);
+    const std::string raters = std::to_string(e.raters);
+    cat(zh, k == 0 ? "" : "，", year, "年民主测评", raters, "人参加，优秀和称职票合计", good, "票");
+    cat(en, k == 0 ? "" : "; ", year, ": ", good, " excellent and competent votes of ", raters,
+        " raters");
+    const std::string name = "evaluation_" + year;
+    Fact &x = fact(ctx, f, name, good);
+    cat(x.value, "/", raters);
+    cat(x.field_path, ctx.path, ".assessments[", std::to_string(&a - ctx.cadre.assessments.data()),
+        "].evaluation");
+    record(ctx, f, RecordKind::kAssessment, a.id);
   }
-  const std::string frac = std::to_string(cr.num) + "/" + std::to_string(cr.den);
-  explain(f, cr, ctx, zh + "，连续" + std::to_string(n) + "年达不到" + frac,
-          en + "; below " + frac + " " + std::to_string(n) + " years running");
+  const std::string num = std::to_string(cr.num);
+  const std::string den = std::to_string(cr.den);
+  const std::string n_s = std::to_string(n);
+  cat(zh, "，连续", n_s, "年达不到", num, "/", den);
+  cat(en, "; below ", num, "/", den, " ", n_s, " years running");
+  explain_here(f, cr, ctx);
 }
 
 // A catalogue's own threshold: 不称职票 above a fraction of the raters in the latest year.
@@ -1008,8 +1017,7 @@ void family_situation(const CompiledRule &cr, const ScreenContext &ctx, std::vec
     const std::string i_s = std::to_string(i);
     cat(fact(ctx, f, "situation", label(s.kind, Language::kEn)).field_path, ctx.path,
         ".family_situations[", i_s, "].kind");
-    cat(fact(ctx, f, "since", since_s).field_path, ctx.path, ".family_situations[", i_s,
-        "].since");
+    cat(fact(ctx, f, "since", since_s).field_path, ctx.path, ".family_situations[", i_s, "].since");
     record(ctx, f, RecordKind::kFamilySituation, s.id);
     explain_here(f, cr, ctx);
     return;
@@ -1058,35 +1066,63 @@ void accountability_adjustment(const CompiledRule &cr, const ScreenContext &ctx,
     if (cr.deadline_months > 0) {
       f.first_deadline = d.decided_on->add_months(cr.deadline_months);
     }
-    std::string measures_zh;
-    std::string measures_en;
+    const std::string i_s = std::to_string(i);
+    const std::string decided = d.decided_on->to_string();
+    cat(fact(ctx, f, "decided_on", decided).field_path, ctx.path, ".accountability_decisions[", i_s,
+        "].decided_on");
+    const std::size_t measures_at = f.facts.size();
+    Fact &measures = fact(ctx, f, "measures", {});  // used before the next fact is added
     for (OrganisationalMeasure m : d.measures) {
-      measures_zh += (measures_zh.empty() ? "" : "、") + str(label(m, Language::kZhCn));
-      measures_en += (measures_en.empty() ? "" : ", ") + str(label(m, Language::kEn));
+      cat(measures.value, measures.value.empty() ? "" : ", ", label(m, Language::kEn));
     }
-    const std::string dp = rec_path(ctx.path, "accountability_decisions", i);
-    f.facts = {{"decided_on", d.decided_on->to_string(), dp + ".decided_on"},
-               {"measures", measures_en, dp + ".measures"},
-               {"document_number", d.document_number, dp + ".document_number"}};
-    f.records.push_back({RecordKind::kAccountabilityDecision, d.id, {}});
+    cat(measures.field_path, ctx.path, ".accountability_decisions[", i_s, "].measures");
+    cat(fact(ctx, f, "document_number", d.document_number).field_path, ctx.path,
+        ".accountability_decisions[", i_s, "].document_number");
+    const std::size_t decision = f.records.size();
+    record(ctx, f, RecordKind::kAccountabilityDecision, d.id);
     for (const std::string &id : d.incident_ids) {
-      f.records.push_back({RecordKind::kIncident, id, {}});
+      record(ctx, f, RecordKind::kIncident, id);
     }
     const std::string due = f.first_deadline ? f.first_deadline->to_string() : std::string();
-    explain(f, cr, ctx,
-            d.decided_on->to_string() + "受到问责（问责决定" +
-                (d.document_number.empty() ? d.id : d.document_number) +
-                "），问责方式为组织调整或者组织处理（" + measures_zh + "）" +
-                (due.empty() ? "" : "，相应手续应当于" + due + "前办理完毕"),
-            "held accountable on " + d.decided_on->to_string() + " (decision " +
-                (d.document_number.empty() ? d.id : d.document_number) +
-                ") by organisational adjustment or treatment (" + measures_en + ")" +
-                (due.empty() ? "" : "; the paperwork is due by " + due));
-    exemption(f, ctx, {RecordKind::kAccountabilityDecision, d.id, {}});
+    const std::string &number = d.document_number.empty() ? d.id : d.document_number;
+    std::string &zh = f.explanation.zh_cn;
+    cat(zh, decided, "受到问责（问责决定", number, "），问责方式为组织调整或者组织处理（");
+    const std::size_t mark = zh.size();
+    for (OrganisationalMeasure m : d.measures) {
+      cat(zh, zh.size() == mark ? "" : "、", label(m, Language::kZhCn));
+    }
+    zh += "）";
+    if (!due.empty()) {
+      cat(zh, "，相应手续应当于", due, "前办理完毕");
+    }
+    cat(f.explanation.en, "held accountable on ", decided, " (decision ", number,
+        ") by organisational adjustment or treatment (", f.facts[measures_at].value, ")");
+    if (!due.empty()) {
+      cat(f.explanation.en, "; the paperwork is due by ", due);
+    }
+    explain_here(f, cr, ctx);
+    exemption(f, ctx, f.records[decision]);  // exemption() does not change the records
   }
 }
 
 // 因违纪违法受到须免职的处分.
+// The facts, record, explanation and error tolerance of a sanction's finding,
+// written into @p f: "<date>受到党纪处分：<kind>（记录<id>），仍任现职".
+void sanction_finding(Finding &f, const CompiledRule &cr, const ScreenContext &ctx,
+                      std::string_view list, std::size_t i, RecordKind kind, const std::string &id,
+                      Date effective_on, std::string_view kind_zh, std::string_view kind_en,
+                      std::string_view what_zh, std::string_view what_en) {
+  const std::string i_s = std::to_string(i);
+  const std::string on = effective_on.to_string();
+  cat(fact(ctx, f, "sanction", kind_en).field_path, ctx.path, ".", list, "[", i_s, "].kind");
+  cat(fact(ctx, f, "effective_on", on).field_path, ctx.path, ".", list, "[", i_s, "].effective_on");
+  record(ctx, f, kind, id);
+  cat(f.explanation.zh_cn, on, what_zh, kind_zh, "（记录", id, "），仍任现职");
+  cat(f.explanation.en, what_en, kind_en, " effective ", on, " (record ", id, "), still in post");
+  explain_here(f, cr, ctx);
+  exemption(f, ctx, f.records.back());  // exemption() does not change the records
+}
+
 void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Finding> &out) {
   const Cadre &c = ctx.cadre;
   const Post &post = c.posts[static_cast<std::size_t>(ctx.post)];
@@ -1100,17 +1136,9 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
       continue;
     }
     Finding &f = start(out, cr, ctx, *s.effective_on, Determination::kComputed);
-    const std::string sp = rec_path(ctx.path, "party_sanctions", i);
-    f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
-               {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
-    f.records.push_back({RecordKind::kPartySanction, s.id, {}});
-    const RecordRef party_ref{RecordKind::kPartySanction, s.id, {}};
-    explain(f, cr, ctx,
-            s.effective_on->to_string() + "受到党纪处分：" + str(label(s.kind, Language::kZhCn)) +
-                "（记录" + s.id + "），仍任现职",
-            "party sanction " + str(label(s.kind, Language::kEn)) + " effective " +
-                s.effective_on->to_string() + " (record " + s.id + "), still in post");
-    exemption(f, ctx, party_ref);
+    sanction_finding(f, cr, ctx, "party_sanctions", i, RecordKind::kPartySanction, s.id,
+                     *s.effective_on, label(s.kind, Language::kZhCn), label(s.kind, Language::kEn),
+                     "受到党纪处分：", "party sanction ");
   }
   for (std::size_t i = 0; i < c.government_sanctions.size(); ++i) {
     const GovernmentSanction &s = c.government_sanctions[i];
@@ -1119,16 +1147,9 @@ void sanction_removal(const CompiledRule &cr, const ScreenContext &ctx, std::vec
       continue;
     }
     Finding &f = start(out, cr, ctx, *s.effective_on, Determination::kComputed);
-    const std::string sp = rec_path(ctx.path, "government_sanctions", i);
-    f.facts = {{"sanction", str(label(s.kind, Language::kEn)), sp + ".kind"},
-               {"effective_on", s.effective_on->to_string(), sp + ".effective_on"}};
-    f.records.push_back({RecordKind::kGovernmentSanction, s.id, {}});
-    explain(f, cr, ctx,
-            s.effective_on->to_string() + "受到政务处分：" + str(label(s.kind, Language::kZhCn)) +
-                "（记录" + s.id + "），仍任现职",
-            "government sanction " + str(label(s.kind, Language::kEn)) + " effective " +
-                s.effective_on->to_string() + " (record " + s.id + "), still in post");
-    exemption(f, ctx, {RecordKind::kGovernmentSanction, s.id, {}});
+    sanction_finding(f, cr, ctx, "government_sanctions", i, RecordKind::kGovernmentSanction, s.id,
+                     *s.effective_on, label(s.kind, Language::kZhCn), label(s.kind, Language::kEn),
+                     "受到政务处分：", "government sanction ");
   }
 }
 
@@ -1151,29 +1172,33 @@ void recorded_incident(const CompiledRule &cr, const ScreenContext &ctx,
     if (!when || *when > ctx.as_of || adjusted(c, inc.id, ctx.as_of)) {
       continue;
     }
-    std::string zh = when->to_string() + "记录问题线索（记录" + inc.id + "），对应情形" + r.id;
-    std::string en = "incident recorded on " + when->to_string() + " (record " + inc.id +
-                     "), matching situation " + r.id;
-    if (succeeded) {
-      zh += "（记录时为情形" + inc.situation_id +
-            "，该规定失效后按本项认定；对应关系为本项目的理解）";
-      en += " (recorded as " + inc.situation_id +
-            ", judged under this item once that rule ceased; the mapping is this project's "
-            "reading)";
-    }
     Finding &f = start(out, cr, ctx, *when,
-                      inc.verified ? Determination::kComputed : Determination::kNeedsVerification);
+                       inc.verified ? Determination::kComputed : Determination::kNeedsVerification);
+    std::string &zh = f.explanation.zh_cn;
+    std::string &en = f.explanation.en;
+    const std::string when_s = when->to_string();
+    cat(zh, when_s, "记录问题线索（记录", inc.id, "），对应情形", r.id);
+    cat(en, "incident recorded on ", when_s, " (record ", inc.id, "), matching situation ", r.id);
+    if (succeeded) {
+      cat(zh, "（记录时为情形", inc.situation_id,
+          "，该规定失效后按本项认定；对应关系为本项目的理解）");
+      cat(en, " (recorded as ", inc.situation_id,
+          ", judged under this item once that rule ceased; the mapping is this project's "
+          "reading)");
+    }
     if (r.requires_prior_warning) {
       precondition(f, ctx, Date(), inc.prior_warning_id, inc.id, zh, en);
     }
-    const std::string ip = rec_path(ctx.path, "incidents", i);
-    f.facts.push_back({"situation_id", inc.situation_id, ip + ".situation_id"});
-    f.facts.push_back({"verified", inc.verified ? "true" : "false", ip + ".verified"});
-    f.records.push_back({RecordKind::kIncident, inc.id, {}});
+    const std::string i_s = std::to_string(i);
+    cat(fact(ctx, f, "situation_id", inc.situation_id).field_path, ctx.path, ".incidents[", i_s,
+        "].situation_id");
+    cat(fact(ctx, f, "verified", inc.verified ? "true" : "false").field_path, ctx.path,
+        ".incidents[", i_s, "].verified");
+    record(ctx, f, RecordKind::kIncident, inc.id);
     zh += inc.verified ? "，已经组织核实认定" : "，尚待组织核实认定";
     en += inc.verified ? "; verified by the organisation" : "; to be verified by the organisation";
-    explain(f, cr, ctx, zh, en);
-    exemption(f, ctx, {RecordKind::kIncident, inc.id, {}});
+    explain_here(f, cr, ctx);
+    exemption(f, ctx, f.records.back());  // exemption() does not change the records
   }
 }
 
@@ -1189,17 +1214,21 @@ void voluntary_resignation(const CompiledRule &cr, const ScreenContext &ctx,
       continue;
     }
     Finding &f = start(out, cr, ctx, *r.accepted_on, Determination::kComputed);
-    const std::string rp = rec_path(ctx.path, "resignation_requests", i);
-    f.facts = {{"submitted_on", d2s(r.submitted_on), rp + ".submitted_on"},
-               {"accepted_on", r.accepted_on->to_string(), rp + ".accepted_on"},
-               {"reason", str(label(r.reason, Language::kEn)), rp + ".reason"}};
-    f.records.push_back({RecordKind::kResignationRequest, r.id, {}});
-    explain(f, cr, ctx,
-            d2s(r.submitted_on) + "因" + str(label(r.reason, Language::kZhCn)) +
-                "自愿提出辞职（记录" + r.id + "），" + r.accepted_on->to_string() + "经组织同意",
-            "asked on " + d2s(r.submitted_on) + " to resign (" +
-                str(label(r.reason, Language::kEn)) + ", record " + r.id + "); accepted on " +
-                r.accepted_on->to_string());
+    const std::string i_s = std::to_string(i);
+    const std::string submitted = d2s(r.submitted_on);
+    const std::string accepted = r.accepted_on->to_string();
+    cat(fact(ctx, f, "submitted_on", submitted).field_path, ctx.path, ".resignation_requests[", i_s,
+        "].submitted_on");
+    cat(fact(ctx, f, "accepted_on", accepted).field_path, ctx.path, ".resignation_requests[", i_s,
+        "].accepted_on");
+    cat(fact(ctx, f, "reason", label(r.reason, Language::kEn)).field_path, ctx.path,
+        ".resignation_requests[", i_s, "].reason");
+    record(ctx, f, RecordKind::kResignationRequest, r.id);
+    cat(f.explanation.zh_cn, submitted, "因", label(r.reason, Language::kZhCn),
+        "自愿提出辞职（记录", r.id, "），", accepted, "经组织同意");
+    cat(f.explanation.en, "asked on ", submitted, " to resign (", label(r.reason, Language::kEn),
+        ", record ", r.id, "); accepted on ", accepted);
+    explain_here(f, cr, ctx);
     return;
   }
 }

@@ -1,0 +1,124 @@
+// Heap allocations of the streamed screening after warm-up (issue 13 §4).
+//
+//   cadre_alloc_test THREADS
+//
+// Screens a generated province of kCadres cadres in the stream form through
+// service::StreamScreener in chunks of 64 KiB, reusing one response with
+// StreamScreener::recycle() as the CLI and the C ABI do. The global operator
+// new of this process counts every allocation (protobuf's included); the
+// records after the first half of the stream must allocate at most
+// kMaxPerThousand times per thousand records (see BENCHMARKS.md for what is
+// left and why). Exit status 0 when they do, 1 otherwise.
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+#include <string>
+
+#include "generator/province.hpp"
+#include "service/service.hpp"
+#include "service/stream_screener.hpp"
+
+namespace {
+
+std::atomic<std::uint64_t> g_allocations{0};
+
+}  // namespace
+
+void *operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void *p = std::malloc(size == 0 ? 1 : size)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void *operator new[](std::size_t size) { return ::operator new(size); }
+void *operator new(std::size_t size, const std::nothrow_t & /*tag*/) noexcept {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  return std::malloc(size == 0 ? 1 : size);
+}
+void *operator new[](std::size_t size, const std::nothrow_t &tag) noexcept {
+  return ::operator new(size, tag);
+}
+void operator delete(void *p) noexcept { std::free(p); }
+void operator delete[](void *p) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t /*size*/) noexcept { std::free(p); }
+void operator delete[](void *p, std::size_t /*size*/) noexcept { std::free(p); }
+
+namespace {
+
+namespace pb = ::cadre::v1;
+
+constexpr int kCadres = 20000;
+constexpr std::uint64_t kMaxPerThousand = 5;
+
+}  // namespace
+
+int main(int argc, char **argv) {
+  const int threads = argc > 1 ? std::atoi(argv[1]) : 1;
+  const auto as_of = cadre::Date::parse(argc > 2 ? argv[2] : "2025-06-30");
+  if (!as_of) {
+    std::fputs("FAIL: bad as-of date\n", stderr);
+    return 1;
+  }
+  // The counter counts: a test that could not see an allocation proves nothing.
+  const std::uint64_t probe = g_allocations.load();
+  delete new std::string(64, 'x');
+  if (g_allocations.load() == probe) {
+    std::fputs("FAIL: operator new is not the counting one\n", stderr);
+    return 1;
+  }
+  cadre::generator::Options options;
+  options.cadres = kCadres;
+  std::string stream;
+  if (!cadre::generator::generate_stream(options, stream).ok()) {
+    std::fputs("FAIL: the province could not be generated\n", stderr);
+    return 1;
+  }
+  cadre::service::StreamScreener screener(cadre::service::builtin_engine(), *as_of);
+  if (!screener.set_threads(threads).ok()) {
+    std::fputs("FAIL: bad thread count\n", stderr);
+    return 1;
+  }
+  const auto *data = reinterpret_cast<const std::uint8_t *>(stream.data());
+  constexpr std::size_t kChunk = std::size_t{1} << 16U;
+  const std::size_t warm_up = stream.size() / 2;
+  pb::ScreenResponse response;
+  std::uint64_t before = 0;
+  std::uint64_t counted_from = 0;
+  std::uint64_t findings = 0;
+  bool counting = false;
+  for (std::size_t at = 0; at < stream.size(); at += kChunk) {
+    if (!counting && at >= warm_up) {
+      counting = true;
+      before = g_allocations.load();
+      counted_from = screener.cadres();
+    }
+    screener.recycle(response);
+    const std::size_t size = std::min(kChunk, stream.size() - at);
+    if (!screener.push(data + at, size, response).ok()) {
+      std::fputs("FAIL: the stream broke\n", stderr);
+      return 1;
+    }
+    findings += counting ? static_cast<std::uint64_t>(response.findings_size()) : 0U;
+  }
+  const std::uint64_t allocations = g_allocations.load() - before;
+  const std::uint64_t records = screener.cadres() - counted_from;
+  std::printf(
+      "%d thread(s): %llu allocations over %llu cadre records (%llu findings) after "
+      "warm-up\n",
+      threads, static_cast<unsigned long long>(allocations),
+      static_cast<unsigned long long>(records), static_cast<unsigned long long>(findings));
+  if (records == 0 || findings == 0) {
+    std::fputs("FAIL: nothing was screened after the warm-up\n", stderr);
+    return 1;
+  }
+  if (allocations * 1000 > records * kMaxPerThousand) {
+    std::fprintf(stderr, "FAIL: more than %llu allocations per thousand records\n",
+                 static_cast<unsigned long long>(kMaxPerThousand));
+    return 1;
+  }
+  return 0;
+}
