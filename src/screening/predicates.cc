@@ -21,9 +21,6 @@ std::string str(std::string_view v) { return std::string(v); }
 
 std::string d2s(const std::optional<Date> &d) { return d ? d->to_string() : std::string(); }
 
-// "1 year" / "2 years".
-std::string years_en(int n) { return std::to_string(n) + (n == 1 ? " year" : " years"); }
-
 std::string rec_path(std::string_view path, const char *list, std::size_t i) {
   return std::string(path) + "." + list + "[" + std::to_string(i) + "]";
 }
@@ -509,23 +506,24 @@ void tenure_age(const CompiledRule &cr, const ScreenContext &ctx, std::vector<Fi
   const bool certified = c.birth_date_source == BirthDateSource::kPersonnelFile;
   Finding &f = start(out, cr, ctx, reached,
                      certified ? Determination::kComputed : Determination::kNeedsVerification);
-  const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
-  f.facts = {{"birth_date", c.birth_date->to_string(), std::string(ctx.path) + ".birth_date"},
-             {"rank_level", str(label(post.rank_level, Language::kEn)), pp + ".rank_level"},
-             {"tenure_age", std::to_string(limit), ""},
-             {"reached_on", reached.to_string(), ""}};
-  f.records.push_back({RecordKind::kPost, post.id, {}});
-  explain(f, cr, ctx,
-          "出生日期" + c.birth_date->to_string() + "，现任" +
-              str(label(post.rank_level, Language::kZhCn)) + "领导职务（任职记录" + post.id +
-              "），该职务层次任职年龄界限为" + std::to_string(limit) + "周岁，已于" +
-              reached.to_string() + "达到" +
-              (certified ? std::string() : "（出生日期未经档案认定，须核实）"),
-          "born " + c.birth_date->to_string() + ", in a leading post at " +
-              str(label(post.rank_level, Language::kEn)) + " level (post " + post.id +
-              "); the tenure-age limit of that level is " + std::to_string(limit) +
-              ", reached on " + reached.to_string() +
-              (certified ? std::string() : " (birth date not certified: to be verified)"));
+  const std::string post_s = std::to_string(ctx.post);
+  const std::string birth_s = c.birth_date->to_string();
+  const std::string limit_s = std::to_string(limit);
+  const std::string reached_s = reached.to_string();
+  cat(fact(ctx, f, "birth_date", birth_s).field_path, ctx.path, ".birth_date");
+  cat(fact(ctx, f, "rank_level", label(post.rank_level, Language::kEn)).field_path, ctx.path,
+      ".posts[", post_s, "].rank_level");
+  fact(ctx, f, "tenure_age", limit_s);
+  fact(ctx, f, "reached_on", reached_s);
+  record(ctx, f, RecordKind::kPost, post.id);
+  cat(f.explanation.zh_cn, "出生日期", birth_s, "，现任", label(post.rank_level, Language::kZhCn),
+      "领导职务（任职记录", post.id, "），该职务层次任职年龄界限为", limit_s, "周岁，已于",
+      reached_s, "达到", certified ? "" : "（出生日期未经档案认定，须核实）");
+  cat(f.explanation.en, "born ", birth_s, ", in a leading post at ",
+      label(post.rank_level, Language::kEn), " level (post ", post.id,
+      "); the tenure-age limit of that level is ", limit_s, ", reached on ", reached_s,
+      certified ? "" : " (birth date not certified: to be verified)");
+  explain_here(f, cr, ctx);
   delay(f, ctx, post.id);
 }
 
@@ -557,35 +555,38 @@ void consecutive_terms(const CompiledRule &cr, const ScreenContext &ctx,
   if (ctx.as_of < reached) {
     return;
   }
-  // The explanation only once the rule holds (it does for few cadres).
-  std::string how_zh;
-  std::string how_en;
-  if (last != nullptr) {
-    how_zh =
-        "第" + std::to_string(last->number) + "个任期自" + last->start_date->to_string() + "起";
-    how_en = "term " + std::to_string(last->number) + " began " + last->start_date->to_string();
-  } else {
-    how_zh = "未登记任期，按任职起始日" + post.start_date->to_string() + "连续计算" +
-             std::to_string(cr.terms) + "个" + std::to_string(cr.term_years) + "年任期";
-    how_en = "no terms recorded; counted from the start in post " + post.start_date->to_string() +
-             " as " + std::to_string(cr.terms) + (cr.terms == 1 ? " term of " : " terms of ") +
-             years_en(cr.term_years);
-  }
   Finding &f =
       start(out, cr, ctx, reached,
             last != nullptr ? Determination::kComputed : Determination::kNeedsVerification);
-  const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
-  f.facts = {{"post", post.id, pp + ".id"},
-             {"post_start", post.start_date->to_string(), pp + ".start_date"},
-             {"terms_reached", std::to_string(cr.terms), pp + ".terms"},
-             {"reached_on", reached.to_string(), ""}};
-  f.records.push_back({RecordKind::kPost, post.id, {}});
-  explain(f, cr, ctx,
-          "现任" + post.title + "（任职记录" + post.id + "）" + how_zh + "，至" +
-              reached.to_string() + "在同一职位连续任职达到" + std::to_string(cr.terms) + "个任期",
-          "holds post " + post.id + " since " + post.start_date->to_string() + "; " + how_en +
-              "; " + std::to_string(cr.terms) + (cr.terms == 1 ? " term" : " consecutive terms") +
-              " in the same post reached on " + reached.to_string());
+  const std::string post_s = std::to_string(ctx.post);
+  const std::string start_s = post.start_date->to_string();
+  const std::string terms_s = std::to_string(cr.terms);
+  const std::string reached_s = reached.to_string();
+  cat(fact(ctx, f, "post", post.id).field_path, ctx.path, ".posts[", post_s, "].id");
+  cat(fact(ctx, f, "post_start", start_s).field_path, ctx.path, ".posts[", post_s, "].start_date");
+  cat(fact(ctx, f, "terms_reached", terms_s).field_path, ctx.path, ".posts[", post_s, "].terms");
+  fact(ctx, f, "reached_on", reached_s);
+  record(ctx, f, RecordKind::kPost, post.id);
+  std::string &zh = f.explanation.zh_cn;
+  std::string &en = f.explanation.en;
+  cat(zh, "现任", post.title, "（任职记录", post.id, "）");
+  cat(en, "holds post ", post.id, " since ", start_s, "; ");
+  if (last != nullptr) {
+    const std::string number = std::to_string(last->number);
+    const std::string began = last->start_date->to_string();
+    cat(zh, "第", number, "个任期自", began, "起");
+    cat(en, "term ", number, " began ", began);
+  } else {
+    const std::string term_years = std::to_string(cr.term_years);
+    cat(zh, "未登记任期，按任职起始日", start_s, "连续计算", terms_s, "个", term_years, "年任期");
+    cat(en, "no terms recorded; counted from the start in post ", start_s, " as ", terms_s,
+        cr.terms == 1 ? " term of " : " terms of ", term_years,
+        cr.term_years == 1 ? " year" : " years");
+  }
+  cat(zh, "，至", reached_s, "在同一职位连续任职达到", terms_s, "个任期");
+  cat(en, "; ", terms_s, cr.terms == 1 ? " term" : " consecutive terms",
+      " in the same post reached on ", reached_s);
+  explain_here(f, cr, ctx);
 }
 
 // 担任同一层次领导职务累计达到15年.
@@ -700,19 +701,23 @@ void years_in_post_local_leader(const CompiledRule &cr, const ScreenContext &ctx
     return;
   }
   Finding &f = start(out, cr, ctx, reached, Determination::kComputed);
-  const std::string pp = rec_path(ctx.path, "posts", static_cast<std::size_t>(ctx.post));
-  f.facts = {{"post", post.id, pp + ".id"},
-             {"post_start", post.start_date->to_string(), pp + ".start_date"},
-             {"local_party_or_government_leader", "true", pp + ".local_party_or_government_leader"},
-             {"reached_on", reached.to_string(), ""}};
-  f.records.push_back({RecordKind::kPost, post.id, {}});
-  explain(f, cr, ctx,
-          "系地方党委、政府领导成员，自" + post.start_date->to_string() + "起任现职（任职记录" +
-              post.id + "），已于" + reached.to_string() + "在同一职位任职满" +
-              std::to_string(cr.years) + "年",
-          "a member of a local party committee or government leadership, in the current post (" +
-              post.id + ") since " + post.start_date->to_string() + "; " + years_en(cr.years) +
-              " in the same post reached on " + reached.to_string());
+  const std::string post_s = std::to_string(ctx.post);
+  const std::string start_s = post.start_date->to_string();
+  const std::string reached_s = reached.to_string();
+  const std::string years_s = std::to_string(cr.years);
+  cat(fact(ctx, f, "post", post.id).field_path, ctx.path, ".posts[", post_s, "].id");
+  cat(fact(ctx, f, "post_start", start_s).field_path, ctx.path, ".posts[", post_s, "].start_date");
+  cat(fact(ctx, f, "local_party_or_government_leader", "true").field_path, ctx.path, ".posts[",
+      post_s, "].local_party_or_government_leader");
+  fact(ctx, f, "reached_on", reached_s);
+  record(ctx, f, RecordKind::kPost, post.id);
+  cat(f.explanation.zh_cn, "系地方党委、政府领导成员，自", start_s, "起任现职（任职记录", post.id,
+      "），已于", reached_s, "在同一职位任职满", years_s, "年");
+  cat(f.explanation.en,
+      "a member of a local party committee or government leadership, in the current post (",
+      post.id, ") since ", start_s, "; ", years_s, cr.years == 1 ? " year" : " years",
+      " in the same post reached on ", reached_s);
+  explain_here(f, cr, ctx);
 }
 
 // 因健康原因无法正常履行工作职责一年以上.
