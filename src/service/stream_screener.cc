@@ -198,7 +198,10 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
 }
 
 void StreamScreener::run_lane(Lane &lane) {
-  lane.response.Clear();  // keeps its messages for the next batch
+  if (lane.out == nullptr) {
+    lane.response.Clear();  // keeps its messages for the next batch
+  }
+  pb::ScreenResponse &response = lane.out != nullptr ? *lane.out : lane.response;
   // Zero the counts, keeping the lists' capacity for the next batch.
   auto by_channel = std::move(lane.summary.by_channel);
   auto by_rank_level = std::move(lane.summary.by_rank_level);
@@ -209,7 +212,7 @@ void StreamScreener::run_lane(Lane &lane) {
   lane.summary.by_rank_level = std::move(by_rank_level);
   lane.error.clear();
   for (std::size_t i = lane.first; i < lane.last; ++i) {
-    if (!screen_record(lane, batch_[i], lane.response, lane.summary, lane.error)) {
+    if (!screen_record(lane, batch_[i], response, lane.summary, lane.error)) {
       lane.last = i;  // the records after it are not screened
       return;
     }
@@ -226,6 +229,7 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
     lanes_[i]->first = batch_.size() * i / lanes;
     lanes_[i]->last = batch_.size() * (i + 1) / lanes;
   }
+  lanes_[0]->out = &response;
   if (lanes == 1) {
     run_lane(*lanes_[0]);
   } else {
@@ -241,16 +245,19 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
     }
     pool_->run(lanes);
   }
-  // The results in the order of the records: each lane's findings and errors
-  // move into the response (a swap of the messages' contents, no copy).
+  // The results in the order of the records: lane 0 wrote into the response;
+  // the findings and errors of the others move into it (a swap of the
+  // messages' contents, no copy).
   Status status;
   for (std::size_t i = 0; i < lanes && status.ok(); ++i) {
     Lane &lane = *lanes_[i];
-    for (pb::Finding &f : *lane.response.mutable_findings()) {
-      response.add_findings()->Swap(&f);
-    }
-    for (pb::RecordError &e : *lane.response.mutable_errors()) {
-      response.add_errors()->Swap(&e);
+    if (i > 0) {  // lane 0 wrote into the response itself
+      for (pb::Finding &f : *lane.response.mutable_findings()) {
+        response.add_findings()->Swap(&f);
+      }
+      for (pb::RecordError &e : *lane.response.mutable_errors()) {
+        response.add_errors()->Swap(&e);
+      }
     }
     summary_.merge(lane.summary);
     if (!lane.error.empty()) {
@@ -259,6 +266,7 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
       status = framer_.reject_at(batch_[lane.last].record, lane.error);
     }
   }
+  lanes_[0]->out = nullptr;
   batch_.clear();
   return status;
 }

@@ -132,6 +132,9 @@ class StreamScreener {
     // The results of a run (parallel pushes only; lane 0 of a single thread
     // writes into the caller's response and the screener's summary).
     cadre::v1::ScreenResponse response;
+    // Where the run's findings and errors go: `response`, or for lane 0 the
+    // push's own response (its results come first: no copy, no swap).
+    cadre::v1::ScreenResponse *out = nullptr;
     ScreenSummary summary;
     std::string error;      // why the record at `last` could not be parsed, if one could not
     std::size_t first = 0;  // its run: records [first, last) of the batch
