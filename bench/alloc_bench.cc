@@ -11,41 +11,13 @@
 //   StreamAllocs/2  two threads (StreamScreener::set_threads)
 #include <benchmark/benchmark.h>
 
-#include <atomic>
 #include <cstdlib>
-#include <new>
 #include <string>
 
+#include "alloc/counting_new.hpp"
 #include "generator/province.hpp"
 #include "service/service.hpp"
 #include "service/stream_screener.hpp"
-
-namespace {
-
-std::atomic<std::uint64_t> g_allocations{0};
-
-}  // namespace
-
-// The counting allocator: every operator new of the process goes through these.
-void *operator new(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void *p = std::malloc(size == 0 ? 1 : size)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void *operator new[](std::size_t size) { return ::operator new(size); }
-void *operator new(std::size_t size, const std::nothrow_t & /*tag*/) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size == 0 ? 1 : size);
-}
-void *operator new[](std::size_t size, const std::nothrow_t &tag) noexcept {
-  return ::operator new(size, tag);
-}
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete[](void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t /*size*/) noexcept { std::free(p); }
-void operator delete[](void *p, std::size_t /*size*/) noexcept { std::free(p); }
 
 namespace {
 
@@ -85,7 +57,7 @@ void StreamAllocs(benchmark::State &state) {
     std::uint64_t counted_from = 0;
     for (std::size_t at = 0; at < s.size(); at += kChunk) {
       if (at == warm_up) {
-        before = g_allocations.load();
+        before = cadre::testing::allocations();
         counted_from = screener.cadres();
       }
       screener.recycle(response);  // Clear(), keeping its messages, as the CLI and C ABI do
@@ -94,7 +66,7 @@ void StreamAllocs(benchmark::State &state) {
       }
       benchmark::DoNotOptimize(response.findings_size());
     }
-    allocations += g_allocations.load() - before;
+    allocations += cadre::testing::allocations() - before;
     records += screener.cadres() - counted_from;
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(records));

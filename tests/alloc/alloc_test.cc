@@ -14,42 +14,15 @@
 // more than the limits in tests/alloc/CMakeLists.txt fails. Exit status 0
 // when they hold, 1 otherwise.
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <new>
 #include <string>
 
+#include "counting_new.hpp"
 #include "generator/province.hpp"
 #include "service/service.hpp"
 #include "service/stream_screener.hpp"
-
-namespace {
-
-std::atomic<std::uint64_t> g_allocations{0};
-
-}  // namespace
-
-void *operator new(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void *p = std::malloc(size == 0 ? 1 : size)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void *operator new[](std::size_t size) { return ::operator new(size); }
-void *operator new(std::size_t size, const std::nothrow_t & /*tag*/) noexcept {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  return std::malloc(size == 0 ? 1 : size);
-}
-void *operator new[](std::size_t size, const std::nothrow_t &tag) noexcept {
-  return ::operator new(size, tag);
-}
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete[](void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t /*size*/) noexcept { std::free(p); }
-void operator delete[](void *p, std::size_t /*size*/) noexcept { std::free(p); }
 
 namespace {
 
@@ -72,9 +45,9 @@ int main(int argc, char **argv) {
     return 1;
   }
   // The counter counts: a test that could not see an allocation proves nothing.
-  const std::uint64_t probe = g_allocations.load();
+  const std::uint64_t probe = cadre::testing::allocations();
   delete new std::string(64, 'x');
-  if (g_allocations.load() == probe) {
+  if (cadre::testing::allocations() == probe) {
     std::fputs("FAIL: operator new is not the counting one\n", stderr);
     return 1;
   }
@@ -101,7 +74,7 @@ int main(int argc, char **argv) {
   for (std::size_t at = 0; at < stream.size(); at += kChunk) {
     if (!counting && at >= warm_up) {
       counting = true;
-      before = g_allocations.load();
+      before = cadre::testing::allocations();
       counted_from = screener.cadres();
     }
     screener.recycle(response);
@@ -112,7 +85,7 @@ int main(int argc, char **argv) {
     }
     findings += counting ? static_cast<std::uint64_t>(response.findings_size()) : 0U;
   }
-  const std::uint64_t allocations = g_allocations.load() - before;
+  const std::uint64_t allocations = cadre::testing::allocations() - before;
   const std::uint64_t records = screener.cadres() - counted_from;
   std::printf(
       "%d thread(s): %llu allocations over %llu cadre records (%llu findings) after "
