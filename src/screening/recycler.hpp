@@ -40,12 +40,7 @@ class Recycler {
   }
 
   /** Moves the findings of @p out to the spares: @p out is empty, its capacity kept. */
-  void recycle(std::vector<Finding> &out) {
-    for (Finding &f : out) {
-      findings_.push_back(std::move(f));
-    }
-    out.clear();
-  }
+  void recycle(std::vector<Finding> &out) { give(out, findings_); }
 
   /** Appends an element to @p list, a spare one when there is one (its old value still in it). */
   Citation &add(std::vector<Citation> &list) { return take(list, citations_); }
@@ -71,8 +66,11 @@ class Recycler {
     spare.pop_back();
     return list.back();
   }
+  // Moves every element of @p list to @p spare. The room is made first: when
+  // that fails (std::bad_alloc), nothing has moved.
   template <typename T>
   static void give(std::vector<T> &list, std::vector<T> &spare) {
+    spare.reserve(spare.size() + list.size());
     for (T &e : list) {
       spare.push_back(std::move(e));
     }

@@ -10,6 +10,10 @@ namespace pb = ::cadre::v1;
 std::string cadre_path(std::int64_t index) { return "cadres[" + std::to_string(index) + "]"; }
 
 void FindingMessages::keep(pb::ScreenResponse &response) {
+  // The room first: a failed allocation (std::bad_alloc) leaves every message in place.
+  const auto n = static_cast<std::size_t>(response.findings_size());
+  texts_.reserve(texts_.size() + 2 * n);
+  catalogues_.reserve(catalogues_.size() + n);
   for (pb::Finding &f : *response.mutable_findings()) {
     if (f.has_explanation()) {
       texts_.emplace_back(f.release_explanation());
