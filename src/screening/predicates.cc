@@ -15,8 +15,6 @@
 namespace cadre::detail {
 namespace {
 
-using detail::cite_zh;
-
 std::string str(std::string_view v) { return std::string(v); }
 
 std::string d2s(const std::optional<Date> &d) { return d ? d->to_string() : std::string(); }
