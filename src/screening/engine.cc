@@ -25,8 +25,18 @@ std::shared_ptr<const Engine::Compiled> build(EngineConfig config) {
   c->id = next_engine_id.fetch_add(1, std::memory_order_relaxed);
   c->config = std::move(config);
   c->fallback.retirement = c->config.retirement;
+  // Each catalogue's reference (its hash: SHA-256 of its canonical text) is
+  // computed once, however many rules and chains share the catalogue.
+  std::map<const Catalogue *, CatalogueRef> refs;
+  const auto ref_of = [&refs](const Catalogue &cat) -> const CatalogueRef & {
+    auto it = refs.find(&cat);
+    if (it == refs.end()) {
+      it = refs.emplace(&cat, CatalogueRef{cat.id, cat.version, content_hash(cat)}).first;
+    }
+    return it->second;
+  };
   for (const Catalogue &cat : c->config.catalogues.catalogues()) {
-    const CatalogueRef ref{cat.id, cat.version, content_hash(cat)};
+    const CatalogueRef &ref = ref_of(cat);
     std::vector<Engine::Compiled::Step> steps;
     std::vector<const Rule *> chain;
     // The chain, most specific catalogue last; rules replaced or switched off
@@ -69,9 +79,7 @@ std::shared_ptr<const Engine::Compiled> build(EngineConfig config) {
       if (auto st = detail::compile_up(*r, u); !st.ok()) {
         throw std::invalid_argument(st.to_string());
       }
-      u.catalogue = owner == &cat || owner == nullptr
-                        ? ref
-                        : CatalogueRef{owner->id, owner->version, content_hash(*owner)};
+      u.catalogue = owner == &cat || owner == nullptr ? ref : ref_of(*owner);
       u.from = r->effective_from ? r->effective_from
                                  : (owner != nullptr ? owner->effective_from : std::nullopt);
       u.to = r->effective_to ? r->effective_to
@@ -94,9 +102,7 @@ std::shared_ptr<const Engine::Compiled> build(EngineConfig config) {
       if (auto st = detail::compile(*r, compiled); !st.ok()) {
         throw std::invalid_argument(st.to_string());
       }
-      compiled.catalogue = owner == &cat || owner == nullptr
-                               ? ref
-                               : CatalogueRef{owner->id, owner->version, content_hash(*owner)};
+      compiled.catalogue = owner == &cat || owner == nullptr ? ref : ref_of(*owner);
       step.rule = &compiled;
       step.dated = compiled.own_dates ? r : nullptr;
       steps.push_back(step);
