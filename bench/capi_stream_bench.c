@@ -5,7 +5,12 @@
  *
  *   cadre_capi_stream_bench ROSTER.cadres [AS_OF] [REPEAT] [THREADS]
  *
- * THREADS (default 1) goes to cadre_stream_set_threads().
+ * THREADS (default 1) goes to cadre_stream_set_threads(). THREADS given as
+ * A:B (e.g. 1:2) runs the file on A threads and on B threads in turn, REPEAT
+ * times each, and reports the ratio of the best times: the speed-up, measured
+ * in one run. Two times are reported: the whole run (reading the file
+ * included) and the time inside cadre_stream_* calls alone (the library's
+ * share; the file is read by this program on the calling thread).
  * With CADRE_BENCH_LOOPS=N in the environment, each run feeds the file N times
  * over in one stream (its records again, without the magic): a roster N times
  * the size, to show that the memory does not grow with it.
@@ -32,85 +37,131 @@ static int fail(const char *what, cadre_error *err) {
   return 1;
 }
 
+typedef struct {
+  double whole;   /* the run, reading the file included */
+  double inside;  /* inside cadre_stream_* calls */
+} times;
+
+/* Screens the file once on @p threads threads; 0 on success. */
+static int screen_file(const char *path, cadre_engine *engine, const char *as_of, int threads,
+                       int loops, times *t) {
+  enum { kChunk = 1 << 20 };
+  static uint8_t chunk[kChunk];
+  cadre_error *err = NULL;
+  cadre_stream *stream = NULL;
+  cadre_buffer out = {NULL, 0};
+  size_t n;
+  double start;
+  double mark;
+  int loop;
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) {
+    perror(path);
+    return 1;
+  }
+  start = now();
+  t->inside = 0;
+  if (cadre_stream_new(&stream, engine, as_of, CADRE_FORMAT_BINARY, &err) != CADRE_OK) {
+    return fail("cadre_stream_new", err);
+  }
+  if (cadre_stream_set_threads(stream, threads, &err) != CADRE_OK) {
+    return fail("cadre_stream_set_threads", err);
+  }
+  for (loop = 0; loop < loops; ++loop) {
+    /* After the first pass, the records again: the magic is skipped. */
+    if (fseek(f, loop == 0 ? 0L : 8L, SEEK_SET) != 0) {
+      perror(path);
+      return 1;
+    }
+    while ((n = fread(chunk, 1, kChunk, f)) > 0) {
+      mark = now();
+      if (cadre_stream_push(&out, stream, chunk, n, &err) != CADRE_OK) {
+        return fail("cadre_stream_push", err);
+      }
+      cadre_buffer_dispose(&out);
+      t->inside += now() - mark;
+    }
+  }
+  mark = now();
+  if (cadre_stream_finish(&out, stream, &err) != CADRE_OK) {
+    return fail("cadre_stream_finish", err);
+  }
+  cadre_buffer_dispose(&out);
+  cadre_stream_free(stream);
+  t->inside += now() - mark;
+  t->whole = now() - start;
+  fclose(f);
+  return 0;
+}
+
+static void report(const char *label, int repeat, int threads, const times *best,
+                   long long cadres) {
+  printf("%s: best of %d: %.3f s", label, repeat, best->whole);
+  if (threads > 1) {
+    printf(" on %d threads", threads);
+  }
+  if (cadres > 0) {
+    printf(", %.0f cadres/s", (double)cadres / best->whole);
+  }
+  printf(" (%.3f s inside cadre_stream_* calls)", best->inside);
+}
+
 int main(int argc, char **argv) {
   const char *as_of = argc > 2 ? argv[2] : "2025-06-30";
   const int repeat = argc > 3 ? atoi(argv[3]) : 3;
-  const int threads = argc > 4 ? atoi(argv[4]) : 1;
-  enum { kChunk = 1 << 20 };
-  static uint8_t chunk[kChunk];
+  const char *spec = argc > 4 ? argv[4] : "1";
+  const char *colon = strchr(spec, ':');
+  const int threads_a = atoi(spec);
+  const int threads_b = colon != NULL ? atoi(colon + 1) : 0;
   cadre_engine *engine = NULL;
   cadre_error *err = NULL;
-  double best = 0;
-  long long cadres = 0;
+  times best_a = {0, 0};
+  times best_b = {0, 0};
   const char *loops_env = getenv("CADRE_BENCH_LOOPS");
   const int loops = loops_env != NULL && atoi(loops_env) > 1 ? atoi(loops_env) : 1;
+  const char *size = getenv("CADRE_BENCH_CADRES");
+  const long long cadres = size != NULL ? atoll(size) * loops : 0;
+  struct rusage ru;
   int run;
   if (argc < 2) {
-    fprintf(stderr, "usage: %s ROSTER.cadres [AS_OF] [REPEAT] [THREADS]\n", argv[0]);
+    fprintf(stderr, "usage: %s ROSTER.cadres [AS_OF] [REPEAT] [THREADS|A:B]\n", argv[0]);
     return 2;
   }
   if (cadre_engine_new(&engine, NULL, 0, CADRE_FORMAT_BINARY, &err) != CADRE_OK) {
     return fail("cadre_engine_new", err);
   }
   for (run = 0; run < repeat; ++run) {
-    FILE *f = fopen(argv[1], "rb");
-    cadre_stream *stream = NULL;
-    cadre_buffer out = {NULL, 0};
-    size_t n;
-    double start;
-    double seconds;
-    if (f == NULL) {
-      perror(argv[1]);
+    times t;
+    if (screen_file(argv[1], engine, as_of, threads_a, loops, &t) != 0) {
       return 1;
     }
-    start = now();
-    if (cadre_stream_new(&stream, engine, as_of, CADRE_FORMAT_BINARY, &err) != CADRE_OK) {
-      return fail("cadre_stream_new", err);
+    if (best_a.whole == 0 || t.whole < best_a.whole) {
+      best_a.whole = t.whole;
     }
-    if (cadre_stream_set_threads(stream, threads, &err) != CADRE_OK) {
-      return fail("cadre_stream_set_threads", err);
+    if (best_a.inside == 0 || t.inside < best_a.inside) {
+      best_a.inside = t.inside;
     }
-    {
-      int loop;
-      for (loop = 0; loop < loops; ++loop) {
-        /* After the first pass, the records again: the magic is skipped. */
-        if (fseek(f, loop == 0 ? 0L : 8L, SEEK_SET) != 0) {
-          perror(argv[1]);
-          return 1;
-        }
-        while ((n = fread(chunk, 1, kChunk, f)) > 0) {
-          if (cadre_stream_push(&out, stream, chunk, n, &err) != CADRE_OK) {
-            return fail("cadre_stream_push", err);
-          }
-          cadre_buffer_dispose(&out);
-        }
+    if (threads_b > 0) {
+      if (screen_file(argv[1], engine, as_of, threads_b, loops, &t) != 0) {
+        return 1;
+      }
+      if (best_b.whole == 0 || t.whole < best_b.whole) {
+        best_b.whole = t.whole;
+      }
+      if (best_b.inside == 0 || t.inside < best_b.inside) {
+        best_b.inside = t.inside;
       }
     }
-    if (cadre_stream_finish(&out, stream, &err) != CADRE_OK) {
-      return fail("cadre_stream_finish", err);
-    }
-    seconds = now() - start;
-    cadre_buffer_dispose(&out);
-    cadre_stream_free(stream);
-    fclose(f);
-    if (best == 0 || seconds < best) {
-      best = seconds;
-    }
   }
-  {
-    const char *size = getenv("CADRE_BENCH_CADRES");
-    struct rusage ru;
-    cadres = size != NULL ? atoll(size) * loops : 0;
-    getrusage(RUSAGE_SELF, &ru);
-    printf("capi_stream: best of %d: %.3f s", repeat, best);
-    if (threads > 1) {
-      printf(" on %d threads", threads);
-    }
-    if (cadres > 0) {
-      printf(", %.0f cadres/s", (double)cadres / best);
-    }
-    printf(", peak RSS %ld KiB\n", ru.ru_maxrss);
+  getrusage(RUSAGE_SELF, &ru);
+  report("capi_stream", repeat, threads_a, &best_a, cadres);
+  if (threads_b > 0) {
+    printf("\n");
+    report("capi_stream", repeat, threads_b, &best_b, cadres);
+    printf("\ncapi_stream: speed-up of %d threads over %d: %.2fx whole, %.2fx inside the calls",
+           threads_b, threads_a, best_a.whole / best_b.whole, best_a.inside / best_b.inside);
   }
+  printf(", peak RSS %ld KiB\n", ru.ru_maxrss);
   cadre_engine_free(engine);
   return 0;
 }

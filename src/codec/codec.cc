@@ -8,6 +8,7 @@
 #include <google/protobuf/util/type_resolver_util.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <limits>
@@ -215,20 +216,36 @@ StatusOr<Date> parse_date(std::string_view text, const std::string &path) {
   return *d;
 }
 
+namespace {
+
+// Writes @p value into the string field @p s. A string too small for it grows
+// to a power of two (32 bytes at least), not to the value's exact size: the
+// strings of reused messages (StreamScreener::recycle) are filled again with
+// texts of other lengths, and with coarse capacities they stop growing after a
+// few pushes instead of reallocating whenever a longer text lands in them.
+void set_text(std::string *s, std::string_view value) {
+  if (s->capacity() < value.size()) {
+    s->reserve(std::bit_ceil(std::max<std::size_t>(value.size(), 32)));
+  }
+  s->assign(value);
+}
+
+}  // namespace
+
 void encode(const LocalizedText &in, pb::LocalizedText &out) {
-  out.set_zh_cn(in.zh_cn);
-  out.set_en(in.en);
+  set_text(out.mutable_zh_cn(), in.zh_cn);
+  set_text(out.mutable_en(), in.en);
 }
 
 void encode(const Citation &in, pb::Citation &out) {
-  out.set_document(in.document);
-  out.set_document_number(in.document_number);
+  set_text(out.mutable_document(), in.document);
+  set_text(out.mutable_document_number(), in.document_number);
   out.set_year(in.year);
-  out.set_article(in.article);
-  out.set_item(in.item);
+  set_text(out.mutable_article(), in.article);
+  set_text(out.mutable_item(), in.item);
   out.set_verification(static_cast<pb::Verification>(in.verification));
-  out.set_supports(in.supports);
-  out.set_key(in.key);
+  set_text(out.mutable_supports(), in.supports);
+  set_text(out.mutable_key(), in.key);
   out.set_evidence(in.evidence);
 }
 
@@ -241,21 +258,21 @@ void encode(const std::vector<Citation> &in, gp::RepeatedPtrField<pb::Citation> 
 
 void encode(const RecordRef &in, pb::RecordRef &out) {
   out.set_kind(static_cast<pb::RecordKind>(in.kind));
-  out.set_id(in.id);
-  out.set_cadre_id(in.cadre_id);
+  set_text(out.mutable_id(), in.id);
+  set_text(out.mutable_cadre_id(), in.cadre_id);
 }
 
 void encode(const Finding &in, pb::Finding &out) {
-  out.set_cadre_id(in.cadre_id);
-  out.set_rule_id(in.rule_id);
+  set_text(out.mutable_cadre_id(), in.cadre_id);
+  set_text(out.mutable_rule_id(), in.rule_id);
   out.set_channel(static_cast<pb::Channel>(in.channel));
   out.set_heading(static_cast<pb::Heading>(in.heading));
   encode(in.citations, *out.mutable_citations());
   for (const Fact &f : in.facts) {
     pb::Fact *o = out.add_facts();
-    o->set_name(f.name);
-    o->set_value(f.value);
-    o->set_field_path(f.field_path);
+    set_text(o->mutable_name(), f.name);
+    set_text(o->mutable_value(), f.value);
+    set_text(o->mutable_field_path(), f.field_path);
   }
   encode(in.explanation, *out.mutable_explanation());
   for (AdjustmentMethod m : in.allowed_methods) {
@@ -272,9 +289,9 @@ void encode(const Finding &in, pb::Finding &out) {
   }
   if (!in.catalogue.id.empty()) {
     pb::CatalogueRef *c = out.mutable_catalogue();
-    c->set_id(in.catalogue.id);
-    c->set_version(in.catalogue.version);
-    c->set_content_hash(in.catalogue.content_hash);
+    set_text(c->mutable_id(), in.catalogue.id);
+    set_text(c->mutable_version(), in.catalogue.version);
+    set_text(c->mutable_content_hash(), in.catalogue.content_hash);
   }
   out.set_status(static_cast<pb::FindingStatus>(in.status));
   if (!in.next_step.zh_cn.empty() || !in.next_step.en.empty()) {
@@ -286,14 +303,14 @@ void encode(const Finding &in, pb::Finding &out) {
 }
 
 void encode(const ExemptionNote &in, pb::ExemptionNote &out) {
-  out.set_claim_id(in.claim_id);
+  set_text(out.mutable_claim_id(), in.claim_id);
   out.mutable_record()->set_kind(static_cast<pb::RecordKind>(in.record.kind));
   out.mutable_record()->set_id(in.record.id);
   out.mutable_record()->set_cadre_id(in.record.cadre_id);
   out.set_outcome(static_cast<pb::ExemptionOutcome>(in.outcome));
   encode(in.citations, *out.mutable_citations());
   encode(in.explanation, *out.mutable_explanation());
-  out.set_rule_id(in.rule_id);
+  set_text(out.mutable_rule_id(), in.rule_id);
 }
 
 void encode(const ScreenSummary &in, pb::ScreenSummary &out) {

@@ -1,7 +1,12 @@
 // The operation "screen", and what the handlers share.
 #include "service/service.hpp"
 
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdlib>
 #include <functional>
+#include <new>
 #include <utility>
 
 namespace cadre::service {
@@ -75,37 +80,91 @@ std::uint64_t fnv1a(std::string_view s) noexcept {
 
 }  // namespace
 
-bool IdSet::insert(std::string_view id) {
-  if ((size_ + 1) * 2 > slots_.size()) {
-    grow();
+IdSet::Key IdSet::key(std::string_view id) noexcept {
+  return {std::hash<std::string_view>{}(id), fnv1a(id) | 1U};  // b never 0: 0 marks an empty slot
+}
+
+void IdSet::set_shards(std::size_t shards) {
+  shards_.clear();
+  shards_.resize(std::max<std::size_t>(shards, 1));
+}
+
+std::size_t IdSet::size() const noexcept {
+  std::size_t n = 0;
+  for (const Shard &s : shards_) {
+    n += s.size;
   }
-  const std::uint64_t a = std::hash<std::string_view>{}(id);
-  const std::uint64_t b = fnv1a(id) | 1U;  // never 0: 0 marks an empty slot
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = a & mask;; i = (i + 1) & mask) {
-    Slot &s = slots_[i];
+  return n;
+}
+
+std::size_t IdSet::bytes() const noexcept {
+  std::size_t n = 0;
+  for (const Shard &s : shards_) {
+    n += s.capacity * sizeof(Slot);
+  }
+  return n;
+}
+
+void IdSet::FreeSlots::operator()(Slot *p) const noexcept {
+  std::free(p);  // NOLINT(cppcoreguidelines-no-malloc): from std::aligned_alloc/calloc
+}
+
+bool IdSet::insert_into(std::size_t shard, const Key &k) {
+  Shard &t = shards_[shard];
+  if ((t.size + 1) * 2 > t.capacity) {
+    t.grow();
+  }
+  const std::size_t mask = t.capacity - 1;
+  Slot *slots = t.slots.get();
+  for (std::size_t i = k.a & mask;; i = (i + 1) & mask) {
+    Slot &s = slots[i];
     if (s.b == 0) {
-      s = Slot{a, b};
-      ++size_;
+      s = Slot{k.a, k.b};
+      ++t.size;
       return true;
     }
-    if (s.a == a && s.b == b) {
+    if (s.a == k.a && s.b == k.b) {
       return false;
     }
   }
 }
 
-void IdSet::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot &s : old) {
+void IdSet::Shard::grow() {
+  constexpr std::size_t kHuge = std::size_t{2} << 20U;
+  const std::size_t old_capacity = capacity;
+  const std::size_t new_capacity = capacity == 0 ? 64 : capacity * 2;
+  const std::size_t bytes = new_capacity * sizeof(Slot);
+  Slot *fresh = nullptr;
+  if (bytes >= kHuge) {
+    fresh = static_cast<Slot *>(
+        std::aligned_alloc(kHuge, bytes));  // NOLINT(cppcoreguidelines-no-malloc)
+#ifdef MADV_HUGEPAGE
+    if (fresh != nullptr) {
+      (void)madvise(fresh, bytes, MADV_HUGEPAGE);  // a hint: refused, the table works as well
+    }
+#endif
+    if (fresh != nullptr) {
+      std::fill_n(fresh, new_capacity, Slot{});
+    }
+  } else {
+    fresh = static_cast<Slot *>(
+        std::calloc(new_capacity, sizeof(Slot)));  // NOLINT(cppcoreguidelines-no-malloc)
+  }
+  if (fresh == nullptr) {
+    throw std::bad_alloc();
+  }
+  std::unique_ptr<Slot[], FreeSlots> old(fresh);
+  old.swap(slots);
+  capacity = new_capacity;
+  const std::size_t mask = capacity - 1;
+  for (std::size_t j = 0; j < old_capacity; ++j) {
+    const Slot &s = old[j];
     if (s.b != 0) {
       std::size_t i = s.a & mask;
-      while (slots_[i].b != 0) {
+      while (fresh[i].b != 0) {
         i = (i + 1) & mask;
       }
-      slots_[i] = s;
+      fresh[i] = s;
     }
   }
 }

@@ -44,21 +44,74 @@ std::string cadre_path(std::int64_t index);
  */
 class IdSet {
  public:
+  /** The 128-bit hash an id is kept as. */
+  struct Key {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;  // never 0
+  };
+  /** The key of @p id. */
+  [[nodiscard]] static Key key(std::string_view id) noexcept;
+
+  /**
+   * Splits the table into @p shards independent tables (before the first
+   * insert; 1 by default), so that several threads may insert side by side,
+   * each only into its own shards (insert_into()). A key always goes to the
+   * same shard, so the answers do not depend on the number of shards.
+   */
+  void set_shards(std::size_t shards);
+  /** The shards of the table. */
+  [[nodiscard]] std::size_t shards() const noexcept { return shards_.size(); }
+  /** The shard @p k belongs to. */
+  [[nodiscard]] std::size_t shard_of(const Key &k) const noexcept {
+    return shards_.size() == 1 ? 0 : static_cast<std::size_t>(k.b >> 32U) % shards_.size();
+  }
+
   /** Adds @p id; false when it was there already. */
-  bool insert(std::string_view id);
+  bool insert(std::string_view id) { return insert(key(id)); }
+  /** Adds the id of key @p k; false when it was there already. */
+  bool insert(const Key &k) { return insert_into(shard_of(k), k); }
+  /**
+   * Adds @p k to shard @p shard, which must be shard_of(k). Threads may call
+   * it at the same time for different shards, never for the same one.
+   */
+  bool insert_into(std::size_t shard, const Key &k);
+
+  /**
+   * Asks the processor to fetch the slot where @p k would go in shard
+   * @p shard (a hint; nothing changes): a caller that knows its next keys
+   * ahead prefetches them, and their inserts find the table in the cache.
+   */
+  void prefetch(std::size_t shard, const Key &k) const noexcept {
+    const Shard &t = shards_[shard];
+    if (t.capacity != 0) {
+      __builtin_prefetch(&t.slots[k.a & (t.capacity - 1)], 1);
+    }
+  }
+
   /** Distinct ids added. */
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] std::size_t size() const noexcept;
   /** Bytes held by the table. */
-  [[nodiscard]] std::size_t bytes() const noexcept { return slots_.size() * sizeof(Slot); }
+  [[nodiscard]] std::size_t bytes() const noexcept;
 
  private:
   struct Slot {
     std::uint64_t a = 0;
     std::uint64_t b = 0;  // 0 marks an empty slot (a hash of 0 is stored as 1)
   };
-  void grow();
-  std::vector<Slot> slots_;
-  std::size_t size_ = 0;
+  // A table of slots, zeroed. Tables of 2 MiB and more are aligned to 2 MiB
+  // and asked to be backed by huge pages (Linux: madvise): probes land at
+  // random in the table, and with 4 KiB pages nearly every probe of a large
+  // table misses the TLB.
+  struct FreeSlots {
+    void operator()(Slot *p) const noexcept;
+  };
+  struct Shard {
+    std::unique_ptr<Slot[], FreeSlots> slots;
+    std::size_t capacity = 0;  // a power of two, or 0
+    std::size_t size = 0;
+    void grow();
+  };
+  std::vector<Shard> shards_ = std::vector<Shard>(1);
 };
 
 /**

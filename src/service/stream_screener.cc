@@ -39,6 +39,9 @@ std::string_view cadre_id(const std::uint8_t *begin, const std::uint8_t *end) {
 // Fewer cadre records than this per thread are screened on fewer threads:
 // handing a run to a thread costs about as much as screening a few records.
 constexpr std::size_t kMinRecordsPerLane = 16;
+// The most cadre records screened in one batch (a push of more is screened
+// in several): what a batch holds stays bounded whatever the chunk's size.
+constexpr std::size_t kMaxBatch = 4096;
 
 }  // namespace
 
@@ -122,6 +125,12 @@ StreamScreener::StreamScreener(const Engine &engine, Date as_of) : engine_(engin
 
 StreamScreener::~StreamScreener() = default;
 
+namespace {
+constexpr std::uint8_t kUndecided = 0;
+constexpr std::uint8_t kNew = 1;
+constexpr std::uint8_t kDuplicate = 2;
+}  // namespace
+
 Status StreamScreener::set_threads(int threads) {
   if (started_) {
     return {StatusCode::kFailedPrecondition,
@@ -133,7 +142,9 @@ Status StreamScreener::set_threads(int threads) {
   threads_ = threads;
   while (lanes_.size() < static_cast<std::size_t>(threads)) {
     lanes_.push_back(std::make_unique<Lane>());
+    lanes_.back()->number = lanes_.size() - 1;
   }
+  ids_.set_shards(static_cast<std::size_t>(threads));
   return {};
 }
 
@@ -197,6 +208,31 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
   return true;
 }
 
+void StreamScreener::dedupe(std::size_t lane) {
+  // The slots a few records ahead are fetched while these are inserted: the
+  // table is large and its probes land at random.
+  constexpr std::size_t kAhead = 8;
+  const std::size_t n = batch_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && batch_[i + kAhead].keyed) {
+      const IdSet::Key &ahead = batch_[i + kAhead].key;
+      const std::size_t shard = ids_.shard_of(ahead);
+      if (shard % batch_lanes_ == lane) {
+        ids_.prefetch(shard, ahead);
+      }
+    }
+    const Span &span = batch_[i];
+    if (!span.keyed) {
+      continue;
+    }
+    const std::size_t shard = ids_.shard_of(span.key);
+    if (shard % batch_lanes_ == lane) {
+      decided_[i].store(ids_.insert_into(shard, span.key) ? kNew : kDuplicate,
+                        std::memory_order_release);
+    }
+  }
+}
+
 void StreamScreener::run_lane(Lane &lane) {
   if (lane.out == nullptr) {
     lane.response.Clear();  // keeps its messages for the next batch
@@ -211,8 +247,19 @@ void StreamScreener::run_lane(Lane &lane) {
   lane.summary.by_channel = std::move(by_channel);
   lane.summary.by_rank_level = std::move(by_rank_level);
   lane.error.clear();
+  dedupe(lane.number);
   for (std::size_t i = lane.first; i < lane.last; ++i) {
-    if (!screen_record(lane, batch_[i], response, lane.summary, lane.error)) {
+    Span span = batch_[i];
+    if (span.keyed) {
+      // Marked by the lane that owns the id's shard, in the order of the
+      // records; that lane marks every record of the batch before it screens.
+      std::uint8_t mark = kUndecided;
+      while ((mark = decided_[i].load(std::memory_order_acquire)) == kUndecided) {
+        std::this_thread::yield();
+      }
+      span.duplicate = mark == kDuplicate;
+    }
+    if (!screen_record(lane, span, response, lane.summary, lane.error)) {
       lane.last = i;  // the records after it are not screened
       return;
     }
@@ -228,6 +275,14 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
   for (std::size_t i = 0; i < lanes; ++i) {
     lanes_[i]->first = batch_.size() * i / lanes;
     lanes_[i]->last = batch_.size() * (i + 1) / lanes;
+  }
+  batch_lanes_ = lanes;
+  if (decided_capacity_ < batch_.size()) {
+    decided_capacity_ = std::max(batch_.size(), 2 * decided_capacity_);
+    decided_ = std::make_unique<std::atomic<std::uint8_t>[]>(decided_capacity_);
+  }
+  for (std::size_t i = 0; i < batch_.size(); ++i) {
+    decided_[i].store(kUndecided, std::memory_order_relaxed);  // published by the pool's lock
   }
   lanes_[0]->out = &response;
   if (lanes == 1) {
@@ -285,17 +340,14 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
   started_ = true;
   framer_.feed(data, size);
   Lane &lane0 = *lanes_[0];
-  const bool parallel = threads_ > 1;
   const std::uint8_t *begin = nullptr;
   std::size_t length = 0;
   for (;;) {
     switch (framer_.next(begin, length)) {
       case codec::StreamFramer::Next::kNeedMore:
-        return parallel ? flush(response) : Status{};
+        return flush(response);
       case codec::StreamFramer::Next::kError: {
-        if (parallel) {
-          (void)flush(response);  // what was screened before the error is kept
-        }
+        (void)flush(response);  // what was screened before the error is kept
         return framer_.status();
       }
       case codec::StreamFramer::Next::kRecord:
@@ -308,14 +360,9 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
         codec::wire::only_field(begin, begin + length, pb::RosterRecord::kCadreFieldNumber,
                                 cadre_begin, cadre_end);
     if (one_cadre) {
-      Span span{begin, length, static_cast<std::int64_t>(cadres_++), framer_.records() - 1,
-                duplicate_id(cadre_begin, cadre_end)};
-      if (!parallel) {
-        if (!screen_record(lane0, span, response, summary_, lane0.error)) {
-          return framer_.reject(lane0.error);
-        }
-        continue;
-      }
+      Span span{begin, length, static_cast<std::int64_t>(cadres_++), framer_.records() - 1, false,
+                false, {}};
+      span.keyed = key_of(cadre_begin, cadre_end, span);
       if (begin < data || begin >= data + size) {
         // Bytes the framer carried over from the previous chunk: it keeps
         // them only until its next record.
@@ -323,14 +370,18 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
         span.data = reinterpret_cast<const std::uint8_t *>(carried_.data());
       }
       batch_.push_back(span);
+      if (batch_.size() >= kMaxBatch) {
+        // A huge chunk is screened in batches: the spans stay bounded.
+        if (auto st = flush(response); !st.ok()) {
+          return st;
+        }
+      }
       continue;
     }
     // Any other record (the header, a unit, a record the fast path cannot
     // tell is one cadre): in order, after the cadres batched before it.
-    if (parallel) {
-      if (auto st = flush(response); !st.ok()) {
-        return st;
-      }
+    if (auto st = flush(response); !st.ok()) {
+      return st;
     }
     if (lane0.arena_bytes > (2U << 20U)) {
       lane0.arena.Reset();
@@ -363,11 +414,14 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
   }
 }
 
-bool StreamScreener::duplicate_id(const std::uint8_t *begin, const std::uint8_t *end) {
-  // In the order of the records (the lanes screen out of order); a record
-  // whose id cannot be read is left to the decoder.
+bool StreamScreener::key_of(const std::uint8_t *begin, const std::uint8_t *end, Span &span) {
+  // A record whose id cannot be read is left to the decoder.
   const std::string_view id = cadre_id(begin, end);
-  return !id.empty() && codec::is_valid_id(id) && !ids_.insert(id);
+  if (id.empty() || !codec::is_valid_id(id)) {
+    return false;
+  }
+  span.key = IdSet::key(id);
+  return true;
 }
 
 Status StreamScreener::ended() {

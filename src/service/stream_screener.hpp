@@ -8,6 +8,7 @@
 
 #include <google/protobuf/arena.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -111,7 +112,9 @@ class StreamScreener {
     std::size_t size;
     std::int64_t index;
     std::uint64_t record;
-    bool duplicate = false;  // its id is an earlier cadre's (found in order, before the lanes run)
+    bool duplicate = false;  // its id is an earlier cadre's
+    bool keyed = false;      // whether it has a valid id, and `key` is its key
+    IdSet::Key key;
   };
   /**
    * What one thread screens with: its scratch values, reused from record to
@@ -139,6 +142,7 @@ class StreamScreener {
     std::string error;      // why the record at `last` could not be parsed, if one could not
     std::size_t first = 0;  // its run: records [first, last) of the batch
     std::size_t last = 0;
+    std::size_t number = 0;  // its place in lanes_
   };
 
  private:
@@ -152,11 +156,16 @@ class StreamScreener {
   // results into @p response in order.
   Status flush(cadre::v1::ScreenResponse &response);
   void run_lane(Lane &lane);
+  // Adds the ids of the batch that fall in the shards of lane @p lane (of
+  // batch_lanes_) to ids_, in the order of the records, and marks each
+  // record new or duplicate in decided_.
+  void dedupe(std::size_t lane);
 
   // FAILED_PRECONDITION: the stream is finished.
   static Status ended();
-  // Whether the id of the cadre at [begin, end) (its bytes) is an earlier one's.
-  bool duplicate_id(const std::uint8_t *begin, const std::uint8_t *end);
+  // The key of the id of the cadre at [begin, end) (its bytes) into @p span;
+  // false when the id is missing or not valid (the decoder reports it).
+  static bool key_of(const std::uint8_t *begin, const std::uint8_t *end, Span &span);
 
   const Engine &engine_;
   Date as_of_;
@@ -175,6 +184,13 @@ class StreamScreener {
   // next record).
   std::vector<Span> batch_;
   std::string carried_;
+  // Parallel pushes find the duplicate ids on every thread, each in its own
+  // shards of ids_ (shard s on lane s % batch_lanes_), in the order of the
+  // records; decided_[i] says, once set, whether batch_[i] is new (1) or a
+  // duplicate (2). A lane about to screen a record waits for its mark.
+  std::size_t batch_lanes_ = 0;
+  std::unique_ptr<std::atomic<std::uint8_t>[]> decided_;
+  std::size_t decided_capacity_ = 0;
 };
 
 }  // namespace cadre::service
