@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "calendar/date_parse.hpp"
+
 namespace cadre {
 inline namespace api_v1 {
 namespace {
@@ -20,23 +22,7 @@ constexpr std::int32_t days_from_civil(int y, int m, int d) noexcept {
 }  // namespace
 
 std::optional<Date> Date::parse(std::string_view text) noexcept {
-  // Straight-line: the codec parses several dates per cadre record.
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-    return std::nullopt;
-  }
-  const auto at = [text](std::size_t i) noexcept {
-    return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - unsigned{'0'};
-  };
-  const unsigned d[8] = {at(0), at(1), at(2), at(3), at(5), at(6), at(8), at(9)};
-  bool digits = true;
-  for (const unsigned v : d) {
-    digits &= v <= 9U;  // a byte below '0' wraps round to a large number
-  }
-  if (!digits) {
-    return std::nullopt;
-  }
-  return from_ymd(static_cast<int>(d[0] * 1000U + d[1] * 100U + d[2] * 10U + d[3]),
-                  static_cast<int>(d[4] * 10U + d[5]), static_cast<int>(d[6] * 10U + d[7]));
+  return calendar::parse_iso_date(text);
 }
 
 std::int32_t Date::serial() const noexcept { return days_from_civil(year_, month_, day_); }

@@ -77,30 +77,6 @@ void Checker::region_code(std::string_view value, const Path &at, std::string_vi
   }
 }
 
-std::optional<Date> Checker::date(std::string_view value, const Path &at, std::string_view leaf,
-                                  bool required) {
-  if (value.empty()) {
-    if (required) {
-      fail(at, leaf, "required");
-    }
-    return std::nullopt;
-  }
-  auto d = Date::parse(value);
-  if (!d) {
-    fail(at, leaf, "not a date of the form YYYY-MM-DD");
-  }
-  return d;
-}
-
-std::optional<Date> Checker::past_date(std::string_view value, const Path &at,
-                                       std::string_view leaf, bool required) {
-  auto d = date(value, at, leaf, required);
-  if (d && as_of_ && *as_of_ < *d) {
-    fail(at, leaf, "after the as-of date");
-  }
-  return d;
-}
-
 void Checker::not_before(const std::optional<Date> &earlier, const std::optional<Date> &later,
                          const Path &at, std::string_view later_leaf,
                          std::string_view earlier_name) {

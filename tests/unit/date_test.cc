@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <string>
 
 namespace cadre {
 namespace {
@@ -33,6 +35,41 @@ TEST(Date, RejectsNonDates) {
   }
   EXPECT_TRUE(Date::parse("2000-02-29").has_value());
   EXPECT_TRUE(Date::parse("2024-02-29").has_value());
+}
+
+// Date::parse checks eight bytes as one word; a byte-by-byte reading is its
+// oracle: every byte of several dates replaced by each of the 256 values.
+TEST(Date, ParseAgreesWithAByteByByteReadingOnEveryByteValue) {
+  const auto reference = [](const std::string &s) -> std::optional<Date> {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+      return std::nullopt;
+    }
+    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
+      if (s[i] < '0' || s[i] > '9') {
+        return std::nullopt;
+      }
+    }
+    return Date::from_ymd(std::stoi(s.substr(0, 4)), std::stoi(s.substr(5, 2)),
+                          std::stoi(s.substr(8, 2)));
+  };
+  int accepted = 0;
+  for (const std::string base : {"2017-06-30", "2000-02-29", "1999-12-31", "9999-12-31",
+                                 "0001-01-01", "2024-10-09"}) {
+    for (std::size_t at = 0; at < base.size(); ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string s = base;
+        s[at] = static_cast<char>(byte);
+        const auto got = Date::parse(s);
+        const auto want = reference(s);
+        ASSERT_EQ(got.has_value(), want.has_value()) << "byte " << byte << " at " << at;
+        if (got) {
+          ++accepted;
+          EXPECT_EQ(*got, *want) << s;
+        }
+      }
+    }
+  }
+  EXPECT_GT(accepted, 300);  // the digits that keep a valid date
 }
 
 TEST(Date, SerialRoundTrips) {
