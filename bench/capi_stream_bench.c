@@ -38,8 +38,8 @@ static int fail(const char *what, cadre_error *err) {
 }
 
 typedef struct {
-  double whole;   /* the run, reading the file included */
-  double inside;  /* inside cadre_stream_* calls */
+  double whole;  /* the run, reading the file included */
+  double inside; /* inside cadre_stream_* calls */
 } times;
 
 /* Screens the file once on @p threads threads; 0 on success. */

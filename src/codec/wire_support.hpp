@@ -55,13 +55,21 @@ inline bool read_varint(const std::uint8_t *&p, const std::uint8_t *end,
   return false;
 }
 
-/** Reads a field's tag; false for field number 0 or a tag over 32 bits. */
+/**
+ * The most bytes protobuf reads for a tag or a length: more (an overlong
+ * varint, legal in the wire format's grammar) makes it reject the message, so
+ * the fast path rejects it too and leaves the bytes to protobuf.
+ */
+constexpr std::ptrdiff_t kMaxTagOrLengthBytes = 5;
+
+/** Reads a field's tag; false for field number 0, a tag over 32 bits or over 5 bytes. */
 inline bool read_tag(const std::uint8_t *&p, const std::uint8_t *end, std::uint32_t &tag) noexcept {
   if (p != end && *p < 0x80U) {
     tag = *p++;
   } else {
+    const std::uint8_t *const start = p;
     std::uint64_t v = 0;
-    if (!read_varint(p, end, v) || v > 0xffffffffU) {
+    if (!read_varint(p, end, v) || v > 0xffffffffU || p - start > kMaxTagOrLengthBytes) {
       return false;
     }
     tag = static_cast<std::uint32_t>(v);
@@ -145,8 +153,10 @@ inline bool read_float(const std::uint8_t *&p, const std::uint8_t *end, float &v
 /** Reads the bytes of a length-delimited field. */
 inline bool read_bytes(const std::uint8_t *&p, const std::uint8_t *end,
                        std::string_view &value) noexcept {
+  const std::uint8_t *const start = p;
   std::uint64_t n = 0;
-  if (!read_varint(p, end, n) || n > static_cast<std::uint64_t>(end - p)) {
+  if (!read_varint(p, end, n) || p - start > kMaxTagOrLengthBytes ||
+      n > static_cast<std::uint64_t>(end - p)) {
     return false;
   }
   value = std::string_view(reinterpret_cast<const char *>(p), static_cast<std::size_t>(n));

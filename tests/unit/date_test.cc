@@ -53,8 +53,8 @@ TEST(Date, ParseAgreesWithAByteByByteReadingOnEveryByteValue) {
                           std::stoi(s.substr(8, 2)));
   };
   int accepted = 0;
-  for (const std::string base : {"2017-06-30", "2000-02-29", "1999-12-31", "9999-12-31",
-                                 "0001-01-01", "2024-10-09"}) {
+  for (const std::string base :
+       {"2017-06-30", "2000-02-29", "1999-12-31", "9999-12-31", "0001-01-01", "2024-10-09"}) {
     for (std::size_t at = 0; at < base.size(); ++at) {
       for (int byte = 0; byte < 256; ++byte) {
         std::string s = base;

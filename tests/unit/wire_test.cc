@@ -259,6 +259,21 @@ TEST(Wire, MalformedBytesAreRejectedByBoth) {
   EXPECT_EQ(offer(base + std::string("\x00", 1)), Path::kRejected);    // field number 0
   EXPECT_EQ(offer(base + tag(7, 2) + varint(100) + "short"), Path::kRejected);
   EXPECT_EQ(offer(base + tag(9, 0) + std::string(11, '\xff')), Path::kRejected);  // varint > 10
+  // Protobuf reads a tag or a length in at most five bytes: an overlong one
+  // (a sixth byte, the value small) is rejected by both (found by the fuzz
+  // target wire: the fast path took it).
+  EXPECT_EQ(offer(base + std::string("\x90\x80\x80\x80\x80\x00", 6) + varint(1)),
+            Path::kRejected);  // field 2 as a six-byte tag
+  EXPECT_EQ(offer(base + tag(7, 2) + std::string("\x82\x80\x80\x80\x80\x00", 6) + "ab"),
+            Path::kRejected);  // a length of 2 in six bytes
+  // Five bytes are still read alike.
+  EXPECT_NE(offer(base + std::string("\x90\x80\x80\x80\x00", 5) + varint(1)), Path::kRejected);
+  // The fuzz target's input itself.
+  const std::string found(
+      "\x10\x82\x82\x82\x82\x02\x10\x86\x7d\x82\x82\x82\x82\x82\x00\x02"
+      "\x10\x82\x82\x86\x82\x82\x82\x00\x02\x82\x02\x10\x82\x82\x82\x82\x02",
+      33);
+  EXPECT_EQ(offer(found), Path::kRejected);
 }
 
 TEST(Wire, TextMustBeUtf8AsProtobufRequires) {
