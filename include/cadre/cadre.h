@@ -360,6 +360,10 @@ CADRE_API int cadre_stream_set_threads(cadre_stream *stream, int threads, cadre_
  * "{NULL, 0} on failure");
  * every later push returns the same error with @p out {NULL, 0}, and
  * cadre_stream_finish() returns it with the summary of the cadres screened.
+ * A push that runs out of memory (CADRE_RESOURCE_EXHAUSTED) or fails with
+ * CADRE_INTERNAL breaks the stream too: its records may be half screened, so
+ * every later push returns that status at field "stream" with @p out
+ * {NULL, 0}, and cadre_stream_finish() returns it with the summary.
  * @param[out] out receives the response, owned by the library until the caller
  *             releases it with cadre_buffer_dispose(); dispose it whatever the
  *             status. On a broken stream see above; on any other failure
@@ -376,8 +380,9 @@ CADRE_API int cadre_stream_set_threads(cadre_stream *stream, int threads, cadre_
  *         error names the record, e.g. "records[12]", or "magic").
  * @retval CADRE_FAILED_PRECONDITION cadre_stream_finish() was called already
  *         (field "stream"); @p out is {NULL, 0}.
- * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or a record over 64 MiB.
- * @retval CADRE_INTERNAL a bug in cadre.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or a record over 64 MiB, or
+ *         an earlier push ran out of memory (field "stream").
+ * @retval CADRE_INTERNAL a bug in cadre (in this push or an earlier one).
  */
 CADRE_API int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *data,
                                 size_t size, cadre_error **err);
@@ -400,8 +405,8 @@ CADRE_API int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const u
  * @retval CADRE_FAILED_PRECONDITION cadre_stream_finish() was called already
  *         on this stream (field "stream"); @p out is {NULL, 0}.
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or the stream broke earlier
- *         on a record over 64 MiB.
- * @retval CADRE_INTERNAL a bug in cadre.
+ *         on a record over 64 MiB or out of memory (field "stream").
+ * @retval CADRE_INTERNAL a bug in cadre (in this call or an earlier push).
  */
 CADRE_API int cadre_stream_finish(cadre_buffer *out, cadre_stream *stream, cadre_error **err);
 

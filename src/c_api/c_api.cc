@@ -251,8 +251,17 @@ int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *da
       return st;
     }
     // A stream that breaks in these bytes still gives the results of the
-    // records before the break (documented in cadre.h).
-    if (auto written = respond(out, response, stream->format); !written.ok()) {
+    // records before the break (documented in cadre.h). Results that cannot
+    // be written are lost to the caller: the stream breaks.
+    Status written;
+    try {
+      written = respond(out, response, stream->format);
+    } catch (...) {
+      stream->screener.break_stream(StatusCode::kResourceExhausted);
+      throw;
+    }
+    if (!written.ok()) {
+      stream->screener.break_stream(written.code());
       return written;
     }
     return st;
@@ -376,22 +385,21 @@ int cadre_roster_convert(cadre_buffer *out, const uint8_t *roster, size_t size, 
   });
 }
 
+// Nothing here throws (string_view's construction from a C string and its
+// comparisons, and cadre::label(), which is noexcept): no barrier is needed.
 const char *cadre_label(const char *enum_name, int number, const char *language) {
-  try {
-    if (enum_name == nullptr) {
-      return "";
-    }
-    const std::string_view lang = language == nullptr ? "zh-CN" : language;
-    if (lang != "zh-CN" && lang != "en") {
-      return "";
-    }
-    // Labels view string literals of the generated table: NUL-terminated.
-    return cadre::label(enum_name, number,
-                        lang == "en" ? cadre::Language::kEn : cadre::Language::kZhCn)
-        .data();
-  } catch (...) {
+  static_assert(noexcept(cadre::label(std::string_view(), 0, cadre::Language::kEn)));
+  if (enum_name == nullptr) {
     return "";
   }
+  const std::string_view lang = language == nullptr ? "zh-CN" : language;
+  if (lang != "zh-CN" && lang != "en") {
+    return "";
+  }
+  // Labels view string literals of the generated table: NUL-terminated.
+  return cadre::label(enum_name, number,
+                      lang == "en" ? cadre::Language::kEn : cadre::Language::kZhCn)
+      .data();
 }
 
 }  // extern "C"

@@ -124,7 +124,40 @@ class StringSink final : public gp::io::ZeroCopyOutputStream {
   bool too_large_ = false;
 };
 
+// The type resolver of the generated messages, for the JSON transcoder.
+gp::util::TypeResolver *type_resolver() {
+  static gp::util::TypeResolver *const resolver = gp::util::NewTypeResolverForDescriptorPool(
+      "type.googleapis.com", gp::DescriptorPool::generated_pool());
+  return resolver;
+}
+
 }  // namespace
+
+bool json_to_message(std::string_view text, gp::Message &msg, std::string *error) {
+  gp::util::JsonParseOptions opts;
+  opts.ignore_unknown_fields = false;
+  std::string binary;
+  gp::io::ArrayInputStream in(text.data(), static_cast<int>(text.size()));
+  StringSink sink(binary, std::numeric_limits<std::size_t>::max());
+  const auto st = gp::util::JsonToBinaryStream(
+      type_resolver(), "type.googleapis.com/" + msg.GetDescriptor()->full_name(), &in, &sink, opts);
+  if (sink.failed()) {
+    throw std::bad_alloc();
+  }
+  if (!st.ok()) {
+    if (error != nullptr) {
+      *error = std::string(st.message());
+    }
+    return false;
+  }
+  if (!msg.ParseFromString(binary)) {
+    if (error != nullptr) {
+      *error = "JSON transcoder produced invalid protobuf output.";
+    }
+    return false;
+  }
+  return true;
+}
 
 Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Message &msg,
              std::string_view what) {
@@ -147,13 +180,8 @@ Status parse(const std::uint8_t *bytes, std::size_t size, Format format, gp::Mes
   if (format != Format::kJson) {
     return invalid_argument("format", "unknown format " + std::to_string(static_cast<int>(format)));
   }
-  gp::util::JsonParseOptions opts;
-  opts.ignore_unknown_fields = false;
   const std::string_view text(reinterpret_cast<const char *>(bytes), size);
-  const auto st =
-      gp::util::JsonStringToMessage(gp::StringPiece(text.data(), text.size()), &msg, opts);
-  if (!st.ok()) {
-    const std::string m(st.message());
+  if (std::string m; !json_to_message(text, msg, &m)) {
     const std::string field = json_error_field(m, msg.GetDescriptor());
     return invalid_argument(std::string(what), "not a valid " + type + " in protobuf JSON" +
                                                    (field.empty() ? "" : " near field " + field));
@@ -186,8 +214,7 @@ Status serialize(const gp::Message &msg, Format format, std::string &out, std::s
   // Not MessageToJsonString: its std::string stream lets an allocation
   // failure unwind through libprotobuf's output stream, which then crashes in
   // its destructor. This sink turns the failure into a failed write instead.
-  static gp::util::TypeResolver *const resolver = gp::util::NewTypeResolverForDescriptorPool(
-      "type.googleapis.com", gp::DescriptorPool::generated_pool());
+  gp::util::TypeResolver *const resolver = type_resolver();
   const std::string binary = msg.SerializeAsString();
   gp::io::ArrayInputStream in(binary.data(), static_cast<int>(binary.size()));
   out.clear();

@@ -61,6 +61,16 @@ inline constexpr std::size_t kMaxLongTextBytes = 4096;
 Status parse(const std::uint8_t *bytes, std::size_t size, Format format,
              google::protobuf::Message &msg, std::string_view what);
 
+/**
+ * Parses protobuf JSON @p text into @p msg as JsonStringToMessage() does (no
+ * unknown fields) and returns whether it parsed. Unlike it, an allocation
+ * failure inside libprotobuf does not unwind through libprotobuf's string
+ * output stream (whose destructor would then end the process): it is
+ * std::bad_alloc thrown once libprotobuf has returned.
+ */
+bool json_to_message(std::string_view text, google::protobuf::Message &msg,
+                     std::string *error = nullptr);
+
 /** Serializes @p msg in @p format into @p out. */
 Status serialize(const google::protobuf::Message &msg, Format format, std::string &out);
 

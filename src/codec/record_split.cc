@@ -1,7 +1,6 @@
 #include "codec/record_split.hpp"
 
 #include <google/protobuf/descriptor.h>
-#include <google/protobuf/util/json_util.h>
 #include <rapidjson/document.h>
 #include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
@@ -13,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "codec/codec.hpp"
 #include "codec/protobuf_log.hpp"
 #include "codec/wire_support.hpp"
 
@@ -51,10 +51,8 @@ const gp::FieldDescriptor *field_named(const gp::Descriptor *type, std::string_v
 }
 
 bool json_parses(std::string_view text, gp::Message &msg) {
-  gp::util::JsonParseOptions opts;
-  opts.ignore_unknown_fields = false;
   ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
-  return gp::util::JsonStringToMessage(gp::StringPiece(text.data(), text.size()), &msg, opts).ok();
+  return json_to_message(text, msg);
 }
 
 std::unique_ptr<gp::Message> new_message(const gp::Descriptor *type) {

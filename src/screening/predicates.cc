@@ -1244,17 +1244,24 @@ Status read_int(const Rule &r, std::string_view name, int &out, bool required) {
                                        "required by kind " + r.kind)
                     : Status();
   }
+  // Only what std::stoi throws is caught: out of memory stays out of memory.
+  int v = -1;
   try {
     std::size_t used = 0;
-    const int v = std::stoi(p->value, &used);
-    if (used != p->value.size() || v < 0 || v > 1200) {
-      throw std::invalid_argument("range");
+    v = std::stoi(p->value, &used);
+    if (used != p->value.size()) {
+      v = -1;
     }
-    out = v;
-  } catch (const std::exception &) {
+  } catch (const std::invalid_argument &) {
+    v = -1;
+  } catch (const std::out_of_range &) {
+    v = -1;
+  }
+  if (v < 0 || v > 1200) {
     return invalid_argument("rules[" + r.id + "].parameters[" + std::string(name) + "].value",
                             "not a whole number from 0 to 1200");
   }
+  out = v;
   return {};
 }
 
@@ -1265,16 +1272,21 @@ Status read_fraction(const Rule &r, std::string_view name, long long &num, long 
     return invalid_argument(field, "required by kind " + r.kind);
   }
   const auto slash = p->value.find('/');
-  try {
-    if (slash == std::string::npos) {
-      throw std::invalid_argument("no slash");
+  bool read = slash != std::string::npos;
+  if (read) {
+    // Only what std::stoll throws is caught: out of memory stays out of memory.
+    const std::string a = p->value.substr(0, slash);
+    const std::string b = p->value.substr(slash + 1);
+    try {
+      num = std::stoll(a);
+      den = std::stoll(b);
+    } catch (const std::invalid_argument &) {
+      read = false;
+    } catch (const std::out_of_range &) {
+      read = false;
     }
-    num = std::stoll(p->value.substr(0, slash));
-    den = std::stoll(p->value.substr(slash + 1));
-    if (num < 0 || den <= 0 || num > den) {
-      throw std::invalid_argument("range");
-    }
-  } catch (const std::exception &) {
+  }
+  if (!read || num < 0 || den <= 0 || num > den) {
     return invalid_argument(field + ".value", "not a fraction a/b with 0 <= a <= b");
   }
   return {};

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
+#include <new>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 
 #include "codec/protobuf_log.hpp"
 #include "codec/wire_support.hpp"
@@ -52,20 +55,16 @@ class StreamScreener::Pool {
  public:
   Pool(StreamScreener &owner, int helpers) : owner_(owner) {
     threads_.reserve(static_cast<std::size_t>(helpers));
-    for (int i = 1; i <= helpers; ++i) {
-      threads_.emplace_back([this, i] { loop(static_cast<std::size_t>(i)); });
+    try {
+      for (int i = 1; i <= helpers; ++i) {
+        threads_.emplace_back([this, i] { loop(static_cast<std::size_t>(i)); });
+      }
+    } catch (...) {
+      stop();  // a thread that could not start: those that did are joined
+      throw;
     }
   }
-  ~Pool() {
-    {
-      const std::lock_guard<std::mutex> lock(mutex_);
-      stop_ = true;
-    }
-    start_.notify_all();
-    for (std::thread &t : threads_) {
-      t.join();
-    }
-  }
+  ~Pool() { stop(); }
   Pool(const Pool &) = delete;
   Pool &operator=(const Pool &) = delete;
 
@@ -79,12 +78,37 @@ class StreamScreener::Pool {
       ++generation_;
     }
     start_.notify_all();
-    owner_.run_lane(*owner_.lanes_[0]);
+    std::exception_ptr failure;
+    try {
+      owner_.run_lane(*owner_.lanes_[0]);
+    } catch (...) {
+      failure = std::current_exception();
+    }
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [this] { return pending_ == 0; });
+    // An exception of any lane (out of memory) is the push's, once every
+    // lane is done with the batch.
+    if (!failure) {
+      failure = std::exchange(failure_, nullptr);
+    }
+    failure_ = nullptr;
+    if (failure) {
+      std::rethrow_exception(failure);
+    }
   }
 
  private:
+  void stop() noexcept {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    start_.notify_all();
+    for (std::thread &t : threads_) {
+      t.join();
+    }
+  }
+
   void loop(std::size_t lane) {
     std::uint64_t seen = 0;
     for (;;) {
@@ -99,9 +123,17 @@ class StreamScreener::Pool {
           continue;  // not needed for this batch
         }
       }
-      owner_.run_lane(*owner_.lanes_[lane]);
+      std::exception_ptr failure;
+      try {
+        owner_.run_lane(*owner_.lanes_[lane]);
+      } catch (...) {
+        failure = std::current_exception();
+      }
       {
         const std::lock_guard<std::mutex> lock(mutex_);
+        if (failure && !failure_) {
+          failure_ = failure;
+        }
         --pending_;
       }
       done_.notify_one();
@@ -117,6 +149,7 @@ class StreamScreener::Pool {
   std::size_t lanes_ = 0;
   std::size_t pending_ = 0;
   bool stop_ = false;
+  std::exception_ptr failure_;  // the first exception of a helper's lane in this batch
 };
 
 StreamScreener::StreamScreener(const Engine &engine, Date as_of) : engine_(engine), as_of_(as_of) {
@@ -331,6 +364,31 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
   if (finished_) {
     return ended();
   }
+  if (broken_ != StatusCode::kOk) {
+    return broken();
+  }
+  // An exception (out of memory) leaves records of the push half screened
+  // and the batch pointing into the caller's bytes: the stream stays broken.
+  try {
+    return push_records(data, size, response);
+  } catch (const std::bad_alloc &) {
+    break_stream(StatusCode::kResourceExhausted);
+    throw;
+  } catch (...) {
+    break_stream(StatusCode::kInternal);
+    throw;
+  }
+}
+
+Status StreamScreener::broken() const {
+  return {broken_,
+          broken_ == StatusCode::kResourceExhausted ? "an earlier push ran out of memory"
+                                                    : "an earlier push failed",
+          "stream"};
+}
+
+Status StreamScreener::push_records(const std::uint8_t *data, std::size_t size,
+                                    pb::ScreenResponse &response) {
   if (!framer_.status().ok()) {
     return framer_.status();
   }
@@ -435,6 +493,9 @@ Status StreamScreener::finish(pb::ScreenResponse &response) {
   finished_ = true;
   response.set_as_of(as_of_.to_string());
   codec::encode(summary_, *response.mutable_summary());
+  if (broken_ != StatusCode::kOk) {
+    return broken();
+  }
   return framer_.finish();
 }
 

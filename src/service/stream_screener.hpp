@@ -70,8 +70,10 @@ class StreamScreener {
    * that is not a varint or runs past the limit, a first record that is not
    * a header or does not parse, a second header); the error names the
    * record ("records[12]") or "magic". @p response still holds the results
-   * of the records completed before the break. After finish():
-   * FAILED_PRECONDITION.
+   * of the records completed before the break. An exception (out of
+   * memory) leaves the push and breaks the stream: every later push, and
+   * finish(), returns RESOURCE_EXHAUSTED (INTERNAL for any other exception)
+   * at "stream". After finish(): FAILED_PRECONDITION.
    */
   Status push(const std::uint8_t *data, std::size_t size, cadre::v1::ScreenResponse &response);
 
@@ -91,6 +93,18 @@ class StreamScreener {
    * The CLI, the C ABI and the benchmarks call it between pushes.
    */
   void recycle(cadre::v1::ScreenResponse &response);
+
+  /**
+   * Breaks the stream as a push that threw does (allocates nothing): every
+   * later push(), and finish(), returns @p code (RESOURCE_EXHAUSTED or
+   * INTERNAL) at "stream". For the caller of a push whose results could not
+   * be delivered (the C ABI when the response cannot be written).
+   */
+  void break_stream(StatusCode code) noexcept {
+    if (broken_ == StatusCode::kOk) {
+      broken_ = code;
+    }
+  }
 
   /** The summary of the cadres screened so far. */
   [[nodiscard]] const ScreenSummary &summary() const noexcept { return summary_; }
@@ -152,6 +166,9 @@ class StreamScreener {
   // the status, when its bytes are not a cadre.v1.RosterRecord.
   bool screen_record(Lane &lane, const Span &span, cadre::v1::ScreenResponse &response,
                      ScreenSummary &summary, std::string &error) const;
+  // push() without its checks and its guard against exceptions.
+  Status push_records(const std::uint8_t *data, std::size_t size,
+                      cadre::v1::ScreenResponse &response);
   // Screens the records batched so far on every thread, then puts their
   // results into @p response in order.
   Status flush(cadre::v1::ScreenResponse &response);
@@ -172,6 +189,9 @@ class StreamScreener {
   codec::StreamFramer framer_;
   std::uint64_t cadres_ = 0;
   bool finished_ = false;
+  StatusCode broken_ = StatusCode::kOk;  // why a push that threw broke the stream
+  // The status of a broken stream.
+  [[nodiscard]] Status broken() const;
   ScreenSummary summary_;
   IdSet ids_;  // the ids seen so far, for duplicates
   bool fast_path_ = true;

@@ -158,16 +158,23 @@ Status compile_up(const Rule &r, UpRule &out) {
     if (p == nullptr) {
       return required ? invalid_argument(field(r, name), "required by kind " + r.kind) : Status();
     }
+    // Only what std::stoi throws is caught: out of memory stays out of memory.
+    int v = -1;
     try {
       std::size_t used = 0;
-      const int v = std::stoi(p->value, &used);
-      if (used != p->value.size() || v < 0 || v > 1200) {
-        throw std::invalid_argument("range");
+      v = std::stoi(p->value, &used);
+      if (used != p->value.size()) {
+        v = -1;
       }
-      out.numbers.emplace_back(std::string(name), v);
-    } catch (const std::exception &) {
+    } catch (const std::invalid_argument &) {
+      v = -1;
+    } catch (const std::out_of_range &) {
+      v = -1;
+    }
+    if (v < 0 || v > 1200) {
       return invalid_argument(field(r, name) + ".value", "not a whole number from 0 to 1200");
     }
+    out.numbers.emplace_back(std::string(name), v);
     return {};
   };
   for (const std::string_view n : kind->numbers) {

@@ -9,49 +9,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <new>
 #include <string>
 
 #include "cadre/cadre.h"
+#include "contract/failing_new.hpp"
 #include "support/c_abi_bytes.hpp"
-
-// Fault injection: when g_fail_at > 0, the g_fail_at-th allocation from then
-// on throws std::bad_alloc. Replacing the global operator new replaces it for
-// libcadre.so too (the library calls the process's operator new).
-namespace {
-long g_fail_at = 0;     // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
-long g_count = 0;       // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
-bool g_failed = false;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
-}  // namespace
-
-// Every form of operator new and delete is replaced (malloc and free), so
-// that none of them is the sanitizer's while its partner is ours.
-namespace {
-void *allocate(std::size_t size) noexcept {
-  if (g_fail_at > 0 && ++g_count == g_fail_at) {
-    g_failed = true;
-    return nullptr;
-  }
-  return std::malloc(size == 0 ? 1 : size);
-}
-void *allocate_or_throw(std::size_t size) {
-  if (void *p = allocate(size)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-}  // namespace
-
-void *operator new(std::size_t size) { return allocate_or_throw(size); }
-void *operator new[](std::size_t size) { return allocate_or_throw(size); }
-void *operator new(std::size_t size, const std::nothrow_t &) noexcept { return allocate(size); }
-void *operator new[](std::size_t size, const std::nothrow_t &) noexcept { return allocate(size); }
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete[](void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void *p, std::size_t) noexcept { std::free(p); }
-void operator delete(void *p, const std::nothrow_t &) noexcept { std::free(p); }
-void operator delete[](void *p, const std::nothrow_t &) noexcept { std::free(p); }
 
 namespace {
 
@@ -181,11 +143,9 @@ TEST_F(Contract, AnAllocationFailureAnywhereIsAStatus) {
   // process, and that setup does not survive an allocation failure (the limit
   // listed in docs/promises.md).
   ASSERT_EQ(call(nullptr), CADRE_OK);
-  g_count = 0;
-  g_fail_at = 1L << 40;  // counts, never fails
+  cadre::testing::arm(-1, cadre::testing::Failure::kBadAlloc);  // counts, never fails
   ASSERT_EQ(call(nullptr), CADRE_OK);
-  const long allocations = g_count;
-  g_fail_at = 0;
+  const long allocations = cadre::testing::disarm();
   ASSERT_GT(allocations, 20);
 
   int exhausted = 0;
@@ -194,10 +154,9 @@ TEST_F(Contract, AnAllocationFailureAnywhereIsAStatus) {
   const std::string printed = stderr_of([&] {
     for (long at = 1; at <= allocations; ++at) {
       cadre_error *err = nullptr;
-      g_count = 0;
-      g_fail_at = at;
+      cadre::testing::arm(at - 1, cadre::testing::Failure::kBadAlloc);
       const int status = call(&err);
-      g_fail_at = 0;
+      cadre::testing::disarm();
       const std::string message = err == nullptr ? "" : cadre_error_message(err);
       cadre_error_free(err);
       if (status == CADRE_RESOURCE_EXHAUSTED && (message.empty() || message == "out of memory")) {
