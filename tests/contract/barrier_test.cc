@@ -14,6 +14,19 @@
 #include "contract/failing_new.hpp"
 #include "support/c_abi_bytes.hpp"
 
+// Whether this build runs under AddressSanitizer or ThreadSanitizer (gcc
+// defines __SANITIZE_*; clang answers __has_feature).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define CADRE_TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define CADRE_TEST_SANITIZED 1
+#endif
+#endif
+#ifndef CADRE_TEST_SANITIZED
+#define CADRE_TEST_SANITIZED 0
+#endif
+
 namespace {
 
 using cadre::testing::Failure;
@@ -213,9 +226,7 @@ TEST_F(CApiBarrier, EngineNewFailsCleanlyAtEveryAllocation) {
 // process when certain of its own allocations fail (an output stream of its
 // ProtoWriter allocates in its destructor while unwinding); docs/promises.md.
 TEST_F(CApiBarrier, RosterValidateAndConvertFailCleanlyAtEveryAllocation) {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || \
-    (defined(__has_feature) &&                                       \
-     (__has_feature(address_sanitizer) || __has_feature(thread_sanitizer)))
+#if CADRE_TEST_SANITIZED
   // OPEN BUG (found by this sweep, 2026-12-01): with an allocation failed
   // inside cadre_roster_validate/convert, UBSan reports a member call on an
   // invalid vptr (a RosterHeader, roster.pb.cc). The release build passes
