@@ -94,6 +94,16 @@ static int screen_file(const char *path, cadre_engine *engine, const char *as_of
   return 0;
 }
 
+/* Keeps in @p best the shorter of its times and those of @p t. */
+static void keep_best(times *best, const times *t) {
+  if (best->whole == 0 || t->whole < best->whole) {
+    best->whole = t->whole;
+  }
+  if (best->inside == 0 || t->inside < best->inside) {
+    best->inside = t->inside;
+  }
+}
+
 static void report(const char *label, int repeat, int threads, const times *best,
                    long long cadres) {
   printf("%s: best of %d: %.3f s", label, repeat, best->whole);
@@ -135,22 +145,12 @@ int main(int argc, char **argv) {
     if (screen_file(argv[1], engine, as_of, threads_a, loops, &t) != 0) {
       return 1;
     }
-    if (best_a.whole == 0 || t.whole < best_a.whole) {
-      best_a.whole = t.whole;
-    }
-    if (best_a.inside == 0 || t.inside < best_a.inside) {
-      best_a.inside = t.inside;
-    }
+    keep_best(&best_a, &t);
     if (threads_b > 0) {
       if (screen_file(argv[1], engine, as_of, threads_b, loops, &t) != 0) {
         return 1;
       }
-      if (best_b.whole == 0 || t.whole < best_b.whole) {
-        best_b.whole = t.whole;
-      }
-      if (best_b.inside == 0 || t.inside < best_b.inside) {
-        best_b.inside = t.inside;
-      }
+      keep_best(&best_b, &t);
     }
   }
   getrusage(RUSAGE_SELF, &ru);
