@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cadre/labels.hpp"
+#include "catalogue/parameter_number.hpp"
 #include "exemption/exemption.hpp"
 #include "screening/explain.hpp"
 #include "up/citations.hpp"
@@ -1244,20 +1245,8 @@ Status read_int(const Rule &r, std::string_view name, int &out, bool required) {
                                        "required by kind " + r.kind)
                     : Status();
   }
-  // Only what std::stoi throws is caught: out of memory stays out of memory.
-  int v = -1;
-  try {
-    std::size_t used = 0;
-    v = std::stoi(p->value, &used);
-    if (used != p->value.size()) {
-      v = -1;
-    }
-  } catch (const std::invalid_argument &) {
-    v = -1;
-  } catch (const std::out_of_range &) {
-    v = -1;
-  }
-  if (v < 0 || v > 1200) {
+  const int v = catalogue::parameter_number(p->value);
+  if (v < 0) {
     return invalid_argument("rules[" + r.id + "].parameters[" + std::string(name) + "].value",
                             "not a whole number from 0 to 1200");
   }

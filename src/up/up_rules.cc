@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <stdexcept>
+
+#include "catalogue/parameter_number.hpp"
 
 namespace cadre::detail {
 namespace {
@@ -158,20 +159,8 @@ Status compile_up(const Rule &r, UpRule &out) {
     if (p == nullptr) {
       return required ? invalid_argument(field(r, name), "required by kind " + r.kind) : Status();
     }
-    // Only what std::stoi throws is caught: out of memory stays out of memory.
-    int v = -1;
-    try {
-      std::size_t used = 0;
-      v = std::stoi(p->value, &used);
-      if (used != p->value.size()) {
-        v = -1;
-      }
-    } catch (const std::invalid_argument &) {
-      v = -1;
-    } catch (const std::out_of_range &) {
-      v = -1;
-    }
-    if (v < 0 || v > 1200) {
+    const int v = catalogue::parameter_number(p->value);
+    if (v < 0) {
       return invalid_argument(field(r, name) + ".value", "not a whole number from 0 to 1200");
     }
     out.numbers.emplace_back(std::string(name), v);
