@@ -1,11 +1,13 @@
 #include "codec/stream.hpp"
 
 #include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/repeated_ptr_field.h>
 
 #include <algorithm>
 #include <array>
 #include <istream>
 #include <limits>
+#include <memory>
 #include <ostream>
 
 #include "codec/codec.hpp"
@@ -486,6 +488,7 @@ bool StreamReader::next(pb::RosterRecord &record) {
     }
   }
   ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
+  reset_record(record);
   if (!record.ParseFromArray(data, static_cast<int>(size))) {
     const std::string detail = log.detail();
     return fail(framer_.reject("not a valid cadre.v1.RosterRecord in protobuf binary" +
@@ -543,28 +546,53 @@ Status write_stream(const pb::Roster &roster, std::ostream &out) {
   return write_roster_records(roster, out);
 }
 
+void reset_record(pb::RosterRecord &record) {
+  record.Clear();
+  // protobuf 3.21 sets a oneof's case before it allocates the member, and
+  // the union's pointer starts uninitialised and is left dangling by
+  // clear_record(); when that allocation throws, the destructor deletes
+  // whatever the pointer held. Set and take back a placeholder (no
+  // allocation) so that the pointer is null and such a delete does nothing.
+  pb::RosterHeader placeholder;
+  record.unsafe_arena_set_allocated_header(&placeholder);
+  static_cast<void>(record.unsafe_arena_release_header());
+}
+
+namespace {
+
+// Hands @p member to @p list; freed if the list fails to grow (AddAllocated
+// takes nothing when it throws).
+template <typename T>
+void add_allocated(google::protobuf::RepeatedPtrField<T> &list, T *member) {
+  std::unique_ptr<T> owned(member);
+  list.AddAllocated(owned.get());
+  static_cast<void>(owned.release());
+}
+
+}  // namespace
+
 bool move_into(pb::RosterRecord &record, pb::Roster &roster) {
   switch (record.record_case()) {
     case pb::RosterRecord::kHeader:
       roster.set_allocated_header(record.release_header());
       return true;
     case pb::RosterRecord::kRegion:
-      roster.mutable_regions()->AddAllocated(record.release_region());
+      add_allocated(*roster.mutable_regions(), record.release_region());
       return true;
     case pb::RosterRecord::kUnit:
-      roster.mutable_units()->AddAllocated(record.release_unit());
+      add_allocated(*roster.mutable_units(), record.release_unit());
       return true;
     case pb::RosterRecord::kTeam:
-      roster.mutable_teams()->AddAllocated(record.release_team());
+      add_allocated(*roster.mutable_teams(), record.release_team());
       return true;
     case pb::RosterRecord::kPeerGroup:
-      roster.mutable_peer_groups()->AddAllocated(record.release_peer_group());
+      add_allocated(*roster.mutable_peer_groups(), record.release_peer_group());
       return true;
     case pb::RosterRecord::kUnitAssessment:
-      roster.mutable_unit_assessments()->AddAllocated(record.release_unit_assessment());
+      add_allocated(*roster.mutable_unit_assessments(), record.release_unit_assessment());
       return true;
     case pb::RosterRecord::kCadre:
-      roster.mutable_cadres()->AddAllocated(record.release_cadre());
+      add_allocated(*roster.mutable_cadres(), record.release_cadre());
       return true;
     case pb::RosterRecord::RECORD_NOT_SET:
       break;

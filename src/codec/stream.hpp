@@ -230,6 +230,14 @@ class StreamReader {
 };
 
 /**
+ * Empties @p record so that it is safe to fill again even if an allocation
+ * fails while it is filled: protobuf 3.21's generated code for a oneof is
+ * not exception-safe (see stream.cc). StreamReader::next calls it; a writer
+ * that reuses a record calls it instead of Clear().
+ */
+void reset_record(cadre::v1::RosterRecord &record);
+
+/**
  * Moves the content of @p record into the matching list of @p roster.
  * @return false for a record of no kind this version knows (nothing moved)
  */

@@ -17,9 +17,10 @@ void Province::make_cadre(int i, pb::Cadre &c) const { CadreBuilder(*this, i, c)
 
 Status Province::emit(const Sink &sink) const {
   pb::RosterRecord record;
+  codec::reset_record(record);
   const auto send = [&]() -> Status {
     Status st = sink(record);
-    record.Clear();
+    codec::reset_record(record);
     return st;
   };
   {
