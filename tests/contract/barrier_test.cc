@@ -14,19 +14,6 @@
 #include "contract/failing_new.hpp"
 #include "support/c_abi_bytes.hpp"
 
-// Whether this build runs under AddressSanitizer or ThreadSanitizer (gcc
-// defines __SANITIZE_*; clang answers __has_feature).
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define CADRE_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define CADRE_TEST_SANITIZED 1
-#endif
-#endif
-#ifndef CADRE_TEST_SANITIZED
-#define CADRE_TEST_SANITIZED 0
-#endif
-
 namespace {
 
 using cadre::testing::Failure;
