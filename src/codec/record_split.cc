@@ -7,6 +7,8 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -179,8 +181,13 @@ Status parse_record(std::string_view text, int depth, const std::string &path, g
 // rewritten into `rest`.
 class Splitter {
  public:
-  Splitter(gp::Message &msg, std::vector<UnreadRecord> &unread)
-      : msg_(msg), unread_(unread), rest_writer_(rest_) {}
+  // What becomes of each record's text: nothing (only the rest is kept), or
+  // a call with the list, the record's index in it, its text and its depth.
+  using Sink = std::function<void(const gp::FieldDescriptor *list, int index, std::string_view text,
+                                  int depth)>;
+
+  Splitter(const gp::Descriptor *type, Sink sink)
+      : type_(type), sink_(std::move(sink)), rest_writer_(rest_) {}
   Splitter(const Splitter &) = delete;
   Splitter &operator=(const Splitter &) = delete;
 
@@ -213,7 +220,7 @@ class Splitter {
   }
   bool Key(const char *s, rj::SizeType n, bool copy) {
     if (in_list()) {
-      return record_writer_.Key(s, n, copy);
+      return !sink_ || record_writer_.Key(s, n, copy);
     }
     if (depth_ == 1) {
       key_.assign(s, n);
@@ -232,7 +239,7 @@ class Splitter {
       return false;  // the top level must be an object
     }
     if (list_ == nullptr && depth_ == 1) {
-      if (const gp::FieldDescriptor *f = list_field(msg_.GetDescriptor(), key_)) {
+      if (const gp::FieldDescriptor *f = list_field(type_, key_)) {
         list_ = f;
         list_depth_ = 0;
         return true;
@@ -261,16 +268,9 @@ class Splitter {
   }
 
   void end_record() {
-    const std::string_view text(record_.GetString(), record_.GetSize());
-    const gp::Reflection *r = msg_.GetReflection();
-    gp::Message *out = r->AddMessage(&msg_, list_);
-    const int index = r->FieldSize(msg_, list_) - 1;
-    const std::string path = list_->name() + "[" + std::to_string(index) + "]";
-    Status st = text.empty() || text.front() != '{'
-                    ? invalid_argument(path, "wrong JSON type: expected an object")
-                    : parse_record(text, max_depth_, path, *out);
-    if (!st.ok()) {
-      unread_.push_back({list_->name(), index, std::move(st)});
+    const int index = counts_[list_]++;
+    if (sink_) {
+      sink_(list_, index, std::string_view(record_.GetString(), record_.GetSize()), max_depth_);
     }
   }
 
@@ -283,7 +283,7 @@ class Splitter {
         end_record();
         return true;
       }
-      return write(record_writer_);
+      return !sink_ || write(record_writer_);
     }
     if (depth_ == 0) {
       return false;  // the top level must be an object
@@ -299,7 +299,7 @@ class Splitter {
     if (in_list()) {
       Writer &w = list_depth_ == 0 ? begin_record() : record_writer_;
       max_depth_ = std::max(max_depth_, ++list_depth_);
-      return write(w);
+      return !sink_ || write(w);
     }
     if (depth_ == 1) {
       rest_writer_.Key(key_.data(), static_cast<rj::SizeType>(key_.size()), true);
@@ -311,7 +311,7 @@ class Splitter {
   template <typename F>
   bool close(F &&write) {
     if (in_list()) {
-      if (!write(record_writer_)) {
+      if (sink_ && !write(record_writer_)) {
         return false;
       }
       if (--list_depth_ == 0) {
@@ -323,8 +323,9 @@ class Splitter {
     return write(rest_writer_);
   }
 
-  gp::Message &msg_;
-  std::vector<UnreadRecord> &unread_;
+  const gp::Descriptor *type_;
+  Sink sink_;
+  std::map<const gp::FieldDescriptor *, int> counts_;  // records of each list so far
   rj::StringBuffer rest_;
   Writer rest_writer_;
   int depth_ = 0;    // of the rest: 1 inside the top-level object
@@ -336,72 +337,133 @@ class Splitter {
   Writer record_writer_{record_};
 };
 
-// Binary: the top-level fields one by one; the records of lists parsed alone.
-Status parse_binary_by_record(const std::uint8_t *bytes, std::size_t size, gp::Message &msg,
-                              std::string_view what, std::vector<UnreadRecord> &unread) {
-  const gp::Descriptor *type = msg.GetDescriptor();
-  const std::string not_valid = "not a valid " + type->full_name() + " in protobuf binary";
-  std::string rest;
-  struct Piece {
-    const gp::FieldDescriptor *list;
-    std::string_view bytes;
-  };
-  std::vector<Piece> records;
+// Binary: the top-level fields one by one. Each record of a list goes to
+// @p on_record (the list and the record's bytes); every other field is
+// appended to @p rest. False when the framing is broken.
+template <typename F>
+bool scan_binary(const std::uint8_t *bytes, std::size_t size, const gp::Descriptor *type,
+                 std::string *rest, F &&on_record) {
   const std::uint8_t *p = bytes;
   const std::uint8_t *const end = bytes + size;
   while (p != end) {
     const std::uint8_t *const start = p;
     std::uint32_t tag = 0;
     if (!wire::read_tag(p, end, tag)) {
-      return invalid_argument(std::string(what), not_valid);
+      return false;
     }
     const gp::FieldDescriptor *f = type->FindFieldByNumber(static_cast<int>(tag >> 3U));
     if (f != nullptr && f->is_repeated() && !f->is_map() &&
         f->type() == gp::FieldDescriptor::TYPE_MESSAGE && (tag & 7U) == wire::kLengthDelimited) {
       std::string_view payload;
       if (!wire::read_bytes(p, end, payload)) {
-        return invalid_argument(std::string(what), not_valid);
+        return false;
       }
-      records.push_back({f, payload});
+      on_record(f, payload);
       continue;
     }
     if (!wire::skip_field(p, end, tag)) {
-      return invalid_argument(std::string(what), not_valid);
+      return false;
     }
-    rest.append(reinterpret_cast<const char *>(start), static_cast<std::size_t>(p - start));
-  }
-  {
-    ProtobufLogCapture log;
-    if (!msg.ParseFromString(rest)) {
-      const std::string detail = log.detail();
-      return invalid_argument(std::string(what), not_valid + (detail.empty() ? "" : ": " + detail));
+    if (rest != nullptr) {
+      rest->append(reinterpret_cast<const char *>(start), static_cast<std::size_t>(p - start));
     }
   }
-  const gp::Reflection *r = msg.GetReflection();
-  for (const Piece &piece : records) {
-    gp::Message *out = r->AddMessage(&msg, piece.list);
-    const int index = r->FieldSize(msg, piece.list) - 1;
-    ProtobufLogCapture log;
-    if (out->ParseFromArray(piece.bytes.data(), static_cast<int>(piece.bytes.size()))) {
-      continue;
-    }
-    out->Clear();
-    std::string path = piece.list->name() + "[" + std::to_string(index) + "]";
+  return true;
+}
+
+std::string binary_not_valid(const gp::Descriptor *type) {
+  return "not a valid " + type->full_name() + " in protobuf binary";
+}
+
+// The fields of a binary message outside its lists, parsed into @p msg.
+Status parse_binary_rest(const std::uint8_t *bytes, std::size_t size, gp::Message &msg,
+                         std::string_view what, bool &framing) {
+  const gp::Descriptor *type = msg.GetDescriptor();
+  std::string rest;
+  framing =
+      scan_binary(bytes, size, type, &rest, [](const gp::FieldDescriptor *, std::string_view) {});
+  if (!framing) {
+    return invalid_argument(std::string(what), binary_not_valid(type));
+  }
+  ProtobufLogCapture log;
+  if (!msg.ParseFromString(rest)) {
     const std::string detail = log.detail();
-    // "invalid UTF-8 in string field cadre.v1.Cadre.name": a field of the
-    // record itself gets its own path.
-    const std::string prefix =
-        "invalid UTF-8 in string field " + piece.list->message_type()->full_name() + ".";
-    if (detail.rfind(prefix, 0) == 0) {
-      path += "." + detail.substr(prefix.size());
-    }
-    unread.push_back(
-        {piece.list->name(), index,
-         invalid_argument(path, "not a valid " + piece.list->message_type()->full_name() +
-                                    " in protobuf binary" +
-                                    (detail.empty() ? "" : ": " + detail))});
+    return invalid_argument(std::string(what),
+                            binary_not_valid(type) + (detail.empty() ? "" : ": " + detail));
   }
   return {};
+}
+
+// Parses one binary record of @p list (index @p index) into @p out; on
+// failure, clears it and names what is wrong.
+Status parse_binary_record(const gp::FieldDescriptor *list, int index, std::string_view bytes,
+                           gp::Message &out) {
+  ProtobufLogCapture log;
+  if (out.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return {};
+  }
+  out.Clear();
+  std::string path = list->name() + "[" + std::to_string(index) + "]";
+  const std::string detail = log.detail();
+  // "invalid UTF-8 in string field cadre.v1.Cadre.name": a field of the
+  // record itself gets its own path.
+  const std::string prefix =
+      "invalid UTF-8 in string field " + list->message_type()->full_name() + ".";
+  if (detail.rfind(prefix, 0) == 0) {
+    path += "." + detail.substr(prefix.size());
+  }
+  return invalid_argument(
+      path, binary_not_valid(list->message_type()) + (detail.empty() ? "" : ": " + detail));
+}
+
+// Binary: the top-level fields one by one; the records of lists parsed alone.
+Status parse_binary_by_record(const std::uint8_t *bytes, std::size_t size, gp::Message &msg,
+                              std::string_view what, std::vector<UnreadRecord> &unread) {
+  bool framing = true;
+  if (Status st = parse_binary_rest(bytes, size, msg, what, framing); !st.ok()) {
+    return st;
+  }
+  const gp::Reflection *r = msg.GetReflection();
+  scan_binary(bytes, size, msg.GetDescriptor(), nullptr,
+              [&](const gp::FieldDescriptor *list, std::string_view payload) {
+                gp::Message *out = r->AddMessage(&msg, list);
+                const int index = r->FieldSize(msg, list) - 1;
+                if (Status st = parse_binary_record(list, index, payload, *out); !st.ok()) {
+                  unread.push_back({list->name(), index, std::move(st)});
+                }
+              });
+  return {};
+}
+
+// JSON: the members outside the lists, parsed together into @p msg (merged).
+Status parse_json_rest(const std::uint8_t *bytes, std::size_t size, gp::Message &msg,
+                       std::string_view what, Splitter &splitter) {
+  rj::Reader reader;
+  rj::MemoryStream stream(reinterpret_cast<const char *>(bytes), size);
+  if (!reader.Parse<kReadFlags>(stream, splitter)) {
+    return invalid_argument(std::string(what),
+                            "not a valid " + msg.GetDescriptor()->full_name() +
+                                " in protobuf JSON: not a JSON object (error at byte " +
+                                std::to_string(reader.GetErrorOffset()) + ")");
+  }
+  const std::string_view rest = splitter.rest();
+  auto top = new_message(msg.GetDescriptor());
+  if (Status st = parse(reinterpret_cast<const std::uint8_t *>(rest.data()), rest.size(),
+                        Format::kJson, *top, what);
+      !st.ok()) {
+    return st;
+  }
+  msg.MergeFrom(*top);
+  return {};
+}
+
+// A JSON record's text to its message (empty when it does not parse).
+Status parse_json_record(const gp::FieldDescriptor *list, int index, std::string_view text,
+                         int depth, gp::Message &out) {
+  const std::string path = list->name() + "[" + std::to_string(index) + "]";
+  return text.empty() || text.front() != '{'
+             ? invalid_argument(path, "wrong JSON type: expected an object")
+             : parse_record(text, depth, path, out);
 }
 
 }  // namespace
@@ -435,29 +497,82 @@ Status parse_by_record(const std::uint8_t *bytes, std::size_t size, Format forma
     return parse_binary_by_record(bytes, size, msg, what, unread);
   }
   msg.Clear();
-  Splitter splitter(msg, unread);
-  rj::Reader reader;
-  rj::MemoryStream stream(reinterpret_cast<const char *>(bytes), size);
-  if (!reader.Parse<kReadFlags>(stream, splitter)) {
-    msg.Clear();
-    unread.clear();
-    return invalid_argument(std::string(what),
-                            "not a valid " + msg.GetDescriptor()->full_name() +
-                                " in protobuf JSON: not a JSON object (error at byte " +
-                                std::to_string(reader.GetErrorOffset()) + ")");
-  }
-  // The members outside the lists, parsed together (merged: the records stay).
-  const std::string_view rest = splitter.rest();
-  auto top = new_message(msg.GetDescriptor());
-  if (Status st = parse(reinterpret_cast<const std::uint8_t *>(rest.data()), rest.size(),
-                        Format::kJson, *top, what);
-      !st.ok()) {
+  const gp::Reflection *r = msg.GetReflection();
+  Splitter splitter(msg.GetDescriptor(), [&](const gp::FieldDescriptor *list, int index,
+                                             std::string_view text, int depth) {
+    gp::Message *out = r->AddMessage(&msg, list);
+    if (Status st = parse_json_record(list, index, text, depth, *out); !st.ok()) {
+      unread.push_back({list->name(), index, std::move(st)});
+    }
+  });
+  if (Status st = parse_json_rest(bytes, size, msg, what, splitter); !st.ok()) {
     msg.Clear();
     unread.clear();
     return st;
   }
-  msg.MergeFrom(*top);
   return {};
+}
+
+Status parse_head(const std::uint8_t *bytes, std::size_t size, Format format, gp::Message &head,
+                  std::string_view what, bool &whole) {
+  whole = false;
+  head.Clear();
+  if ((format != Format::kJson && format != Format::kBinary) || size > kMaxInputBytes ||
+      bytes == nullptr) {
+    whole = true;  // parse() says what is wrong (or reads nothing)
+    return {};
+  }
+  if (format == Format::kBinary) {
+    bool framing = true;
+    Status st = parse_binary_rest(bytes, size, head, what, framing);
+    if (!framing) {
+      // Broken framing at the top level (or a group, which this reader does
+      // not skip): parse_by_record() decides.
+      head.Clear();
+      whole = true;
+      return {};
+    }
+    return st;
+  }
+  Splitter splitter(head.GetDescriptor(), nullptr);
+  if (Status st = parse_json_rest(bytes, size, head, what, splitter); !st.ok()) {
+    head.Clear();
+    return st;
+  }
+  return {};
+}
+
+void for_each_record(const std::uint8_t *bytes, std::size_t size, Format format,
+                     const gp::Descriptor *type, const RecordFn &on_record) {
+  std::map<const gp::FieldDescriptor *, std::unique_ptr<gp::Message>> scratch;
+  const auto record = [&](const gp::FieldDescriptor *list) -> gp::Message & {
+    auto &m = scratch[list];
+    if (m == nullptr) {
+      m = new_message(list->message_type());
+    }
+    m->Clear();
+    return *m;
+  };
+  if (format == Format::kBinary) {
+    std::map<const gp::FieldDescriptor *, int> counts;
+    scan_binary(bytes, size, type, nullptr,
+                [&](const gp::FieldDescriptor *list, std::string_view payload) {
+                  const int index = counts[list]++;
+                  gp::Message &m = record(list);
+                  const Status st = parse_binary_record(list, index, payload, m);
+                  on_record(*list, index, m, st);
+                });
+    return;
+  }
+  Splitter splitter(
+      type, [&](const gp::FieldDescriptor *list, int index, std::string_view text, int depth) {
+        gp::Message &m = record(list);
+        const Status st = parse_json_record(list, index, text, depth, m);
+        on_record(*list, index, m, st);
+      });
+  rj::Reader reader;
+  rj::MemoryStream stream(reinterpret_cast<const char *>(bytes), size);
+  reader.Parse<kReadFlags>(stream, splitter);  // parse_head() read it whole before
 }
 
 }  // namespace cadre::codec

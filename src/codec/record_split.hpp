@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,38 @@ struct UnreadRecord {
 Status parse_by_record(const std::uint8_t *bytes, std::size_t size, Format format,
                        google::protobuf::Message &msg, std::string_view what,
                        std::vector<UnreadRecord> &unread);
+
+/**
+ * The first half of reading a message record by record without holding its
+ * records (issue 14: memory bounded by the input): parses into @p head every
+ * field of @p bytes outside the lists of its top level, and checks the whole
+ * document, failing exactly as parse_by_record() would. Records are only
+ * skipped over (JSON: by RapidJSON's SAX reader; binary: by their framing).
+ * Sets @p whole, and parses nothing, where parse_by_record() must read the
+ * message instead: a format other than JSON or binary, no bytes, more than
+ * kMaxInputBytes, or binary whose top-level framing this reader cannot follow
+ * (a broken length, a group).
+ */
+Status parse_head(const std::uint8_t *bytes, std::size_t size, Format format,
+                  google::protobuf::Message &head, std::string_view what, bool &whole);
+
+/**
+ * Called by for_each_record() with each record in order: its list, its index
+ * in the list, the record (an empty message when it did not parse; valid
+ * during the call only) and OK or why it did not parse (the status
+ * parse_by_record() puts in UnreadRecord).
+ */
+using RecordFn = std::function<void(const google::protobuf::FieldDescriptor &list, int index,
+                                    const google::protobuf::Message &record, const Status &unread)>;
+
+/**
+ * The second half: parses the records of the lists of @p bytes (a message of
+ * @p type, which parse_head() read without error or `whole`) one at a time
+ * into one reused message and hands each to @p on_record. Memory beyond the
+ * caller's: that of one record (its text, its message).
+ */
+void for_each_record(const std::uint8_t *bytes, std::size_t size, Format format,
+                     const google::protobuf::Descriptor *type, const RecordFn &on_record);
 
 /**
  * Puts, in @p errors (from decode() of the roster parse_by_record() read),

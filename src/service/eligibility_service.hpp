@@ -7,6 +7,7 @@
 #include "cadre/screening.hpp"
 #include "cadre/v1/eligibility.pb.h"
 #include "codec/codec.hpp"
+#include "service/operation.hpp"
 
 namespace cadre::service {
 
@@ -15,6 +16,12 @@ void encode(const EligibilityAnswer &in, cadre::v1::EligibilityAnswer &out);
 
 /** Converts a grade cap to its wire form. */
 void encode(const GradeCapAnswer &in, cadre::v1::GradeCap &out);
+
+/** The RecordRuns of the operations below (each runs its own over a whole request). */
+std::unique_ptr<RecordRun> eligibility_run(const Engine &engine);
+std::unique_ptr<RecordRun> grade_cap_run(const Engine &engine);    ///< @copydoc eligibility_run
+std::unique_ptr<RecordRun> warnings_run(const Engine &engine);     ///< @copydoc eligibility_run
+std::unique_ptr<RecordRun> consistency_run(const Engine &engine);  ///< @copydoc eligibility_run
 
 /**
  * The operation "eligibility": answers every cadre of @p request. A bad

@@ -43,7 +43,7 @@ StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size
       return invalid_argument(e.field().rfind(path, 0) == 0 ? e.field() : path + "." + e.field(),
                               e.message());
     }
-    if (auto st = detail::check_rules(catalogue); !st.ok()) {
+    if (auto st = cadre::detail::check_rules(catalogue); !st.ok()) {
       return Status(st.code(), st.message(), path + "." + st.field());
     }
     if (auto st = config.catalogues.add(std::move(catalogue)); !st.ok()) {

@@ -17,6 +17,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +37,45 @@ struct StatusDoc {
   StatusCode code;   ///< the status
   std::string when;  ///< the condition, e.g. "`as_of` is not a date"
 };
+
+/**
+ * One run of an operation on a list of cadres (the request's `cadres`),
+ * record by record, so that the request and the response are never held
+ * whole (issue 14): begin() with the request's other fields, record() for
+ * each cadre in order, end(). Each call appends to the response's repeated
+ * fields (answers and `errors`), which the caller may serialize and clear
+ * between calls; the singular fields (`as_of`, `summary`...) stay.
+ */
+class RecordRun {
+ public:
+  RecordRun() = default;
+  RecordRun(const RecordRun &) = delete;
+  RecordRun &operator=(const RecordRun &) = delete;
+  virtual ~RecordRun() = default;
+  /**
+   * Checks @p head, the request without its cadres (or with them: they are
+   * not read), and sets the response's fields that come from it. A status
+   * that is not OK fails the whole request (no record is read).
+   */
+  virtual Status begin(const google::protobuf::Message &head,
+                       google::protobuf::Message &response) = 0;
+  /** Answers cadre @p index: its answers, or its entry in `errors`. */
+  virtual void record(const cadre::v1::Cadre &in, std::int64_t index,
+                      google::protobuf::Message &response) = 0;
+  /**
+   * What needs every record (a summary, an order across records). An
+   * operation that adds many elements here calls @p flush between them, so
+   * that the caller may serialize and clear them.
+   */
+  virtual Status end(google::protobuf::Message &response, const std::function<Status()> &flush) {
+    (void)response;
+    (void)flush;
+    return {};
+  }
+};
+
+/** Makes a RecordRun of an operation on @p engine (which outlives it). */
+using RunFactory = std::unique_ptr<RecordRun> (*)(const Engine &engine);
 
 /** A handler with its message types erased; the types are checked by call(). */
 using Handler = Status (*)(const Engine &engine, const google::protobuf::Message &request,
@@ -62,6 +103,12 @@ struct Operation {
   std::vector<StatusDoc> statuses;
   /** The handler. */
   Handler handler = nullptr;
+  /**
+   * For an operation on the request's `cadres`: its run record by record
+   * (the handler is then the same run over a request held whole); nullptr
+   * for the others.
+   */
+  RunFactory run = nullptr;
 
   /** The C function of the operation: "cadre_" + name. */
   [[nodiscard]] std::string c_symbol() const { return "cadre_" + std::string(name); }
@@ -107,9 +154,14 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
             const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response);
 
 /**
- * Parses a request of @p op in @p format record by record
- * (codec::parse_by_record), runs it and serializes the response in the same
- * format into @p out (replaced): the shape of every C entry point.
+ * Parses a request of @p op in @p format record by record, runs it and
+ * serializes the response in the same format into @p out (replaced): the
+ * shape of every C entry point. An operation with a RecordRun reads, answers
+ * and writes one cadre at a time (codec::parse_head, codec::for_each_record,
+ * ResponseWriter): neither the request nor the response is held whole, only
+ * the output bytes; the bytes are those of the whole-message path. The others
+ * (and a request parse_head() cannot follow) go through
+ * codec::parse_by_record and the handler.
  */
 Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes, std::size_t size,
             codec::Format format, std::string &out);
@@ -137,6 +189,21 @@ Status erased(const Engine &engine, const google::protobuf::Message &request,
 }
 
 }  // namespace detail
+
+/** Runs @p Make's RecordRun over a request held whole (@p cadres: its cadres). */
+template <RunFactory Make>
+Status whole(const Engine &engine, const google::protobuf::Message &request,
+             const google::protobuf::RepeatedPtrField<cadre::v1::Cadre> &cadres,
+             google::protobuf::Message &response) {
+  const std::unique_ptr<RecordRun> run = Make(engine);
+  if (Status st = run->begin(request, response); !st.ok()) {
+    return st;
+  }
+  for (int i = 0; i < cadres.size(); ++i) {
+    run->record(cadres.Get(i), i, response);
+  }
+  return run->end(response, [] { return Status{}; });
+}
 
 /**
  * A row of the table for the handler @p F, a function

@@ -9,6 +9,7 @@
 #include "service/calendar_service.hpp"
 #include "service/eligibility_service.hpp"
 #include "service/operation.hpp"
+#include "service/response_writer.hpp"
 #include "service/service.hpp"
 
 namespace cadre::service {
@@ -36,6 +37,7 @@ std::vector<Operation> build_table() {
       "path) and the other records are screened.",
       R"({"as_of":"2025-06-30","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
       {{S::kInvalidArgument, "`as_of` is missing or not a date"}}));
+  table.back().run = &screen_run;
   table.push_back(operation<&eligibility>(
       "eligibility",
       "Whether cadres may go \"up\" to a target as of a date: eligible or not, every blocker with "
@@ -49,6 +51,7 @@ std::vector<Operation> build_table() {
       {{S::kInvalidArgument,
         "`as_of` is missing or not a date, the target is missing or unknown, or a named level "
         "has no `target_level`"}}));
+  table.back().run = &eligibility_run;
   table.push_back(operation<&grade_cap>(
       "grade_cap",
       "The best annual grade still allowed for cadres in a year, and why (several caps: the "
@@ -57,6 +60,7 @@ std::vector<Operation> build_table() {
       "its field path) and the other records are answered.",
       R"({"year":2025,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
       {{S::kInvalidArgument, "`year` is missing or out of range"}}));
+  table.back().run = &grade_cap_run;
   table.push_back(operation<&warnings>(
       "warnings",
       "What is coming for cadres in the months ahead, in calendar order: age limits, second "
@@ -67,6 +71,7 @@ std::vector<Operation> build_table() {
       R"({"as_of":"2024-06-30","horizon_months":12,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
       {{S::kInvalidArgument,
         "`as_of` is missing or not a date, or `horizon_months` is outside 0 to 600"}}));
+  table.back().run = &warnings_run;
   table.push_back(operation<&consistency>(
       "consistency",
       "Dual-track consistency (防止以纪律处分规避组织调整、以组织调整代替纪律处分): decisions and "
@@ -76,6 +81,7 @@ std::vector<Operation> build_table() {
       "its field path) and the other records are answered.",
       R"({"as_of":"2024-09-30","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
       {{S::kInvalidArgument, "`as_of` is missing or not a date"}}));
+  table.back().run = &consistency_run;
   // The working-day calendar (docs/calendar.md): the engine's, i.e. the shipped
   // one and the notices the host added (EngineOptions.calendar_texts).
   const StatusDoc bad_calendar_request{
@@ -181,6 +187,19 @@ const Operation *find_command(std::string_view command) noexcept {
   return nullptr;
 }
 
+namespace {
+
+// Puts in @p e why the record @p u did not parse.
+void fill_unread(const codec::UnreadRecord &u, cadre::v1::RecordError &e) {
+  e.Clear();
+  e.set_index(u.index);
+  e.set_field_path(u.status.field());
+  e.set_message(u.status.message());
+  e.set_code(static_cast<int>(u.status.code()));
+}
+
+}  // namespace
+
 Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
             google::protobuf::Message &response) {
   if (request.GetDescriptor() != op.request->GetDescriptor() ||
@@ -206,13 +225,6 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
     return unread.front().status;  // no record errors to report it in: the request fails
   }
   const gp::Reflection *r = response.GetReflection();
-  const auto fill = [](const codec::UnreadRecord &u, cadre::v1::RecordError &e) {
-    e.Clear();
-    e.set_index(u.index);
-    e.set_field_path(u.status.field());
-    e.set_message(u.status.message());
-    e.set_code(static_cast<int>(u.status.code()));
-  };
   std::vector<bool> done(unread.size(), false);
   std::size_t next = 0;  // unread and errors are both in the order of the records
   for (int i = 0; i < r->FieldSize(response, errors) && next < unread.size(); ++i) {
@@ -222,22 +234,125 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
       ++next;
     }
     if (next < unread.size() && unread[next].index == e.index() && unread[next].list == "cadres") {
-      fill(unread[next], e);
+      fill_unread(unread[next], e);
       done[next++] = true;
     }
   }
   // Never a silent loss: an unread record the handler did not report.
   for (std::size_t i = 0; i < unread.size(); ++i) {
     if (!done[i]) {
-      fill(unread[i], static_cast<cadre::v1::RecordError &>(*r->AddMessage(&response, errors)));
+      fill_unread(unread[i],
+                  static_cast<cadre::v1::RecordError &>(*r->AddMessage(&response, errors)));
     }
   }
   return {};
 }
 
+namespace {
+
+namespace gp = ::google::protobuf;
+
+// Answers elements held before the response is serialized and cleared.
+constexpr int kBatch = 256;
+
+// The run of @p op record by record (see call()): @p whole is set when the
+// request must be read whole instead.
+Status call_by_record(const Operation &op, const Engine &engine, const std::uint8_t *bytes,
+                      std::size_t size, codec::Format format, std::string &out, bool &whole) {
+  const gp::FieldDescriptor *errors_field = op.response->GetDescriptor()->FindFieldByName("errors");
+  if (errors_field == nullptr || !errors_field->is_repeated() ||
+      errors_field->message_type() != cadre::v1::RecordError::descriptor()) {
+    whole = true;  // a record that does not parse fails the request: call() below says so
+    return {};
+  }
+  std::unique_ptr<gp::Message> head(op.request->New());
+  if (auto st = codec::parse_head(bytes, size, format, *head, "request", whole);
+      !st.ok() || whole) {
+    return st;
+  }
+  std::unique_ptr<gp::Message> response(op.response->New());
+  const std::unique_ptr<RecordRun> run = op.run(engine);
+  if (auto st = run->begin(*head, *response); !st.ok()) {
+    return st;
+  }
+  head.reset();
+  ResponseWriter writer(*response, format);
+  const gp::Reflection *r = response->GetReflection();
+  const auto error = [&](int i) -> cadre::v1::RecordError & {
+    return static_cast<cadre::v1::RecordError &>(
+        *r->MutableRepeatedMessage(response.get(), errors_field, i));
+  };
+  std::vector<codec::UnreadRecord> left;  // unread records the run did not report
+  Status failed;
+  codec::for_each_record(bytes, size, format, op.request->GetDescriptor(),
+                         [&](const gp::FieldDescriptor &list, int index, const gp::Message &record,
+                             const Status &unread) {
+                           if (!failed.ok()) {
+                             return;
+                           }
+                           const int before = r->FieldSize(*response, errors_field);
+                           run->record(static_cast<const cadre::v1::Cadre &>(record), index,
+                                       *response);
+                           if (!unread.ok()) {
+                             // Its entry in place of the one the run gave the empty record.
+                             codec::UnreadRecord u{list.name(), index, unread};
+                             const int after = r->FieldSize(*response, errors_field);
+                             int i = before;
+                             while (i < after && error(i).index() != index) {
+                               ++i;
+                             }
+                             if (i < after && u.list == "cadres") {
+                               fill_unread(u, error(i));
+                             } else {
+                               left.push_back(std::move(u));
+                             }
+                           }
+                           int held = 0;
+                           for (int f = 0; f < response->GetDescriptor()->field_count(); ++f) {
+                             const gp::FieldDescriptor *fd = response->GetDescriptor()->field(f);
+                             if (fd->is_repeated()) {
+                               held += r->FieldSize(*response, fd);
+                             }
+                           }
+                           if (held >= kBatch) {
+                             failed = writer.flush(*response);
+                           }
+                         });
+  if (!failed.ok()) {
+    return failed;
+  }
+  if (auto st = run->end(*response, [&] { return writer.flush(*response); }); !st.ok()) {
+    return st;
+  }
+  // Never a silent loss: an unread record the run did not report, after the
+  // others (as the whole-message path puts it).
+  if (!left.empty()) {
+    if (auto st = writer.flush(*response); !st.ok()) {
+      return st;
+    }
+    for (const codec::UnreadRecord &u : left) {
+      fill_unread(
+          u, static_cast<cadre::v1::RecordError &>(*r->AddMessage(response.get(), errors_field)));
+    }
+  }
+  return writer.finish(*response, out);
+}
+
+}  // namespace
+
 Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes, std::size_t size,
             codec::Format format, std::string &out) {
   out.clear();
+  if (op.run != nullptr) {
+    bool whole = false;
+    Status st = call_by_record(op, engine, bytes, size, format, out, whole);
+    if (!whole) {
+      if (!st.ok()) {
+        out.clear();
+      }
+      return st;
+    }
+  }
   google::protobuf::Arena arena;
   google::protobuf::Message *request = op.request->New(&arena);
   std::vector<codec::UnreadRecord> unread;

@@ -186,22 +186,51 @@ StatusOr<Date> required_as_of(const std::string &text) {
   return codec::parse_date(text, "as_of");
 }
 
+namespace {
+
+class ScreenRun final : public RecordRun {
+ public:
+  explicit ScreenRun(const Engine &engine) : engine_(engine) {}
+
+  Status begin(const google::protobuf::Message &head,
+               google::protobuf::Message &response) override {
+    auto as_of = required_as_of(static_cast<const pb::ScreenRequest &>(head).as_of());
+    if (!as_of.ok()) {
+      return as_of.status();
+    }
+    as_of_ = *as_of;
+    static_cast<pb::ScreenResponse &>(response).set_as_of(as_of_.to_string());
+    return {};
+  }
+  void record(const pb::Cadre &in, std::int64_t index,
+              google::protobuf::Message &response) override {
+    screen_cadre(engine_, as_of_, in, index, cadre_, findings_, &ids_, summary_,
+                 static_cast<pb::ScreenResponse &>(response));
+  }
+  Status end(google::protobuf::Message &response,
+             const std::function<Status()> & /*flush*/) override {
+    codec::encode(summary_, *static_cast<pb::ScreenResponse &>(response).mutable_summary());
+    return {};
+  }
+
+ private:
+  const Engine &engine_;
+  Date as_of_;
+  ScreenSummary summary_;
+  std::vector<Finding> findings_;
+  Cadre cadre_;
+  IdSet ids_;
+};
+
+}  // namespace
+
+std::unique_ptr<RecordRun> screen_run(const Engine &engine) {
+  return std::make_unique<ScreenRun>(engine);
+}
+
 Status screen(const Engine &engine, const pb::ScreenRequest &request,
               pb::ScreenResponse &response) {
-  auto as_of = required_as_of(request.as_of());
-  if (!as_of.ok()) {
-    return as_of.status();
-  }
-  response.set_as_of(as_of->to_string());
-  ScreenSummary summary;
-  std::vector<Finding> findings;
-  Cadre cadre;
-  IdSet ids;
-  for (int i = 0; i < request.cadres_size(); ++i) {
-    screen_cadre(engine, *as_of, request.cadres(i), i, cadre, findings, &ids, summary, response);
-  }
-  codec::encode(summary, *response.mutable_summary());
-  return {};
+  return whole<&screen_run>(engine, request, request.cadres(), response);
 }
 
 }  // namespace cadre::service

@@ -19,6 +19,7 @@
 #include "cadre/v1/screening.pb.h"
 #include "codec/codec.hpp"
 #include "screening/recycler.hpp"
+#include "service/operation.hpp"
 
 namespace cadre::service {
 
@@ -164,6 +165,36 @@ void for_each_cadre(const Request &request, Response &response, F &&f) {
   }
 }
 
+/**
+ * A RecordRun on requests of type @p Req and responses of type @p Resp whose
+ * cadres are decoded like for_each_cadre(): a bad record (or a duplicate id)
+ * gives an entry in response.errors, the others go to answer().
+ */
+template <typename Req, typename Resp>
+class CadreRun : public RecordRun {
+ public:
+  Status begin(const google::protobuf::Message &head, google::protobuf::Message &response) final {
+    return start(static_cast<const Req &>(head), static_cast<Resp &>(response));
+  }
+  void record(const cadre::v1::Cadre &in, std::int64_t index,
+              google::protobuf::Message &response) final {
+    auto &r = static_cast<Resp &>(response);
+    if (decode_or_report(in, index, cadre_path(index), cadre_, &ids_, *r.mutable_errors())) {
+      answer(static_cast<const Cadre &>(cadre_), r);
+    }
+  }
+
+ protected:
+  /** Checks the request's other fields; sets the response's. */
+  virtual Status start(const Req &request, Resp &response) = 0;
+  /** Answers one cadre, decoded. */
+  virtual void answer(const Cadre &cadre, Resp &response) = 0;
+
+ private:
+  Cadre cadre_;
+  IdSet ids_;
+};
+
 /** The as-of date of a request: required, a date. */
 StatusOr<Date> required_as_of(const std::string &text);
 
@@ -236,6 +267,9 @@ void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t i
     codec::encode(f, out);
   }
 }
+
+/** The RecordRun of "screen" (screen() runs it over a whole request). */
+std::unique_ptr<RecordRun> screen_run(const Engine &engine);
 
 /**
  * The operation "screen": screens every cadre of @p request. A bad record
