@@ -169,8 +169,7 @@ class WarningsRun final : public CadreRun<pb::WarningsRequest, pb::WarningsRespo
                      });
     auto &r = static_cast<pb::WarningsResponse &>(response);
     constexpr int kBatch = 256;
-    for (std::size_t i = 0; i < all_.size(); ++i) {
-      const ForwardWarning &w = all_[i];
+    for (const ForwardWarning &w : all_) {
       pb::ForwardWarning *o = r.add_warnings();
       o->set_cadre_id(w.cadre_id);
       o->set_rule_id(w.rule_id);

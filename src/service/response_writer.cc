@@ -11,6 +11,18 @@ namespace {
 constexpr std::size_t kMinChunk = std::size_t{4} << 10U;
 constexpr std::size_t kMaxChunk = std::size_t{1} << 20U;
 
+// The fields of @p type in the order of their numbers (protobuf's order).
+std::vector<const gp::FieldDescriptor *> fields_by_number(const gp::Descriptor *type) {
+  std::vector<const gp::FieldDescriptor *> fields;
+  fields.reserve(static_cast<std::size_t>(type->field_count()));
+  for (int i = 0; i < type->field_count(); ++i) {
+    fields.push_back(type->field(i));
+  }
+  std::sort(fields.begin(), fields.end(),
+            [](const auto *a, const auto *b) { return a->number() < b->number(); });
+  return fields;
+}
+
 }  // namespace
 
 void Chunks::append(std::string_view bytes) {
@@ -38,14 +50,7 @@ void Chunks::move_to(std::string &out) {
 
 ResponseWriter::ResponseWriter(const gp::Message &response, codec::Format format)
     : format_(format), scratch_(response.New()) {
-  const gp::Descriptor *type = response.GetDescriptor();
-  std::vector<const gp::FieldDescriptor *> fields;
-  for (int i = 0; i < type->field_count(); ++i) {
-    fields.push_back(type->field(i));
-  }
-  std::sort(fields.begin(), fields.end(),
-            [](const auto *a, const auto *b) { return a->number() < b->number(); });
-  for (const gp::FieldDescriptor *f : fields) {
+  for (const gp::FieldDescriptor *f : fields_by_number(response.GetDescriptor())) {
     // Repeated messages are written as they come; the rest (singular fields,
     // maps, packed scalars) at the end, whole.
     if (f->is_repeated() && !f->is_map() && f->cpp_type() == gp::FieldDescriptor::CPPTYPE_MESSAGE) {
@@ -113,14 +118,9 @@ Status ResponseWriter::finish(gp::Message &response, std::string &out) {
   if (Status st = flush(response); !st.ok()) {
     return st;
   }
-  const gp::Descriptor *type = response.GetDescriptor();
   const gp::Reflection *r = response.GetReflection();
-  std::vector<const gp::FieldDescriptor *> fields;
-  for (int i = 0; i < type->field_count(); ++i) {
-    fields.push_back(type->field(i));
-  }
-  std::sort(fields.begin(), fields.end(),
-            [](const auto *a, const auto *b) { return a->number() < b->number(); });
+  const std::vector<const gp::FieldDescriptor *> fields =
+      fields_by_number(response.GetDescriptor());
   // The parts in the order of field numbers: a singular field's bytes, or the
   // elements of a repeated field.
   struct Part {
@@ -128,6 +128,7 @@ Status ResponseWriter::finish(gp::Message &response, std::string &out) {
     Field *elements = nullptr;
   };
   std::vector<Part> parts;
+  parts.reserve(fields.size());
   std::size_t total = 2;
   for (const gp::FieldDescriptor *f : fields) {
     auto it = std::find_if(repeated_.begin(), repeated_.end(),

@@ -154,6 +154,17 @@ constexpr std::int64_t kOutputCopies = 2;
 constexpr std::int64_t kPerInputByte = 96;
 constexpr std::int64_t kConstant = std::int64_t{8} << 20U;
 
+#ifdef CADRE_MEMORY_TEST_ASAN
+// Under AddressSanitizer (a debug build, ten times slower): a quarter of the
+// records, and the whole-message path is not required to break the bound
+// (the constant dominates such small requests).
+constexpr int kScale = 4;
+constexpr bool kWholeBreaks = false;
+#else
+constexpr int kScale = 1;
+constexpr bool kWholeBreaks = true;
+#endif
+
 struct Measured {
   Status status;
   std::string out;
@@ -301,7 +312,7 @@ void check(const std::string &what, const service::Operation &o, const std::stri
   const std::int64_t bound = kOutputCopies * output + kPerInputByte * input + kConstant;
   EXPECT_LE(now.peak, bound) << "peak " << now.peak << " bytes for " << input
                              << " bytes of request and " << output << " of response";
-  if (whole_breaks) {
+  if (whole_breaks && kWholeBreaks) {
     EXPECT_GT(before.peak, bound)
         << "the whole-message path keeps the bound: the case proves nothing";
   }
@@ -334,7 +345,7 @@ class Memory : public ::testing::Test {
 TEST_F(Memory, ManyEmptyRecords) {
   for (const char *name : {"screen", "eligibility", "grade_cap", "warnings", "consistency"}) {
     const service::Operation &o = op(name);
-    const std::string in = json_request(head_of(name), 100000, "{}");
+    const std::string in = json_request(head_of(name), 100000 / kScale, "{}");
     check("100000 x {}", o, in, Format::kJson, true);
     check("100000 x {}", o, to_binary(o, in), Format::kBinary, true);
   }
@@ -344,20 +355,22 @@ TEST_F(Memory, ManyRecordsEachWithAnError) {
   const service::Operation &o = op("screen");
   // Unknown enum names: each record read again member by member.
   check("20000 x unknown enum", o,
-        json_request(head_of("screen"), 20000, R"({"id":"c#","sex":"SEX_BOGUS"})"), Format::kJson);
+        json_request(head_of("screen"), 20000 / kScale, R"({"id":"c#","sex":"SEX_BOGUS"})"),
+        Format::kJson);
   // Valid JSON, an invalid record (a date that is no date).
   const std::string bad_date =
-      json_request(head_of("screen"), 50000, R"({"id":"c#","birth_date":"1970-02-31"})");
+      json_request(head_of("screen"), 50000 / kScale, R"({"id":"c#","birth_date":"1970-02-31"})");
   check("50000 x bad date", o, bad_date, Format::kJson);
   check("50000 x bad date", o, to_binary(o, bad_date), Format::kBinary);
-  check("20000 x bad UTF-8", o, binary_bad_utf8(20000), Format::kBinary, true);
+  check("20000 x bad UTF-8", o, binary_bad_utf8(20000 / kScale), Format::kBinary, true);
 }
 
 TEST_F(Memory, DeepNesting) {
   const service::Operation &o = op("screen");
-  check("2000 x 99 deep", o, json_request(head_of("screen"), 2000, deep(99)), Format::kJson);
+  check("2000 x 99 deep", o, json_request(head_of("screen"), 2000 / kScale, deep(99)),
+        Format::kJson);
   check("2000 x 98 deep in a post", o,
-        json_request(head_of("screen"), 2000, R"({"id":"c#","posts":[)" + deep(97) + "]}"),
+        json_request(head_of("screen"), 2000 / kScale, R"({"id":"c#","posts":[)" + deep(97) + "]}"),
         Format::kJson);
 }
 
@@ -388,7 +401,7 @@ TEST_F(Memory, LongRepeatedFields) {
 TEST_F(Memory, ManyRecordsWithAnswers) {
   for (const char *name : {"screen", "eligibility", "grade_cap", "warnings", "consistency"}) {
     const service::Operation &o = op(name);
-    const std::string in = json_request(head_of(name), 2000, kExample);
+    const std::string in = json_request(head_of(name), 2000 / kScale, kExample);
     check("2000 x example", o, in, Format::kJson);
     check("2000 x example", o, to_binary(o, in), Format::kBinary);
   }
