@@ -295,6 +295,9 @@ void encode(const Finding &in, pb::Finding &out) {
   out.set_channel(static_cast<pb::Channel>(in.channel));
   out.set_heading(static_cast<pb::Heading>(in.heading));
   encode(in.citations, *out.mutable_citations());
+  // Room first in each list: protobuf's Add() leaks the element it made when
+  // growing its array fails (std::bad_alloc).
+  out.mutable_facts()->Reserve(out.facts_size() + static_cast<int>(in.facts.size()));
   for (const Fact &f : in.facts) {
     pb::Fact *o = out.add_facts();
     set_text(o->mutable_name(), f.name);
@@ -307,6 +310,7 @@ void encode(const Finding &in, pb::Finding &out) {
   }
   out.set_determination(static_cast<pb::Determination>(in.determination));
   out.set_effective_date(in.effective_date.to_string());
+  out.mutable_records()->Reserve(out.records_size() + static_cast<int>(in.records.size()));
   for (const RecordRef &r : in.records) {
     encode(r, *out.add_records());
   }
@@ -347,11 +351,14 @@ void encode(const ScreenSummary &in, pb::ScreenSummary &out) {
   out.set_accountability(in.accountability);
   out.set_unsuitable(in.unsuitable);
   out.set_bureau_level_or_above(in.bureau_level_or_above);
+  out.mutable_by_channel()->Reserve(out.by_channel_size() + static_cast<int>(in.by_channel.size()));
   for (const auto &[channel, n] : in.by_channel) {
     auto *c = out.add_by_channel();
     c->set_channel(static_cast<pb::Channel>(channel));
     c->set_cadres(n);
   }
+  out.mutable_by_rank_level()->Reserve(out.by_rank_level_size() +
+                                       static_cast<int>(in.by_rank_level.size()));
   for (const auto &[level, n] : in.by_rank_level) {
     auto *c = out.add_by_rank_level();
     c->set_rank_level(static_cast<pb::RankLevel>(level));

@@ -253,6 +253,9 @@ void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t i
     findings.clear();
     engine.screen(cadre, as_of, path, findings);
     summary.add(cadre, as_of, findings);
+    // Room first: protobuf's Add() leaks the element it made when growing its array fails.
+    response.mutable_findings()->Reserve(response.findings_size() +
+                                         static_cast<int>(findings.size()));
     for (const Finding &f : findings) {
       codec::encode(f, *response.add_findings());
     }
@@ -261,6 +264,8 @@ void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t i
   reuse->findings.recycle(findings);
   ::cadre::detail::screen(engine, cadre, as_of, path, findings, reuse->findings);
   summary.add(cadre, as_of, findings);
+  response.mutable_findings()->Reserve(response.findings_size() +
+                                       static_cast<int>(findings.size()));
   for (const Finding &f : findings) {
     cadre::v1::Finding &out = *response.add_findings();
     reuse->messages.attach(f, out);
