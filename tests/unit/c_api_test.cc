@@ -385,4 +385,66 @@ TEST(CApi, AnEngineFreedBeforeItsStreamStaysAliveForIt) {
   }
 }
 
+// Each entry point refuses a NULL handle or an unknown format with
+// CADRE_INVALID_ARGUMENT and names the argument in the error's field, leaving
+// a given result empty.
+TEST(CApi, EveryEntryPointNamesItsBadArgument) {
+  cadre_engine *engine = nullptr;
+  ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  cadre_stream *stream = nullptr;
+  ASSERT_EQ(cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  const std::string roster = R"({"cadres":[]})";
+  cadre_buffer out{nullptr, 0};
+  cadre_stream *no_stream = nullptr;
+  struct Case {
+    const char *call;
+    const char *field;
+    int code;
+  };
+  cadre_error *err = nullptr;
+  const auto expect = [&err](const Case &k) {
+    EXPECT_EQ(k.code, CADRE_INVALID_ARGUMENT) << k.call;
+    EXPECT_EQ(cadre_error_code(err), CADRE_INVALID_ARGUMENT) << k.call;
+    EXPECT_STREQ(cadre_error_field(err), k.field) << k.call;
+    cadre_error_free(err);
+    err = nullptr;
+  };
+  expect({"stream_new out", "out",
+          cadre_stream_new(nullptr, engine, "2025-06-30", CADRE_FORMAT_JSON, &err)});
+  expect({"stream_new as_of", "as_of",
+          cadre_stream_new(&no_stream, engine, nullptr, CADRE_FORMAT_JSON, &err)});
+  EXPECT_EQ(no_stream, nullptr);
+  expect(
+      {"stream_new format", "format", cadre_stream_new(&no_stream, engine, "2025-06-30", 7, &err)});
+  EXPECT_EQ(no_stream, nullptr);
+  expect({"stream_push out", "out", cadre_stream_push(nullptr, stream, bytes(roster), 1, &err)});
+  expect(
+      {"stream_push stream", "stream", cadre_stream_push(&out, nullptr, bytes(roster), 1, &err)});
+  EXPECT_EQ(out.data, nullptr);
+  expect({"stream_finish out", "out", cadre_stream_finish(nullptr, stream, &err)});
+  expect({"stream_finish stream", "stream", cadre_stream_finish(&out, nullptr, &err)});
+  EXPECT_EQ(out.data, nullptr);
+  expect({"roster_validate out", "out",
+          cadre_roster_validate(nullptr, bytes(roster), roster.size(), CADRE_FORMAT_JSON,
+                                CADRE_FORMAT_JSON, nullptr, &err)});
+  expect({"roster_validate format", "format",
+          cadre_roster_validate(&out, bytes(roster), roster.size(), 3, CADRE_FORMAT_JSON, nullptr,
+                                &err)});
+  expect({"roster_validate response_format", "response_format",
+          cadre_roster_validate(&out, bytes(roster), roster.size(), CADRE_FORMAT_JSON,
+                                CADRE_FORMAT_STREAM, nullptr, &err)});
+  EXPECT_EQ(out.data, nullptr);
+  expect({"roster_convert out", "out",
+          cadre_roster_convert(nullptr, bytes(roster), roster.size(), CADRE_FORMAT_JSON,
+                               CADRE_FORMAT_BINARY, &err)});
+  // The stream is still whole after the refusals.
+  std::string text;
+  ASSERT_EQ(push_text(stream, stream_of_two(), text), CADRE_OK);
+  EXPECT_NE(text.find(R"("cadre_id":"old")"), std::string::npos) << text;
+  ASSERT_EQ(cadre_stream_finish(&out, stream, nullptr), CADRE_OK);
+  cadre_buffer_dispose(&out);
+  cadre_stream_free(stream);
+  cadre_engine_free(engine);
+}
+
 }  // namespace
