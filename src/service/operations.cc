@@ -10,6 +10,7 @@
 #include "service/eligibility_service.hpp"
 #include "service/operation.hpp"
 #include "service/response_writer.hpp"
+#include "service/run_by_record.hpp"
 #include "service/service.hpp"
 
 namespace cadre::service {
@@ -255,13 +256,21 @@ namespace gp = ::google::protobuf;
 // Answers elements held before the response is serialized and cleared.
 constexpr int kBatch = 256;
 
+// The `errors` of @p op's response; nullptr when it has none.
+const gp::FieldDescriptor *errors_of(const Operation &op) {
+  const gp::FieldDescriptor *errors = op.response->GetDescriptor()->FindFieldByName("errors");
+  if (errors == nullptr || !errors->is_repeated() ||
+      errors->message_type() != cadre::v1::RecordError::descriptor()) {
+    return nullptr;
+  }
+  return errors;
+}
+
 // The run of @p op record by record (see call()): @p whole is set when the
 // request must be read whole instead.
 Status call_by_record(const Operation &op, const Engine &engine, const std::uint8_t *bytes,
                       std::size_t size, codec::Format format, std::string &out, bool &whole) {
-  const gp::FieldDescriptor *errors_field = op.response->GetDescriptor()->FindFieldByName("errors");
-  if (errors_field == nullptr || !errors_field->is_repeated() ||
-      errors_field->message_type() != cadre::v1::RecordError::descriptor()) {
+  if (!runs_by_record(op)) {
     whole = true;  // a record that does not parse fails the request: call() below says so
     return {};
   }
@@ -271,69 +280,11 @@ Status call_by_record(const Operation &op, const Engine &engine, const std::uint
     return st;
   }
   std::unique_ptr<gp::Message> response(op.response->New());
-  const std::unique_ptr<RecordRun> run = op.run(engine);
-  if (auto st = run->begin(*head, *response); !st.ok()) {
-    return st;
-  }
-  head.reset();
   ResponseWriter writer(*response, format);
-  const gp::Reflection *r = response->GetReflection();
-  const auto error = [&](int i) -> cadre::v1::RecordError & {
-    return static_cast<cadre::v1::RecordError &>(
-        *r->MutableRepeatedMessage(response.get(), errors_field, i));
-  };
-  std::vector<codec::UnreadRecord> left;  // unread records the run did not report
-  Status failed;
-  codec::for_each_record(bytes, size, format, op.request->GetDescriptor(),
-                         [&](const gp::FieldDescriptor &list, int index, const gp::Message &record,
-                             const Status &unread) {
-                           if (!failed.ok()) {
-                             return;
-                           }
-                           const int before = r->FieldSize(*response, errors_field);
-                           run->record(static_cast<const cadre::v1::Cadre &>(record), index,
-                                       *response);
-                           if (!unread.ok()) {
-                             // Its entry in place of the one the run gave the empty record.
-                             codec::UnreadRecord u{list.name(), index, unread};
-                             const int after = r->FieldSize(*response, errors_field);
-                             int i = before;
-                             while (i < after && error(i).index() != index) {
-                               ++i;
-                             }
-                             if (i < after && u.list == "cadres") {
-                               fill_unread(u, error(i));
-                             } else {
-                               left.push_back(std::move(u));
-                             }
-                           }
-                           int held = 0;
-                           for (int f = 0; f < response->GetDescriptor()->field_count(); ++f) {
-                             const gp::FieldDescriptor *fd = response->GetDescriptor()->field(f);
-                             if (fd->is_repeated()) {
-                               held += r->FieldSize(*response, fd);
-                             }
-                           }
-                           if (held >= kBatch) {
-                             failed = writer.flush(*response);
-                           }
-                         });
-  if (!failed.ok()) {
-    return failed;
-  }
-  if (auto st = run->end(*response, [&] { return writer.flush(*response); }); !st.ok()) {
+  if (auto st = run_by_record(op, engine, *head, bytes, size, format, op.request->GetDescriptor(),
+                              nullptr, *response, [&](gp::Message &m) { return writer.flush(m); });
+      !st.ok()) {
     return st;
-  }
-  // Never a silent loss: an unread record the run did not report, after the
-  // others (as the whole-message path puts it).
-  if (!left.empty()) {
-    if (auto st = writer.flush(*response); !st.ok()) {
-      return st;
-    }
-    for (const codec::UnreadRecord &u : left) {
-      fill_unread(
-          u, static_cast<cadre::v1::RecordError &>(*r->AddMessage(response.get(), errors_field)));
-    }
   }
   return writer.finish(*response, out);
 }
@@ -365,6 +316,90 @@ Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes
     return st;
   }
   return codec::serialize(*response, format, out);
+}
+
+bool runs_by_record(const Operation &op) { return op.run != nullptr && errors_of(op) != nullptr; }
+
+Status run_by_record(const Operation &op, const Engine &engine, const gp::Message &head,
+                     const std::uint8_t *bytes, std::size_t size, codec::Format format,
+                     const gp::Descriptor *type, const CadreFilter &keep, gp::Message &response,
+                     const ResponseFlush &flush) {
+  const gp::FieldDescriptor *errors_field = errors_of(op);
+  if (op.run == nullptr || errors_field == nullptr ||
+      head.GetDescriptor() != op.request->GetDescriptor() ||
+      response.GetDescriptor() != op.response->GetDescriptor()) {
+    return {StatusCode::kInternal,
+            "operation " + std::string(op.name) + " cannot be run record by record"};
+  }
+  const std::unique_ptr<RecordRun> run = op.run(engine);
+  if (auto st = run->begin(head, response); !st.ok()) {
+    return st;
+  }
+  const gp::Reflection *r = response.GetReflection();
+  const auto error = [&](int i) -> cadre::v1::RecordError & {
+    return static_cast<cadre::v1::RecordError &>(
+        *r->MutableRepeatedMessage(&response, errors_field, i));
+  };
+  std::vector<codec::UnreadRecord> left;  // unread records the run did not report
+  Status failed;
+  int next = 0;  // the index of the next cadre answered
+  codec::for_each_record(bytes, size, format, type,
+                         [&](const gp::FieldDescriptor &list, int /*position*/,
+                             const gp::Message &record, const Status &unread) {
+                           if (!failed.ok() || list.name() != "cadres" ||
+                               list.message_type() != cadre::v1::Cadre::descriptor()) {
+                             return;
+                           }
+                           const auto &cadre = static_cast<const cadre::v1::Cadre &>(record);
+                           if (keep && !keep(cadre)) {
+                             return;
+                           }
+                           const int index = next++;
+                           const int before = r->FieldSize(response, errors_field);
+                           run->record(cadre, index, response);
+                           if (!unread.ok()) {
+                             // Its entry in place of the one the run gave the empty record.
+                             codec::UnreadRecord u{list.name(), index, unread};
+                             const int after = r->FieldSize(response, errors_field);
+                             int i = before;
+                             while (i < after && error(i).index() != index) {
+                               ++i;
+                             }
+                             if (i < after) {
+                               fill_unread(u, error(i));
+                             } else {
+                               left.push_back(std::move(u));
+                             }
+                           }
+                           int held = 0;
+                           for (int f = 0; f < response.GetDescriptor()->field_count(); ++f) {
+                             const gp::FieldDescriptor *fd = response.GetDescriptor()->field(f);
+                             if (fd->is_repeated()) {
+                               held += r->FieldSize(response, fd);
+                             }
+                           }
+                           if (held >= kBatch) {
+                             failed = flush(response);
+                           }
+                         });
+  if (!failed.ok()) {
+    return failed;
+  }
+  if (auto st = run->end(response, [&] { return flush(response); }); !st.ok()) {
+    return st;
+  }
+  // Never a silent loss: an unread record the run did not report, after the
+  // others (as the whole-message path puts it).
+  if (!left.empty()) {
+    if (auto st = flush(response); !st.ok()) {
+      return st;
+    }
+    for (const codec::UnreadRecord &u : left) {
+      fill_unread(u,
+                  static_cast<cadre::v1::RecordError &>(*r->AddMessage(&response, errors_field)));
+    }
+  }
+  return {};
 }
 
 void describe(cadre::v1::OperationList &out) {

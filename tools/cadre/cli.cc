@@ -1,5 +1,10 @@
 #include "cli.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +13,8 @@
 
 #include "codec/codec.hpp"
 #include "codec/stream.hpp"
+#include "service/operation.hpp"
+#include "service/run_by_record.hpp"
 #include "service/service.hpp"
 
 #ifndef CADRE_DEFAULT_ROSTER
@@ -57,6 +64,59 @@ Status read_file(const std::string &path, std::string &out) {
   if (in->bad()) {
     return cannot();
   }
+  return {};
+}
+
+InputFile::~InputFile() { release(); }
+
+void InputFile::release() noexcept {
+  if (map_ != nullptr) {
+    ::munmap(map_, size_);
+    map_ = nullptr;
+  }
+  size_ = 0;
+  read_.clear();
+  read_.shrink_to_fit();
+}
+
+const std::uint8_t *InputFile::data() const noexcept {
+  return static_cast<const std::uint8_t *>(map_ != nullptr ? map_ : read_.data());
+}
+
+Status InputFile::open(const std::string &path) {
+  release();
+  const auto read_it = [&] {
+    Status st = read_file(path, read_);
+    size_ = read_.size();
+    return st;
+  };
+  if (path == "-") {
+    return read_it();
+  }
+  const int fd =
+      ::open(path.c_str(), O_RDONLY | O_CLOEXEC);  // NOLINT(cppcoreguidelines-pro-type-vararg)
+  if (fd < 0) {
+    return {StatusCode::kNotFound, "cannot read " + path};
+  }
+  struct stat info {};
+  const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (!regular || info.st_size == 0) {
+    ::close(fd);
+    return read_it();  // a pipe, a device: read, and refused as it passes the limit
+  }
+  const auto size = static_cast<std::uint64_t>(info.st_size);
+  if (size > codec::kMaxInputBytes) {
+    ::close(fd);
+    return read_it();  // refused from its size: nothing read
+  }
+  void *map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) {
+    return read_it();
+  }
+  ::madvise(map, size, MADV_SEQUENTIAL);
+  map_ = map;
+  size_ = size;
   return {};
 }
 
@@ -157,8 +217,8 @@ std::optional<int> OperationCommand::read_cadres(
     complain(name, roster_path + ": the extension must be .json, .pb or .cadres");
     return kExitUsage;
   }
-  std::string bytes;
-  if (auto st = read_file(roster_path, bytes); !st.ok()) {
+  InputFile file;
+  if (auto st = file.open(roster_path); !st.ok()) {
     complain(name, "roster file: " + st.message());
     return kExitInput;
   }
@@ -166,12 +226,11 @@ std::optional<int> OperationCommand::read_cadres(
   // A whole roster (.json, .pb) is read record by record: a cadre that does
   // not parse is reported by run() and the others are answered.
   std::vector<codec::UnreadRecord> bad;
-  const auto *data = reinterpret_cast<const std::uint8_t *>(bytes.data());
   if (auto st =
           *format == codec::RosterFormat::kStream
-              ? codec::parse_roster(data, bytes.size(), *format, roster)
-              : codec::parse_by_record(data, bytes.size(), static_cast<codec::Format>(*format),
-                                       roster, "roster", bad);
+              ? codec::parse_roster(file.data(), file.size(), *format, roster)
+              : codec::parse_by_record(file.data(), file.size(),
+                                       static_cast<codec::Format>(*format), roster, "roster", bad);
       !st.ok()) {
     complain(name, roster_path + ": " + st.to_string());
     return kExitInput;
@@ -196,28 +255,168 @@ std::optional<int> OperationCommand::read_cadres(
 }
 
 std::optional<int> OperationCommand::run(google::protobuf::Message &request,
-                                         google::protobuf::Message &response) const {
-  if (!request_path.empty()) {
-    std::string bytes;
-    if (auto st = read_file(request_path, bytes); !st.ok()) {
-      complain(name, "request file: " + st.message());
-      return kExitInput;
+                                         google::protobuf::Message &response,
+                                         const Rows &rows) const {
+  if (!service::runs_by_record(op)) {
+    // An operation on one thing (a day, a period): its request is small.
+    if (!request_path.empty()) {
+      InputFile file;
+      if (auto st = file.open(request_path); !st.ok()) {
+        complain(name, "request file: " + st.message());
+        return kExitInput;
+      }
+      unread.clear();
+      if (auto st = codec::parse_by_record(file.data(), file.size(), codec::Format::kJson, request,
+                                           "--request", unread);
+          !st.ok()) {
+        fail(st);
+        return kExitInput;
+      }
     }
-    request.Clear();
-    unread.clear();
-    if (auto st = codec::parse_by_record(reinterpret_cast<const std::uint8_t *>(bytes.data()),
-                                         bytes.size(), codec::Format::kJson, request, "--request",
-                                         unread);
+    if (auto st = service::call(op, service::builtin_engine(), request, unread, response);
         !st.ok()) {
       fail(st);
       return kExitInput;
     }
+    return std::nullopt;
   }
+  InputFile file;
+  codec::Format format = codec::Format::kJson;
+  const google::protobuf::Descriptor *type = op.request->GetDescriptor();
+  bool whole = false;
+  if (!request_path.empty()) {
+    if (auto st = file.open(request_path); !st.ok()) {
+      complain(name, "request file: " + st.message());
+      return kExitInput;
+    }
+    // The fields outside `cadres`; the cadres are only skipped over.
+    if (auto st = codec::parse_head(file.data(), file.size(), format, request, "--request", whole);
+        !st.ok()) {
+      fail(st);
+      return kExitInput;
+    }
+    if (whole) {
+      unread.clear();
+      if (auto st = codec::parse_by_record(file.data(), file.size(), format, request, "--request",
+                                           unread);
+          !st.ok()) {
+        fail(st);
+        return kExitInput;
+      }
+      return run_whole(request, response, rows);
+    }
+  } else {
+    const auto roster_format = codec::roster_format_from_path(roster_path);
+    if (roster_format && *roster_format != codec::RosterFormat::kStream) {
+      if (auto st = file.open(roster_path); !st.ok()) {
+        complain(name, "roster file: " + st.message());
+        return kExitInput;
+      }
+      format = static_cast<codec::Format>(*roster_format);
+      type = pb::Roster::descriptor();
+      pb::Roster head;  // the header; the lists are only skipped over
+      if (auto st = codec::parse_head(file.data(), file.size(), format, head, "roster", whole);
+          !st.ok()) {
+        complain(name, roster_path + ": " + st.to_string());
+        return kExitInput;
+      }
+    }
+    if (!roster_format || *roster_format == codec::RosterFormat::kStream || whole) {
+      // The stream form (or a file the record reader cannot follow): whole.
+      google::protobuf::RepeatedPtrField<pb::Cadre> read;
+      if (auto code = read_cadres(read)) {
+        return code;
+      }
+      std::vector<pb::Cadre *> each(static_cast<std::size_t>(read.size()));
+      read.ExtractSubrange(0, read.size(), each.data());
+      const google::protobuf::FieldDescriptor *cadres =
+          request.GetDescriptor()->FindFieldByName("cadres");
+      for (pb::Cadre *c : each) {
+        request.GetReflection()->AddAllocatedMessage(&request, cadres, c);  // owns it now
+      }
+      return run_whole(request, response, rows);
+    }
+  }
+  // Only --cadre, when given: the cadres kept are numbered among themselves.
+  int kept = 0;
+  service::CadreFilter keep;
+  if (request_path.empty() && !only.empty()) {
+    keep = [&](const pb::Cadre &c) {
+      if (c.id() != only) {
+        return false;
+      }
+      ++kept;
+      return true;
+    };
+  }
+  std::optional<service::ResponseWriter> writer;
+  if (json) {
+    writer.emplace(response, codec::Format::kJson);
+  }
+  service::ResponseWriter *w = writer ? &*writer : nullptr;
+  if (auto st = service::run_by_record(
+          op, service::builtin_engine(), request, file.data(), file.size(), format, type, keep,
+          response, [&](google::protobuf::Message &m) { return take(m, rows, w); });
+      !st.ok()) {
+    fail(st);
+    return kExitInput;
+  }
+  if (keep && kept == 0) {
+    fail(Status(StatusCode::kNotFound, "no cadre with this id in " + roster_path, "--cadre"));
+    return kExitInput;
+  }
+  return finish(response, rows, w);
+}
+
+std::optional<int> OperationCommand::run_whole(google::protobuf::Message &request,
+                                               google::protobuf::Message &response,
+                                               const Rows &rows) const {
   if (auto st = service::call(op, service::builtin_engine(), request, unread, response); !st.ok()) {
     fail(st);
     return kExitInput;
   }
-  return std::nullopt;
+  std::optional<service::ResponseWriter> writer;
+  if (json) {
+    writer.emplace(response, codec::Format::kJson);
+  }
+  return finish(response, rows, writer ? &*writer : nullptr);
+}
+
+Status OperationCommand::take(google::protobuf::Message &response, const Rows &rows,
+                              service::ResponseWriter *writer) const {
+  if (print_rows) {
+    if (writer != nullptr) {
+      return writer->flush(response);  // serialized and cleared
+    }
+    if (rows) {
+      rows(response);
+    }
+  }
+  const google::protobuf::Descriptor *d = response.GetDescriptor();
+  for (int f = 0; f < d->field_count(); ++f) {
+    if (d->field(f)->is_repeated()) {
+      response.GetReflection()->ClearField(&response, d->field(f));
+    }
+  }
+  return {};
+}
+
+std::optional<int> OperationCommand::finish(google::protobuf::Message &response, const Rows &rows,
+                                            service::ResponseWriter *writer) const {
+  if (auto st = take(response, rows, writer); !st.ok()) {
+    complain(name, st.to_string());
+    return kExitInput;
+  }
+  if (writer == nullptr) {
+    return std::nullopt;  // the caller prints what follows the rows
+  }
+  std::string out;
+  if (auto st = writer->finish(response, out); !st.ok()) {
+    complain(name, st.to_string());
+    return kExitInput;
+  }
+  std::cout << out << "\n";
+  return kExitOk;
 }
 
 void OperationCommand::fail(const Status &st) const {
@@ -245,6 +444,7 @@ int run_generic(const service::Operation &op, const Args &args) {
   }
   std::unique_ptr<google::protobuf::Message> request(op.request->New());
   std::unique_ptr<google::protobuf::Message> response(op.response->New());
+  command.json = true;  // the response as JSON, always
   if (auto code = command.run(*request, *response)) {
     return *code;
   }

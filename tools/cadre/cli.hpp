@@ -5,6 +5,9 @@
 
 #include <boost/program_options.hpp>
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -19,6 +22,7 @@
 #include "cadre/v1/screening.pb.h"
 #include "codec/record_split.hpp"
 #include "service/operation.hpp"
+#include "service/response_writer.hpp"
 
 namespace cadre::cli {
 
@@ -50,6 +54,37 @@ std::string_view label_of(E value, Lang lang) {
  * read: NOT_FOUND. The message names @p path.
  */
 Status read_file(const std::string &path, std::string &out);
+
+/**
+ * The bytes of an input file ("-": standard input), read only. A regular
+ * file is mapped, never copied; anything else (standard input, a pipe) is
+ * read. A file over codec::kMaxInputBytes (2 GiB) is refused from its size,
+ * before a byte is read (standard input and pipes: as soon as they pass the
+ * limit): RESOURCE_EXHAUSTED. A file that cannot be read: NOT_FOUND. The
+ * message names the path, never the content.
+ */
+class InputFile {
+ public:
+  InputFile() = default;
+  InputFile(const InputFile &) = delete;
+  InputFile &operator=(const InputFile &) = delete;
+  InputFile(InputFile &&) = delete;
+  InputFile &operator=(InputFile &&) = delete;
+  ~InputFile();
+
+  /** Opens @p path (the bytes of a file opened before are released). */
+  Status open(const std::string &path);
+  /** The bytes (never nullptr, valid until the next open() or the destructor). */
+  [[nodiscard]] const std::uint8_t *data() const noexcept;
+  /** How many. */
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+ private:
+  void release() noexcept;
+  void *map_ = nullptr;
+  std::size_t size_ = 0;
+  std::string read_;  // the bytes read, when the file is not mapped
+};
 
 /** Prints "cadre <command>: <message>" on stderr. */
 void complain(std::string_view command, std::string_view message);
@@ -105,11 +140,19 @@ struct OperationCommand {
   /** Request fields and the flags that set them, so that errors name the flag. */
   std::vector<std::pair<std::string, std::string>> flags;
   /**
-   * The cadres of the roster or of --request that did not parse (read_cadres()
-   * and run() fill it; run() reports each as a record error, and the other
-   * cadres are answered).
+   * False (screen --summary-only): the answers and record errors are
+   * dropped, only the response's other fields are printed.
+   */
+  bool print_rows = true;
+  /**
+   * The cadres of the roster or of --request that did not parse, when they
+   * are read whole (read_cadres() fills it; run() reports each as a record
+   * error, and the other cadres are answered).
    */
   mutable std::vector<codec::UnreadRecord> unread;
+
+  /** Prints the answers and record errors a response holds, as rows of a table. */
+  using Rows = std::function<void(const google::protobuf::Message &response)>;
 
   explicit OperationCommand(const service::Operation &operation);
 
@@ -120,16 +163,31 @@ struct OperationCommand {
    * Fills the request's cadres from the roster (.json, .pb or .cadres),
    * keeping only --cadre when given: a --cadre that names no cadre of the
    * roster is NOT_FOUND. Returns an exit code when the command must stop.
+   * The whole roster is held: run() reads a .json or .pb roster record by
+   * record instead, and calls this for the stream form only.
    */
   std::optional<int> read_cadres(google::protobuf::RepeatedPtrField<cadre::v1::Cadre> &out) const;
 
   /**
-   * Runs the operation on @p request into @p response (from --request FILE
-   * instead when given). An error names the flag that set the field. Returns
-   * an exit code when the command must stop.
+   * Runs the operation on @p request into @p response: @p request holds the
+   * fields set from the options, and the cadres come from the roster; with
+   * --request FILE the whole request comes from the file instead. An error
+   * names the flag that set the field. Returns an exit code when the command
+   * must stop.
+   *
+   * An operation on a list of cadres (service::runs_by_record()) reads a
+   * .json or .pb roster and the --request file record by record
+   * (service::run_by_record(): the file mapped, one cadre parsed and answered
+   * at a time), never holding the request or the response whole. With
+   * --format json it prints the response itself (the bytes of the whole
+   * message, put together from its parts as the C ABI does) and returns
+   * kExitOk; as a table @p rows prints the answers and record errors every
+   * 256 answers or so, and @p response keeps only its other fields (the
+   * summary) for the caller. The other operations answer into @p response
+   * whole, for the caller to print.
    */
-  std::optional<int> run(google::protobuf::Message &request,
-                         google::protobuf::Message &response) const;
+  std::optional<int> run(google::protobuf::Message &request, google::protobuf::Message &response,
+                         const Rows &rows = nullptr) const;
 
   /** Prints @p st, with the flag of its field when a flag set it. */
   void fail(const Status &st) const;
@@ -137,28 +195,36 @@ struct OperationCommand {
   /**
    * Runs the operation: the request from the options (@p fill sets its
    * fields from them and returns an exit code when they are bad) and the
-   * roster's cadres, or from --request; with --format json, prints the
-   * response. Returns an exit code when the command is done (an error, or
-   * the JSON printed); nullopt when the command prints its table.
+   * roster's cadres, or from --request; see run(). @p rows prints the
+   * answers and record errors of a Response as rows of the table. Returns an
+   * exit code when the command is done (an error, or the JSON printed);
+   * nullopt when the command prints what follows its rows.
    */
-  template <typename Request, typename Response, typename Fill>
-  std::optional<int> answer(Request &request, Response &response, Fill &&fill) const {
+  template <typename Request, typename Response, typename Fill, typename PrintRows>
+  std::optional<int> answer(Request &request, Response &response, Fill &&fill,
+                            PrintRows &&rows) const {
     if (request_path.empty()) {
       if (auto code = fill(request)) {
         return code;
       }
-      if (auto code = read_cadres(*request.mutable_cadres())) {
-        return code;
-      }
     }
-    if (auto code = run(request, response)) {
-      return code;
-    }
-    if (json) {
-      return print_json(name, response) ? kExitOk : kExitInput;
-    }
-    return std::nullopt;
+    return run(request, response,
+               [&](const google::protobuf::Message &m) { rows(static_cast<const Response &>(m)); });
   }
+
+ private:
+  // The response of an operation on a list, answered whole (the stream
+  // form, or a file the record reader cannot follow), printed like the
+  // record by record run's.
+  std::optional<int> run_whole(google::protobuf::Message &request,
+                               google::protobuf::Message &response, const Rows &rows) const;
+  // Takes the elements of @p response's repeated fields: printed by @p rows
+  // or serialized by @p writer, then cleared.
+  Status take(google::protobuf::Message &response, const Rows &rows,
+              service::ResponseWriter *writer) const;
+  // Prints what is left of @p response once every cadre is answered.
+  std::optional<int> finish(google::protobuf::Message &response, const Rows &rows,
+                            service::ResponseWriter *writer) const;
 };
 
 /**

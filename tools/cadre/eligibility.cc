@@ -32,6 +32,26 @@ std::vector<std::pair<std::string, pb::RankLevel>> level_names() {
   return out;
 }
 
+// The rows of the table: each answer with its blockers, then the record errors.
+void print_answers(const pb::EligibilityResponse &r, Lang lang) {
+  for (const pb::EligibilityAnswer &a : r.answers()) {
+    std::cout << a.cadre_id() << "  " << label_of(static_cast<RankLevel>(a.target_level()), lang)
+              << "  "
+              << (a.eligible() ? zh_or_en(lang, "可以", "eligible")
+                               : zh_or_en(lang, "不可以", "not eligible"));
+    if (!a.eligible()) {
+      std::cout << "  "
+                << (a.eligible_from().empty()
+                        ? std::string(zh_or_en(lang, "（有不自行解除的障碍）",
+                                               "(a blocker does not lift by itself)"))
+                        : std::string(zh_or_en(lang, "最早 ", "from ")) + a.eligible_from());
+    }
+    std::cout << "\n";
+    print_blockers(a.blockers(), a.waived(), lang, std::cout);
+  }
+  print_errors(r.errors(), lang, std::cout);
+}
+
 }  // namespace
 
 int cmd_eligibility(const service::Operation &op, const Args &args) {
@@ -51,8 +71,9 @@ int cmd_eligibility(const service::Operation &op, const Args &args) {
   }
   pb::EligibilityRequest request;
   pb::EligibilityResponse response;
-  if (auto code =
-          command.answer(request, response, [&](pb::EligibilityRequest &r) -> std::optional<int> {
+  if (auto code = command.answer(
+          request, response,
+          [&](pb::EligibilityRequest &r) -> std::optional<int> {
             pb::EligibilityTarget target = pb::ELIGIBILITY_TARGET_UNSPECIFIED;
             pb::RankLevel level = pb::RANK_LEVEL_UNSPECIFIED;
             if (!parse_choice<pb::EligibilityTarget>(
@@ -71,26 +92,10 @@ int cmd_eligibility(const service::Operation &op, const Args &args) {
             r.set_target(target);
             r.set_target_level(level);
             return std::nullopt;
-          })) {
+          },
+          [&](const pb::EligibilityResponse &r) { print_answers(r, command.lang); })) {
     return *code;
   }
-  const Lang lang = command.lang;
-  for (const pb::EligibilityAnswer &a : response.answers()) {
-    std::cout << a.cadre_id() << "  " << label_of(static_cast<RankLevel>(a.target_level()), lang)
-              << "  "
-              << (a.eligible() ? zh_or_en(lang, "可以", "eligible")
-                               : zh_or_en(lang, "不可以", "not eligible"));
-    if (!a.eligible()) {
-      std::cout << "  "
-                << (a.eligible_from().empty()
-                        ? std::string(zh_or_en(lang, "（有不自行解除的障碍）",
-                                               "(a blocker does not lift by itself)"))
-                        : std::string(zh_or_en(lang, "最早 ", "from ")) + a.eligible_from());
-    }
-    std::cout << "\n";
-    print_blockers(a.blockers(), a.waived(), lang, std::cout);
-  }
-  print_errors(response.errors(), lang, std::cout);
   return kExitOk;
 }
 

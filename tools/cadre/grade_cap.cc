@@ -8,6 +8,21 @@
 namespace cadre::cli {
 namespace pb = ::cadre::v1;
 
+namespace {
+
+// The rows of the table: each cap with its reasons, then the record errors.
+void print_caps(const pb::GradeCapResponse &r, Lang lang) {
+  for (const pb::GradeCap &c : r.caps()) {
+    std::cout << c.cadre_id() << "  " << c.year() << "  "
+              << zh_or_en(lang, "最高可评 ", "best allowed ")
+              << label_of(static_cast<AssessmentGrade>(c.best_allowed()), lang) << "\n";
+    print_blockers(c.reasons(), c.waived(), lang, std::cout);
+  }
+  print_errors(r.errors(), lang, std::cout);
+}
+
+}  // namespace
+
 int cmd_grade_cap(const service::Operation &op, const Args &args) {
   OperationCommand command(op);
   int year = 0;
@@ -18,20 +33,15 @@ int cmd_grade_cap(const service::Operation &op, const Args &args) {
   }
   pb::GradeCapRequest request;
   pb::GradeCapResponse response;
-  if (auto code = command.answer(request, response, [&](pb::GradeCapRequest &r) {
-        r.set_year(year);
-        return std::optional<int>();
-      })) {
+  if (auto code = command.answer(
+          request, response,
+          [&](pb::GradeCapRequest &r) {
+            r.set_year(year);
+            return std::optional<int>();
+          },
+          [&](const pb::GradeCapResponse &r) { print_caps(r, command.lang); })) {
     return *code;
   }
-  const Lang lang = command.lang;
-  for (const pb::GradeCap &c : response.caps()) {
-    std::cout << c.cadre_id() << "  " << c.year() << "  "
-              << zh_or_en(lang, "最高可评 ", "best allowed ")
-              << label_of(static_cast<AssessmentGrade>(c.best_allowed()), lang) << "\n";
-    print_blockers(c.reasons(), c.waived(), lang, std::cout);
-  }
-  print_errors(response.errors(), lang, std::cout);
   return kExitOk;
 }
 

@@ -179,24 +179,17 @@ int cmd_screen(const service::Operation &op, const Args &args) {
     return kExitUsage;
   }
   pb::ScreenRequest request;
-  request.set_as_of(as_of);
-  if (command.request_path.empty()) {
-    if (auto code = command.read_cadres(*request.mutable_cadres())) {
-      return *code;
-    }
-  }
   pb::ScreenResponse response;
-  if (auto code = command.run(request, response)) {
+  command.print_rows = !summary_only;
+  if (auto code = command.answer(
+          request, response,
+          [&](pb::ScreenRequest &r) {
+            r.set_as_of(as_of);
+            return std::optional<int>();
+          },
+          [&](const pb::ScreenResponse &r) { print_findings(r, command.lang, std::cout); })) {
     return *code;
   }
-  if (summary_only) {
-    response.clear_findings();
-    response.clear_errors();
-  }
-  if (command.json) {
-    return print_json(command.name, response) ? kExitOk : kExitInput;
-  }
-  print_findings(response, command.lang, std::cout);
   print_summary(response, command.lang, std::cout);
   return kExitOk;
 }

@@ -8,6 +8,20 @@
 namespace cadre::cli {
 namespace pb = ::cadre::v1;
 
+namespace {
+
+// The rows of the table: each warning, then the record errors.
+void print_warnings(const pb::WarningsResponse &r, Lang lang) {
+  for (const pb::ForwardWarning &w : r.warnings()) {
+    std::cout << w.on() << "  " << w.cadre_id() << "  " << w.rule_id() << "  "
+              << zh_or_en(lang, "记录 ", "record ") << w.record().id() << "\n";
+    print_explanation(w.explanation(), lang, "    ", std::cout);
+  }
+  print_errors(r.errors(), lang, std::cout);
+}
+
+}  // namespace
+
 int cmd_warnings(const service::Operation &op, const Args &args) {
   OperationCommand command(op);
   std::string as_of;
@@ -20,20 +34,16 @@ int cmd_warnings(const service::Operation &op, const Args &args) {
   }
   pb::WarningsRequest request;
   pb::WarningsResponse response;
-  if (auto code = command.answer(request, response, [&](pb::WarningsRequest &r) {
-        r.set_as_of(as_of);
-        r.set_horizon_months(horizon);
-        return std::optional<int>();
-      })) {
+  if (auto code = command.answer(
+          request, response,
+          [&](pb::WarningsRequest &r) {
+            r.set_as_of(as_of);
+            r.set_horizon_months(horizon);
+            return std::optional<int>();
+          },
+          [&](const pb::WarningsResponse &r) { print_warnings(r, command.lang); })) {
     return *code;
   }
-  const Lang lang = command.lang;
-  for (const pb::ForwardWarning &w : response.warnings()) {
-    std::cout << w.on() << "  " << w.cadre_id() << "  " << w.rule_id() << "  "
-              << zh_or_en(lang, "记录 ", "record ") << w.record().id() << "\n";
-    print_explanation(w.explanation(), lang, "    ", std::cout);
-  }
-  print_errors(response.errors(), lang, std::cout);
   return kExitOk;
 }
 
