@@ -6,6 +6,7 @@
 #include "cadre/cadre.hpp"
 #include "cli.hpp"
 #include "codec/codec.hpp"
+#include "codec/roster_references.hpp"
 #include "codec/stream.hpp"
 
 namespace cadre::cli {
@@ -85,8 +86,12 @@ int cmd_validate(const Args &args) {
     cadre::LeadershipTeam team_out;
     cadre::PeerGroup group_out;
     cadre::UnitSpecialAssessment assessment_out;
+    // Across records (ids, references): only the keys are held.
+    codec::RosterReferences references;
+    std::vector<codec::RecordFinding> found;
     while (reader.next(record)) {
       errors.clear();
+      found.clear();
       const auto kind = static_cast<int>(record.record_case());
       const std::uint64_t index = counts[kind]++;
       const auto name = [&](std::string_view list) {
@@ -105,30 +110,36 @@ int cmd_validate(const Args &args) {
         case pb::RosterRecord::kRegion:
           where = name("regions");
           codec::decode(record.region(), "", region_out, errors);
+          references.region(record.region(), index, found);
           break;
         case pb::RosterRecord::kUnit:
           where = name("units");
           id = record.unit().id();
           codec::decode(record.unit(), "", unit_out, errors);
+          references.unit(record.unit(), index, found);
           break;
         case pb::RosterRecord::kTeam:
           where = name("teams");
           id = record.team().id();
           codec::decode(record.team(), "", as_of, team_out, errors);
+          references.team(record.team(), index, found);
           break;
         case pb::RosterRecord::kPeerGroup:
           where = name("peer_groups");
           id = record.peer_group().id();
           codec::decode(record.peer_group(), "", group_out, errors);
+          references.peer_group(record.peer_group(), index, found);
           break;
         case pb::RosterRecord::kUnitAssessment:
           where = name("unit_assessments");
           id = record.unit_assessment().id();
           codec::decode(record.unit_assessment(), "", as_of, assessment_out, errors);
+          references.unit_assessment(record.unit_assessment(), index, found);
           break;
         case pb::RosterRecord::kCadre:
           where = name("cadres");
           id = record.cadre().id();
+          references.cadre(record.cadre(), index, found);
           codec::decode(record.cadre(), "", as_of, cadre_out, errors);
           break;
         case pb::RosterRecord::RECORD_NOT_SET:
@@ -140,8 +151,17 @@ int cmd_validate(const Args &args) {
       for (const cadre::Status &e : errors) {
         print_error(std::cout, where, id, e.field(), e.message());
       }
-      error_count += errors.size();
+      for (const codec::RecordFinding &f : found) {
+        print_error(std::cout, f.record, f.id, f.error.field(), f.error.message());
+      }
+      error_count += errors.size() + found.size();
     }
+    found.clear();
+    references.finish(found);
+    for (const codec::RecordFinding &f : found) {
+      print_error(std::cout, f.record, f.id, f.error.field(), f.error.message());
+    }
+    error_count += found.size();
     if (!reader.status().ok()) {
       const cadre::Status &st = reader.status();
       print_error(std::cout, st.field(), "", "", st.message());
