@@ -66,10 +66,4 @@ std::string ProtobufLogCapture::detail() const {
   return count_ == 0 ? std::string() : "rejected by the protobuf parser";
 }
 
-void ProtobufLogCapture::clear() noexcept {
-  count_ = 0;
-  utf8_ = false;
-  utf8_field_.clear();
-}
-
 }  // namespace cadre::codec

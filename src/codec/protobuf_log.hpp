@@ -30,8 +30,6 @@ class ProtobufLogCapture {
    * input) is ever returned.
    */
   [[nodiscard]] std::string detail() const;
-  /** Forgets what was captured so far. */
-  void clear() noexcept;
 
   /** Called by the handler: records one message. */
   void record(const std::string &message);

@@ -66,25 +66,6 @@ std::optional<RosterFormat> roster_format_from_path(std::string_view path) noexc
   return std::nullopt;
 }
 
-std::optional<RosterFormat> roster_format_from_name(std::string_view name) noexcept {
-  if (name == "json") return RosterFormat::kJson;
-  if (name == "pb" || name == "binary") return RosterFormat::kBinary;
-  if (name == "cadres" || name == "stream") return RosterFormat::kStream;
-  return std::nullopt;
-}
-
-std::string_view extension(RosterFormat format) noexcept {
-  switch (format) {
-    case RosterFormat::kBinary:
-      return ".pb";
-    case RosterFormat::kJson:
-      return ".json";
-    case RosterFormat::kStream:
-      return ".cadres";
-  }
-  return "";
-}
-
 // ---------------------------------------------------------------------------
 // StreamWriter
 

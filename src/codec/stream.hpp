@@ -36,10 +36,6 @@ enum class RosterFormat : int {
 
 /** The form named by the extension of @p path (.pb, .json, .cadres), if any. */
 std::optional<RosterFormat> roster_format_from_path(std::string_view path) noexcept;
-/** The form named @p name ("pb" or "binary", "json", "cadres" or "stream"), if any. */
-std::optional<RosterFormat> roster_format_from_name(std::string_view name) noexcept;
-/** The usual extension of @p format, with the dot. */
-std::string_view extension(RosterFormat format) noexcept;
 
 /**
  * Writes the stream form: the magic on construction, then one record per
