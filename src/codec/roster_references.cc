@@ -136,7 +136,7 @@ void RosterReferences::finish(std::vector<RecordFinding> &out) const {
     return ka != kb ? ka < kb : a->index < b->index;
   });
   const auto among = [](const std::unordered_set<std::string> &set, const Reference &r) {
-    return set.count(r.key) != 0;
+    return set.contains(r.key);
   };
   for (const Reference *r : order) {
     std::string message;
