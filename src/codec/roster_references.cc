@@ -21,18 +21,25 @@ enum Kind : int {
   kAssessmentUnit,
 };
 
-const char *list_of(int kind) {
+// The list of a check's records, and its place among the lists of a whole
+// roster's decode.
+struct List {
+  const char *name;
+  int rank;
+};
+
+List list_of(int kind) {
   switch (kind) {
     case kRegionParent:
-      return "regions";
+      return {"regions", 0};
     case kUnitRegion:
     case kUnitParent:
-      return "units";
+      return {"units", 1};
     case kTeamUnit:
     case kTeamMemberPost:
-      return "teams";
+      return {"teams", 2};
     default:
-      return "unit_assessments";
+      return {"unit_assessments", 3};
   }
 }
 
@@ -129,10 +136,8 @@ void RosterReferences::finish(std::vector<RecordFinding> &out) const {
   for (const Reference &r : references_) order.push_back(&r);
   // The order of a whole roster's decode: list by list, record by record.
   std::stable_sort(order.begin(), order.end(), [](const Reference *a, const Reference *b) {
-    const auto rank = [](int kind) { return kind == kUnitParent ? kUnitRegion : kind; };
-    const auto team_rank = [](int kind) { return kind == kTeamMemberPost ? kTeamUnit : kind; };
-    const int ka = team_rank(rank(a->kind));
-    const int kb = team_rank(rank(b->kind));
+    const int ka = list_of(a->kind).rank;
+    const int kb = list_of(b->kind).rank;
     return ka != kb ? ka < kb : a->index < b->index;
   });
   const auto among = [](const std::unordered_set<std::string> &set, const Reference &r) {
@@ -170,7 +175,7 @@ void RosterReferences::finish(std::vector<RecordFinding> &out) const {
         break;
     }
     if (!message.empty()) {
-      out.push_back({record_name(list_of(r->kind), r->index), printable(r->id),
+      out.push_back({record_name(list_of(r->kind).name, r->index), printable(r->id),
                      invalid_argument(r->field, std::move(message))});
     }
   }
