@@ -11,6 +11,7 @@
 #include <bit>
 #include <cctype>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <new>
 #include <set>
@@ -105,6 +106,13 @@ class StringSink final : public gp::io::ZeroCopyOutputStream {
     } catch (const std::length_error &) {
       failed_ = true;
       return false;
+    } catch (...) {
+      // Any other exception must not unwind through libprotobuf's output
+      // stream either (its destructor then writes into a half-made buffer):
+      // kept, and thrown again once the stream is gone.
+      thrown_ = std::current_exception();
+      failed_ = true;
+      return false;
     }
     *data = out_->data() + old;
     *size = static_cast<int>(grow);
@@ -116,12 +124,17 @@ class StringSink final : public gp::io::ZeroCopyOutputStream {
   }
   [[nodiscard]] bool failed() const noexcept { return failed_; }
   [[nodiscard]] bool too_large() const noexcept { return too_large_; }
+  // Throws again what an allocation threw other than std::bad_alloc.
+  void rethrow() const {
+    if (thrown_) std::rethrow_exception(thrown_);
+  }
 
  private:
   std::string *out_;
   std::size_t max_bytes_;
   bool failed_ = false;
   bool too_large_ = false;
+  std::exception_ptr thrown_;
 };
 
 // The type resolver of the generated messages, for the JSON transcoder.
@@ -142,6 +155,7 @@ bool json_to_message(std::string_view text, gp::Message &msg, std::string *error
   const auto st = gp::util::JsonToBinaryStream(
       type_resolver(), "type.googleapis.com/" + msg.GetDescriptor()->full_name(), &in, &sink, opts);
   if (sink.failed()) {
+    sink.rethrow();
     throw std::bad_alloc();
   }
   if (!st.ok()) {
@@ -227,6 +241,7 @@ Status serialize(const gp::Message &msg, Format format, std::string &out, std::s
   }
   if (sink.failed()) {
     out.clear();
+    sink.rethrow();
     return {StatusCode::kResourceExhausted, "out of memory"};
   }
   if (!st.ok()) {
