@@ -442,9 +442,20 @@ CADRE_API void cadre_stream_free(cadre_stream *stream);
  *        checks, NUL-terminated and borrowed; NULL or "" for none.
  * @param[out] err optional error details, or NULL; the caller owns a returned
  *             error and releases it with cadre_error_free().
+ *
+ * The roster is read one record at a time, never held: memory beyond the
+ * response is that of one record and of the keys checked across records
+ * (ids, references). A record that does not parse is an error of its own and
+ * the others are validated. The errors come in the order of the lists
+ * (header, regions, units, teams, peer groups, unit assessments, cadres) and
+ * of the records, whatever the order of the input, so every form of one
+ * roster gets the same response; a stream whose framing breaks after its
+ * header ends with that error (its field path "records[12]"), after those of
+ * the records before it.
  * @retval CADRE_OK the response is in @p out (it may list record errors).
  * @retval CADRE_INVALID_ARGUMENT @p out is NULL, a format is unknown, @p as_of
- *         is not a date, or the bytes do not parse as a roster at all.
+ *         is not a date, or the bytes do not parse as a roster at all (not
+ *         JSON, a bad magic, no header).
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p size over 2 GiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
@@ -465,10 +476,17 @@ CADRE_API int cadre_roster_validate(cadre_buffer *out, const uint8_t *roster, si
  * @param out_format the form wanted, one of the same three.
  * @param[out] err optional error details, or NULL; the caller owns a returned
  *             error and releases it with cadre_error_free().
+ *
+ * The roster is converted one record at a time, never held: memory beyond
+ * the output is that of one record and a chunk of output. Records keep the
+ * order of the input; protobuf JSON gathers each list into one array.
  * @retval CADRE_OK the converted roster is in @p out.
  * @retval CADRE_INVALID_ARGUMENT @p out is NULL, a format is unknown, or the
- *         bytes do not parse (the error names the record or field).
- * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or a roster over 2 GiB.
+ *         bytes do not parse (the error names the first record or field that
+ *         does not).
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, @p size over 2 GiB, or a
+ *         binary or JSON output over 2 GiB (which no roster function reads:
+ *         keep the stream form).
  * @retval CADRE_INTERNAL a bug in cadre.
  */
 CADRE_API int cadre_roster_convert(cadre_buffer *out, const uint8_t *roster, size_t size,

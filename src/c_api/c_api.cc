@@ -1,10 +1,13 @@
 // The C ABI: thin wrappers with an exception barrier around the service layer.
 #include "cadre/cadre.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <new>
 #include <optional>
@@ -17,7 +20,7 @@
 #include "cadre/labels.hpp"
 #include "cadre/v1/service.pb.h"
 #include "codec/codec.hpp"
-#include "codec/record_split.hpp"
+#include "codec/roster_records.hpp"
 #include "codec/stream.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
@@ -313,48 +316,54 @@ int cadre_roster_validate(cadre_buffer *out, const uint8_t *roster, size_t size,
       }
       day = *d;
     }
-    cadre::v1::Roster wire;
-    // A whole roster is read record by record: a record that does not parse
-    // is an error of its own (an empty record in its place, whose errors are
-    // replaced by why it did not parse).
-    std::vector<cadre::codec::UnreadRecord> unread;
-    if (auto st = format == CADRE_FORMAT_STREAM
-                      ? cadre::codec::parse_roster(roster, size,
-                                                   cadre::codec::RosterFormat::kStream, wire)
-                      : cadre::codec::parse_by_record(roster, size,
-                                                      static_cast<cadre::codec::Format>(format),
-                                                      wire, "roster", unread);
-        !st.ok()) {
-      return st;
+    if (size > cadre::codec::kMaxInputBytes) {
+      return {StatusCode::kResourceExhausted, "larger than 2 GiB", "roster"};
     }
-    cadre::Roster decoded;
-    std::vector<Status> errors;
-    cadre::codec::decode(wire, day, decoded, errors);
-    cadre::codec::report_unread(std::move(unread), errors);
-    cadre::v1::ValidateResponse response;
-    response.set_records(wire.cadres_size() + wire.regions_size() + wire.units_size() +
-                         wire.teams_size() + wire.peer_groups_size() +
-                         wire.unit_assessments_size());
-    std::set<std::string> rejected;
-    for (const Status &e : errors) {
-      cadre::v1::RecordError *r = response.add_errors();
-      r->set_field_path(e.field());
-      r->set_message(e.message());
-      r->set_code(static_cast<int>(e.code()));
-      // "cadres[17].posts[2]..." -> the record "cadres[17]" and its id.
-      const std::string &f = e.field();
-      const auto close = f.find(']');
-      if (close != std::string::npos) {
-        rejected.insert(f.substr(0, close + 1));
-        if (f.rfind("cadres[", 0) == 0) {
-          int index = -1;
-          std::from_chars(f.data() + 7, f.data() + close, index);
-          r->set_index(index);
-          if (index >= 0 && index < wire.cadres_size() &&
-              cadre::codec::is_valid_id(wire.cadres(index).id())) {
-            r->set_cadre_id(wire.cadres(index).id());
-          }
+    // Record by record (the roster is never held): the findings are sorted
+    // into the order of the lists and of the records, whatever the order of
+    // the input, so every form of a roster gets the same response.
+    std::vector<cadre::codec::RecordFinding> findings;
+    const cadre::codec::RosterValidation v = cadre::codec::validate_roster(
+        {roster, size, nullptr}, static_cast<cadre::codec::RosterFormat>(format), day, false,
+        [&](const cadre::codec::RecordFinding &f) { findings.push_back(f); },
+        cadre::codec::kMaxRosterRecords);
+    if (!v.failed.ok()) {
+      return v.failed;
+    }
+    const auto rank = [](const std::string &record) {
+      const std::string_view list = std::string_view(record).substr(0, record.find('['));
+      std::uint64_t index = 0;
+      if (const auto open = record.find('['); open != std::string::npos) {
+        std::from_chars(record.data() + open + 1, record.data() + record.size(), index);
+      } else if (list != "header") {
+        index = std::numeric_limits<std::uint64_t>::max();  // the list as a whole, last
+      }
+      int kind = 8;  // "records", "roster": after the lists
+      for (int k = 1; k <= 7; ++k) {
+        if (list ==
+            cadre::codec::roster_list_name(static_cast<cadre::v1::RosterRecord::RecordCase>(k))) {
+          kind = k;
         }
+      }
+      return std::pair{kind, index};
+    };
+    std::stable_sort(findings.begin(), findings.end(),
+                     [&](const auto &a, const auto &b) { return rank(a.record) < rank(b.record); });
+    cadre::v1::ValidateResponse response;
+    response.set_records(static_cast<std::int32_t>(v.records));  // under 2^31: 2 GiB of input
+    std::set<std::string_view> rejected;
+    for (const cadre::codec::RecordFinding &f : findings) {
+      cadre::v1::RecordError *r = response.add_errors();
+      const std::string &field = f.error.field();
+      r->set_field_path(field.empty() ? f.record : f.record + "." + field);
+      r->set_message(f.error.message());
+      r->set_code(static_cast<int>(f.error.code()));
+      if (f.record.find('[') != std::string::npos) {
+        rejected.insert(f.record);
+      }
+      if (f.record.rfind("cadres[", 0) == 0) {
+        r->set_index(static_cast<int>(rank(f.record).second));
+        r->set_cadre_id(f.id);
       }
     }
     response.set_records_rejected(static_cast<int>(rejected.size()));
@@ -374,10 +383,14 @@ int cadre_roster_convert(cadre_buffer *out, const uint8_t *roster, size_t size, 
         return cadre::invalid_argument(name, "unknown format " + std::to_string(f));
       }
     }
+    if (size > cadre::codec::kMaxInputBytes) {
+      return {StatusCode::kResourceExhausted, "larger than 2 GiB", "roster"};
+    }
     std::string bytes;
-    if (auto st =
-            cadre::codec::convert(roster, size, static_cast<cadre::codec::RosterFormat>(in_format),
-                                  static_cast<cadre::codec::RosterFormat>(out_format), bytes);
+    cadre::codec::StringByteSink sink(bytes);
+    if (auto st = cadre::codec::convert_roster(
+            {roster, size, nullptr}, static_cast<cadre::codec::RosterFormat>(in_format),
+            static_cast<cadre::codec::RosterFormat>(out_format), sink);
         !st.ok()) {
       return st;
     }

@@ -168,8 +168,13 @@ Status parse_record(std::string_view text, int depth, const std::string &path, g
     return {};
   }
   out.Clear();
+  // Numbers as numbers, so that each member is probed as it was written (an
+  // enum by its number); one too large for that stays text.
   rj::Document doc;
-  doc.Parse<kReadFlags>(text.data(), text.size());
+  doc.Parse<rj::kParseIterativeFlag | rj::kParseFullPrecisionFlag>(text.data(), text.size());
+  if (doc.HasParseError()) {
+    doc.Parse<kReadFlags>(text.data(), text.size());
+  }
   if (doc.HasParseError()) {
     return invalid_argument(path, "not valid JSON");  // not reached: the text was written by us
   }
@@ -182,12 +187,14 @@ Status parse_record(std::string_view text, int depth, const std::string &path, g
 class Splitter {
  public:
   // What becomes of each record's text: nothing (only the rest is kept), or
-  // a call with the list, the record's index in it, its text and its depth.
-  using Sink = std::function<void(const gp::FieldDescriptor *list, int index, std::string_view text,
+  // a call with the list, the record's index in it, its text and its depth,
+  // which returns false to have no more records (those of list @p only
+  // alone, when it is set).
+  using Sink = std::function<bool(const gp::FieldDescriptor *list, int index, std::string_view text,
                                   int depth)>;
 
-  Splitter(const gp::Descriptor *type, Sink sink)
-      : type_(type), sink_(std::move(sink)), rest_writer_(rest_) {}
+  Splitter(const gp::Descriptor *type, Sink sink, const gp::FieldDescriptor *only = nullptr)
+      : type_(type), sink_(std::move(sink)), only_(only), rest_writer_(rest_) {}
   Splitter(const Splitter &) = delete;
   Splitter &operator=(const Splitter &) = delete;
 
@@ -212,15 +219,17 @@ class Splitter {
   bool Double(double d) {
     return value([d](Writer &w) { return w.Double(d); });
   }
-  bool RawNumber(const char *s, rj::SizeType n, bool copy) {
-    return value([=](Writer &w) { return w.RawNumber(s, n, copy); });
+  bool RawNumber(const char *s, rj::SizeType n, bool /*copy*/) {
+    // Not Writer::RawNumber: RapidJSON 1.1.0's writes the number as a string
+    // ("11"), which protobuf refuses for an enum given by its number.
+    return value([=](Writer &w) { return w.RawValue(s, n, rj::kNumberType); });
   }
   bool String(const char *s, rj::SizeType n, bool copy) {
     return value([=](Writer &w) { return w.String(s, n, copy); });
   }
   bool Key(const char *s, rj::SizeType n, bool copy) {
     if (in_list()) {
-      return !sink_ || record_writer_.Key(s, n, copy);
+      return !writing() || record_writer_.Key(s, n, copy);
     }
     if (depth_ == 1) {
       key_.assign(s, n);
@@ -259,6 +268,10 @@ class Splitter {
 
  private:
   [[nodiscard]] bool in_list() const noexcept { return list_ != nullptr; }
+  // Whether the record being read is written out for the sink (inside a list).
+  [[nodiscard]] bool writing() const noexcept {
+    return sink_ && !stopped_ && (only_ == nullptr || list_ == only_);
+  }
 
   Writer &begin_record() {
     max_depth_ = 0;
@@ -269,8 +282,9 @@ class Splitter {
 
   void end_record() {
     const int index = counts_[list_]++;
-    if (sink_) {
-      sink_(list_, index, std::string_view(record_.GetString(), record_.GetSize()), max_depth_);
+    if (writing()) {
+      stopped_ = !sink_(list_, index, std::string_view(record_.GetString(), record_.GetSize()),
+                        max_depth_);
     }
   }
 
@@ -283,7 +297,7 @@ class Splitter {
         end_record();
         return true;
       }
-      return !sink_ || write(record_writer_);
+      return !writing() || write(record_writer_);
     }
     if (depth_ == 0) {
       return false;  // the top level must be an object
@@ -299,7 +313,7 @@ class Splitter {
     if (in_list()) {
       Writer &w = list_depth_ == 0 ? begin_record() : record_writer_;
       max_depth_ = std::max(max_depth_, ++list_depth_);
-      return !sink_ || write(w);
+      return !writing() || write(w);
     }
     if (depth_ == 1) {
       rest_writer_.Key(key_.data(), static_cast<rj::SizeType>(key_.size()), true);
@@ -311,7 +325,7 @@ class Splitter {
   template <typename F>
   bool close(F &&write) {
     if (in_list()) {
-      if (sink_ && !write(record_writer_)) {
+      if (writing() && !write(record_writer_)) {
         return false;
       }
       if (--list_depth_ == 0) {
@@ -325,6 +339,8 @@ class Splitter {
 
   const gp::Descriptor *type_;
   Sink sink_;
+  const gp::FieldDescriptor *only_;
+  bool stopped_ = false;                               // the sink wants no more records
   std::map<const gp::FieldDescriptor *, int> counts_;  // records of each list so far
   rj::StringBuffer rest_;
   Writer rest_writer_;
@@ -504,6 +520,7 @@ Status parse_by_record(const std::uint8_t *bytes, std::size_t size, Format forma
     if (Status st = parse_json_record(list, index, text, depth, *out); !st.ok()) {
       unread.push_back({list->name(), index, std::move(st)});
     }
+    return true;
   });
   if (Status st = parse_json_rest(bytes, size, msg, what, splitter); !st.ok()) {
     msg.Clear();
@@ -543,7 +560,8 @@ Status parse_head(const std::uint8_t *bytes, std::size_t size, Format format, gp
 }
 
 void for_each_record(const std::uint8_t *bytes, std::size_t size, Format format,
-                     const gp::Descriptor *type, const RecordFn &on_record) {
+                     const gp::Descriptor *type, const RecordFn &on_record,
+                     const gp::FieldDescriptor *only) {
   std::map<const gp::FieldDescriptor *, std::unique_ptr<gp::Message>> scratch;
   const auto record = [&](const gp::FieldDescriptor *list) -> gp::Message & {
     auto &m = scratch[list];
@@ -555,21 +573,27 @@ void for_each_record(const std::uint8_t *bytes, std::size_t size, Format format,
   };
   if (format == Format::kBinary) {
     std::map<const gp::FieldDescriptor *, int> counts;
+    bool more = true;
     scan_binary(bytes, size, type, nullptr,
                 [&](const gp::FieldDescriptor *list, std::string_view payload) {
                   const int index = counts[list]++;
+                  if (!more || (only != nullptr && list != only)) {
+                    return;
+                  }
                   gp::Message &m = record(list);
                   const Status st = parse_binary_record(list, index, payload, m);
-                  on_record(*list, index, m, st);
+                  more = on_record(*list, index, m, st);
                 });
     return;
   }
   Splitter splitter(
-      type, [&](const gp::FieldDescriptor *list, int index, std::string_view text, int depth) {
+      type,
+      [&](const gp::FieldDescriptor *list, int index, std::string_view text, int depth) {
         gp::Message &m = record(list);
         const Status st = parse_json_record(list, index, text, depth, m);
-        on_record(*list, index, m, st);
-      });
+        return on_record(*list, index, m, st);
+      },
+      only);
   rj::Reader reader;
   rj::MemoryStream stream(reinterpret_cast<const char *>(bytes), size);
   reader.Parse<kReadFlags>(stream, splitter);  // parse_head() read it whole before

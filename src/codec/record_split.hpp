@@ -74,19 +74,21 @@ Status parse_head(const std::uint8_t *bytes, std::size_t size, Format format,
  * Called by for_each_record() with each record in order: its list, its index
  * in the list, the record (an empty message when it did not parse; valid
  * during the call only) and OK or why it did not parse (the status
- * parse_by_record() puts in UnreadRecord).
+ * parse_by_record() puts in UnreadRecord). Returns false to be called no more.
  */
-using RecordFn = std::function<void(const google::protobuf::FieldDescriptor &list, int index,
+using RecordFn = std::function<bool(const google::protobuf::FieldDescriptor &list, int index,
                                     const google::protobuf::Message &record, const Status &unread)>;
 
 /**
  * The second half: parses the records of the lists of @p bytes (a message of
  * @p type, which parse_head() read without error or `whole`) one at a time
- * into one reused message and hands each to @p on_record. Memory beyond the
- * caller's: that of one record (its text, its message).
+ * into one reused message and hands each to @p on_record; with @p only set,
+ * the records of that list alone (the others are skipped unparsed). Memory
+ * beyond the caller's: that of one record (its text, its message).
  */
 void for_each_record(const std::uint8_t *bytes, std::size_t size, Format format,
-                     const google::protobuf::Descriptor *type, const RecordFn &on_record);
+                     const google::protobuf::Descriptor *type, const RecordFn &on_record,
+                     const google::protobuf::FieldDescriptor *only = nullptr);
 
 /**
  * Puts, in @p errors (from decode() of the roster parse_by_record() read),

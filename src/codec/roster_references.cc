@@ -47,9 +47,10 @@ std::string record_name(std::string_view list, std::uint64_t index) {
   return std::string(list) + "[" + std::to_string(index) + "]";
 }
 
-// The id as printed: none when it is too long to print.
+// The id as printed: none when it is not a valid id (too long, a control
+// character), which is never echoed.
 std::string printable(std::string_view id) {
-  return id.size() <= kMaxTextBytes ? std::string(id) : std::string();
+  return is_valid_id(id) ? std::string(id) : std::string();
 }
 
 std::uint64_t fingerprint(std::string_view key) { return std::hash<std::string_view>{}(key); }

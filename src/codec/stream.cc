@@ -638,22 +638,4 @@ Status serialize_roster(const pb::Roster &roster, RosterFormat format, std::stri
                           "unknown roster format " + std::to_string(static_cast<int>(format)));
 }
 
-Status convert(const std::uint8_t *data, std::size_t size, RosterFormat in_format,
-               RosterFormat out_format, std::string &out) {
-  out.clear();
-  if (in_format == RosterFormat::kStream && out_format == RosterFormat::kStream) {
-    // Record by record: checked and rewritten without holding the roster.
-    StreamReader reader(data, size);
-    StreamWriter writer(out);
-    pb::RosterRecord record;
-    while (reader.next(record)) {
-      if (auto st = writer.write(record); !st.ok()) return st;
-    }
-    return reader.status();
-  }
-  pb::Roster roster;
-  if (auto st = parse_roster(data, size, in_format, roster); !st.ok()) return st;
-  return serialize_roster(roster, out_format, out);
-}
-
 }  // namespace cadre::codec

@@ -70,6 +70,14 @@ class StreamWriter {
   Status write_unit_assessment(const cadre::v1::UnitSpecialAssessment &assessment);
   /** Writes @p cadre as a record. */
   Status write_cadre(const cadre::v1::Cadre &cadre);
+  /**
+   * Writes @p message as the member @p kind of a record; @p message must be
+   * of that member's type (a cadre.v1.Unit for kUnit...).
+   */
+  Status write(cadre::v1::RosterRecord::RecordCase kind,
+               const google::protobuf::MessageLite &message) {
+    return write_field(static_cast<int>(kind), message);
+  }
 
   /** Records written so far. */
   [[nodiscard]] std::uint64_t records() const noexcept { return records_; }
@@ -258,19 +266,6 @@ Status parse_roster(const std::uint8_t *data, std::size_t size, RosterFormat for
                     cadre::v1::Roster &roster);
 /** Serializes a whole roster in any of the three forms into @p out (replaced). */
 Status serialize_roster(const cadre::v1::Roster &roster, RosterFormat format, std::string &out);
-
-/**
- * Converts a roster from @p in_format to @p out_format (any to any; stream to
- * stream checks and rewrites it). Whole rosters are bounded by kMaxInputBytes.
- */
-Status convert(const std::uint8_t *data, std::size_t size, RosterFormat in_format,
-               RosterFormat out_format, std::string &out);
-/** convert() of the bytes of @p in. */
-inline Status convert(std::string_view in, RosterFormat in_format, RosterFormat out_format,
-                      std::string &out) {
-  return convert(reinterpret_cast<const std::uint8_t *>(in.data()), in.size(), in_format,
-                 out_format, out);
-}
 
 }  // namespace cadre::codec
 

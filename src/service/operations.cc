@@ -343,45 +343,48 @@ Status run_by_record(const Operation &op, const Engine &engine, const gp::Messag
   std::vector<codec::UnreadRecord> left;  // unread records the run did not report
   Status failed;
   int next = 0;  // the index of the next cadre answered
-  codec::for_each_record(bytes, size, format, type,
-                         [&](const gp::FieldDescriptor &list, int /*position*/,
-                             const gp::Message &record, const Status &unread) {
-                           if (!failed.ok() || list.name() != "cadres" ||
-                               list.message_type() != cadre::v1::Cadre::descriptor()) {
-                             return;
-                           }
-                           const auto &cadre = static_cast<const cadre::v1::Cadre &>(record);
-                           if (keep && !keep(cadre)) {
-                             return;
-                           }
-                           const int index = next++;
-                           const int before = r->FieldSize(response, errors_field);
-                           run->record(cadre, index, response);
-                           if (!unread.ok()) {
-                             // Its entry in place of the one the run gave the empty record.
-                             codec::UnreadRecord u{list.name(), index, unread};
-                             const int after = r->FieldSize(response, errors_field);
-                             int i = before;
-                             while (i < after && error(i).index() != index) {
-                               ++i;
-                             }
-                             if (i < after) {
-                               fill_unread(u, error(i));
-                             } else {
-                               left.push_back(std::move(u));
-                             }
-                           }
-                           int held = 0;
-                           for (int f = 0; f < response.GetDescriptor()->field_count(); ++f) {
-                             const gp::FieldDescriptor *fd = response.GetDescriptor()->field(f);
-                             if (fd->is_repeated()) {
-                               held += r->FieldSize(response, fd);
-                             }
-                           }
-                           if (held >= kBatch) {
-                             failed = flush(response);
-                           }
-                         });
+  codec::for_each_record(
+      bytes, size, format, type,
+      [&](const gp::FieldDescriptor &list, int /*position*/, const gp::Message &record,
+          const Status &unread) {
+        if (!failed.ok() || list.name() != "cadres" ||
+            list.message_type() != cadre::v1::Cadre::descriptor()) {
+          return true;
+        }
+        const auto &cadre = static_cast<const cadre::v1::Cadre &>(record);
+        if (keep && !keep(cadre)) {
+          return true;
+        }
+        const int index = next++;
+        const int before = r->FieldSize(response, errors_field);
+        run->record(cadre, index, response);
+        if (!unread.ok()) {
+          // Its entry in place of the one the run gave the empty record.
+          codec::UnreadRecord u{list.name(), index, unread};
+          const int after = r->FieldSize(response, errors_field);
+          int i = before;
+          while (i < after && error(i).index() != index) {
+            ++i;
+          }
+          if (i < after) {
+            fill_unread(u, error(i));
+          } else {
+            left.push_back(std::move(u));
+          }
+        }
+        int held = 0;
+        for (int f = 0; f < response.GetDescriptor()->field_count(); ++f) {
+          const gp::FieldDescriptor *fd = response.GetDescriptor()->field(f);
+          if (fd->is_repeated()) {
+            held += r->FieldSize(response, fd);
+          }
+        }
+        if (held >= kBatch) {
+          failed = flush(response);
+        }
+        return failed.ok();
+      },
+      type->FindFieldByName("cadres"));
   if (!failed.ok()) {
     return failed;
   }

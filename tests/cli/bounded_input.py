@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """The CLI reads a roster and a --request file record by record (issue 14 §2).
 
-Writes a JSON roster, the same roster in binary (through `cadre convert`) and a
-JSON screen request of many small cadres, then runs the CLI on each under a
-limit on its heap and other private writable memory (RLIMIT_DATA; a mapped
-input file is not counted). The limit is below what holding the input whole
-takes (its bytes, then every cadre parsed into one message), and above what
-one cadre at a time takes. Each command must finish and answer every cadre.
+Writes a JSON roster and a JSON screen request of many small cadres, then runs
+the CLI under a limit on its heap and other private writable memory
+(RLIMIT_DATA; a mapped input file is not counted): `convert` into binary, the
+stream form and back into JSON, `validate` of each form, and the list commands
+on the JSON and binary rosters and the request. The limit is below what
+holding the input whole takes (its bytes, then every cadre parsed into one
+message), and above what one cadre at a time takes. Each command must finish
+and answer every cadre; the converted files must equal one another.
 
 Usage: bounded_input.py CADRE_BINARY WORK_DIR [CADRES] [LIMIT_MIB]
 """
@@ -53,10 +55,11 @@ def write(path, head):
 
 roster = os.path.join(work, "many.json")
 binary = os.path.join(work, "many.pb")
+stream = os.path.join(work, "many.cadres")
+back = os.path.join(work, "many-back.json")
 request = os.path.join(work, "many-request.json")
 size = write(roster, '{"header":{"name":"bounded input","schema":"cadre.v1"},')
 write(request, '{"as_of":"2025-06-30",')
-subprocess.run([cli, "convert", roster, binary], check=True)
 
 
 def limited():
@@ -67,6 +70,13 @@ def limited():
 failed = 0
 answered = "Summary: as of 2025-06-30, %d cadres screened" % cadres
 for what, args, expect in [
+    ("convert JSON to binary", ["convert", roster, binary], ""),
+    ("convert binary to the stream form", ["convert", binary, stream], ""),
+    ("convert the stream form to JSON", ["convert", stream, back], ""),
+    ("validate JSON", ["validate", "--as-of", "2025-06-30", roster], "\n0 errors\n"),
+    ("validate binary", ["validate", "--as-of", "2025-06-30", binary], "\n0 errors\n"),
+    ("validate the stream form", ["validate", "--as-of", "2025-06-30", stream],
+     "\n0 errors\n"),
     ("JSON roster", ["screen", "--as-of", "2025-06-30", "--summary-only", "--lang", "en",
                      roster], answered),
     ("binary roster", ["screen", "--as-of", "2025-06-30", "--summary-only", "--lang", "en",
@@ -77,10 +87,14 @@ for what, args, expect in [
 ]:
     run = subprocess.run([cli] + args, preexec_fn=limited, capture_output=True, text=True,
                          check=False)
-    ok = run.returncode == 0 and expect in run.stdout
+    ok = run.returncode == 0 and expect in "\n" + run.stdout
     print("%s: %s (exit %d, %d cadres, %.1f MB file, data limited to %d MiB)"
           % ("ok" if ok else "FAILED", what, run.returncode, cadres, size / 1e6, limit_mib))
     if not ok:
         failed += 1
         print(run.stderr[-2000:])
+with open(roster, "rb") as a, open(back, "rb") as b:
+    if a.read() != b.read():
+        print("FAILED: JSON converted to binary, the stream form and back differs")
+        failed += 1
 sys.exit(1 if failed else 0)

@@ -29,6 +29,8 @@
 
 #include "codec/codec.hpp"
 #include "codec/record_split.hpp"
+#include "codec/roster_records.hpp"
+#include "codec/stream.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
 
@@ -404,6 +406,120 @@ TEST_F(Memory, ManyRecordsWithAnswers) {
     const std::string in = json_request(head_of(name), 2000 / kScale, kExample);
     check("2000 x example", o, in, Format::kJson);
     check("2000 x example", o, to_binary(o, in), Format::kBinary);
+  }
+}
+
+// A roster validated and converted (cadre_roster_validate/_convert, `cadre
+// validate`/`convert`) one record at a time, in every form: the same bound,
+// where holding the roster whole (parse_roster, then decode or
+// serialize_roster) broke it.
+using cadre::codec::RosterFormat;
+
+std::string form_of(const std::string &json, RosterFormat f) {
+  std::string out;
+  EXPECT_TRUE(cadre::codec::convert(json, RosterFormat::kJson, f, out).ok());
+  return out;
+}
+
+const char *roster_form_name(RosterFormat f) {
+  return f == RosterFormat::kBinary ? "binary" : f == RosterFormat::kJson ? "json" : "stream";
+}
+
+void report(const std::string &what, const Measured &now, const Measured &before,
+            std::int64_t input, std::int64_t output) {
+  std::printf(
+      "%-22s input %10lld  output %11lld  peak %11lld (%6.1f x input)  "
+      "whole-roster peak %11lld (%6.1f x input)\n",
+      what.c_str(), static_cast<long long>(input), static_cast<long long>(output),
+      static_cast<long long>(now.peak), static_cast<double>(now.peak) / static_cast<double>(input),
+      static_cast<long long>(before.peak),
+      static_cast<double>(before.peak) / static_cast<double>(input));
+}
+
+void check_roster(const std::string &what, const std::string &in, RosterFormat from,
+                  bool whole_breaks) {
+  const cadre::codec::RosterInput input{reinterpret_cast<const std::uint8_t *>(in.data()),
+                                        in.size(), nullptr};
+  const auto size = static_cast<std::int64_t>(in.size());
+  const std::optional<cadre::Date> as_of = cadre::Date::parse("2025-06-30");
+  {
+    SCOPED_TRACE(what + " validate " + roster_form_name(from));
+    std::uint64_t found = 0;
+    const Measured now = measure([&](std::string &) {
+      return cadre::codec::validate_roster(
+                 input, from, as_of, false, [&](const cadre::codec::RecordFinding &) { ++found; },
+                 cadre::codec::kMaxRosterRecords)
+          .failed;
+    });
+    ASSERT_TRUE(now.status.ok()) << now.status.message();
+    std::size_t whole_errors = 0;
+    const Measured before = measure([&](std::string &) {
+      pb::Roster wire;
+      if (auto st = cadre::codec::parse_roster(input.data, input.size, from, wire); !st.ok()) {
+        return st;
+      }
+      cadre::Roster decoded;
+      std::vector<Status> errors;
+      cadre::codec::decode(wire, as_of, decoded, errors);
+      whole_errors = errors.size();
+      return Status();
+    });
+    ASSERT_TRUE(before.status.ok()) << before.status.message();
+    EXPECT_EQ(found, whole_errors);
+    report(what + " validate " + roster_form_name(from), now, before, size, 0);
+    const std::int64_t bound = kPerInputByte * size + kConstant;
+    EXPECT_LE(now.peak, bound);
+    if (whole_breaks && kWholeBreaks) {
+      EXPECT_GT(before.peak, bound)
+          << "holding the roster keeps the bound: the case proves nothing";
+    }
+  }
+  for (const RosterFormat to :
+       {RosterFormat::kBinary, RosterFormat::kJson, RosterFormat::kStream}) {
+    SCOPED_TRACE(what + " convert " + roster_form_name(from) + " -> " + roster_form_name(to));
+    const Measured now = measure([&](std::string &out) {
+      cadre::codec::StringByteSink sink(out);
+      return cadre::codec::convert_roster(input, from, to, sink);
+    });
+    ASSERT_TRUE(now.status.ok()) << now.status.message();
+    const Measured before = measure([&](std::string &out) {
+      pb::Roster wire;
+      if (auto st = cadre::codec::parse_roster(input.data, input.size, from, wire); !st.ok()) {
+        return st;
+      }
+      return cadre::codec::serialize_roster(wire, to, out);
+    });
+    ASSERT_TRUE(before.status.ok()) << before.status.message();
+    EXPECT_TRUE(now.out == before.out) << "the bytes differ from the whole-roster path";
+    const auto output = static_cast<std::int64_t>(now.out.size());
+    report(what + " " + roster_form_name(from) + "->" + roster_form_name(to), now, before, size,
+           output);
+    EXPECT_LE(now.peak, kOutputCopies * output + kPerInputByte * size + kConstant);
+  }
+}
+
+std::string json_roster(int n, const std::string &record) {
+  std::string s = R"({"header":{"name":"memory","schema":"cadre.v1"},"cadres":[)";
+  for (int i = 0; i < n; ++i) {
+    if (i != 0) {
+      s += ',';
+    }
+    std::string r = record;
+    if (const auto at = r.find("#"); at != std::string::npos) {
+      r.replace(at, 1, std::to_string(i));
+    }
+    s += r;
+  }
+  return s + "]}";
+}
+
+TEST_F(Memory, RosterValidateAndConvert) {
+  const std::string empty = json_roster(100000 / kScale, "{}");
+  const std::string example = json_roster(2000 / kScale, kExample);
+  for (const RosterFormat from :
+       {RosterFormat::kJson, RosterFormat::kBinary, RosterFormat::kStream}) {
+    check_roster("100000 x {}", form_of(empty, from), from, true);
+    check_roster("2000 x example", form_of(example, from), from, false);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "codec/roster_records.hpp"
 #include "codec/stream.hpp"
 #include "generator/province.hpp"
 

@@ -1,12 +1,52 @@
 // cadre convert: a roster between .json, .pb and .cadres.
+#include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "cli.hpp"
-#include "codec/stream.hpp"
+#include "codec/roster_records.hpp"
 
 namespace cadre::cli {
-namespace pb = ::cadre::v1;
+
+namespace {
+
+// The output file, written as the conversion goes.
+class FileSink final : public codec::ByteSink {
+ public:
+  explicit FileSink(std::string path) : path_(std::move(path)) {}
+  cadre::Status open() {
+    out_.open(path_, std::ios::binary | std::ios::trunc);
+    return out_ ? cadre::Status() : failed();
+  }
+  cadre::Status append(std::string_view bytes) override {
+    out_.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return out_ ? cadre::Status() : failed();
+  }
+  cadre::Status rewind() override {
+    out_.close();
+    return open();
+  }
+  cadre::Status close() {
+    out_.close();
+    return out_ ? cadre::Status() : failed();
+  }
+  void discard() {
+    out_.close();
+    static_cast<void>(std::remove(path_.c_str()));  // nothing more to do if it fails
+  }
+
+ private:
+  static cadre::Status failed() {
+    return {cadre::StatusCode::kUnavailable, "cannot write the output", "output"};
+  }
+  std::string path_;
+  std::ofstream out_;
+};
+
+}  // namespace
 
 int cmd_convert(const Args &args) {
   po::options_description desc("cadre convert [options] IN OUT");
@@ -27,72 +67,39 @@ int cmd_convert(const Args &args) {
     std::cerr << "cadre convert: the extensions must be .json, .pb or .cadres\n";
     return kExitUsage;
   }
-  std::ifstream in(in_path, std::ios::binary);
-  if (!in) {
-    std::cerr << "cadre convert: cannot read " << in_path << "\n";
-    return kExitInput;
-  }
-  cadre::Status st;
-  pb::Roster roster;
-  std::string bytes;
+  // Record by record, whatever the forms: the roster is never held.
+  std::ifstream stream;
+  InputFile file;
+  codec::RosterInput input;
   if (*in_format == codec::RosterFormat::kStream) {
-    codec::StreamReader reader(in);
-    if (*out_format == codec::RosterFormat::kStream) {
-      // Record by record, in constant memory.
-      std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-      if (!out) {
-        std::cerr << "cadre convert: cannot write " << out_path << "\n";
-        return kExitInput;
-      }
-      codec::StreamWriter writer(out);
-      pb::RosterRecord record;
-      while (st.ok() && reader.next(record)) st = writer.write(record);
-      if (st.ok()) st = reader.status();
-      if (st.ok()) st = writer.flush();
-      if (!st.ok()) {
-        std::cerr << "cadre convert: " << in_path << ": " << st.to_string() << "\n";
-        return kExitInput;
-      }
-      return kExitOk;
-    }
-    st = codec::read_stream(reader, roster);
-  } else {
-    if (auto read = read_file(in_path, bytes); !read.ok()) {
-      std::cerr << "cadre convert: " << read.message() << "\n";
+    stream.open(in_path, std::ios::binary);
+    if (!stream) {
+      std::cerr << "cadre convert: cannot read " << in_path << "\n";
       return kExitInput;
     }
-    st = codec::parse_roster(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(),
-                             *in_format, roster);
-  }
-  if (!st.ok()) {
-    std::cerr << "cadre convert: " << in_path << ": " << st.to_string() << "\n";
-    return kExitInput;
-  }
-  // A whole roster is serialized before the file is opened: one over the
-  // limit that screen reads (2 GiB) is refused, and no file is written.
-  if (*out_format != codec::RosterFormat::kStream) {
-    st = codec::serialize_roster(roster, *out_format, bytes);
-    if (!st.ok()) {
-      std::cerr << "cadre convert: " << out_path << ": " << st.to_string() << "\n";
+    input.in = &stream;
+  } else {
+    if (auto st = file.open(in_path); !st.ok()) {
+      std::cerr << "cadre convert: " << st.message() << "\n";
       return kExitInput;
     }
+    input.data = file.data();
+    input.size = file.size();
   }
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    std::cerr << "cadre convert: cannot write " << out_path << "\n";
-    return kExitInput;
+  FileSink sink(out_path);
+  cadre::Status st = sink.open();
+  if (st.ok()) {
+    st = codec::convert_roster(input, *in_format, *out_format, sink);
   }
-  if (*out_format == codec::RosterFormat::kStream) {
-    st = codec::write_stream(roster, out);
-  } else {
-    if (st.ok()) {
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      out.flush();
-      if (!out) st = {cadre::StatusCode::kUnavailable, "could not write the output"};
-    }
+  if (st.ok()) {
+    st = sink.close();
   }
   if (!st.ok()) {
-    std::cerr << "cadre convert: " << out_path << ": " << st.to_string() << "\n";
+    // A file that is not a whole roster (or one over the limit that screen
+    // reads, 2 GiB) is never left behind.
+    sink.discard();
+    std::cerr << "cadre convert: " << (st.field() == "output" ? out_path : in_path) << ": "
+              << st.to_string() << "\n";
     return kExitInput;
   }
   return kExitOk;
