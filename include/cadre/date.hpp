@@ -39,8 +39,13 @@ constexpr bool is_leap_year(int year) noexcept {
  * @return 28 to 31.
  */
 constexpr int days_in_month(int year, int month) noexcept {
-  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+  // 31 for January, March, May, July, August, October, December: the odd
+  // months up to July and the even ones from August (no table: a table is
+  // copied onto the stack on every call of a constexpr function).
+  if (month == 2) {
+    return is_leap_year(year) ? 29 : 28;
+  }
+  return 30 + ((month + (month >> 3)) & 1);
 }
 
 /** A day of the Gregorian calendar, years 1 to 9999. */

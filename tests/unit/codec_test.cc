@@ -3,12 +3,44 @@
 #include <google/protobuf/util/message_differencer.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+
 #include "service/service.hpp"
 
 namespace cadre {
 namespace {
 
 namespace pb = ::cadre::v1;
+
+// is_valid_id reads eight bytes at a time: every byte value at every place
+// of ids of 1 to 24 bytes against the byte-by-byte rule.
+TEST(IsValidId, AgreesWithTheByteRuleAtEveryPlace) {
+  const auto oracle = [](std::string_view id) {
+    return id.size() <= codec::kMaxTextBytes && std::all_of(id.begin(), id.end(), [](char c) {
+             const auto u = static_cast<unsigned char>(c);
+             return u >= 0x20U && u != 0x7FU;
+           });
+  };
+  int checked = 0;
+  for (std::size_t size = 1; size <= 24; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        for (const char fill : {'a', '\x80', '\xFF', '~'}) {
+          std::string id(size, fill);
+          id[at] = static_cast<char>(byte);
+          ASSERT_EQ(codec::is_valid_id(id), oracle(id)) << size << " " << at << " " << byte;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 300000);
+  EXPECT_FALSE(codec::is_valid_id(std::string(codec::kMaxTextBytes + 1, 'a')));
+  EXPECT_TRUE(codec::is_valid_id(std::string(codec::kMaxTextBytes, 'a')));
+  EXPECT_TRUE(codec::is_valid_id(""));
+}
 using codec::Format;
 
 pb::Cadre good_cadre() {
