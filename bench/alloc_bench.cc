@@ -7,8 +7,10 @@
 // CLI does, and reports the allocations per cadre record after the first
 // quarter of the stream ("allocs_per_record"; the target is 0) and the rate.
 //
-//   StreamAllocs/1  one thread (the default)
-//   StreamAllocs/2  two threads (StreamScreener::set_threads)
+//   StreamAllocs/1/0  one thread (the default), a response message (the CLI)
+//   StreamAllocs/2/0  two threads (StreamScreener::set_threads)
+//   StreamAllocs/T/1  push_serialized(): the response's bytes (the C ABI's
+//                     CADRE_FORMAT_BINARY), on T threads
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -47,6 +49,8 @@ void StreamAllocs(benchmark::State &state) {
   // the response's messages, the arena grow); the rest is counted.
   const std::size_t warm_up = (s.size() / 4 / kChunk + 1) * kChunk;
   const auto threads = static_cast<int>(state.range(0));
+  const bool serialized = state.range(1) != 0;
+  std::string bytes;
   std::uint64_t records = 0;
   std::uint64_t allocations = 0;
   for (auto _ : state) {
@@ -63,8 +67,17 @@ void StreamAllocs(benchmark::State &state) {
         before = cadre::testing::allocations();
         counted_from = screener.cadres();
       }
-      screener.recycle(response);  // Clear(), keeping its messages, as the CLI and C ABI do
-      if (!screener.push(data + at, std::min(kChunk, s.size() - at), response).ok()) {
+      const std::size_t size = std::min(kChunk, s.size() - at);
+      if (serialized) {
+        bytes.clear();  // keeps its capacity, as the C ABI does
+        if (!screener.push_serialized(data + at, size, bytes).ok()) {
+          std::abort();
+        }
+        benchmark::DoNotOptimize(bytes.data());
+        continue;
+      }
+      screener.recycle(response);  // Clear(), keeping its messages, as the CLI does
+      if (!screener.push(data + at, size, response).ok()) {
         std::abort();
       }
       benchmark::DoNotOptimize(response.findings_size());
@@ -76,7 +89,13 @@ void StreamAllocs(benchmark::State &state) {
   state.counters["allocs_per_record"] =
       records == 0 ? 0.0 : static_cast<double>(allocations) / static_cast<double>(records);
 }
-BENCHMARK(StreamAllocs)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(StreamAllocs)
+    ->Args({1, 0})
+    ->Args({2, 0})
+    ->Args({1, 1})
+    ->Args({2, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

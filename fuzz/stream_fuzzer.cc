@@ -4,7 +4,8 @@
 // records (codec/wire_support.hpp), the outcome must be the same; and the
 // streamed screening must accept exactly the streams codec::StreamReader
 // accepts (one framing for both), and more: a record that does not parse is
-// an error entry of the screener, where the reader stops.
+// an error entry of the screener, where the reader stops. push_serialized()
+// on three threads gives the bytes of the same responses.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -40,6 +41,30 @@ Outcome run(const std::uint8_t *data, std::size_t size, std::size_t chunk, bool 
   return o;
 }
 
+// The same through push_serialized() on @p threads threads: the bytes of
+// every push, parsed as one response, with finish()'s, must be the same.
+Outcome run_serialized(const std::uint8_t *data, std::size_t size, std::size_t chunk, int threads) {
+  cadre::service::StreamScreener s(cadre::service::builtin_engine(),
+                                   *cadre::Date::parse("2025-06-30"));
+  (void)s.set_threads(threads);
+  Outcome o;
+  std::string bytes;
+  for (std::size_t pos = 0; pos < size && o.ok; pos += chunk) {
+    o.ok = s.push_serialized(data + pos, std::min(chunk, size - pos), bytes).ok();
+  }
+  cadre::v1::ScreenResponse r;
+  if (!r.ParseFromString(bytes)) {
+    __builtin_trap();  // the bytes of push() responses always parse
+  }
+  if (o.ok) {
+    cadre::v1::ScreenResponse end;
+    o.ok = s.finish(end).ok();
+    r.MergeFrom(end);
+  }
+  o.responses = r.SerializeAsString();
+  return o;
+}
+
 }  // namespace
 
 // The engine is built once, before the first input, so that its construction
@@ -58,7 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   const std::size_t chunk = size == 0 ? 1 : 1 + data[0] % 13;
   const Outcome pieces = run(p, bytes.size(), chunk, true);
   const Outcome protobuf = run(p, bytes.size(), bytes.size() + 1, false);
-  if (!(whole == pieces) || !(whole == protobuf)) {
+  const Outcome serialized = run_serialized(p, bytes.size(), chunk, 3);
+  if (!(whole == pieces) || !(whole == protobuf) || !(whole == serialized)) {
     __builtin_trap();
   }
   cadre::codec::StreamReader reader(bytes);

@@ -319,11 +319,14 @@ CADRE_API int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, c
 /**
  * @brief Screens the stream's cadre records on several threads.
  *
- * The records of each cadre_stream_push() are split into runs, one per
- * thread, and their results put back in the order of the records: every
+ * The calling thread frames the records of each cadre_stream_push(); the
+ * other threads screen them in blocks of a few records as they are framed
+ * (and encode their results, in CADRE_FORMAT_BINARY), then the calling
+ * thread too; the results are put back in the order of the records: every
  * response is byte-identical to the one of a single thread (the default).
- * The threads belong to the stream and end with cadre_stream_free(); the
- * engine is shared by them (it is thread-safe).
+ * Between pushes the other threads wait about a millisecond for the next
+ * push before they sleep. The threads belong to the stream and end with
+ * cadre_stream_free(); the engine is shared by them (it is thread-safe).
  * @param stream the stream, borrowed; no push yet.
  * @param threads the number of threads, from 1 to 64 (1: the calling thread alone).
  * @param[out] err optional error details, or NULL; the caller owns a returned

@@ -44,6 +44,8 @@ struct cadre_stream {
   int format;
   // The response of each push, cleared but kept: its messages are reused.
   cadre::v1::ScreenResponse response;
+  // The bytes of each push in CADRE_FORMAT_BINARY, cleared but kept.
+  std::string bytes;
 };
 
 namespace {
@@ -104,8 +106,24 @@ Status fill(cadre_buffer *out, const std::string &bytes) {
   return {};
 }
 
-// Serializes @p message in @p format into a library-owned buffer.
+// Serializes @p message in @p format into a library-owned buffer: binary
+// straight into it (no string in between, one pass over the sizes).
 Status respond(cadre_buffer *out, const google::protobuf::Message &message, int format) {
+  if (format == CADRE_FORMAT_BINARY) {
+    const std::size_t size = message.ByteSizeLong();
+    if (size > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+      return {StatusCode::kResourceExhausted, "the response is larger than 2 GiB"};
+    }
+    auto *data = static_cast<uint8_t *>(std::malloc(size + 1));
+    if (data == nullptr) {
+      return {StatusCode::kResourceExhausted, "out of memory"};
+    }
+    message.SerializeWithCachedSizesToArray(data);
+    data[size] = 0;
+    out->data = data;
+    out->size = size;
+    return {};
+  }
   std::string bytes;
   if (auto st = cadre::codec::serialize(message, static_cast<cadre::codec::Format>(format), bytes);
       !st.ok()) {
@@ -222,7 +240,7 @@ int cadre_stream_new(cadre_stream **out, const cadre_engine *engine, const char 
       return day.status();
     }
     *out = new cadre_stream{
-        engine->engine, cadre::service::StreamScreener(*engine->engine, *day), format, {}};
+        engine->engine, cadre::service::StreamScreener(*engine->engine, *day), format, {}, {}};
     return {};
   });
 }
@@ -245,6 +263,20 @@ int cadre_stream_push(cadre_buffer *out, cadre_stream *stream, const uint8_t *da
     *out = cadre_buffer{nullptr, 0};
     if (stream == nullptr) {
       return cadre::invalid_argument("stream", "NULL");
+    }
+    if (stream->format == CADRE_FORMAT_BINARY) {
+      // Encoded by the threads that screened (no response message in between).
+      std::string &bytes = stream->bytes;
+      bytes.clear();
+      Status st = stream->screener.push_serialized(data, size, bytes);
+      if (!st.ok() && (st.code() == StatusCode::kFailedPrecondition || bytes.empty())) {
+        return st;
+      }
+      if (auto written = fill(out, bytes); !written.ok()) {
+        stream->screener.break_stream(written.code());
+        return written;
+      }
+      return st;
     }
     cadre::v1::ScreenResponse &response = stream->response;
     stream->screener.recycle(response);  // Clear(), keeping its messages for reuse

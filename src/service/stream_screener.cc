@@ -1,6 +1,7 @@
 #include "service/stream_screener.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -9,6 +10,9 @@
 #include <string_view>
 #include <thread>
 #include <utility>
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/wire_format_lite.h>
 
 #include "codec/protobuf_log.hpp"
 #include "codec/wire_support.hpp"
@@ -39,12 +43,44 @@ std::string_view cadre_id(const std::uint8_t *begin, const std::uint8_t *end) {
   return {};
 }
 
-// Fewer cadre records than this per thread are screened on fewer threads:
-// handing a run to a thread costs about as much as screening a few records.
-constexpr std::size_t kMinRecordsPerLane = 16;
+// Appends to @p out the protobuf binary encoding of items [begin, end) of
+// @p items as field @p field of their message: each a tag, its length and
+// its bytes, as the message's own serializer writes a repeated field.
+template <typename Message>
+void append_repeated(std::string &out, int field,
+                     const google::protobuf::RepeatedPtrField<Message> &items, int begin, int end) {
+  using google::protobuf::internal::WireFormatLite;
+  using google::protobuf::io::CodedOutputStream;
+  if (begin >= end) {
+    return;
+  }
+  const auto tag = WireFormatLite::MakeTag(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
+  std::size_t total = 0;
+  for (int i = begin; i < end; ++i) {
+    const std::size_t n = items.Get(i).ByteSizeLong();  // cached for the writes below
+    total += CodedOutputStream::VarintSize32(tag) +
+             CodedOutputStream::VarintSize32(static_cast<std::uint32_t>(n)) + n;
+  }
+  const std::size_t at = out.size();
+  out.resize(at + total);
+  auto *p = reinterpret_cast<std::uint8_t *>(out.data() + at);
+  for (int i = begin; i < end; ++i) {
+    const Message &m = items.Get(i);
+    p = CodedOutputStream::WriteTagToArray(tag, p);
+    p = CodedOutputStream::WriteVarint32ToArray(static_cast<std::uint32_t>(m.GetCachedSize()), p);
+    p = m.SerializeWithCachedSizesToArray(p);
+  }
+}
+
 // The most cadre records screened in one batch (a push of more is screened
 // in several): what a batch holds stays bounded whatever the chunk's size.
 constexpr std::size_t kMaxBatch = 4096;
+// The records a thread takes at a time: enough that taking them costs little
+// against screening them, few enough that the threads finish together.
+constexpr std::size_t kBlock = 16;
+// The other threads start once this many records of a batch are framed: a
+// smaller batch is screened on the calling thread alone.
+constexpr std::size_t kStartHelpers = kBlock;
 
 }  // namespace
 
@@ -68,9 +104,8 @@ class StreamScreener::Pool {
   Pool(const Pool &) = delete;
   Pool &operator=(const Pool &) = delete;
 
-  // Runs lanes 1 to @p lanes - 1 on the pool and lane 0 on the calling
-  // thread; returns when every lane is done.
-  void run(std::size_t lanes) {
+  // Starts lanes 1 to @p lanes - 1 on the batch.
+  void start(std::size_t lanes) {
     {
       const std::lock_guard<std::mutex> lock(mutex_);
       lanes_ = lanes;
@@ -78,26 +113,29 @@ class StreamScreener::Pool {
       ++generation_;
     }
     start_.notify_all();
-    std::exception_ptr failure;
-    try {
-      owner_.run_lane(*owner_.lanes_[0]);
-    } catch (...) {
-      failure = std::current_exception();
-    }
+  }
+
+  // Waits until every lane started is done with the batch; then throws the
+  // first exception of one of them (out of memory), if one threw.
+  void wait() {
+    spin([this] { return pending_.load(std::memory_order_acquire) == 0; });
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [this] { return pending_ == 0; });
-    // An exception of any lane (out of memory) is the push's, once every
-    // lane is done with the batch.
-    if (!failure) {
-      failure = std::exchange(failure_, nullptr);
-    }
-    failure_ = nullptr;
-    if (failure) {
+    if (std::exception_ptr failure = std::exchange(failure_, nullptr)) {
       std::rethrow_exception(failure);
     }
   }
 
  private:
+  // Yields until @p ready() or about a millisecond has passed.
+  template <typename Ready>
+  static void spin(Ready ready) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(1);
+    while (!ready() && std::chrono::steady_clock::now() < until) {
+      std::this_thread::yield();
+    }
+  }
+
   void stop() noexcept {
     {
       const std::lock_guard<std::mutex> lock(mutex_);
@@ -112,6 +150,10 @@ class StreamScreener::Pool {
   void loop(std::size_t lane) {
     std::uint64_t seen = 0;
     for (;;) {
+      // The next batch comes soon when the caller pushes chunk after chunk:
+      // looked for a while before sleeping, since waking a thread costs more
+      // than screening a few records.
+      spin([&] { return generation_.load(std::memory_order_acquire) != seen; });
       {
         std::unique_lock<std::mutex> lock(mutex_);
         start_.wait(lock, [&] { return stop_ || generation_ != seen; });
@@ -125,7 +167,7 @@ class StreamScreener::Pool {
       }
       std::exception_ptr failure;
       try {
-        owner_.run_lane(*owner_.lanes_[lane]);
+        owner_.run_lane(*owner_.lanes_[lane], nullptr);
       } catch (...) {
         failure = std::current_exception();
       }
@@ -145,24 +187,20 @@ class StreamScreener::Pool {
   std::mutex mutex_;
   std::condition_variable start_;
   std::condition_variable done_;
-  std::uint64_t generation_ = 0;
+  // Written under mutex_; atomic so that spin() may read them without it.
+  std::atomic<std::uint64_t> generation_{0};
   std::size_t lanes_ = 0;
-  std::size_t pending_ = 0;
+  std::atomic<std::size_t> pending_{0};
   bool stop_ = false;
   std::exception_ptr failure_;  // the first exception of a helper's lane in this batch
 };
 
-StreamScreener::StreamScreener(const Engine &engine, Date as_of) : engine_(engine), as_of_(as_of) {
+StreamScreener::StreamScreener(const Engine &engine, Date as_of)
+    : engine_(engine), as_of_(as_of), blocks_((kMaxBatch + kBlock - 1) / kBlock) {
   lanes_.push_back(std::make_unique<Lane>());
 }
 
 StreamScreener::~StreamScreener() = default;
-
-namespace {
-constexpr std::uint8_t kUndecided = 0;
-constexpr std::uint8_t kNew = 1;
-constexpr std::uint8_t kDuplicate = 2;
-}  // namespace
 
 Status StreamScreener::set_threads(int threads) {
   if (started_) {
@@ -173,11 +211,13 @@ Status StreamScreener::set_threads(int threads) {
     return invalid_argument("threads", "must be from 1 to " + std::to_string(kMaxThreads));
   }
   threads_ = threads;
+  if (threads > 1) {
+    batch_.reserve(kMaxBatch);  // never reallocated while the other threads read it
+  }
   while (lanes_.size() < static_cast<std::size_t>(threads)) {
     lanes_.push_back(std::make_unique<Lane>());
     lanes_.back()->number = lanes_.size() - 1;
   }
-  ids_.set_shards(static_cast<std::size_t>(threads));
   return {};
 }
 
@@ -194,8 +234,8 @@ std::uint64_t StreamScreener::fast_cadres() const noexcept {
   return n;
 }
 
-bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenResponse &response,
-                                   ScreenSummary &summary, std::string & /*error*/) const {
+void StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenResponse &response,
+                                   ScreenSummary &summary) const {
   if (span.duplicate) {
     const std::uint8_t *begin = nullptr;
     const std::uint8_t *end = nullptr;
@@ -205,7 +245,7 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
                             "duplicate id: an earlier cadre has the same id"),
            span.index, cadre_id(begin, end), *response.mutable_errors());
     ++summary.records_rejected;
-    return true;
+    return;
   }
   // The fast path: a record that is one cadre, read by hand (wire_support.hpp).
   const std::uint8_t *cadre_begin = nullptr;
@@ -217,7 +257,7 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
     ++lane.fast_cadres;
     screen_cadre(engine_, as_of_, lane.wire, span.index, lane.cadre, lane.findings, nullptr,
                  summary, response, &lane.reuse);
-    return true;
+    return;
   }
   if (lane.arena_bytes > (2U << 20U)) {
     lane.arena.Reset();
@@ -234,43 +274,51 @@ bool StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
                                 (detail.empty() ? "" : ": " + detail)),
            span.index, {}, *response.mutable_errors());
     ++summary.records_rejected;
-    return true;
+    return;
   }
   screen_cadre(engine_, as_of_, record.cadre(), span.index, lane.cadre, lane.findings, nullptr,
                summary, response, &lane.reuse);
-  return true;
 }
 
-void StreamScreener::dedupe(std::size_t lane) {
-  // The slots a few records ahead are fetched while these are inserted: the
-  // table is large and its probes land at random.
-  constexpr std::size_t kAhead = 8;
+void StreamScreener::batch(Span span) {
+  // The duplicate ids, here in the order of the records (the set is large
+  // and its probes land at random, but one insert costs little next to
+  // screening the record).
+  if (span.keyed) {
+    span.duplicate = !ids_.insert(span.key);
+  }
+  batch_.push_back(span);  // within its capacity: the other threads may read it
   const std::size_t n = batch_.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n && batch_[i + kAhead].keyed) {
-      const IdSet::Key &ahead = batch_[i + kAhead].key;
-      const std::size_t shard = ids_.shard_of(ahead);
-      if (shard % batch_lanes_ == lane) {
-        ids_.prefetch(shard, ahead);
+  if (threads_ == 1 || n % kBlock != 0) {
+    return;
+  }
+  published_.store(n, std::memory_order_release);
+  if (!helpers_started_ && n >= kStartHelpers) {
+    if (serialized_ == nullptr) {
+      // The spare messages (recycle() gives them all to lane 0), shared
+      // evenly: the findings the other lanes screen move into the response.
+      FindingMessages &spares = lanes_[0]->reuse.messages;
+      const auto lanes = static_cast<std::size_t>(threads_);
+      const std::size_t texts = spares.texts() / lanes;
+      const std::size_t catalogues = spares.catalogues() / lanes;
+      for (std::size_t i = 1; i < lanes; ++i) {
+        spares.share(lanes_[i]->reuse.messages, texts, catalogues);
       }
     }
-    const Span &span = batch_[i];
-    if (!span.keyed) {
-      continue;
+    if (!pool_) {
+      pool_ = std::make_unique<Pool>(*this, threads_ - 1);
     }
-    const std::size_t shard = ids_.shard_of(span.key);
-    if (shard % batch_lanes_ == lane) {
-      decided_[i].store(ids_.insert_into(shard, span.key) ? kNew : kDuplicate,
-                        std::memory_order_release);
-    }
+    pool_->start(static_cast<std::size_t>(threads_));
+    helpers_started_ = true;
   }
 }
 
-void StreamScreener::run_lane(Lane &lane) {
-  if (lane.out == nullptr) {
-    lane.response.Clear();  // keeps its messages for the next batch
-  }
-  pb::ScreenResponse &response = lane.out != nullptr ? *lane.out : lane.response;
+void StreamScreener::run_lane(Lane &lane, pb::ScreenResponse *direct) {
+  // Its findings' messages to its spares, the findings kept by Clear().
+  lane.reuse.messages.keep(lane.response);
+  lane.response.Clear();
+  lane.findings_bytes.clear();
+  lane.errors_bytes.clear();
   // Zero the counts, keeping the lists' capacity for the next batch.
   auto by_channel = std::move(lane.summary.by_channel);
   auto by_rank_level = std::move(lane.summary.by_rank_level);
@@ -279,88 +327,172 @@ void StreamScreener::run_lane(Lane &lane) {
   lane.summary = ScreenSummary{};
   lane.summary.by_channel = std::move(by_channel);
   lane.summary.by_rank_level = std::move(by_rank_level);
-  lane.error.clear();
-  dedupe(lane.number);
-  for (std::size_t i = lane.first; i < lane.last; ++i) {
-    Span span = batch_[i];
-    if (span.keyed) {
-      // Marked by the lane that owns the id's shard, in the order of the
-      // records; that lane marks every record of the batch before it screens.
-      std::uint8_t mark = kUndecided;
-      while ((mark = decided_[i].load(std::memory_order_acquire)) == kUndecided) {
-        std::this_thread::yield();
+  const Span *const spans = batch_.data();  // stable: the batch never outgrows its capacity
+  pb::ScreenResponse &response = direct != nullptr ? *direct : lane.response;
+  for (;;) {
+    const std::size_t b = next_block_.fetch_add(1, std::memory_order_relaxed);
+    const std::size_t begin = b * kBlock;
+    // Wait until the block is framed, or the batch is whole.
+    std::size_t framed = 0;
+    for (;;) {
+      const bool sealed = sealed_.load(std::memory_order_acquire);
+      framed = published_.load(std::memory_order_acquire);
+      if (sealed || framed >= begin + kBlock) {
+        break;
       }
-      span.duplicate = mark == kDuplicate;
+      std::this_thread::yield();
     }
-    if (!screen_record(lane, span, response, lane.summary, lane.error)) {
-      lane.last = i;  // the records after it are not screened
-      return;
+    if (begin >= framed) {
+      return;  // every block is taken
+    }
+    const std::size_t end = std::min(begin + kBlock, framed);
+    Block &block = blocks_[b];
+    block.lane = lane.number;
+    block.findings_begin = response.findings_size();
+    block.errors_begin = response.errors_size();
+    for (std::size_t i = begin; i < end; ++i) {
+      screen_record(lane, spans[i], response, lane.summary);
+    }
+    block.findings_end = response.findings_size();
+    block.errors_end = response.errors_size();
+    if (serialized_ != nullptr) {
+      // Encoded here, on the lane's own thread.
+      block.findings_bytes_begin = lane.findings_bytes.size();
+      append_repeated(lane.findings_bytes, pb::ScreenResponse::kFindingsFieldNumber,
+                      response.findings(), block.findings_begin, block.findings_end);
+      block.findings_bytes_end = lane.findings_bytes.size();
+      block.errors_bytes_begin = lane.errors_bytes.size();
+      append_repeated(lane.errors_bytes, pb::ScreenResponse::kErrorsFieldNumber, response.errors(),
+                      block.errors_begin, block.errors_end);
+      block.errors_bytes_end = lane.errors_bytes.size();
     }
   }
+}
+
+void StreamScreener::abandon_batch() noexcept {
+  if (helpers_started_) {
+    sealed_.store(true, std::memory_order_release);
+    try {
+      pool_->wait();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the caller's exception is the one thrown
+    }
+    helpers_started_ = false;
+  }
+}
+
+void StreamScreener::drain(pb::ScreenResponse &response) {
+  append_repeated(*serialized_, pb::ScreenResponse::kFindingsFieldNumber, response.findings(), 0,
+                  response.findings_size());
+  append_repeated(errors_, pb::ScreenResponse::kErrorsFieldNumber, response.errors(), 0,
+                  response.errors_size());
+  lanes_[0]->reuse.messages.keep(response);
+  response.Clear();
 }
 
 Status StreamScreener::flush(pb::ScreenResponse &response) {
   if (batch_.empty()) {
     return {};
   }
-  const std::size_t lanes = std::clamp<std::size_t>(batch_.size() / kMinRecordsPerLane, 1,
-                                                    static_cast<std::size_t>(threads_));
+  if (serialized_ != nullptr) {
+    drain(response);  // the records screened before the batch come first
+  }
+  const std::size_t n = batch_.size();
+  published_.store(n, std::memory_order_release);
+  sealed_.store(true, std::memory_order_release);
+  const std::size_t lanes = helpers_started_ ? static_cast<std::size_t>(threads_) : 1;
+  // Alone, without push_serialized(), the calling thread screens straight
+  // into the response: its results are in order already.
+  const bool direct = lanes == 1 && serialized_ == nullptr;
+  std::exception_ptr failure;
+  try {
+    run_lane(*lanes_[0], direct ? &response : nullptr);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (helpers_started_) {
+    helpers_started_ = false;
+    try {
+      pool_->wait();
+    } catch (...) {
+      if (!failure) {
+        failure = std::current_exception();
+      }
+    }
+  }
+  if (failure) {
+    std::rethrow_exception(failure);  // the stream breaks (push())
+  }
+  // The results in the order of the records, block after block.
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  if (serialized_ != nullptr) {
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const Block &block = blocks_[b];
+      const Lane &lane = *lanes_[block.lane];
+      serialized_->append(lane.findings_bytes, block.findings_bytes_begin,
+                          block.findings_bytes_end - block.findings_bytes_begin);
+      errors_.append(lane.errors_bytes, block.errors_bytes_begin,
+                     block.errors_bytes_end - block.errors_bytes_begin);
+    }
+  } else if (!direct) {
+    // Room first: protobuf's Add() leaks the element it made when growing
+    // its array fails. The findings move by a swap of their contents.
+    int findings = 0;
+    int errors = 0;
+    for (std::size_t i = 0; i < lanes; ++i) {
+      findings += lanes_[i]->response.findings_size();
+      errors += lanes_[i]->response.errors_size();
+    }
+    response.mutable_findings()->Reserve(response.findings_size() + findings);
+    response.mutable_errors()->Reserve(response.errors_size() + errors);
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const Block &block = blocks_[b];
+      pb::ScreenResponse &from = lanes_[block.lane]->response;
+      for (int i = block.findings_begin; i < block.findings_end; ++i) {
+        response.add_findings()->Swap(from.mutable_findings(i));
+      }
+      for (int i = block.errors_begin; i < block.errors_end; ++i) {
+        response.add_errors()->Swap(from.mutable_errors(i));
+      }
+    }
+  }
   for (std::size_t i = 0; i < lanes; ++i) {
-    lanes_[i]->first = batch_.size() * i / lanes;
-    lanes_[i]->last = batch_.size() * (i + 1) / lanes;
+    summary_.merge(lanes_[i]->summary);
   }
-  batch_lanes_ = lanes;
-  if (decided_capacity_ < batch_.size()) {
-    decided_capacity_ = std::max(batch_.size(), 2 * decided_capacity_);
-    decided_ = std::make_unique<std::atomic<std::uint8_t>[]>(decided_capacity_);
-  }
-  for (std::size_t i = 0; i < batch_.size(); ++i) {
-    decided_[i].store(kUndecided, std::memory_order_relaxed);  // published by the pool's lock
-  }
-  lanes_[0]->out = &response;
-  if (lanes == 1) {
-    run_lane(*lanes_[0]);
-  } else {
-    // The spare messages (recycle() gives them all to lane 0), shared evenly.
-    FindingMessages &spares = lanes_[0]->reuse.messages;
-    const std::size_t texts = spares.texts() / lanes;
-    const std::size_t catalogues = spares.catalogues() / lanes;
-    for (std::size_t i = 1; i < lanes; ++i) {
-      spares.share(lanes_[i]->reuse.messages, texts, catalogues);
-    }
-    if (!pool_) {
-      pool_ = std::make_unique<Pool>(*this, threads_ - 1);
-    }
-    pool_->run(lanes);
-  }
-  // The results in the order of the records: lane 0 wrote into the response;
-  // the findings and errors of the others move into it (a swap of the
-  // messages' contents, no copy).
-  Status status;
-  for (std::size_t i = 0; i < lanes && status.ok(); ++i) {
-    Lane &lane = *lanes_[i];
-    if (i > 0) {  // lane 0 wrote into the response itself
-      for (pb::Finding &f : *lane.response.mutable_findings()) {
-        response.add_findings()->Swap(&f);
-      }
-      for (pb::RecordError &e : *lane.response.mutable_errors()) {
-        response.add_errors()->Swap(&e);
-      }
-    }
-    summary_.merge(lane.summary);
-    if (!lane.error.empty()) {
-      // The first record that could not be parsed ends the stream, as it
-      // does on one thread; what came before it is kept.
-      status = framer_.reject_at(batch_[lane.last].record, lane.error);
-    }
-  }
-  lanes_[0]->out = nullptr;
   batch_.clear();
-  return status;
+  published_.store(0, std::memory_order_relaxed);
+  sealed_.store(false, std::memory_order_relaxed);
+  next_block_.store(0, std::memory_order_relaxed);
+  return {};
 }
 
 Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
                             pb::ScreenResponse &response) {
+  serialized_ = nullptr;
+  return guarded_push(data, size, response);
+}
+
+Status StreamScreener::push_serialized(const std::uint8_t *data, std::size_t size,
+                                       std::string &bytes) {
+  serialized_ = &bytes;
+  errors_.clear();
+  Status st;
+  try {
+    st = guarded_push(data, size, inline_);
+    if (!finished_ && broken_ == StatusCode::kOk) {
+      drain(inline_);  // the records screened after the last batch
+      bytes.append(errors_);
+    }
+  } catch (...) {
+    serialized_ = nullptr;  // the stream is broken (guarded_push, or the break below)
+    break_stream(StatusCode::kResourceExhausted);
+    throw;
+  }
+  serialized_ = nullptr;
+  return st;
+}
+
+Status StreamScreener::guarded_push(const std::uint8_t *data, std::size_t size,
+                                    pb::ScreenResponse &response) {
   if (finished_) {
     return ended();
   }
@@ -372,9 +504,11 @@ Status StreamScreener::push(const std::uint8_t *data, std::size_t size,
   try {
     return push_records(data, size, response);
   } catch (const std::bad_alloc &) {
+    abandon_batch();
     break_stream(StatusCode::kResourceExhausted);
     throw;
   } catch (...) {
+    abandon_batch();
     break_stream(StatusCode::kInternal);
     throw;
   }
@@ -427,7 +561,7 @@ Status StreamScreener::push_records(const std::uint8_t *data, std::size_t size,
         carried_.assign(reinterpret_cast<const char *>(begin), length);
         span.data = reinterpret_cast<const std::uint8_t *>(carried_.data());
       }
-      batch_.push_back(span);
+      batch(span);
       if (batch_.size() >= kMaxBatch) {
         // A huge chunk is screened in batches: the spans stay bounded.
         if (auto st = flush(response); !st.ok()) {

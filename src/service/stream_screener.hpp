@@ -44,11 +44,13 @@ class StreamScreener {
 
   /**
    * Screens the cadre records of each push on @p threads threads (1, the
-   * default: the calling thread alone). The records of a chunk are split into
-   * contiguous runs, one per thread, and their results put back in the order
-   * of the records: every response is byte-identical to the one of a single
-   * thread. Set it before the first push: FAILED_PRECONDITION after;
-   * INVALID_ARGUMENT (field "threads") outside 1 to kMaxThreads.
+   * default: the calling thread alone). The calling thread frames the
+   * records and finds the duplicate ids; once it has framed a few blocks of
+   * records, the other threads start screening them, block by block, while
+   * it frames the rest, then it screens blocks too. The results are put back
+   * in the order of the records: every response is byte-identical to the
+   * one of a single thread. Set it before the first push: FAILED_PRECONDITION
+   * after; INVALID_ARGUMENT (field "threads") outside 1 to kMaxThreads.
    */
   Status set_threads(int threads);
   /** The threads each push screens on. */
@@ -76,6 +78,17 @@ class StreamScreener {
    * at "stream". After finish(): FAILED_PRECONDITION.
    */
   Status push(const std::uint8_t *data, std::size_t size, cadre::v1::ScreenResponse &response);
+
+  /**
+   * push() for a caller that wants the response in protobuf binary: appends
+   * to @p bytes exactly the bytes of the cadre.v1.ScreenResponse push()
+   * would fill (its findings, then its errors), the same statuses returned.
+   * Each thread encodes the findings of its own run, so that on several
+   * threads the encoding is no longer left to the calling thread; @p bytes
+   * is byte-identical to a single thread's whatever the thread count. The
+   * C ABI calls it for CADRE_FORMAT_BINARY.
+   */
+  Status push_serialized(const std::uint8_t *data, std::size_t size, std::string &bytes);
 
   /**
    * Ends the stream: writes as_of and the summary of the cadres screened
@@ -132,7 +145,7 @@ class StreamScreener {
   };
   /**
    * What one thread screens with: its scratch values, reused from record to
-   * record and push to push, and the results of its run of records.
+   * record and push to push, and the results of the blocks it screened.
    */
   struct Lane {
     // Records the fast path is unsure of are parsed into an arena, reset
@@ -146,37 +159,45 @@ class StreamScreener {
     // The view of the fast path, reused: it keeps the capacity of its lists.
     codec::wire::Cadre wire;
     std::uint64_t fast_cadres = 0;
-    // The results of a run (parallel pushes only; lane 0 of a single thread
-    // writes into the caller's response and the screener's summary).
+    // The results of its blocks of the batch: in `response`, and for
+    // push_serialized() also encoded block by block into the two strings.
     cadre::v1::ScreenResponse response;
-    // Where the run's findings and errors go: `response`, or for lane 0 the
-    // push's own response (its results come first: no copy, no swap).
-    cadre::v1::ScreenResponse *out = nullptr;
+    std::string findings_bytes;
+    std::string errors_bytes;
     ScreenSummary summary;
-    std::string error;      // why the record at `last` could not be parsed, if one could not
-    std::size_t first = 0;  // its run: records [first, last) of the batch
-    std::size_t last = 0;
     std::size_t number = 0;  // its place in lanes_
   };
 
  private:
   class Pool;
 
-  // Screens the cadre record @p span with @p lane's scratch values; false, with
-  // the status, when its bytes are not a cadre.v1.RosterRecord.
-  bool screen_record(Lane &lane, const Span &span, cadre::v1::ScreenResponse &response,
-                     ScreenSummary &summary, std::string &error) const;
+  // Screens the cadre record @p span with @p lane's scratch values (a record
+  // whose bytes are not a cadre.v1.RosterRecord is an error entry).
+  void screen_record(Lane &lane, const Span &span, cadre::v1::ScreenResponse &response,
+                     ScreenSummary &summary) const;
   // push() without its checks and its guard against exceptions.
   Status push_records(const std::uint8_t *data, std::size_t size,
                       cadre::v1::ScreenResponse &response);
-  // Screens the records batched so far on every thread, then puts their
-  // results into @p response in order.
+  // Adds a framed cadre record to the batch (its duplicate mark decided
+  // here, in the order of the records) and hands the batch's complete blocks
+  // to the other threads, starting them once there are a few.
+  void batch(Span span);
+  // Screens the records batched so far, on every thread that started and
+  // then on the calling one, and puts their results into @p response in order.
   Status flush(cadre::v1::ScreenResponse &response);
-  void run_lane(Lane &lane);
-  // Adds the ids of the batch that fall in the shards of lane @p lane (of
-  // batch_lanes_) to ids_, in the order of the records, and marks each
-  // record new or duplicate in decided_.
-  void dedupe(std::size_t lane);
+  // push_serialized(): moves what @p response holds into serialized_ (its
+  // findings) and errors_ (its errors), then clears it.
+  void drain(cadre::v1::ScreenResponse &response);
+  // push() and push_serialized(): push_records() guarded against exceptions.
+  Status guarded_push(const std::uint8_t *data, std::size_t size,
+                      cadre::v1::ScreenResponse &response);
+  // Empties @p lane's results, then screens blocks of the batch until none is
+  // left, into @p direct when not NULL (the calling thread alone), else into
+  // the lane's response.
+  void run_lane(Lane &lane, cadre::v1::ScreenResponse *direct);
+  // After an exception on the calling thread: ends the batch and waits for
+  // the other threads to leave it (they read its records).
+  void abandon_batch() noexcept;
 
   // FAILED_PRECONDITION: the stream is finished.
   static Status ended();
@@ -204,13 +225,33 @@ class StreamScreener {
   // next record).
   std::vector<Span> batch_;
   std::string carried_;
-  // Parallel pushes find the duplicate ids on every thread, each in its own
-  // shards of ids_ (shard s on lane s % batch_lanes_), in the order of the
-  // records; decided_[i] says, once set, whether batch_[i] is new (1) or a
-  // duplicate (2). A lane about to screen a record waits for its mark.
-  std::size_t batch_lanes_ = 0;
-  std::unique_ptr<std::atomic<std::uint8_t>[]> decided_;
-  std::size_t decided_capacity_ = 0;
+  // push_serialized(): where the findings go (NULL during push()), the
+  // errors until the push ends, and the results of the records screened on
+  // the calling thread outside a batch (the header, a unit).
+  std::string *serialized_ = nullptr;
+  std::string errors_;
+  cadre::v1::ScreenResponse inline_;
+  // Parallel pushes: batch_ never grows past its capacity (kMaxBatch), so
+  // that the other threads read its records while this one adds more. They
+  // read the first `published_` of them; `sealed_` says the batch is whole.
+  // Each takes the next block of records (`next_block_`) and says in blocks_
+  // where its results went.
+  struct Block {
+    std::size_t lane;
+    int findings_begin;
+    int findings_end;
+    int errors_begin;
+    int errors_end;
+    std::size_t findings_bytes_begin;
+    std::size_t findings_bytes_end;
+    std::size_t errors_bytes_begin;
+    std::size_t errors_bytes_end;
+  };
+  std::vector<Block> blocks_;
+  std::atomic<std::size_t> published_{0};
+  std::atomic<bool> sealed_{false};
+  std::atomic<std::size_t> next_block_{0};
+  bool helpers_started_ = false;  // whether the other threads run on this batch
 };
 
 }  // namespace cadre::service

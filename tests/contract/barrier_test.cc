@@ -230,7 +230,13 @@ TEST_F(CApiBarrier, RosterValidateAndConvertFailCleanlyAtEveryAllocation) {
 }
 
 // A stream screened on @p threads threads: each push on a new stream.
-void sweep_stream(cadre_engine *engine, int threads) {
+// The stream's JSON output goes through libprotobuf's JSON printer, whose
+// writer logs from its destructor when an allocation inside it fails: with
+// the next allocation failing too, that log throws during the unwinding and
+// the process ends (docs/promises.md, "not held"). So the sweep on three
+// threads, whose allocations land elsewhere from run to run, checks the
+// binary output (encoded by cadre itself, block by block on the threads).
+void sweep_stream(cadre_engine *engine, int threads, int format) {
   cadre_buffer converted{nullptr, 0};
   const std::string roster = roster_json(64);
   ASSERT_EQ(cadre_roster_convert(&converted, bytes(roster), roster.size(), CADRE_FORMAT_JSON,
@@ -239,7 +245,7 @@ void sweep_stream(cadre_engine *engine, int threads) {
   const std::string wire = take(converted);
   sweep([&](cadre_buffer &out, cadre_error **err) {
     cadre_stream *stream = nullptr;
-    int rc = cadre_stream_new(&stream, engine, "2025-06-30", CADRE_FORMAT_JSON, err);
+    int rc = cadre_stream_new(&stream, engine, "2025-06-30", format, err);
     if (rc != CADRE_OK) {
       EXPECT_EQ(stream, nullptr);
       return rc;
@@ -310,8 +316,13 @@ TEST_F(CApiBarrier, OutOfMemoryBreaksTheStreamOnThreeThreads) {
   out_of_memory_breaks_the_stream(engine_, 3);
 }
 
-TEST_F(CApiBarrier, StreamFailsCleanlyAtEveryAllocation) { sweep_stream(engine_, 1); }
+TEST_F(CApiBarrier, StreamFailsCleanlyAtEveryAllocation) {
+  sweep_stream(engine_, 1, CADRE_FORMAT_JSON);
+  sweep_stream(engine_, 1, CADRE_FORMAT_BINARY);
+}
 
-TEST_F(CApiBarrier, StreamOnThreeThreadsFailsCleanlyAtEveryAllocation) { sweep_stream(engine_, 3); }
+TEST_F(CApiBarrier, StreamOnThreeThreadsFailsCleanlyAtEveryAllocation) {
+  sweep_stream(engine_, 3, CADRE_FORMAT_BINARY);
+}
 
 }  // namespace

@@ -40,15 +40,30 @@ struct Screening {
   std::uint64_t cadres = 0;
 };
 
-Screening screen(const std::string &stream, int threads, std::size_t chunk) {
+// How the pushes give their results: a response message, or its bytes.
+enum class Output { kMessage, kSerialized };
+
+Screening screen(const std::string &stream, int threads, std::size_t chunk,
+                 Output output = Output::kMessage) {
   StreamScreener s(cadre::service::builtin_engine(), *cadre::Date::parse("2025-06-30"));
   EXPECT_TRUE(s.set_threads(threads).ok());
   Screening run;
   pb::ScreenResponse r;
+  std::string bytes = "left over";  // push_serialized() appends
   for (std::size_t p = 0; p < stream.size(); p += chunk) {
-    r.Clear();
-    const cadre::Status st = s.push(bytes_of(stream) + p, std::min(chunk, stream.size() - p), r);
-    run.pushes.push_back(r.SerializeAsString());
+    const std::uint8_t *data = bytes_of(stream) + p;
+    const std::size_t size = std::min(chunk, stream.size() - p);
+    cadre::Status st;
+    if (output == Output::kSerialized) {
+      bytes.resize(9);
+      st = s.push_serialized(data, size, bytes);
+      EXPECT_EQ(bytes.substr(0, 9), "left over");
+      run.pushes.push_back(bytes.substr(9));
+    } else {
+      r.Clear();
+      st = s.push(data, size, r);
+      run.pushes.push_back(r.SerializeAsString());
+    }
     if (!st.ok()) {
       run.status = st.to_string();
       run.cadres = s.cadres();
@@ -113,14 +128,22 @@ TEST(StreamThreads, EveryPushIsByteIdenticalToOneThread) {
       const Screening one = screen(stream, 1, chunk);
       ASSERT_EQ(one.status, "");  // OK
       ASSERT_EQ(one.cadres, 3000U);
-      for (const int threads : {2, 3, 8}) {
-        const Screening many = screen(stream, threads, chunk);
-        EXPECT_EQ(many.status, one.status);
-        EXPECT_EQ(many.finish, one.finish) << threads << " threads, chunks of " << chunk;
-        ASSERT_EQ(many.pushes.size(), one.pushes.size());
-        for (std::size_t i = 0; i < one.pushes.size(); ++i) {
-          ASSERT_EQ(many.pushes[i], one.pushes[i])
-              << "push " << i << ", " << threads << " threads, chunks of " << chunk;
+      for (const int threads : {1, 2, 3, 8}) {
+        // push_serialized() gives the bytes of push()'s response.
+        for (const Output output : {Output::kMessage, Output::kSerialized}) {
+          if (threads == 1 && output == Output::kMessage) {
+            continue;
+          }
+          const Screening many = screen(stream, threads, chunk, output);
+          const bool serialized = output == Output::kSerialized;
+          EXPECT_EQ(many.status, one.status);
+          EXPECT_EQ(many.finish, one.finish) << threads << " threads, chunks of " << chunk;
+          ASSERT_EQ(many.pushes.size(), one.pushes.size());
+          for (std::size_t i = 0; i < one.pushes.size(); ++i) {
+            ASSERT_EQ(many.pushes[i], one.pushes[i])
+                << "push " << i << ", " << threads << " threads, chunks of " << chunk
+                << (serialized ? ", serialized" : "");
+          }
         }
       }
     }
@@ -146,11 +169,44 @@ TEST(StreamThreads, AnUnreadableRecordIsReportedAsOnOneThread) {
     }
   }
   EXPECT_TRUE(reported);
-  for (const int threads : {2, 4}) {
-    const Screening many = screen(stream, threads, std::size_t{1} << 20U);
-    EXPECT_EQ(many.status, one.status);
-    EXPECT_EQ(many.pushes, one.pushes);
-    EXPECT_EQ(many.finish, one.finish);
+  for (const int threads : {1, 2, 4}) {
+    for (const Output output : {Output::kMessage, Output::kSerialized}) {
+      const Screening many = screen(stream, threads, std::size_t{1} << 20U, output);
+      EXPECT_EQ(many.status, one.status);
+      EXPECT_EQ(many.pushes, one.pushes);
+      EXPECT_EQ(many.finish, one.finish);
+    }
+  }
+}
+
+// Broken framing ends the stream; what came before the break is reported in
+// the push that breaks, in either output and on any thread count.
+TEST(StreamThreads, BrokenFramingKeepsTheRecordsBeforeIt) {
+  std::string stream = province(2000, "990000");
+  const std::vector<std::size_t> at = record_offsets(stream);
+  ASSERT_GT(at.size(), 2000U);
+  // Three quarters in: the units come first, then the cadres.
+  const std::size_t broken = at.size() * 3 / 4;
+  stream.insert(at[broken], std::string(11, '\xff'));  // a length that is not a varint
+  const Screening one = screen(stream, 1, std::size_t{1} << 20U);
+  EXPECT_EQ(one.status,
+            "records[" + std::to_string(broken) + "]: malformed length: not a varint of 10 bytes");
+  EXPECT_GT(one.cadres, 500U);
+  EXPECT_LT(one.cadres, 2000U);
+  std::size_t findings = 0;
+  for (const std::string &push : one.pushes) {
+    pb::ScreenResponse r;
+    ASSERT_TRUE(r.ParseFromString(push));
+    findings += static_cast<std::size_t>(r.findings_size());
+  }
+  EXPECT_GT(findings, 10U);
+  const Screening same_chunks = screen(stream, 1, std::size_t{64} << 10U);
+  for (const int threads : {1, 2, 3}) {
+    for (const Output output : {Output::kMessage, Output::kSerialized}) {
+      const Screening many = screen(stream, threads, std::size_t{64} << 10U, output);
+      EXPECT_EQ(many.status, one.status);
+      EXPECT_EQ(many.pushes, same_chunks.pushes) << threads << " threads";
+    }
   }
 }
 
