@@ -69,9 +69,9 @@ std::string call(Operation op, const cadre_engine *engine, const std::string &re
 // Streams in chunks of `chunk` bytes on `threads` threads of the stream's
 // own; the answer is every push's response and the summary, concatenated.
 std::string stream(const cadre_engine *engine, const std::string &data, std::size_t chunk,
-                   int threads = 1) {
+                   int threads = 1, int format = CADRE_FORMAT_JSON) {
   cadre_stream *s = nullptr;
-  if (cadre_stream_new(&s, engine, "2025-06-30", CADRE_FORMAT_JSON, nullptr) != CADRE_OK) {
+  if (cadre_stream_new(&s, engine, "2025-06-30", format, nullptr) != CADRE_OK) {
     return "stream_new failed";
   }
   if (cadre_stream_set_threads(s, threads, nullptr) != CADRE_OK) {
@@ -140,6 +140,9 @@ int run(const cadre_engine *engine, int thread) {
     wrong += stream(engine, w.stream, chunk) != w.streamed;
     // The same stream screened by threads of its own (cadre_stream_set_threads).
     wrong += stream(engine, w.stream, chunk, 2 + (thread + round) % 3) != w.streamed;
+    // In binary, each thread of the stream encodes its own blocks.
+    wrong += stream(engine, w.stream, chunk, 2 + (thread + round) % 3, CADRE_FORMAT_BINARY) !=
+             stream(engine, w.stream, chunk, 1, CADRE_FORMAT_BINARY);
     wrong += call(cadre_eligibility, engine, w.eligibility) != w.eligible;
     wrong += labels() != w.labels;
   }
