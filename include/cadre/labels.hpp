@@ -121,6 +121,14 @@ CADRE_SCHEMA_ENUM(CalendarFallback);
 CADRE_SCHEMA_ENUM(PeriodUnit);
 CADRE_SCHEMA_ENUM(FindingStatus);
 CADRE_SCHEMA_ENUM(ExemptionOutcome);
+CADRE_SCHEMA_ENUM(ActorRole);
+CADRE_SCHEMA_ENUM(AuthorityLevel);
+CADRE_SCHEMA_ENUM(StageEntry);
+CADRE_SCHEMA_ENUM(FactType);
+CADRE_SCHEMA_ENUM(GuardKind);
+CADRE_SCHEMA_ENUM(AnchorPoint);
+CADRE_SCHEMA_ENUM(DeadlineEffect);
+CADRE_SCHEMA_ENUM(MajorityBase);
 
 #undef CADRE_SCHEMA_ENUM
 /// @endcond
