@@ -9,10 +9,16 @@
 //     journal article), and is in force on the rule's first day;
 //   - the registry itself: unique keys, known successors, dates.
 // Semantic validation of the catalogues is the codec's job (tested).
+// The shipped procedure definitions (data/procedures) are written the same way
+// (--procedures), with the same check of their citations; their other checks
+// are cadre::check_procedure(), run on every shipped definition by the tests.
 //
 // usage: cadre_catgen OUT.cc KEYS.inc SOURCES.textproto IN.textproto...
 //        cadre_catgen --markdown OUT.md TESTS_DIR SOURCES.textproto IN.textproto...   (docs)
-//        cadre_catgen --sources-page OUT.md SRC_DIR SOURCES.textproto IN.textproto... (docs)
+//        cadre_catgen --sources-page OUT.md SRC_DIR SOURCES.textproto IN.textproto...
+//                     [--procedures PROCEDURES.textproto...]                       (docs)
+//        cadre_catgen --procedures OUT.cc SOURCES.textproto PROCEDURES.textproto...
+//        cadre_catgen --procedures-page OUT.md SOURCES.textproto PROCEDURES.textproto... (docs)
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
@@ -28,6 +34,8 @@
 #include <vector>
 
 #include "cadre/v1/catalogue.pb.h"
+#include "cadre/v1/options.pb.h"
+#include "cadre/v1/procedure_definition.pb.h"
 #include "cadre/v1/sources.pb.h"
 
 namespace {
@@ -486,6 +494,411 @@ int markdown(const std::string &out_path, const std::string &tests_dir, const Re
   return f && !uncovered ? 0 : 1;
 }
 
+// ---------------------------------------------------------------------------
+// Procedure definitions (data/procedures, cadre.v1.ProcedureDefinitions).
+
+using Citations = google::protobuf::RepeatedPtrField<pb::Citation>;
+
+// Every citation of a definition, with its field path.
+template <typename F>
+void for_each_citation(pb::ProcedureDefinition &d, F &&f) {
+  const auto list = [&](Citations &cs, const std::string &path) {
+    for (int i = 0; i < cs.size(); ++i) {
+      f(*cs.Mutable(i), path + "citations[" + std::to_string(i) + "]");
+    }
+  };
+  list(*d.mutable_citations(), "");
+  for (int s = 0; s < d.stages_size(); ++s) {
+    pb::Stage &st = *d.mutable_stages(s);
+    const std::string p = "stages[" + std::to_string(s) + "].";
+    list(*st.mutable_citations(), p);
+    for (int g = 0; g < st.guards_size(); ++g) {
+      pb::Guard &gu = *st.mutable_guards(g);
+      const std::string gp = p + "guards[" + std::to_string(g) + "].";
+      list(*gu.mutable_citations(), gp);
+      if (gu.has_quorum()) {
+        list(*gu.mutable_quorum()->mutable_citations(), gp + "quorum.");
+      }
+    }
+    if (st.has_deadline()) {
+      list(*st.mutable_deadline()->mutable_citations(), p + "deadline.");
+    }
+    for (int o = 0; o < st.outcomes_size(); ++o) {
+      list(*st.mutable_outcomes(o)->mutable_citations(),
+           p + "outcomes[" + std::to_string(o) + "].");
+    }
+  }
+}
+
+// Resolves every citation of a definition against the registry (and the
+// definition's own documents) as resolve() does for a catalogue, and checks
+// that the rule set is a registered document. The rest is checked by
+// cadre::check_procedure() (tested on every shipped definition).
+bool resolve_procedure(const std::string &path, const Registry &registry,
+                       pb::ProcedureDefinition &d) {
+  bool ok = true;
+  std::map<std::string, const pb::Document *> docs = registry.by_key;
+  for (const pb::Document &doc : d.documents()) {
+    docs[doc.key()] = &doc;
+  }
+  const std::string where = "procedures[" + d.id() + "]";
+  const auto fail = [&](const std::string &at, const std::string &what) {
+    (void)std::fprintf(stderr, "%s: %s.%s: %s\n", path.c_str(), where.c_str(), at.c_str(),
+                       what.c_str());
+    ok = false;
+  };
+  if (!docs.contains(d.rule_set())) {
+    fail("rule_set", "no registered document \"" + d.rule_set() + "\"");
+  }
+  for_each_citation(d, [&](pb::Citation &ci, const std::string &at) {
+    if (!ci.document().empty() || !ci.document_number().empty() || ci.year() != 0) {
+      fail(at + ".document", "titles are never typed inline: cite the document by key");
+    }
+    const auto it = docs.find(ci.key());
+    if (it == docs.end()) {
+      fail(at + ".key", ci.key().empty() ? "required: the key of a registered document"
+                                         : "no registered document \"" + ci.key() + "\"");
+      return;
+    }
+    ci.set_document(it->second->title());
+    ci.set_document_number(it->second->document_number());
+    ci.set_year(year_of(*it->second));
+    ci.set_evidence(it->second->evidence_only());
+  });
+  return ok;
+}
+
+bool load_procedures(const std::string &path, const Registry &registry,
+                     std::vector<pb::ProcedureDefinition> &out) {
+  pb::ProcedureDefinitions file;
+  if (!parse_file(path, file)) {
+    return false;
+  }
+  bool ok = true;
+  for (pb::ProcedureDefinition &d : *file.mutable_procedures()) {
+    ok = resolve_procedure(path, registry, d) && ok;
+    out.push_back(std::move(d));
+  }
+  return ok;
+}
+
+template <typename Enum>
+std::string enum_list(const google::protobuf::RepeatedField<int> &values, const char *type) {
+  std::string out = "{";
+  for (const int v : values) {
+    out += std::string(out.size() > 1 ? ", " : "") + "static_cast<" + type + ">(" +
+           std::to_string(v) + ")";
+  }
+  return out + "}";
+}
+
+std::string citations_code(const Citations &cs) {
+  std::string out = "{";
+  for (const pb::Citation &c : cs) {
+    out += (out.size() > 1 ? ", " : "") + citation(c);
+  }
+  return out + "}";
+}
+
+std::string actor_code(const pb::Actor &a) {
+  return "Actor{static_cast<ActorRole>(" + std::to_string(a.role()) + "), " +
+         enum_list<int>(a.bodies(), "AuthorityKind") + ", static_cast<AuthorityLevel>(" +
+         std::to_string(a.level()) + "), " + text(a.text()) + "}";
+}
+
+std::string threshold_code(const pb::Threshold &t) {
+  return "Threshold{" + std::to_string(t.numerator()) + ", " + std::to_string(t.denominator()) +
+         ", " + (t.inclusive() ? "true" : "false") + ", static_cast<MajorityBase>(" +
+         std::to_string(t.base()) + ")}";
+}
+
+void emit_procedure(const pb::ProcedureDefinition &d, std::ostream &os) {
+  os << "  {\n    ProcedureDefinition d;\n";
+  os << "    d.id = " << lit(d.id()) << ";\n";
+  os << "    d.version = " << lit(d.version()) << ";\n";
+  os << "    d.kind = static_cast<ProcedureKind>(" << d.kind() << ");\n";
+  os << "    d.title = " << text(d.title()) << ";\n";
+  os << "    d.rule_set = " << lit(d.rule_set()) << ";\n";
+  os << "    d.jurisdiction = " << lit(d.jurisdiction()) << ";\n";
+  os << "    d.effective_from = " << date(d.effective_from()) << ";\n";
+  os << "    d.effective_to = " << date(d.effective_to()) << ";\n";
+  os << "    d.citations = " << citations_code(d.citations()) << ";\n";
+  os << "    d.completeness = " << text(d.completeness()) << ";\n";
+  if (d.documents_size() > 0) {
+    os << "    d.documents = {\n";
+    for (const pb::Document &doc : d.documents()) {
+      emit_document(doc, os);
+    }
+    os << "    };\n";
+  }
+  for (const pb::Stage &s : d.stages()) {
+    os << "    {\n      Stage s;\n";
+    os << "      s.key = " << lit(s.key()) << ";\n";
+    os << "      s.name = " << text(s.name()) << ";\n";
+    os << "      s.text = " << text(s.text()) << ";\n";
+    os << "      s.entry = static_cast<StageEntry>(" << s.entry() << ");\n";
+    os << "      s.branch_from = " << lit(s.branch_from()) << ";\n";
+    os << "      s.actor = " << actor_code(s.actor()) << ";\n";
+    for (const pb::FactRequirement &f : s.facts()) {
+      os << "      s.facts.push_back(FactRequirement{" << lit(f.key()) << ", " << text(f.name())
+         << ", static_cast<FactType>(" << f.type() << "), " << (f.required() ? "true" : "false")
+         << "});\n";
+    }
+    for (const pb::DocumentRequirement &r : s.documents()) {
+      os << "      s.documents.push_back(DocumentRequirement{" << lit(r.key()) << ", "
+         << text(r.name()) << ", " << (r.required() ? "true" : "false") << "});\n";
+    }
+    for (const pb::Guard &g : s.guards()) {
+      os << "      {\n        Guard g;\n";
+      os << "        g.kind = static_cast<GuardKind>(" << g.kind() << ");\n";
+      for (const std::string &k : g.stages()) {
+        os << "        g.stages.push_back(" << lit(k) << ");\n";
+      }
+      os << "        g.fact_stage = " << lit(g.fact_stage()) << ";\n";
+      os << "        g.fact = " << lit(g.fact()) << ";\n";
+      if (g.has_quorum()) {
+        os << "        g.quorum = Quorum{" << threshold_code(g.quorum().attendance()) << ", "
+           << threshold_code(g.quorum().majority()) << ", "
+           << citations_code(g.quorum().citations()) << "};\n";
+      }
+      if (g.has_approver()) {
+        os << "        g.approver = " << actor_code(g.approver()) << ";\n";
+      }
+      os << "        g.text = " << text(g.text()) << ";\n";
+      os << "        g.citations = " << citations_code(g.citations()) << ";\n";
+      os << "        s.guards.push_back(std::move(g));\n      }\n";
+    }
+    if (s.has_deadline()) {
+      const pb::Deadline &dl = s.deadline();
+      os << "      s.deadline = Deadline{" << dl.amount() << ", static_cast<PeriodUnit>("
+         << dl.unit() << "), DeadlineAnchor{" << lit(dl.from().stage())
+         << ", static_cast<AnchorPoint>(" << dl.from().point() << "), " << lit(dl.from().fact())
+         << "}, " << (dl.roll_forward() ? "true" : "false") << ", static_cast<DeadlineEffect>("
+         << dl.effect() << "), " << text(dl.text()) << ", " << citations_code(dl.citations())
+         << "};\n";
+    }
+    for (const pb::Outcome &o : s.outcomes()) {
+      os << "      s.outcomes.push_back(Outcome{" << lit(o.key()) << ", " << text(o.name()) << ", "
+         << lit(o.next()) << ", " << (o.ends() ? "true" : "false") << ", "
+         << enum_list<int>(o.methods(), "AdjustmentMethod") << ", "
+         << enum_list<int>(o.forms(), "AccountabilityForm") << ", " << citations_code(o.citations())
+         << "});\n";
+    }
+    os << "      s.suspends_execution = " << (s.suspends_execution() ? "true" : "false") << ";\n";
+    os << "      s.optional = " << (s.optional() ? "true" : "false") << ";\n";
+    os << "      s.citations = " << citations_code(s.citations()) << ";\n";
+    os << "      d.stages.push_back(std::move(s));\n    }\n";
+  }
+  os << "    out.push_back(std::move(d));\n  }\n";
+}
+
+int procedures_code(const std::string &out_path, const Registry &registry,
+                    const std::vector<std::string> &inputs) {
+  std::vector<pb::ProcedureDefinition> all;
+  bool ok = true;
+  for (const std::string &path : inputs) {
+    ok = load_procedures(path, registry, all) && ok;
+  }
+  if (!ok) {
+    return 1;
+  }
+  std::ostringstream os;
+  os << "// Generated by cadre_catgen from data/procedures. Do not edit.\n"
+        "#include <optional>\n#include <vector>\n\n#include \"cadre/procedure_definition.hpp\"\n\n"
+        "namespace cadre {\ninline namespace api_v1 {\n\n"
+        "std::vector<ProcedureDefinition> builtin_procedures() {\n"
+        "  std::vector<ProcedureDefinition> out;\n";
+  for (const pb::ProcedureDefinition &d : all) {
+    emit_procedure(d, os);
+  }
+  os << "  return out;\n}\n\n}  // namespace api_v1\n}  // namespace cadre\n";
+  std::ofstream f(out_path, std::ios::binary);
+  f << os.str();
+  return f ? 0 : 1;
+}
+
+// The label of an enum value in both languages, from the schema's options.
+std::string label(const google::protobuf::EnumDescriptor *e, int number) {
+  const google::protobuf::EnumValueDescriptor *v = e->FindValueByNumber(number);
+  if (v == nullptr) {
+    return "?";
+  }
+  const auto &o = v->options();
+  return o.GetExtension(pb::zh_cn) + " (" + o.GetExtension(pb::en) + ")";
+}
+
+std::string cite_md(const pb::Citation &ci) {
+  return std::string("[") + pick(kVerification, ci.verification()) + "] " + md(ci.document()) +
+         (ci.document_number().empty() ? "" : "（" + ci.document_number() + "）") +
+         md(ci.article()) + md(ci.item()) + " (`" + ci.key() + "`)" +
+         (ci.supports().empty() ? "" : ": " + md(ci.supports()));
+}
+
+std::string anchor_md(const pb::DeadlineAnchor &a) {
+  std::string out = "`" + a.stage() + "`, ";
+  switch (a.point()) {
+    case pb::ANCHOR_POINT_STAGE_ENTERED:
+      return out + "the day it is entered";
+    case pb::ANCHOR_POINT_STAGE_COMPLETED:
+      return out + "the day it is completed";
+    default:
+      return out + "its date `" + a.fact() + "`";
+  }
+}
+
+int procedures_page(const std::string &out_path, const Registry &registry,
+                    const std::vector<std::string> &inputs) {
+  std::vector<pb::ProcedureDefinition> all;
+  bool ok = true;
+  for (const std::string &path : inputs) {
+    ok = load_procedures(path, registry, all) && ok;
+  }
+  if (!ok) {
+    return 1;
+  }
+  const auto *kinds = pb::ProcedureKind_descriptor();
+  const auto *roles = pb::ActorRole_descriptor();
+  const auto *levels = pb::AuthorityLevel_descriptor();
+  const auto *bodies = pb::AuthorityKind_descriptor();
+  const auto *units = pb::PeriodUnit_descriptor();
+  const auto *effects = pb::DeadlineEffect_descriptor();
+  const auto *guards = pb::GuardKind_descriptor();
+  const auto *facts = pb::FactType_descriptor();
+  const auto *methods = pb::AdjustmentMethod_descriptor();
+  const auto *forms = pb::AccountabilityForm_descriptor();
+  std::ostringstream os;
+  os << "# Procedure reference {#procedure_reference}\n\n"
+        "Every procedure definition shipped with cadre, generated from data/procedures at build "
+        "time: its stages in order, who acts, the facts and documents each records, its guards, "
+        "its deadline and its allowed outcomes, each with its citations and their verification "
+        "tags (shared/domain/regulations.md: **SAW**, **SAW-partial**, **SAW-secondary**, "
+        "**SAW-local**, **RECALLED**: not verified, configurable policy, never fact). The format "
+        "is described in @ref procedure_format. A period's first day is the day after the event "
+        "it is counted from; working days are those of the official calendar "
+        "(@ref calendar).\n\n";
+  for (const pb::ProcedureDefinition &d : all) {
+    std::string anchor = d.id();
+    std::ranges::replace_if(
+        anchor, [](char c) { return c == '.' || c == '-'; }, '_');
+    os << "## " << d.id() << ": " << md(d.title().zh_cn()) << " {#procedure_" << anchor << "}\n\n";
+    os << md(d.title().en()) << ". Kind: " << label(kinds, d.kind()) << "; rules `" << d.rule_set()
+       << "`; jurisdiction " << d.jurisdiction() << "; in force from " << d.effective_from()
+       << (d.effective_to().empty() ? "" : " to " + d.effective_to()) << ".\n\n";
+    for (const pb::Citation &ci : d.citations()) {
+      os << "- **Basis** " << cite_md(ci) << "\n";
+    }
+    if (!d.completeness().zh_cn().empty()) {
+      os << "- **Completeness.** " << md(d.completeness().zh_cn()) << " "
+         << md(d.completeness().en()) << "\n";
+    }
+    os << "\n";
+    int n = 0;
+    for (const pb::Stage &s : d.stages()) {
+      os << "### " << d.id() << " " << ++n << ". " << md(s.name().zh_cn()) << " ("
+         << md(s.name().en()) << "), `" << s.key() << "`\n\n";
+      if (!s.text().zh_cn().empty()) {
+        os << md(s.text().zh_cn()) << " — " << md(s.text().en()) << "\n\n";
+      }
+      if (s.entry() == pb::STAGE_ENTRY_BRANCH) {
+        os << "- **Branch:** opened by a party once `" << s.branch_from()
+           << "` is completed, beside the main line.\n";
+      }
+      if (s.optional()) {
+        os << "- **Optional:** a case may end without it.\n";
+      }
+      if (s.entry() == pb::STAGE_ENTRY_BRANCH || s.suspends_execution()) {
+        os << "- **Suspends execution:** "
+           << (s.suspends_execution() ? "yes" : "no: the decision is executed meanwhile") << "\n";
+      }
+      os << "- **Actor:** " << md(s.actor().text().zh_cn()) << " (" << md(s.actor().text().en())
+         << "); " << label(roles, s.actor().role()) << ", " << label(levels, s.actor().level());
+      for (const int b : s.actor().bodies()) {
+        os << "; " << label(bodies, b);
+      }
+      os << "\n";
+      for (const pb::FactRequirement &f : s.facts()) {
+        os << "- **Fact** `" << f.key() << "`: " << md(f.name().zh_cn()) << " ("
+           << md(f.name().en()) << "), " << label(facts, f.type())
+           << (f.required() ? ", required" : ", optional") << "\n";
+      }
+      for (const pb::DocumentRequirement &r : s.documents()) {
+        os << "- **Document** `" << r.key() << "`: " << md(r.name().zh_cn()) << " ("
+           << md(r.name().en()) << ")" << (r.required() ? ", required" : ", optional") << "\n";
+      }
+      for (const pb::Guard &g : s.guards()) {
+        os << "- **Guard:** " << label(guards, g.kind());
+        for (const std::string &k : g.stages()) {
+          os << " `" << k << "`";
+        }
+        if (!g.fact().empty()) {
+          os << " `" << (g.fact_stage().empty() ? s.key() : g.fact_stage()) << "." << g.fact()
+             << "`";
+        }
+        if (g.has_quorum()) {
+          const auto th = [](const pb::Threshold &t) {
+            return std::string(t.inclusive() ? "at least " : "more than ") +
+                   std::to_string(t.numerator()) + "/" + std::to_string(t.denominator()) +
+                   " of the " +
+                   (t.base() == pb::MAJORITY_BASE_MEMBERS_PRESENT ? "members present (实到会成员)"
+                                                                  : "members due (应到会成员)");
+          };
+          os << ": attendance " << th(g.quorum().attendance()) << "; in favour "
+             << th(g.quorum().majority());
+        }
+        if (g.has_approver()) {
+          os << ": " << md(g.approver().text().zh_cn()) << " (" << md(g.approver().text().en())
+             << ")";
+        }
+        if (!g.text().zh_cn().empty()) {
+          os << ". " << md(g.text().zh_cn()) << " — " << md(g.text().en());
+        }
+        os << "\n";
+        for (const pb::Citation &ci : g.citations()) {
+          os << "  - " << cite_md(ci) << "\n";
+        }
+        if (g.has_quorum()) {
+          for (const pb::Citation &ci : g.quorum().citations()) {
+            os << "  - " << cite_md(ci) << "\n";
+          }
+        }
+      }
+      if (s.has_deadline()) {
+        const pb::Deadline &dl = s.deadline();
+        os << "- **Deadline:** " << dl.amount() << " " << label(units, dl.unit()) << " from "
+           << anchor_md(dl.from()) << "; " << label(effects, dl.effect())
+           << (dl.roll_forward() ? "; a last day on a rest day moves to the next working day "
+                                   "(民法典 第二百零三条)"
+                                 : "")
+           << ". " << md(dl.text().zh_cn()) << " — " << md(dl.text().en()) << "\n";
+        for (const pb::Citation &ci : dl.citations()) {
+          os << "  - " << cite_md(ci) << "\n";
+        }
+      }
+      for (const pb::Outcome &o : s.outcomes()) {
+        os << "- **Outcome** `" << o.key() << "`: " << md(o.name().zh_cn()) << " ("
+           << md(o.name().en()) << ") → " << (o.ends() ? std::string("end") : "`" + o.next() + "`");
+        for (const int m : o.methods()) {
+          os << "; " << label(methods, m);
+        }
+        for (const int f : o.forms()) {
+          os << "; " << label(forms, f);
+        }
+        os << "\n";
+        for (const pb::Citation &ci : o.citations()) {
+          os << "  - " << cite_md(ci) << "\n";
+        }
+      }
+      for (const pb::Citation &ci : s.citations()) {
+        os << "- **Citation** " << cite_md(ci) << "\n";
+      }
+      os << "\n";
+    }
+  }
+  std::ofstream f(out_path, std::ios::binary);
+  f << os.str();
+  return f ? 0 : 1;
+}
+
 }  // namespace
 
 // The Sources page: every registered document with its tag and the rules
@@ -495,7 +908,19 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
   std::map<std::string, std::vector<std::string>> cited_by;
   std::map<std::string, const pb::Document *> local;
   std::vector<pb::Catalogue> catalogues;
+  std::vector<pb::ProcedureDefinition> procedures;
+  bool procedure_files = false;
   for (const std::string &path : inputs) {
+    if (path == "--procedures") {
+      procedure_files = true;
+      continue;
+    }
+    if (procedure_files) {
+      if (!load_procedures(path, registry, procedures)) {
+        return 1;
+      }
+      continue;
+    }
     pb::Catalogue c;
     if (!parse_file(path, c) || !resolve(path, registry, c)) {
       return 1;
@@ -519,6 +944,13 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
       for (const std::string &k : keys) {
         cited_by[k].push_back("`" + r.id() + "`");
       }
+    }
+  }
+  for (pb::ProcedureDefinition &d : procedures) {
+    std::set<std::string> keys{d.rule_set()};
+    for_each_citation(d, [&](pb::Citation &ci, const std::string &) { keys.insert(ci.key()); });
+    for (const std::string &k : keys) {
+      cited_by[k].push_back("procedure `" + d.id() + "`");
     }
   }
   // Citations in code: source_key("...") in src/.
@@ -587,6 +1019,15 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
 
 int main(int argc, char **argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() >= 3 && (args[0] == "--procedures" || args[0] == "--procedures-page")) {
+    Registry registry;
+    if (!load_registry(args[2], registry)) {
+      return 1;
+    }
+    const std::vector<std::string> inputs(args.begin() + 3, args.end());
+    return args[0] == "--procedures" ? procedures_code(args[1], registry, inputs)
+                                     : procedures_page(args[1], registry, inputs);
+  }
   if (args.size() >= 4 && (args[0] == "--markdown" || args[0] == "--sources-page")) {
     Registry registry;
     if (!load_registry(args[3], registry)) {
