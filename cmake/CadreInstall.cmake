@@ -46,6 +46,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/facts.hpp
   cadre/followup.hpp
   cadre/organisation.hpp
+  cadre/procedure_definition.hpp
   cadre/records.hpp
   cadre/roster.hpp
   cadre/finding.hpp

@@ -20,6 +20,7 @@
 #include "cadre/followup.hpp"
 #include "cadre/labels.hpp"
 #include "cadre/organisation.hpp"
+#include "cadre/procedure_definition.hpp"
 #include "cadre/records.hpp"
 #include "cadre/roster.hpp"
 #include "cadre/rules/retirement.hpp"
