@@ -40,11 +40,12 @@ nice -n 19 cmake --build "$build" --target "${target}_fuzzer" >/dev/null
 corpus="fuzz/corpora/$target"
 runs="build/fuzz-runs/$target"
 mkdir -p "$corpus" "$runs/new"
-# The shipped data seed the catalogue and calendar targets where it lives (read-only).
+# The shipped data seed the catalogue, calendar and procedures targets where it lives (read-only).
 seeds=()
 case "$target" in
   catalogue) seeds=(data/catalogues) ;;
   calendar) seeds=(data/calendar) ;;
+  procedures) seeds=(data/procedures) ;;
 esac
 log="$runs/fuzz.log"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}"
