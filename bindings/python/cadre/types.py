@@ -996,6 +996,14 @@ class ProcedureKind(_typed.Enum):
     VIOLATION_REMOVAL = 7
     #: 容错认定 (error-tolerance review)
     EXEMPTION_REVIEW = 8
+    #: 提醒 (reminder)
+    REMINDER = 9
+    #: 函询 (letter of inquiry)
+    INQUIRY = 10
+    #: 诫勉 (admonishment)
+    ADMONISHMENT = 11
+    #: 延迟免职（退休）审批 (approval of a delayed removal or retirement)
+    DELAYED_REMOVAL = 12
 
 
 _typed.enum(ProcedureKind, "cadre.v1.ProcedureKind", "PROCEDURE_KIND_")
@@ -1162,6 +1170,193 @@ class ExemptionOutcome(_typed.Enum):
 
 
 _typed.enum(ExemptionOutcome, "cadre.v1.ExemptionOutcome", "EXEMPTION_OUTCOME_")
+
+
+class ActorRole(_typed.Enum):
+    """Who acts in a stage of a procedure.
+
+    Schema enum ``cadre.v1.ActorRole``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 主要负责人 (principal leader)
+    PRINCIPAL_LEADER = 1
+    """The principal leader (主要负责人) of the body with management authority."""
+    #: 领导班子集体讨论决定 (the leadership body, deciding collectively)
+    COLLECTIVE = 2
+    """The leadership body deciding collectively at a meeting (党委（党组）会议)."""
+    #: 承办部门 (the department doing the work)
+    WORKING_BODY = 3
+    """The department that does the work (组织部门, 纪委, 承办机关)."""
+    #: 调查（核实）组 (investigation or verification group)
+    CASE_GROUP = 4
+    """A group set up for the case (调查组, 考察组, 核查组)."""
+    #: 干部本人 (the cadre concerned)
+    THE_CADRE = 5
+    """The cadre concerned (本人): a reply, a self-examination, an appeal, an application."""
+
+
+_typed.enum(ActorRole, "cadre.v1.ActorRole", "ACTOR_ROLE_")
+
+
+class AuthorityLevel(_typed.Enum):
+    """Level of the body that acts, relative to the one managing the cadre.
+
+    Schema enum ``cadre.v1.AuthorityLevel``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 有管理权限的组织 (the body with management authority)
+    MANAGING = 1
+    """The body with management authority over the cadre (按照干部管理权限)."""
+    #: 上一级组织 (the organisation one level up)
+    ONE_LEVEL_UP = 2
+    """The organisation one level up (上一级党组织)."""
+    #: 不适用（本人） (not a body (the cadre))
+    NONE = 3
+    """Not a body: the cadre concerned."""
+
+
+_typed.enum(AuthorityLevel, "cadre.v1.AuthorityLevel", "AUTHORITY_LEVEL_")
+
+
+class StageEntry(_typed.Enum):
+    """How a stage of a procedure is entered.
+
+    Schema enum ``cadre.v1.StageEntry``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 依次进入 (in sequence)
+    SEQUENCE = 1
+    """Through an outcome of another stage (the first stage: when the case opens)."""
+    #: 另行启动（分支） (opened as a branch)
+    BRANCH = 2
+    """A side step opened by a party once another stage is completed (an appeal),
+    running beside the main line.
+    """
+
+
+_typed.enum(StageEntry, "cadre.v1.StageEntry", "STAGE_ENTRY_")
+
+
+class FactType(_typed.Enum):
+    """Type of a fact a stage records.
+
+    Schema enum ``cadre.v1.FactType``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 日期 (date)
+    DATE = 1
+    #: 文字 (text)
+    TEXT = 2
+    #: 是否 (yes or no)
+    BOOL = 3
+    #: 整数 (integer)
+    INTEGER = 4
+    #: 表决情况（应到、实到、同意） (votes (members due, present, in favour))
+    VOTES = 5
+    """A collective decision's record: members due, members present, votes in favour."""
+    #: 调整方式 (adjustment method)
+    METHOD = 6
+    """An adjustment method (AdjustmentMethod)."""
+    #: 关联记录 (reference to a record)
+    RECORD = 7
+    """A reference to another record (a 诫勉 record, a finding)."""
+
+
+_typed.enum(FactType, "cadre.v1.FactType", "FACT_TYPE_")
+
+
+class GuardKind(_typed.Enum):
+    """Kind of a guard on a stage.
+
+    Schema enum ``cadre.v1.GuardKind``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 前置环节已完成 (earlier stages completed)
+    STAGES_COMPLETED = 1
+    """Other stages must be completed first (no decision before its investigation)."""
+    #: 前提条件成立 (a condition holds)
+    FACT_TRUE = 2
+    """A yes-or-no fact recorded in a stage must be yes (a warning not heeded)."""
+    #: 集体讨论决定（到会与表决要求） (collective decision (quorum and majority))
+    COLLECTIVE_DECISION = 3
+    """A collective decision: the quorum and the majority the cited rule requires."""
+    #: 经审批同意 (approval)
+    APPROVAL = 4
+    """An approval by another actor (the principal leader, the organisation one level up)."""
+
+
+_typed.enum(GuardKind, "cadre.v1.GuardKind", "GUARD_KIND_")
+
+
+class AnchorPoint(_typed.Enum):
+    """The event a deadline is counted from.
+
+    Schema enum ``cadre.v1.AnchorPoint``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 环节启动之日 (the day the stage is entered)
+    STAGE_ENTERED = 1
+    #: 环节完成之日 (the day the stage is completed)
+    STAGE_COMPLETED = 2
+    #: 环节记录的日期（如收到之日） (a date the stage records (e.g. the day of receipt))
+    FACT_DATE = 3
+    """A date fact the stage records (the day a letter or a decision is received)."""
+
+
+_typed.enum(AnchorPoint, "cadre.v1.AnchorPoint", "ANCHOR_POINT_")
+
+
+class DeadlineEffect(_typed.Enum):
+    """What a missed deadline means.
+
+    Schema enum ``cadre.v1.DeadlineEffect``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 应当在期限内完成（逾期标注） (due by the deadline (flagged when late))
+    DUE = 1
+    """The step is due by the deadline; later it is overdue but still recorded."""
+    #: 逾期不得启动 (barred after the deadline)
+    BARRED_AFTER = 2
+    """The step may be taken only within the period (an appeal out of time is refused)."""
+    #: 期满后方可进行 (only after the period)
+    NOT_BEFORE = 3
+    """The step may be taken only after the period (a review after 6 months)."""
+
+
+_typed.enum(DeadlineEffect, "cadre.v1.DeadlineEffect", "DEADLINE_EFFECT_")
+
+
+class MajorityBase(_typed.Enum):
+    """What a threshold of a collective decision counts against.
+
+    Schema enum ``cadre.v1.MajorityBase``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 应到会成员 (members due to attend)
+    MEMBERS_DUE = 1
+    """The members who should attend (应到会成员)."""
+    #: 实到会成员 (members present)
+    MEMBERS_PRESENT = 2
+    """The members present (实到会成员)."""
+
+
+_typed.enum(MajorityBase, "cadre.v1.MajorityBase", "MAJORITY_BASE_")
 
 
 @dataclass
@@ -2905,6 +3100,348 @@ class ProcedureCase(_typed.Message):
 
 
 @dataclass
+class Threshold(_typed.Message):
+    """A share of a body's members: numerator / denominator, counted against a base.
+
+    Schema message ``cadre.v1.Threshold``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Threshold"
+    _fields_: ClassVar[tuple] = (
+        ("numerator", "numerator", _typed.SCALAR, None, False, False),
+        ("denominator", "denominator", _typed.SCALAR, None, False, False),
+        ("inclusive", "inclusive", _typed.SCALAR, None, False, False),
+        ("base", "base", _typed.ENUM, "MajorityBase", False, False),
+    )
+
+    numerator: int = 0
+    denominator: int = 0
+    inclusive: bool = False
+    """True when the bound itself is enough (以上, 不少于); false when the count
+    must exceed it (超过, 过半数).
+    """
+    base: MajorityBase = MajorityBase.UNSPECIFIED
+    """What the share is counted against."""
+
+
+@dataclass
+class Quorum(_typed.Message):
+    """The attendance and the majority a collective decision needs.
+
+    Schema message ``cadre.v1.Quorum``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Quorum"
+    _fields_: ClassVar[tuple] = (
+        ("attendance", "attendance", _typed.MESSAGE, "Threshold", False, False),
+        ("majority", "majority", _typed.MESSAGE, "Threshold", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    attendance: Threshold = field(default_factory=lambda: Threshold())
+    """Members who must attend, as a share of the members due."""
+    majority: Threshold = field(default_factory=lambda: Threshold())
+    """Votes in favour needed for a decision."""
+    citations: list[Citation] = field(default_factory=list)
+    """The rule that requires them. Required."""
+
+
+@dataclass
+class Actor(_typed.Message):
+    """Who acts in a stage.
+
+    Schema message ``cadre.v1.Actor``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Actor"
+    _fields_: ClassVar[tuple] = (
+        ("role", "role", _typed.ENUM, "ActorRole", False, False),
+        ("bodies", "bodies", _typed.ENUM, "AuthorityKind", True, False),
+        ("level", "level", _typed.ENUM, "AuthorityLevel", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    role: ActorRole = ActorRole.UNSPECIFIED
+    bodies: list[AuthorityKind] = field(default_factory=list)
+    """The bodies that may act (any of them), e.g. 党委（党组）、纪委、党的工作机关."""
+    level: AuthorityLevel = AuthorityLevel.UNSPECIFIED
+    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """The actor as the rule names it, in both languages."""
+
+
+@dataclass
+class FactRequirement(_typed.Message):
+    """A fact a stage records.
+
+    Schema message ``cadre.v1.FactRequirement``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FactRequirement"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("type", "type", _typed.ENUM, "FactType", False, False),
+        ("required", "required", _typed.SCALAR, None, False, False),
+    )
+
+    key: str = ""
+    """Key, unique within the stage, e.g. "received_on", "votes"."""
+    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    type: FactType = FactType.UNSPECIFIED
+    required: bool = False
+    """True when the stage cannot be completed without it."""
+
+
+@dataclass
+class DocumentRequirement(_typed.Message):
+    """A document a stage produces or needs, e.g. 问责决定书, 函询通知书.
+
+    Schema message ``cadre.v1.DocumentRequirement``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.DocumentRequirement"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("required", "required", _typed.SCALAR, None, False, False),
+    )
+
+    key: str = ""
+    """Key, unique within the stage, e.g. "decision_letter"."""
+    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    required: bool = False
+
+
+@dataclass
+class Guard(_typed.Message):
+    """A condition that must hold before a stage is completed.
+
+    Schema message ``cadre.v1.Guard``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Guard"
+    _fields_: ClassVar[tuple] = (
+        ("kind", "kind", _typed.ENUM, "GuardKind", False, False),
+        ("stages", "stages", _typed.SCALAR, None, True, False),
+        ("fact_stage", "fact_stage", _typed.SCALAR, None, False, False),
+        ("fact", "fact", _typed.SCALAR, None, False, False),
+        ("quorum", "quorum", _typed.MESSAGE, "Quorum", False, False),
+        ("approver", "approver", _typed.MESSAGE, "Actor", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    kind: GuardKind = GuardKind.UNSPECIFIED
+    stages: list[str] = field(default_factory=list)
+    """For STAGES_COMPLETED: keys of the stages that must be completed first."""
+    fact_stage: str = ""
+    """For FACT_TRUE: key of the stage that records the fact (empty: this stage)."""
+    fact: str = ""
+    """For FACT_TRUE: key of a yes-or-no fact of that stage."""
+    quorum: Quorum = field(default_factory=lambda: Quorum())
+    """For COLLECTIVE_DECISION: the attendance and the majority, with the rule."""
+    approver: Actor = field(default_factory=lambda: Actor())
+    """For APPROVAL: who must approve."""
+    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class DeadlineAnchor(_typed.Message):
+    """Where a period starts: an event of a stage.
+
+    Schema message ``cadre.v1.DeadlineAnchor``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.DeadlineAnchor"
+    _fields_: ClassVar[tuple] = (
+        ("stage", "stage", _typed.SCALAR, None, False, False),
+        ("point", "point", _typed.ENUM, "AnchorPoint", False, False),
+        ("fact", "fact", _typed.SCALAR, None, False, False),
+    )
+
+    stage: str = ""
+    """Key of the stage."""
+    point: AnchorPoint = AnchorPoint.UNSPECIFIED
+    fact: str = ""
+    """For FACT_DATE: key of a date fact of that stage, e.g. "received_on"."""
+
+
+@dataclass
+class Deadline(_typed.Message):
+    """The period within which (or after which) a stage is completed.
+
+    Schema message ``cadre.v1.Deadline``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Deadline"
+    _fields_: ClassVar[tuple] = (
+        ("amount", "amount", _typed.SCALAR, None, False, False),
+        ("unit", "unit", _typed.ENUM, "PeriodUnit", False, False),
+        ("from_", "from", _typed.MESSAGE, "DeadlineAnchor", False, False),
+        ("roll_forward", "roll_forward", _typed.SCALAR, None, False, False),
+        ("effect", "effect", _typed.ENUM, "DeadlineEffect", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    amount: int = 0
+    """Length of the period, 1 or more."""
+    unit: PeriodUnit = PeriodUnit.UNSPECIFIED
+    """Working days (on the official calendar), days, months or years."""
+    from_: DeadlineAnchor = field(default_factory=lambda: DeadlineAnchor())
+    """The event the period is counted from; that day itself is not counted."""
+    roll_forward: bool = False
+    """民法典 第二百零三条: a last day that is a statutory rest day moves to the
+    first working day after it.
+    """
+    effect: DeadlineEffect = DeadlineEffect.UNSPECIFIED
+    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Outcome(_typed.Message):
+    """An allowed outcome of a stage.
+
+    Schema message ``cadre.v1.Outcome``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Outcome"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("next", "next", _typed.SCALAR, None, False, False),
+        ("ends", "ends", _typed.SCALAR, None, False, False),
+        ("methods", "methods", _typed.ENUM, "AdjustmentMethod", True, False),
+        ("forms", "forms", _typed.ENUM, "AccountabilityForm", True, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    key: str = ""
+    """Key, unique within the stage, e.g. "approved", "not_rectified"."""
+    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    next: str = ""
+    """Key of the stage it leads to. Empty only when `ends` is true."""
+    ends: bool = False
+    """True when the outcome ends the procedure (or, in a branch, the branch)."""
+    methods: list[AdjustmentMethod] = field(default_factory=list)
+    """Adjustment methods the outcome allows (e.g. 诫勉 not rectified)."""
+    forms: list[AccountabilityForm] = field(default_factory=list)
+    """Accountability forms the outcome allows (a 问责 decision)."""
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class Stage(_typed.Message):
+    """One stage (环节, 步骤) of a procedure.
+
+    Schema message ``cadre.v1.Stage``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.Stage"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("entry", "entry", _typed.ENUM, "StageEntry", False, False),
+        ("branch_from", "branch_from", _typed.SCALAR, None, False, False),
+        ("actor", "actor", _typed.MESSAGE, "Actor", False, False),
+        ("facts", "facts", _typed.MESSAGE, "FactRequirement", True, False),
+        ("documents", "documents", _typed.MESSAGE, "DocumentRequirement", True, False),
+        ("guards", "guards", _typed.MESSAGE, "Guard", True, False),
+        ("deadline", "deadline", _typed.MESSAGE, "Deadline", False, False),
+        ("outcomes", "outcomes", _typed.MESSAGE, "Outcome", True, False),
+        ("suspends_execution", "suspends_execution", _typed.SCALAR, None, False, False),
+        ("optional", "optional", _typed.SCALAR, None, False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    key: str = ""
+    """Key, unique within the definition, e.g. "investigation"."""
+    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """What the stage does, in the rule's words."""
+    entry: StageEntry = StageEntry.UNSPECIFIED
+    branch_from: str = ""
+    """For a BRANCH: key of the stage after whose completion it may be opened."""
+    actor: Actor = field(default_factory=lambda: Actor())
+    facts: list[FactRequirement] = field(default_factory=list)
+    documents: list[DocumentRequirement] = field(default_factory=list)
+    guards: list[Guard] = field(default_factory=list)
+    deadline: Deadline = field(default_factory=lambda: Deadline())
+    """Unset when the rules give no period."""
+    outcomes: list[Outcome] = field(default_factory=list)
+    suspends_execution: bool = False
+    """Whether the stage, while open, stops the execution of the decision (an
+    appeal does not: 申诉期间，不停止…执行).
+    """
+    optional: bool = False
+    """Whether a case may end without the stage (an appeal, a second inquiry)."""
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class ProcedureDefinition(_typed.Message):
+    """A procedure under one set of rules, in force over a period.
+
+    Schema message ``cadre.v1.ProcedureDefinition``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ProcedureDefinition"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("kind", "kind", _typed.ENUM, "ProcedureKind", False, False),
+        ("title", "title", _typed.MESSAGE, "LocalizedText", False, False),
+        ("rule_set", "rule_set", _typed.SCALAR, None, False, False),
+        ("jurisdiction", "jurisdiction", _typed.SCALAR, None, False, False),
+        ("effective_from", "effective_from", _typed.SCALAR, None, False, False),
+        ("effective_to", "effective_to", _typed.SCALAR, None, False, False),
+        ("stages", "stages", _typed.MESSAGE, "Stage", True, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("completeness", "completeness", _typed.MESSAGE, "LocalizedText", False, False),
+        ("documents", "documents", _typed.MESSAGE, "Document", True, False),
+        ("version", "version", _typed.SCALAR, None, False, False),
+    )
+
+    id: str = ""
+    """Stable id, e.g. "cn-2019.accountability". Never reused for another meaning."""
+    kind: ProcedureKind = ProcedureKind.UNSPECIFIED
+    title: LocalizedText = field(default_factory=lambda: LocalizedText())
+    rule_set: str = ""
+    """Key in the registry of sources of the rules the procedure belongs to, e.g. "wztl-2019"."""
+    jurisdiction: str = ""
+    """"CN" for the central rules, or the six-digit code of a region."""
+    effective_from: str = ""
+    """First and last day in force (empty last day: in force)."""
+    effective_to: str = ""
+    stages: list[Stage] = field(default_factory=list)
+    """The stages in order: the first opens the case."""
+    citations: list[Citation] = field(default_factory=list)
+    """The legal basis of the procedure as a whole."""
+    completeness: LocalizedText = field(default_factory=lambda: LocalizedText())
+    """What is known to be missing or unverified about the definition."""
+    documents: list[Document] = field(default_factory=list)
+    """Documents the definition cites that the library's registry does not hold."""
+    version: str = ""
+
+
+@dataclass
+class ProcedureDefinitions(_typed.Message):
+    """A file of procedure definitions.
+
+    Schema message ``cadre.v1.ProcedureDefinitions``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ProcedureDefinitions"
+    _fields_: ClassVar[tuple] = (
+        ("procedures", "procedures", _typed.MESSAGE, "ProcedureDefinition", True, False),
+    )
+
+    procedures: list[ProcedureDefinition] = field(default_factory=list)
+
+
+@dataclass
 class ChannelCount(_typed.Message):
     """Count of cadres for one channel.
 
@@ -3989,14 +4526,18 @@ _typed.Message._types_ = sys.modules[__name__]
 __all__ = [
     "AccountabilityDecision",
     "AccountabilityForm",
+    "Actor",
+    "ActorRole",
     "Adjustment",
     "AdjustmentMethod",
     "AgeLimitDelay",
+    "AnchorPoint",
     "AnnualAssessment",
     "AppointmentMode",
     "AssessmentGrade",
     "AssignmentRefusal",
     "AuthorityKind",
+    "AuthorityLevel",
     "BirthDateSource",
     "Blocker",
     "Bulletin",
@@ -4027,12 +4568,16 @@ __all__ = [
     "ConsistencyRequest",
     "ConsistencyResponse",
     "DayKind",
+    "Deadline",
+    "DeadlineAnchor",
+    "DeadlineEffect",
     "DecidedBy",
     "DecisionRecord",
     "DemocraticEvaluation",
     "Determination",
     "DimensionScores",
     "Document",
+    "DocumentRequirement",
     "EarlyWarning",
     "EarlyWarningKind",
     "EducationLevel",
@@ -4050,6 +4595,8 @@ __all__ = [
     "ExemptionNote",
     "ExemptionOutcome",
     "Fact",
+    "FactRequirement",
+    "FactType",
     "FamilySituation",
     "FamilySituationKind",
     "Festival",
@@ -4065,6 +4612,8 @@ __all__ = [
     "GradeCap",
     "GradeCapRequest",
     "GradeCapResponse",
+    "Guard",
+    "GuardKind",
     "Heading",
     "HealthSpell",
     "HolidayLaw",
@@ -4075,11 +4624,13 @@ __all__ = [
     "InvestigationStatus",
     "LeadershipTeam",
     "LocalizedText",
+    "MajorityBase",
     "NoGradeReason",
     "Operation",
     "OperationList",
     "OperationStatus",
     "OrganisationalMeasure",
+    "Outcome",
     "Parameter",
     "PartySanction",
     "PartySanctionKind",
@@ -4092,8 +4643,11 @@ __all__ = [
     "Probation",
     "ProbationResult",
     "ProcedureCase",
+    "ProcedureDefinition",
+    "ProcedureDefinitions",
     "ProcedureEvent",
     "ProcedureKind",
+    "Quorum",
     "RankLevel",
     "RankLevelCount",
     "Ranking",
@@ -4117,12 +4671,15 @@ __all__ = [
     "Sex",
     "Sources",
     "SpecialTask",
+    "Stage",
+    "StageEntry",
     "StudyLeave",
     "Talk",
     "TeamGrade",
     "TeamMember",
     "TeamRole",
     "TermOfOffice",
+    "Threshold",
     "Training",
     "Unit",
     "UnitKind",
