@@ -2,13 +2,15 @@
 """Checks the generated Sources page of the HTML docs against the registry.
 
 Usage: check_sources_page.py SOURCES.textproto SOURCES.html CATALOGUE.textproto...
+       [PROCEDURES.textproto...]
 
 The page (docs/generated/sources.md, rendered by Doxygen into sources.html)
 must list every document of the registry (data/sources.textproto) in a row of
 its own, with its verification tag, and name in that row every rule of the
 shipped catalogues that cites the document (in its citations or a parameter's
-citation). A document cited by no rule says "(not cited)" or names the code
-that cites it.
+citation), and every shipped procedure definition that cites it
+(data/procedures). A document cited by no rule says "(not cited)" or names the
+code that cites it.
 
 Standard library only. Exit status 0 when the page holds all of it, 1 otherwise.
 """
@@ -26,6 +28,8 @@ TAGS = {
 }
 KEY = re.compile(r'\bkey:\s*"([^"]+)"')
 ID = re.compile(r'^\s*id:\s*"([^"]+)"', re.M)
+CITED = re.compile(r'\bcitations\s*\{\s*key:\s*"([^"]+)"')
+RULE_SET = re.compile(r'\brule_set:\s*"([^"]+)"')
 VERIFICATION = re.compile(r"^\s*verification:\s*(VERIFICATION_[A-Z_]+)", re.M)
 
 
@@ -43,17 +47,27 @@ def registry(path):
     return out
 
 
+def blocks(text):
+    """(kind, text) of every top-level `rules {` or `procedures {` block."""
+    parts = re.split(r"\n\s*(rules|procedures) \{", text)
+    return list(zip(parts[1::2], parts[2::2]))
+
+
 def citing_rules(paths):
     """Which rules cite each key: key -> set of rule ids."""
     out = {}
     for path in paths:
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        for block in re.split(r"\n\s*rules \{", text)[1:]:
+        for kind, block in blocks(text):
             rule = ID.search(block)
             if rule is None:
                 raise SystemExit("error: %s: a rule without id" % path)
-            for key in KEY.findall(block):
+            # A procedure's stages, facts and outcomes have keys too: only a
+            # citation's key (written first in its block) and the rule set count.
+            keys = (KEY.findall(block) if kind == "rules"
+                    else CITED.findall(block) + RULE_SET.findall(block))
+            for key in keys:
                 out.setdefault(key, set()).add(rule.group(1))
     return out
 
