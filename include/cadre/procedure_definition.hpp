@@ -287,6 +287,22 @@ class ProcedureSet {
 };
 
 /**
+ * The canonical text of a definition: every field in a fixed order with fixed escaping,
+ * independent of the file's layout and of protobuf's printer. Its SHA-256 is the
+ * definition's content hash, which a case's decision records carry.
+ * @param definition the definition (as added to a set: citations filled from the registry)
+ * @return the canonical text, "key=value" lines
+ */
+std::string canonical_text(const ProcedureDefinition &definition);
+
+/**
+ * The content hash of a definition.
+ * @param definition the definition
+ * @return the SHA-256 of canonical_text(definition), as 64 lowercase hex digits
+ */
+std::string content_hash(const ProcedureDefinition &definition);
+
+/**
  * The definitions shipped with the library (data/procedures), in the order of the files.
  * @return copies of the shipped definitions, citations filled from the registry
  */

@@ -111,6 +111,20 @@ TEST(ProcedureDefinition, TheShippedFilesAreTheEmbeddedDefinitions) {
   }
 }
 
+TEST(ProcedureDefinition, TheContentHashFollowsEveryField) {
+  const ProcedureDefinition &d = *shipped().find("cn.inquiry");
+  const std::string hash = content_hash(d);
+  EXPECT_EQ(hash.size(), 64U);
+  EXPECT_EQ(hash, content_hash(*shipped().find("cn.inquiry")));
+  ProcedureDefinition changed = d;
+  changed.stages[2].deadline->amount = 10;
+  EXPECT_NE(content_hash(changed), hash);
+  changed = d;
+  changed.stages[0].citations[0].verification = Verification::kSaw;
+  EXPECT_NE(content_hash(changed), hash);
+  EXPECT_NE(canonical_text(d).find("stages[2].deadline.amount=15\n"), std::string::npos);
+}
+
 TEST(ProcedureDefinition, LookupByDatePicksTheRulesInForce) {
   const auto id = [](ProcedureKind kind, const char *on) {
     const ProcedureDefinition *d = shipped().select(kind, day(on));
