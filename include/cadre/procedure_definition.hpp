@@ -252,7 +252,8 @@ class ProcedureSet {
   /**
    * The definition with an id.
    * @param id the definition's id
-   * @return a pointer into the set, or nullptr
+   * @return a pointer into the set (borrowed: valid while the set lives and nothing is added
+   *         to it), or nullptr
    */
   [[nodiscard]] const ProcedureDefinition *find(std::string_view id) const noexcept;
 
@@ -261,7 +262,8 @@ class ProcedureSet {
    * @param kind the procedure's kind
    * @param day the day (e.g. the day the case opens)
    * @param region_code six-digit administrative division code, or "" / "CN" for central
-   * @return the most specific definition in force, or nullptr when none is
+   * @return the most specific definition in force (borrowed, as find()), or nullptr when
+   *         none is
    */
   [[nodiscard]] const ProcedureDefinition *select(
       ProcedureKind kind, Date day, std::string_view region_code = "CN") const noexcept;
@@ -270,7 +272,8 @@ class ProcedureSet {
    * The document with a key: the library's registry first, then the documents of the
    * set's definitions.
    * @param key the document's key
-   * @return a pointer into the registry or into a definition of the set, or nullptr
+   * @return a pointer into the registry (static) or into a definition of the set (borrowed,
+   *         as find()), or nullptr
    */
   [[nodiscard]] const Document *document(std::string_view key) const noexcept;
 
