@@ -69,36 +69,72 @@ void compress(std::array<std::uint32_t, 8> &h, const unsigned char *block) noexc
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+Sha256::Sha256() noexcept
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::update(std::string_view bytes) noexcept {
   const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
   std::size_t n = bytes.size();
+  total_ += n;
+  if (used_ > 0) {
+    const std::size_t take = n < 64 - used_ ? n : 64 - used_;
+    for (std::size_t i = 0; i < take; ++i) {
+      block_[used_ + i] = p[i];
+    }
+    used_ += take;
+    p += take;
+    n -= take;
+    if (used_ < 64) {
+      return;
+    }
+    compress(h_, block_.data());
+    used_ = 0;
+  }
   while (n >= 64) {
-    compress(h, p);
+    compress(h_, p);
     p += 64;
     n -= 64;
   }
-  std::array<unsigned char, 128> tail{};
   for (std::size_t i = 0; i < n; ++i) {
-    tail[i] = p[i];
+    block_[i] = p[i];
   }
-  tail[n] = 0x80;
-  const std::size_t len = n < 56 ? 64 : 128;
-  const std::uint64_t bits = static_cast<std::uint64_t>(bytes.size()) * 8U;
+  used_ = n;
+}
+
+std::array<std::uint8_t, 32> Sha256::finish() noexcept {
+  std::array<unsigned char, 128> tail{};
+  for (std::size_t i = 0; i < used_; ++i) {
+    tail[i] = block_[i];
+  }
+  tail[used_] = 0x80;
+  const std::size_t len = used_ < 56 ? 64 : 128;
+  const std::uint64_t bits = static_cast<std::uint64_t>(total_) * 8U;
   for (std::size_t i = 0; i < 8; ++i) {
     tail[len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   }
-  compress(h, tail.data());
+  compress(h_, tail.data());
   if (len == 128) {
-    compress(h, tail.data() + 64);
+    compress(h_, tail.data() + 64);
   }
+  std::array<std::uint8_t, 32> out{};
+  for (std::size_t i = 0; i < 8; ++i) {
+    for (std::size_t j = 0; j < 4; ++j) {
+      out[i * 4 + j] = static_cast<std::uint8_t>(h_[i] >> (24 - 8 * j));
+    }
+  }
+  return out;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 hash;
+  hash.update(bytes);
+  const auto digest = hash.finish();
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(64, '0');
-  for (std::size_t i = 0; i < 8; ++i) {
-    for (std::size_t j = 0; j < 8; ++j) {
-      out[i * 8 + j] = kHex[(h[i] >> (28 - 4 * j)) & 0xfU];
-    }
+  for (std::size_t i = 0; i < 32; ++i) {
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 0xfU];
   }
   return out;
 }
