@@ -124,6 +124,9 @@ constexpr std::size_t kMaxSpares = 256;
 
 template <typename T>
 void fit(std::vector<T> &out, std::size_t n) {
+  if (out.size() == n) {
+    return;  // the usual case, without the cost of reaching the thread's pool
+  }
   thread_local std::vector<T> spares;
   while (out.size() > n) {
     if (spares.size() < kMaxSpares) {

@@ -84,43 +84,21 @@ IdSet::Key IdSet::key(std::string_view id) noexcept {
   return {std::hash<std::string_view>{}(id), fnv1a(id) | 1U};  // b never 0: 0 marks an empty slot
 }
 
-void IdSet::set_shards(std::size_t shards) {
-  shards_.clear();
-  shards_.resize(std::max<std::size_t>(shards, 1));
-}
-
-std::size_t IdSet::size() const noexcept {
-  std::size_t n = 0;
-  for (const Shard &s : shards_) {
-    n += s.size;
-  }
-  return n;
-}
-
-std::size_t IdSet::bytes() const noexcept {
-  std::size_t n = 0;
-  for (const Shard &s : shards_) {
-    n += s.capacity * sizeof(Slot);
-  }
-  return n;
-}
-
 void IdSet::FreeSlots::operator()(Slot *p) const noexcept {
   std::free(p);  // NOLINT(cppcoreguidelines-no-malloc): from std::aligned_alloc/calloc
 }
 
-bool IdSet::insert_into(std::size_t shard, const Key &k) {
-  Shard &t = shards_[shard];
-  if ((t.size + 1) * 2 > t.capacity) {
-    t.grow();
+bool IdSet::insert(const Key &k) {
+  if ((size_ + 1) * 2 > capacity_) {
+    grow();
   }
-  const std::size_t mask = t.capacity - 1;
-  Slot *slots = t.slots.get();
+  const std::size_t mask = capacity_ - 1;
+  Slot *slots = slots_.get();
   for (std::size_t i = k.a & mask;; i = (i + 1) & mask) {
     Slot &s = slots[i];
     if (s.b == 0) {
       s = Slot{k.a, k.b};
-      ++t.size;
+      ++size_;
       return true;
     }
     if (s.a == k.a && s.b == k.b) {
@@ -129,10 +107,10 @@ bool IdSet::insert_into(std::size_t shard, const Key &k) {
   }
 }
 
-void IdSet::Shard::grow() {
+void IdSet::grow() {
   constexpr std::size_t kHuge = std::size_t{2} << 20U;
-  const std::size_t old_capacity = capacity;
-  const std::size_t new_capacity = capacity == 0 ? 64 : capacity * 2;
+  const std::size_t old_capacity = capacity_;
+  const std::size_t new_capacity = capacity_ == 0 ? 64 : capacity_ * 2;
   const std::size_t bytes = new_capacity * sizeof(Slot);
   Slot *fresh = nullptr;
   if (bytes >= kHuge) {
@@ -154,9 +132,9 @@ void IdSet::Shard::grow() {
     throw std::bad_alloc();
   }
   std::unique_ptr<Slot[], FreeSlots> old(fresh);
-  old.swap(slots);
-  capacity = new_capacity;
-  const std::size_t mask = capacity - 1;
+  old.swap(slots_);
+  capacity_ = new_capacity;
+  const std::size_t mask = capacity_ - 1;
   for (std::size_t j = 0; j < old_capacity; ++j) {
     const Slot &s = old[j];
     if (s.b != 0) {

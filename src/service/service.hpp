@@ -53,46 +53,26 @@ class IdSet {
   /** The key of @p id. */
   [[nodiscard]] static Key key(std::string_view id) noexcept;
 
-  /**
-   * Splits the table into @p shards independent tables (before the first
-   * insert; 1 by default), so that several threads may insert side by side,
-   * each only into its own shards (insert_into()). A key always goes to the
-   * same shard, so the answers do not depend on the number of shards.
-   */
-  void set_shards(std::size_t shards);
-  /** The shards of the table. */
-  [[nodiscard]] std::size_t shards() const noexcept { return shards_.size(); }
-  /** The shard @p k belongs to. */
-  [[nodiscard]] std::size_t shard_of(const Key &k) const noexcept {
-    return shards_.size() == 1 ? 0 : static_cast<std::size_t>(k.b >> 32U) % shards_.size();
-  }
-
   /** Adds @p id; false when it was there already. */
   bool insert(std::string_view id) { return insert(key(id)); }
   /** Adds the id of key @p k; false when it was there already. */
-  bool insert(const Key &k) { return insert_into(shard_of(k), k); }
-  /**
-   * Adds @p k to shard @p shard, which must be shard_of(k). Threads may call
-   * it at the same time for different shards, never for the same one.
-   */
-  bool insert_into(std::size_t shard, const Key &k);
+  bool insert(const Key &k);
 
   /**
-   * Asks the processor to fetch the slot where @p k would go in shard
-   * @p shard (a hint; nothing changes): a caller that knows its next keys
-   * ahead prefetches them, and their inserts find the table in the cache.
+   * Asks the processor to fetch the slot where @p k would go (a hint; nothing
+   * changes): a caller that knows its next keys ahead prefetches them, and
+   * their inserts find the table in the cache.
    */
-  void prefetch(std::size_t shard, const Key &k) const noexcept {
-    const Shard &t = shards_[shard];
-    if (t.capacity != 0) {
-      __builtin_prefetch(&t.slots[k.a & (t.capacity - 1)], 1);
+  void prefetch(const Key &k) const noexcept {
+    if (capacity_ != 0) {
+      __builtin_prefetch(&slots_[k.a & (capacity_ - 1)], 1);
     }
   }
 
   /** Distinct ids added. */
-  [[nodiscard]] std::size_t size() const noexcept;
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
   /** Bytes held by the table. */
-  [[nodiscard]] std::size_t bytes() const noexcept;
+  [[nodiscard]] std::size_t bytes() const noexcept { return capacity_ * sizeof(Slot); }
 
  private:
   struct Slot {
@@ -106,13 +86,11 @@ class IdSet {
   struct FreeSlots {
     void operator()(Slot *p) const noexcept;
   };
-  struct Shard {
-    std::unique_ptr<Slot[], FreeSlots> slots;
-    std::size_t capacity = 0;  // a power of two, or 0
-    std::size_t size = 0;
-    void grow();
-  };
-  std::vector<Shard> shards_ = std::vector<Shard>(1);
+  void grow();
+
+  std::unique_ptr<Slot[], FreeSlots> slots_;
+  std::size_t capacity_ = 0;  // a power of two, or 0
+  std::size_t size_ = 0;
 };
 
 /**

@@ -81,6 +81,8 @@ constexpr std::size_t kBlock = 16;
 // The other threads start once this many records of a batch are framed: a
 // smaller batch is screened on the calling thread alone.
 constexpr std::size_t kStartHelpers = kBlock;
+// How many records behind the framing a record's id goes into the set of ids.
+constexpr std::size_t kAhead = 8;
 
 }  // namespace
 
@@ -280,15 +282,28 @@ void StreamScreener::screen_record(Lane &lane, const Span &span, pb::ScreenRespo
                summary, response, &lane.reuse);
 }
 
+void StreamScreener::decide(std::size_t end) {
+  for (; decided_ < end; ++decided_) {
+    Span &span = batch_[decided_];
+    if (span.keyed) {
+      span.duplicate = !ids_.insert(span.key);
+    }
+  }
+}
+
 void StreamScreener::batch(Span span) {
-  // The duplicate ids, here in the order of the records (the set is large
-  // and its probes land at random, but one insert costs little next to
-  // screening the record).
+  // The duplicate ids, in the order of the records. The set is large and its
+  // probes land at random: the slot of a key is prefetched when its record is
+  // framed and probed kAhead records later, when it is in the cache.
   if (span.keyed) {
-    span.duplicate = !ids_.insert(span.key);
+    ids_.prefetch(span.key);
   }
   batch_.push_back(span);  // within its capacity: the other threads may read it
-  const std::size_t n = batch_.size();
+  if (batch_.size() <= kAhead) {
+    return;
+  }
+  decide(batch_.size() - kAhead);
+  const std::size_t n = decided_;
   if (threads_ == 1 || n % kBlock != 0) {
     return;
   }
@@ -397,6 +412,7 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
     drain(response);  // the records screened before the batch come first
   }
   const std::size_t n = batch_.size();
+  decide(n);
   published_.store(n, std::memory_order_release);
   sealed_.store(true, std::memory_order_release);
   const std::size_t lanes = helpers_started_ ? static_cast<std::size_t>(threads_) : 1;
@@ -459,6 +475,7 @@ Status StreamScreener::flush(pb::ScreenResponse &response) {
     summary_.merge(lanes_[i]->summary);
   }
   batch_.clear();
+  decided_ = 0;
   published_.store(0, std::memory_order_relaxed);
   sealed_.store(false, std::memory_order_relaxed);
   next_block_.store(0, std::memory_order_relaxed);

@@ -178,10 +178,13 @@ class StreamScreener {
   // push() without its checks and its guard against exceptions.
   Status push_records(const std::uint8_t *data, std::size_t size,
                       cadre::v1::ScreenResponse &response);
-  // Adds a framed cadre record to the batch (its duplicate mark decided
-  // here, in the order of the records) and hands the batch's complete blocks
-  // to the other threads, starting them once there are a few.
+  // Adds a framed cadre record to the batch, decides the duplicate marks of
+  // the records up to kAhead before it (in the order of the records), and
+  // hands the batch's complete blocks of decided records to the other
+  // threads, starting them once there are a few.
   void batch(Span span);
+  // Decides the duplicate marks of the batch's records before @p end.
+  void decide(std::size_t end);
   // Screens the records batched so far, on every thread that started and
   // then on the calling one, and puts their results into @p response in order.
   Status flush(cadre::v1::ScreenResponse &response);
@@ -224,6 +227,7 @@ class StreamScreener {
   // bytes of one that spanned chunks (the framer keeps them only until its
   // next record).
   std::vector<Span> batch_;
+  std::size_t decided_ = 0;  // the records of batch_ whose duplicate mark is decided
   std::string carried_;
   // push_serialized(): where the findings go (NULL during push()), the
   // errors until the push ends, and the results of the records screened on
