@@ -144,39 +144,6 @@ Citation citation_field(const pb::Citation &in, const std::string &path, const D
   return c;
 }
 
-Document document_field(const pb::Document &in, const std::string &path, const Ctx &ctx) {
-  Document d;
-  d.key = in.key();
-  d.title = in.title();
-  d.title_en = in.title_en();
-  d.document_number = in.document_number();
-  d.issuer = in.issuer();
-  d.issued_on = date_field(in.issued_on(), path + ".issued_on", ctx);
-  d.in_force_from = date_field(in.in_force_from(), path + ".in_force_from", ctx);
-  d.superseded_by = in.superseded_by();
-  d.superseded_on = date_field(in.superseded_on(), path + ".superseded_on", ctx);
-  d.verification = enum_field<Verification>(in.verification(), pb::Verification_IsValid,
-                                            path + ".verification", true, ctx);
-  d.source_note = in.source_note();
-  d.evidence_only = in.evidence_only();
-  d.jurisdiction = in.jurisdiction();
-  const bool key_ok = !d.key.empty() && std::ranges::all_of(d.key, [](char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
-  });
-  if (!key_ok) {
-    ctx.error(path + ".key", "required: lowercase letters, digits and '-'");
-  } else if (find_builtin_document(d.key) != nullptr) {
-    ctx.error(path + ".key", "already in the library's registry of sources: cite it by key");
-  }
-  if (d.title.empty()) {
-    ctx.error(path + ".title", "required");
-  }
-  if (d.source_note.empty()) {
-    ctx.error(path + ".source_note", "required: where the text was seen");
-  }
-  return d;
-}
-
 bool is_number(std::string_view v) {
   if (v.empty()) {
     return false;
@@ -261,7 +228,7 @@ bool decode(const pb::Catalogue &in, Catalogue &out, std::vector<Status> &errors
       const std::string p =
           "documents[" +
           (in.documents(i).key().empty() ? std::to_string(i) : in.documents(i).key()) + "]";
-      Document d = document_field(in.documents(i), p, ctx);
+      Document d = decode_host_document(in.documents(i), p, ctx.errors);
       if (!d.key.empty() && !keys.insert(d.key).second) {
         ctx.error(p + ".key", "duplicate key");
       }
@@ -509,6 +476,41 @@ void encode(const Catalogue &in, pb::Catalogue &out) {
       o->add_succeeds(id);
     }
   }
+}
+
+Document decode_host_document(const pb::Document &in, const std::string &path,
+                              std::vector<Status> &errors) {
+  const Ctx ctx{errors};
+  Document d;
+  d.key = in.key();
+  d.title = in.title();
+  d.title_en = in.title_en();
+  d.document_number = in.document_number();
+  d.issuer = in.issuer();
+  d.issued_on = date_field(in.issued_on(), path + ".issued_on", ctx);
+  d.in_force_from = date_field(in.in_force_from(), path + ".in_force_from", ctx);
+  d.superseded_by = in.superseded_by();
+  d.superseded_on = date_field(in.superseded_on(), path + ".superseded_on", ctx);
+  d.verification = enum_field<Verification>(in.verification(), pb::Verification_IsValid,
+                                            path + ".verification", true, ctx);
+  d.source_note = in.source_note();
+  d.evidence_only = in.evidence_only();
+  d.jurisdiction = in.jurisdiction();
+  const bool key_ok = !d.key.empty() && std::ranges::all_of(d.key, [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+  });
+  if (!key_ok) {
+    ctx.error(path + ".key", "required: lowercase letters, digits and '-'");
+  } else if (find_builtin_document(d.key) != nullptr) {
+    ctx.error(path + ".key", "already in the library's registry of sources: cite it by key");
+  }
+  if (d.title.empty()) {
+    ctx.error(path + ".title", "required");
+  }
+  if (d.source_note.empty()) {
+    ctx.error(path + ".source_note", "required: where the text was seen");
+  }
+  return d;
 }
 
 }  // namespace cadre::codec

@@ -42,6 +42,16 @@ const StatusOr<CatalogueSet> &builtin_catalogue_set();
 /** Converts a domain catalogue to its wire form. */
 void encode(const Catalogue &in, cadre::v1::Catalogue &out);
 
+/**
+ * Decodes a document a host declares in a file of its own (a catalogue or a
+ * procedure file). Every bad field is appended to @p errors, its path under
+ * @p path (e.g. "documents[2]"): the key (required, lowercase letters, digits
+ * and '-', not one of the library's registry), the title and the source note
+ * (required), the dates and the verification tag.
+ */
+Document decode_host_document(const cadre::v1::Document &in, const std::string &path,
+                              std::vector<Status> &errors);
+
 }  // namespace cadre::codec
 
 #endif  // CADRE_SRC_CODEC_CATALOGUE_CODEC_HPP

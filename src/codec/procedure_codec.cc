@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "codec/catalogue_codec.hpp"
 #include "codec/codec.hpp"
 
 namespace cadre::codec {
@@ -54,7 +55,12 @@ class Decoder {
     out.citations = citations(in.citations(), p);
     out.completeness = text(in.completeness());
     for (int i = 0; i < in.documents_size() && status_.ok(); ++i) {
-      out.documents.push_back(document(in.documents(i), p + idx("documents", i) + "."));
+      std::vector<Status> errors;
+      out.documents.push_back(
+          decode_host_document(in.documents(i), p + idx("documents", i), errors));
+      if (!errors.empty()) {
+        fail(errors.front().field(), errors.front().message());
+      }
     }
     for (int i = 0; i < in.stages_size() && status_.ok(); ++i) {
       stage(in.stages(i), p + idx("stages", i) + ".", out.stages.emplace_back());
@@ -114,25 +120,6 @@ class Decoder {
       out.push_back(std::move(o));
     }
     return out;
-  }
-
-  Document document(const pb::Document &in, const std::string &p) {
-    Document d;
-    d.key = in.key();
-    d.title = in.title();
-    d.title_en = in.title_en();
-    d.document_number = in.document_number();
-    d.issuer = in.issuer();
-    d.issued_on = date(in.issued_on(), p + "issued_on");
-    d.in_force_from = date(in.in_force_from(), p + "in_force_from");
-    d.superseded_by = in.superseded_by();
-    d.superseded_on = date(in.superseded_on(), p + "superseded_on");
-    d.verification =
-        enum_value<Verification>(in.verification(), pb::Verification_IsValid, p + "verification");
-    d.source_note = in.source_note();
-    d.evidence_only = in.evidence_only();
-    d.jurisdiction = in.jurisdiction();
-    return d;
   }
 
   Actor actor(const pb::Actor &in, const std::string &p) {

@@ -489,6 +489,29 @@ TEST(ProcedureDefinitionHost, AddsAProvincesDefinitionsAtRunTime) {
   EXPECT_NE(set.document("js-txjm"), nullptr);
 }
 
+// A procedure file's own documents are checked as a catalogue's are (one decoder for both).
+TEST(ProcedureDefinitionHost, AHostDocumentIsCheckedAsInACatalogue) {
+  const struct {
+    std::string from, to, field;
+  } cases[] = {
+      {R"(source_note: "host's own" )", "", "procedures[0].documents[0].source_note"},
+      {R"(key: "js-txjm" title)", R"(key: "JS txjm" title)", "procedures[0].documents[0].key"},
+      {R"(key: "js-txjm" title)", R"(key: "lnsx-2015" title)", "procedures[0].documents[0].key"},
+      {R"(title: "某省提醒函询诫勉实施细则" )", "", "procedures[0].documents[0].title"},
+  };
+  for (const auto &c : cases) {
+    ProcedureSet set = ProcedureSet::builtin();
+    std::string text = kProvinceText;
+    const auto at = text.find(c.from);
+    ASSERT_NE(at, std::string::npos) << c.from;
+    text.replace(at, c.from.size(), c.to);
+    const Status st = codec::add_procedures_text(set, text, "js.textproto");
+    EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << c.field;
+    EXPECT_EQ(st.field(), c.field);
+    EXPECT_EQ(set.find("js.inquiry"), nullptr);
+  }
+}
+
 TEST(ProcedureDefinitionHost, ABadHostFileIsRefusedWholeNamingTheField) {
   ProcedureSet set = ProcedureSet::builtin();
   std::string text = kProvinceText;
