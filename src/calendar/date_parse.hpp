@@ -16,6 +16,28 @@
 
 namespace cadre::calendar {
 
+/**
+ * The Date of fields already checked, without Date::from_ymd()'s call: the
+ * bytes of its members (year, month, day), as the static_assert below checks.
+ */
+constexpr Date date_of_checked(int year, int month, int day) noexcept {
+  struct Fields {
+    std::int16_t year;
+    std::int8_t month;
+    std::int8_t day;
+  };
+  return std::bit_cast<Date>(Fields{static_cast<std::int16_t>(year),
+                                    static_cast<std::int8_t>(month),
+                                    static_cast<std::int8_t>(day)});
+}
+static_assert(date_of_checked(2024, 2, 29) == *Date::from_ymd(2024, 2, 29) &&
+                  date_of_checked(9999, 12, 31) == *Date::from_ymd(9999, 12, 31),
+              "Date is not laid out as year, month, day");
+
+}  // namespace cadre::calendar
+
+namespace cadre::calendar {
+
 /** The date written exactly "YYYY-MM-DD" in @p text, if it is one (Date::parse). */
 [[gnu::always_inline]] inline std::optional<Date> parse_iso_date(std::string_view text) noexcept {
   // The codec parses some thirty dates per cadre record: the eight bytes
@@ -46,8 +68,15 @@ namespace cadre::calendar {
   const auto digit = [w](unsigned byte) noexcept {
     return static_cast<int>((w >> (8U * byte)) & 0x0FU);
   };
-  return Date::from_ymd(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
-                        digit(5) * 10 + digit(6), static_cast<int>(day1 * 10U + day2));
+  // The checks of Date::from_ymd(), here inline (a call per date, with its
+  // optional returned through memory, cost as much as the parse).
+  const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const int month = digit(5) * 10 + digit(6);
+  const auto day = static_cast<int>(day1 * 10U + day2);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) {
+    return std::nullopt;
+  }
+  return date_of_checked(year, month, day);
 }
 
 }  // namespace cadre::calendar

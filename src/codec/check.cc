@@ -44,20 +44,24 @@ void Checker::unknown_enum(int number, const Path &at, std::string_view leaf) {
   fail(at, leaf, "value " + std::to_string(number) + " is unknown to this version of cadre");
 }
 
-void Checker::text(std::string_view value, const Path &at, std::string_view leaf, bool required,
-                   std::size_t max) {
-  if (value.empty()) {
-    if (required) {
-      fail(at, leaf, "required");
-    }
-  } else if (value.size() > max) {
+void Checker::text_failed(std::size_t size, const Path &at, std::string_view leaf,
+                          std::size_t max) {
+  if (size == 0) {
+    fail(at, leaf, "required");
+  } else {
     fail(at, leaf, "longer than " + std::to_string(max) + " bytes");
   }
 }
 
-void Checker::id(std::string_view value, const Path &at, std::string_view leaf, bool required) {
-  text(value, at, leaf, required, kMaxTextBytes);
-  if (value.size() <= kMaxTextBytes && !is_valid_id(value)) {
+void Checker::id_failed(std::string_view value, const Path &at, std::string_view leaf,
+                        bool required) {
+  if (value.empty()) {
+    if (required) {
+      fail(at, leaf, "required");
+    }
+  } else if (value.size() > kMaxTextBytes) {
+    fail(at, leaf, "longer than " + std::to_string(kMaxTextBytes) + " bytes");
+  } else if (!is_valid_id(value)) {
     fail(at, leaf, "contains a control character (such as NUL or a line break)");
   }
 }
@@ -77,46 +81,23 @@ void Checker::region_code(std::string_view value, const Path &at, std::string_vi
   }
 }
 
-void Checker::not_before(const std::optional<Date> &earlier, const std::optional<Date> &later,
-                         const Path &at, std::string_view later_leaf,
-                         std::string_view earlier_name) {
-  if (earlier && later && *later < *earlier) {
-    fail(at, later_leaf, "before " + std::string(earlier_name));
-  }
+void Checker::order_failed(const Path &at, std::string_view leaf, std::string_view what,
+                           std::string_view other) {
+  fail(at, leaf, std::string(what) + std::string(other));
 }
 
-void Checker::strictly_after(const std::optional<Date> &earlier, const std::optional<Date> &later,
-                             const Path &at, std::string_view later_leaf,
-                             std::string_view earlier_name) {
-  if (earlier && later && *later <= *earlier) {
-    fail(at, later_leaf, "not after " + std::string(earlier_name));
-  }
+void Checker::within_failed(double lo, double hi, const Path &at, std::string_view leaf) {
+  const auto fmt = [](double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  };
+  fail(at, leaf, "not within " + fmt(lo) + " and " + fmt(hi));
 }
 
-void Checker::non_negative(int value, const Path &at, std::string_view leaf) {
-  if (value < 0) {
-    fail(at, leaf, "negative");
-  }
-}
-
-void Checker::within(double value, double lo, double hi, const Path &at, std::string_view leaf) {
-  if (!(value >= lo && value <= hi)) {  // NaN fails too
-    const auto fmt = [](double v) {
-      std::string s = std::to_string(v);
-      s.erase(s.find_last_not_of('0') + 1);
-      if (!s.empty() && s.back() == '.') s.pop_back();
-      return s;
-    };
-    fail(at, leaf, "not within " + fmt(lo) + " and " + fmt(hi));
-  }
-}
-
-bool Checker::bounded(int size, int max, const Path &at, std::string_view leaf) {
-  if (size > max) {
-    fail(at, leaf, "more than " + std::to_string(max) + " records");
-    return false;
-  }
-  return true;
+void Checker::bounded_failed(int max, const Path &at, std::string_view leaf) {
+  fail(at, leaf, "more than " + std::to_string(max) + " records");
 }
 
 }  // namespace cadre::codec::detail

@@ -21,6 +21,7 @@
 #include "cadre/status.hpp"
 #include "cadre/v1/cadre.pb.h"
 #include "calendar/date_parse.hpp"
+#include "codec/codec.hpp"
 
 namespace cadre::codec::detail {
 
@@ -62,11 +63,23 @@ class Checker {
   /** Reports field @p leaf of @p at (the record itself when @p leaf is empty). */
   void fail(const Path &at, std::string_view leaf, std::string message);
 
+  // The checks below are inline with their usual outcome (nothing to report)
+  // and call out of line only to report: a cadre record runs some hundred of
+  // them, and a call each cost more than the check.
+
   /** A text of at most @p max bytes; "required" when @p required and empty. */
   void text(std::string_view value, const Path &at, std::string_view leaf, bool required,
-            std::size_t max);
-  /** An id of at most kMaxTextBytes. */
-  void id(std::string_view value, const Path &at, std::string_view leaf, bool required);
+            std::size_t max) {
+    if ((value.empty() && required) || value.size() > max) [[unlikely]] {
+      text_failed(value.size(), at, leaf, max);
+    }
+  }
+  /** An id of at most kMaxTextBytes, without control characters (is_valid_id()). */
+  void id(std::string_view value, const Path &at, std::string_view leaf, bool required) {
+    if ((value.empty() && required) || !is_valid_id(value)) [[unlikely]] {
+      id_failed(value, at, leaf, required);
+    }
+  }
   /** Six ASCII digits (行政区划代码); empty is accepted unless @p required. */
   void region_code(std::string_view value, const Path &at, std::string_view leaf, bool required);
 
@@ -98,10 +111,18 @@ class Checker {
   }
   /** Reports @p later_leaf when @p later is before @p earlier ("before <earlier_name>"). */
   void not_before(const std::optional<Date> &earlier, const std::optional<Date> &later,
-                  const Path &at, std::string_view later_leaf, std::string_view earlier_name);
+                  const Path &at, std::string_view later_leaf, std::string_view earlier_name) {
+    if (earlier && later && *later < *earlier) [[unlikely]] {
+      order_failed(at, later_leaf, "before ", earlier_name);
+    }
+  }
   /** Reports @p later_leaf when @p later is not strictly after @p earlier. */
   void strictly_after(const std::optional<Date> &earlier, const std::optional<Date> &later,
-                      const Path &at, std::string_view later_leaf, std::string_view earlier_name);
+                      const Path &at, std::string_view later_leaf, std::string_view earlier_name) {
+    if (earlier && later && *later <= *earlier) [[unlikely]] {
+      order_failed(at, later_leaf, "not after ", earlier_name);
+    }
+  }
 
   /** An enum number: unknown numbers are kept and reported; 0 is "required" when @p required. */
   template <typename E>
@@ -130,14 +151,36 @@ class Checker {
   }
 
   /** A count that must be 0 or more. */
-  void non_negative(int value, const Path &at, std::string_view leaf);
+  void non_negative(int value, const Path &at, std::string_view leaf) {
+    if (value < 0) [[unlikely]] {
+      fail(at, leaf, "negative");
+    }
+  }
   /** A number within [lo, hi]; NaN is outside. */
-  void within(double value, double lo, double hi, const Path &at, std::string_view leaf);
+  void within(double value, double lo, double hi, const Path &at, std::string_view leaf) {
+    if (!(value >= lo && value <= hi)) [[unlikely]] {  // NaN fails too
+      within_failed(lo, hi, at, leaf);
+    }
+  }
   /** At most @p max elements; false (and reported) when there are more. */
-  bool bounded(int size, int max, const Path &at, std::string_view leaf);
+  bool bounded(int size, int max, const Path &at, std::string_view leaf) {
+    if (size > max) [[unlikely]] {
+      bounded_failed(max, at, leaf);
+      return false;
+    }
+    return true;
+  }
 
  private:
-  void unknown_enum(int number, const Path &at, std::string_view leaf);
+  [[gnu::cold]] void unknown_enum(int number, const Path &at, std::string_view leaf);
+  [[gnu::cold]] void text_failed(std::size_t size, const Path &at, std::string_view leaf,
+                                 std::size_t max);
+  [[gnu::cold]] void id_failed(std::string_view value, const Path &at, std::string_view leaf,
+                               bool required);
+  [[gnu::cold]] void order_failed(const Path &at, std::string_view leaf, std::string_view what,
+                                  std::string_view other);
+  [[gnu::cold]] void within_failed(double lo, double hi, const Path &at, std::string_view leaf);
+  [[gnu::cold]] void bounded_failed(int max, const Path &at, std::string_view leaf);
 
   std::vector<Status> *errors_;
   std::optional<Date> as_of_;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -70,6 +72,29 @@ TEST(Date, ParseAgreesWithAByteByByteReadingOnEveryByteValue) {
     }
   }
   EXPECT_GT(accepted, 300);  // the digits that keep a valid date
+}
+
+// The parse checks a date's fields itself (inline): it agrees with from_ymd() on every
+// month 00-99 and day 00-99 of years around the leap-year rules and the calendar's ends.
+TEST(Date, ParseChecksTheFieldsAsFromYmdDoes) {
+  int accepted = 0;
+  for (const int year : {0, 1, 4, 100, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999}) {
+    for (int month = 0; month < 100; ++month) {
+      for (int day = 0; day < 100; ++day) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
+        const auto got = Date::parse(text);
+        const auto want = Date::from_ymd(year, month, day);
+        ASSERT_EQ(got.has_value(), want.has_value()) << text;
+        if (got) {
+          ++accepted;
+          EXPECT_EQ(*got, *want) << text;
+          EXPECT_EQ(got->to_string(), text);
+        }
+      }
+    }
+  }
+  EXPECT_EQ(accepted, 11 * 365 + 4);  // year 0 has none; 4, 2000, 2024 and 2400 are leap years
 }
 
 TEST(Date, SerialRoundTrips) {
