@@ -179,6 +179,17 @@ class CaseStore {
    * @return kOk, or the visitor's status
    */
   virtual Status cases(const std::function<Status(const CaseHeader &)> &visit) = 0;
+
+  /**
+   * Runs @p work so that the create_case() and append() calls it makes on this store take effect
+   * together when it returns kOk, and none of them does otherwise: importing a stream uses it to
+   * refuse a broken stream whole. A store that can group its writes (the SQLite store: one
+   * transaction) overrides it; this default runs @p work as it is, each write on its own, so that
+   * on a failure the writes before it stay. Calls may nest (the inner group joins the outer).
+   * @param work the writes, run once before atomically() returns
+   * @return @p work's status, or the store's status when the group could not be committed.
+   */
+  virtual Status atomically(const std::function<Status()> &work) { return work(); }
 };
 
 }  // namespace api_v1
