@@ -1,5 +1,5 @@
 // The case store on SQLite (issue 10 §4): append and read, the optimistic check, refused
-// links, migrations, foreign files, tampering by hand.
+// links, migrations, foreign files, tampering by hand, export and import.
 #include "cadre/sqlite_store.hpp"
 
 #include <gtest/gtest.h>
@@ -11,12 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "codec/case_stream.hpp"
+#include "codec/stream.hpp"
 #include "store/sqlite_schema.hpp"
 #include "support/case_store_support.hpp"
 
 namespace cadre {
 namespace {
 
+namespace pb = cadre::v1;
 using testing::case_header;
 using testing::next_event;
 using testing::ScratchDir;
@@ -449,6 +452,164 @@ TEST(SqliteStoreSchema, AFileThatIsNotAStoreIsRefusedAndLeftAlone) {
   store = open_sqlite_store(dir.file("missing.db"), no_create);
   EXPECT_EQ(store.status().code(), StatusCode::kNotFound);
   EXPECT_FALSE(std::filesystem::exists(dir.file("missing.db")));
+}
+
+// ---------------------------------------------------------------------------
+// Export and import in the stream form.
+
+std::string export_all(CaseStore &store) {
+  pb::RosterHeader header;
+  header.set_jurisdiction("360000");
+  std::string out;
+  const Status st = codec::export_cases(store, header, out);
+  EXPECT_TRUE(st.ok()) << st.to_string();
+  return out;
+}
+
+TEST(CaseStream, ExportImportExportGivesTheSameBytes) {
+  ScratchDir dir("store-roundtrip");
+  auto first = open_store(dir.file("first.db"));
+  ASSERT_TRUE(first);
+  for (const char *id : {"c-9", "c-1", "c-5"}) {
+    ASSERT_TRUE(first->create_case(case_header(id)).ok());
+  }
+  append_n(*first, "c-1", 7);
+  append_n(*first, "c-9", 2);
+  const std::string exported = export_all(*first);
+
+  auto second = open_store(dir.file("second.db"));
+  ASSERT_TRUE(second);
+  codec::StreamReader reader(exported);
+  codec::ImportCounts counts;
+  const Status st = codec::import_cases(reader, *second, &counts);
+  ASSERT_TRUE(st.ok()) << st.to_string();
+  EXPECT_EQ(counts.cases, 3U);
+  EXPECT_EQ(counts.events, 9U);
+  EXPECT_EQ(export_all(*second), exported);
+  EXPECT_EQ(read_all(*second, "c-1"), read_all(*first, "c-1"));
+
+  // The stream reads as a roster stream's framing, and a roster reader refuses its cases.
+  codec::StreamReader as_roster(exported);
+  pb::RosterRecord record;
+  EXPECT_TRUE(as_roster.next(record));  // the header
+  EXPECT_TRUE(as_roster.next(record));
+  EXPECT_EQ(record.record_case(), pb::RosterRecord::RECORD_NOT_SET);
+
+  // Importing again is refused whole: the ids are taken.
+  codec::StreamReader again(exported);
+  EXPECT_EQ(codec::import_cases(again, *second, &counts).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(counts.cases, 0U);
+}
+
+// A stream of one case "c-1" of @p declared events, whose events are @p events.
+std::string stream_of(std::uint64_t declared, const Digest &head,
+                      const std::vector<LoggedEvent> &events, bool second_case = true) {
+  std::string out;
+  codec::StreamWriter w(out);
+  pb::RosterHeader header;
+  header.set_schema("cadre.v1");
+  EXPECT_TRUE(w.write_header(header).ok());
+  if (second_case) {  // a good case first: it must not stay behind either
+    pb::StoredCase ok;
+    ok.set_id("c-0");
+    ok.set_opened_on("2026-01-05");
+    ok.set_head(std::string(32, '\0'));
+    EXPECT_TRUE(w.write_stored_case(ok).ok());
+  }
+  pb::StoredCase c;
+  c.set_id("c-1");
+  c.set_opened_on("2026-03-02");
+  c.set_events(declared);
+  c.set_head(std::string(reinterpret_cast<const char *>(head.data()), head.size()));
+  EXPECT_TRUE(w.write_stored_case(c).ok());
+  for (const auto &e : events) {
+    pb::StoredEvent se;
+    se.set_seq(e.seq);
+    se.set_prev(std::string(reinterpret_cast<const char *>(e.prev.data()), e.prev.size()));
+    se.set_link(std::string(reinterpret_cast<const char *>(e.link.data()), e.link.size()));
+    se.set_canonical(e.bytes);
+    EXPECT_TRUE(w.write_stored_event(se).ok());
+  }
+  return out;
+}
+
+std::vector<LoggedEvent> chain_of(int n) {
+  std::vector<LoggedEvent> out;
+  Digest head{};
+  for (int i = 1; i <= n; ++i) {
+    out.push_back(next_event(head, static_cast<std::uint64_t>(i), "e" + std::to_string(i)));
+    head = out.back().link;
+  }
+  return out;
+}
+
+TEST(CaseStream, ImportRefusesABrokenChainWholeNamingTheCaseAndEvent) {
+  ScratchDir dir("store-import");
+  auto store = open_store(dir.file("cases.db"));
+  ASSERT_TRUE(store);
+  const auto good = chain_of(4);
+  const Digest head = good.back().link;
+
+  const auto refused = [&](const std::string &stream) {
+    codec::StreamReader reader(stream);
+    const Status st = codec::import_cases(reader, *store);
+    EXPECT_EQ(store->header("c-0").status().code(), StatusCode::kNotFound);
+    EXPECT_EQ(store->header("c-1").status().code(), StatusCode::kNotFound);
+    return st;
+  };
+
+  auto altered = good;
+  altered[2].bytes = "altered";
+  Status st = refused(stream_of(4, head, altered));
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(st.field(), "cases[\"c-1\"].events[2]");
+  EXPECT_NE(st.message().find("records[5]"), std::string::npos) << st.to_string();
+
+  auto removed = good;
+  removed.erase(removed.begin() + 1);
+  st = refused(stream_of(4, head, removed));
+  EXPECT_EQ(st.field(), "cases[\"c-1\"].events[1]") << st.to_string();
+
+  auto swapped = good;
+  std::swap(swapped[0], swapped[3]);
+  st = refused(stream_of(4, head, swapped));
+  EXPECT_EQ(st.field(), "cases[\"c-1\"].events[0]") << st.to_string();
+
+  st = refused(stream_of(4, head, {good.begin(), good.begin() + 3}));  // the last one missing
+  EXPECT_EQ(st.field(), "cases[\"c-1\"].events[3]") << st.to_string();
+
+  st = refused(stream_of(3, head, good));  // one more than declared
+  EXPECT_EQ(st.field(), "cases[\"c-1\"].events[3]") << st.to_string();
+
+  std::string truncated = stream_of(4, head, good);
+  truncated.pop_back();
+  st = refused(truncated);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(st.message().find("truncated"), std::string::npos) << st.to_string();
+
+  // And the good stream imports.
+  const std::string intact = stream_of(4, head, good);
+  codec::StreamReader reader(intact);
+  st = codec::import_cases(reader, *store);
+  ASSERT_TRUE(st.ok()) << st.to_string();
+  EXPECT_FALSE(verify_case(*store, "c-1").first_bad);
+  EXPECT_EQ(store->header("c-1").value().events, 4U);
+}
+
+TEST(CaseStream, ImportRefusesARosterStream) {
+  ScratchDir dir("store-roster");
+  auto store = open_store(dir.file("cases.db"));
+  ASSERT_TRUE(store);
+  std::string roster;
+  codec::StreamWriter w(roster);
+  ASSERT_TRUE(w.write_header(pb::RosterHeader()).ok());
+  pb::Cadre cadre;
+  cadre.set_id("c-0042");
+  ASSERT_TRUE(w.write_cadre(cadre).ok());
+  codec::StreamReader reader(roster);
+  const Status st = codec::import_cases(reader, *store);
+  EXPECT_EQ(st.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(st.field(), "records[1]");
 }
 
 }  // namespace
