@@ -1,6 +1,6 @@
 /**
  * @file cadre/sqlite_store.hpp
- * @brief The CaseStore the library ships: one SQLite database file.
+ * @brief The CaseStore the library ships: one SQLite database file (see @ref case_store).
  *
  * The file is in WAL mode with foreign keys on; each append is one transaction that checks the
  * case's head inside it, so that several processes may append to the same file at once and a
