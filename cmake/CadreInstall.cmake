@@ -37,6 +37,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/adjustment.hpp
   cadre/assessment.hpp
   cadre/calendar.hpp
+  cadre/case_log.hpp
   cadre/catalogue.hpp
   cadre/conduct.hpp
   cadre/date.hpp
@@ -53,6 +54,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/labels.hpp
   cadre/screening.hpp
   cadre/sources.hpp
+  cadre/sqlite_store.hpp
   cadre/status.hpp
   cadre/rules/retirement.hpp)
 
@@ -110,9 +112,10 @@ if(_cadre_cpp_links)
   foreach(_lib IN LISTS _cadre_cpp_links)
     if(_lib MATCHES "^protobuf::|[Pp]rotobuf")
       message(SEND_ERROR "cadre_cpp links ${_lib}: the C++ API must not depend on protobuf.")
-    elseif(_lib MATCHES "^Boost::")
+    elseif(_lib MATCHES "^Boost::" AND NOT CADRE_CONFIG_DEPENDENCIES MATCHES "Boost")
       string(APPEND CADRE_CONFIG_DEPENDENCIES "find_dependency(Boost)\n")
-      break()
+    elseif(_lib STREQUAL "SQLite::SQLite3")
+      string(APPEND CADRE_CONFIG_DEPENDENCIES "find_dependency(SQLite3)\n")
     endif()
   endforeach()
 endif()

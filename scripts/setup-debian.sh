@@ -12,7 +12,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libboost-dev libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  rapidjson-dev
+  rapidjson-dev libsqlite3-dev
   doxygen graphviz
   python3 python3-protobuf python3-pytest
   clang libclang-rt-dev clang-format clang-tidy

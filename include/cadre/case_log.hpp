@@ -36,10 +36,16 @@ inline namespace api_v1 {
 /** A SHA-256 digest. */
 using Digest = std::array<std::uint8_t, 32>;
 
-/** @return @p digest as 64 lowercase hex digits. */
+/**
+ * @param digest a digest
+ * @return @p digest as 64 lowercase hex digits.
+ */
 std::string to_hex(const Digest &digest);
 
-/** @return the digest written as 64 hex digits (either case), or nothing when @p hex is not one. */
+/**
+ * @param hex text to read
+ * @return the digest written as 64 hex digits (either case), or nothing when @p hex is not one.
+ */
 std::optional<Digest> digest_from_hex(std::string_view hex);
 
 /**
@@ -47,6 +53,7 @@ std::optional<Digest> digest_from_hex(std::string_view hex);
  * @param prev  the link of the event before it; all zero for the first event
  * @param seq   the event's sequence number, from 1
  * @param bytes the event's canonical bytes
+ * @return the link
  */
 Digest chain_link(const Digest &prev, std::uint64_t seq, std::string_view bytes);
 
@@ -84,14 +91,18 @@ struct CaseHeader {
 class ChainVerifier {
  public:
   /**
-   * Takes the next event. @return true while every event so far fits; once one does not,
+   * Takes the next event.
+   * @param event the next event of the log
+   * @return true while every event so far fits; once one does not,
    * false for it and every later one.
    */
   bool feed(const LoggedEvent &event);
 
   /**
    * Checks the end of the log against the header the store keeps (count and head), so that an
-   * event removed from the end is found too. @return the index (from 0) of the first event
+   * event removed from the end is found too.
+   * @param header the header the store keeps for the case
+   * @return the index (from 0) of the first event
    * that does not fit, the count of events fed when the log ends early or runs long, or
    * nothing when the whole log verifies.
    */
@@ -128,12 +139,16 @@ class CaseStore {
 
   /**
    * Adds a case with no events (its @c events and @c head are ignored).
+   * @param header the case's header
    * @return kOk; kAlreadyExists when the id is taken; kInvalidArgument for an empty id.
    */
   virtual Status create_case(const CaseHeader &header) = 0;
 
   /**
    * Appends @p event to case @p case_id if its head is still @p expected_head.
+   * @param case_id the case
+   * @param expected_head the head the caller has seen (zero for a case with no events)
+   * @param event the event, with its seq, prev and link
    * @return kOk; kNotFound for an unknown case; kAborted when the head has moved;
    *         kInvalidArgument when @p event's seq or prev does not follow the head or its link
    *         does not match its bytes.
@@ -141,19 +156,40 @@ class CaseStore {
   virtual Status append(std::string_view case_id, const Digest &expected_head,
                         const LoggedEvent &event) = 0;
 
-  /** @return the header of case @p case_id, or kNotFound. */
+  /**
+   * @param case_id the case
+   * @return the header of case @p case_id, or kNotFound.
+   */
   virtual StatusOr<CaseHeader> header(std::string_view case_id) = 0;
 
   /**
    * Calls @p visit with each event of case @p case_id in order, as stored (unverified), without
    * holding more than one in memory. Stops at the first status @p visit returns that is not
-   * kOk, and returns it. @return kOk, kNotFound, or the visitor's status.
+   * kOk, and returns it.
+   * @param case_id the case
+   * @param visit called with each event
+   * @return kOk, kNotFound, or the visitor's status.
    */
   virtual Status events(std::string_view case_id,
                         const std::function<Status(const LoggedEvent &)> &visit) = 0;
 
-  /** Calls @p visit with each case's header, ordered by id. Stops as events() does. */
+  /**
+   * Calls @p visit with each case's header, ordered by id. Stops as events() does.
+   * @param visit called with each header
+   * @return kOk, or the visitor's status
+   */
   virtual Status cases(const std::function<Status(const CaseHeader &)> &visit) = 0;
+
+  /**
+   * Runs @p work so that the create_case() and append() calls it makes on this store take effect
+   * together when it returns kOk, and none of them does otherwise: importing a stream uses it to
+   * refuse a broken stream whole. A store that can group its writes (the SQLite store: one
+   * transaction) overrides it; this default runs @p work as it is, each write on its own, so that
+   * on a failure the writes before it stay. Calls may nest (the inner group joins the outer).
+   * @param work the writes, run once before atomically() returns
+   * @return @p work's status, or the store's status when the group could not be committed.
+   */
+  virtual Status atomically(const std::function<Status()> &work) { return work(); }
 };
 
 }  // namespace api_v1

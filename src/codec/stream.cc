@@ -106,6 +106,8 @@ Status StreamWriter::flush() {
 Status StreamWriter::write_field(int field_number, const google::protobuf::MessageLite &message) {
   if (!failed_.ok()) return failed_;
   const std::string at = record_path(records_);
+  static_assert(static_cast<int>(pb::RosterRecord::kHeaderFieldNumber) ==
+                static_cast<int>(pb::CaseStoreRecord::kHeaderFieldNumber));
   if (records_ == 0 && field_number != pb::RosterRecord::kHeaderFieldNumber) {
     return {StatusCode::kFailedPrecondition, "the first record must be the header", at};
   }
@@ -117,7 +119,11 @@ Status StreamWriter::write_field(int field_number, const google::protobuf::Messa
     return {StatusCode::kResourceExhausted, "record over the size limit of " + limit_text(), at};
   }
   const auto body32 = static_cast<std::uint32_t>(body);
-  const std::size_t record = 1 + gpio::CodedOutputStream::VarintSize32(body32) + body;
+  // The tag of the member: one byte up to field 15, two from 16 (a case store's records).
+  const std::uint32_t tag =
+      (static_cast<std::uint32_t>(field_number) << 3U) | kWireTypeLengthDelimited;
+  const std::size_t record = gpio::CodedOutputStream::VarintSize32(tag) +
+                             gpio::CodedOutputStream::VarintSize32(body32) + body;
   if (record > kMaxRecordBytes) {
     return {StatusCode::kResourceExhausted, "record over the size limit of " + limit_text(), at};
   }
@@ -128,8 +134,7 @@ Status StreamWriter::write_field(int field_number, const google::protobuf::Messa
   out->resize(start + total);
   auto *p = reinterpret_cast<std::uint8_t *>(&(*out)[start]);
   p = gpio::CodedOutputStream::WriteVarint32ToArray(record32, p);
-  *p++ = static_cast<std::uint8_t>((static_cast<std::uint32_t>(field_number) << 3U) |
-                                   kWireTypeLengthDelimited);
+  p = gpio::CodedOutputStream::WriteVarint32ToArray(tag, p);
   p = gpio::CodedOutputStream::WriteVarint32ToArray(body32, p);
   message.SerializeWithCachedSizesToArray(p);
   if (str_ != nullptr) {
@@ -184,6 +189,14 @@ Status StreamWriter::write_unit_assessment(const pb::UnitSpecialAssessment &asse
 }
 Status StreamWriter::write_cadre(const pb::Cadre &cadre) {
   return write_field(pb::RosterRecord::kCadreFieldNumber, cadre);
+}
+
+Status StreamWriter::write_stored_case(const pb::StoredCase &stored_case) {
+  return write_field(pb::CaseStoreRecord::kStoredCaseFieldNumber, stored_case);
+}
+
+Status StreamWriter::write_stored_event(const pb::StoredEvent &event) {
+  return write_field(pb::CaseStoreRecord::kStoredEventFieldNumber, event);
 }
 
 // ---------------------------------------------------------------------------
@@ -447,17 +460,15 @@ bool StreamReader::refill() {
   return true;
 }
 
-bool StreamReader::next(pb::RosterRecord &record) {
+bool StreamReader::next_bytes(const std::uint8_t *&data, std::size_t &size) {
   if (done_) return false;
-  const std::uint8_t *data = nullptr;
-  std::size_t size = 0;
   for (;;) {
     const StreamFramer::Next n = framer_.next(data, size);
     if (n == StreamFramer::Next::kError) {
       return fail(framer_.status());
     }
     if (n == StreamFramer::Next::kRecord) {
-      break;
+      return true;
     }
     if (!refill()) {
       if (done_) return false;  // the istream failed
@@ -468,6 +479,39 @@ bool StreamReader::next(pb::RosterRecord &record) {
       return false;
     }
   }
+}
+
+bool StreamReader::next(pb::CaseStoreRecord &record) {
+  const std::uint8_t *data = nullptr;
+  std::size_t size = 0;
+  if (!next_bytes(data, size)) return false;
+  ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
+  record.Clear();
+  // The oneof's pointer made null, as reset_record() does for a RosterRecord.
+  pb::RosterHeader placeholder;
+  record.unsafe_arena_set_allocated_header(&placeholder);
+  static_cast<void>(record.unsafe_arena_release_header());
+  if (!record.ParseFromArray(data, static_cast<int>(size))) {
+    const std::string detail = log.detail();
+    return fail(framer_.reject("not a valid cadre.v1.CaseStoreRecord in protobuf binary" +
+                               (detail.empty() ? "" : ": " + detail)));
+  }
+  std::string_view kind = "record of no known kind";
+  if (record.has_stored_case()) {
+    kind = "case";
+  } else if (record.has_stored_event()) {
+    kind = "event";
+  }
+  if (auto st = framer_.accept(record.has_header(), kind); !st.ok()) {
+    return fail(st);
+  }
+  return true;
+}
+
+bool StreamReader::next(pb::RosterRecord &record) {
+  const std::uint8_t *data = nullptr;
+  std::size_t size = 0;
+  if (!next_bytes(data, size)) return false;
   ProtobufLogCapture log;  // libprotobuf never prints from inside cadre
   reset_record(record);
   if (!record.ParseFromArray(data, static_cast<int>(size))) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cadre/status.hpp"
+#include "cadre/v1/case_store.pb.h"
 #include "cadre/v1/roster.pb.h"
 
 namespace cadre::codec {
@@ -70,6 +71,13 @@ class StreamWriter {
   Status write_unit_assessment(const cadre::v1::UnitSpecialAssessment &assessment);
   /** Writes @p cadre as a record. */
   Status write_cadre(const cadre::v1::Cadre &cadre);
+  /**
+   * Writes @p stored_case as a record of a case store's stream (a CaseStoreRecord,
+   * case_store.proto, which shares this framing and the header).
+   */
+  Status write_stored_case(const cadre::v1::StoredCase &stored_case);
+  /** Writes @p event as a record of a case store's stream. */
+  Status write_stored_event(const cadre::v1::StoredEvent &event);
   /**
    * Writes @p message as the member @p kind of a record; @p message must be
    * of that member's type (a cadre.v1.Unit for kUnit...).
@@ -211,6 +219,14 @@ class StreamReader {
    */
   bool next(cadre::v1::RosterRecord &record);
 
+  /**
+   * Parses the next record of a case store's stream (case_store.proto: the
+   * same framing and header, its own record kinds) into @p record, as
+   * next(RosterRecord&) does.
+   * @return true when a record was read; false at the end or on an error.
+   */
+  bool next(cadre::v1::CaseStoreRecord &record);
+
   /** OK while reading and at a clean end; the error otherwise. */
   [[nodiscard]] const Status &status() const noexcept { return status_; }
   /** Whether the stream ended cleanly (every record read, no error). */
@@ -225,6 +241,8 @@ class StreamReader {
  private:
   bool fail(Status status);
   bool refill();
+  // Frames the next record: its bytes, valid until the next call; false at the end or on an error.
+  bool next_bytes(const std::uint8_t *&data, std::size_t &size);
 
   std::istream *in_ = nullptr;
   std::vector<std::uint8_t> buffer_;

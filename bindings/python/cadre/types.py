@@ -3442,6 +3442,98 @@ class ProcedureDefinitions(_typed.Message):
 
 
 @dataclass
+class StoredCase(_typed.Message):
+    """A case as a store keeps it (cadre::CaseHeader): the record before the
+    case's events in an export.
+
+    Schema message ``cadre.v1.StoredCase``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.StoredCase"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("procedure_id", "procedure_id", _typed.SCALAR, None, False, False),
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("region", "region", _typed.SCALAR, None, False, False),
+        ("opened_on", "opened_on", _typed.SCALAR, None, False, False),
+        ("opened_by", "opened_by", _typed.SCALAR, None, False, False),
+        ("events", "events", _typed.INT64, None, False, False),
+        ("head", "head", _typed.BYTES, None, False, False),
+    )
+
+    id: str = ""
+    """Case id, unique in the store."""
+    procedure_id: str = ""
+    """The procedure definition it follows, e.g. "wenze-2019"."""
+    cadre_id: str = ""
+    """The cadre concerned (an id, never a name)."""
+    region: str = ""
+    """Administrative division code whose definitions apply."""
+    opened_on: str = ""
+    """Day it was opened, ISO 8601."""
+    opened_by: str = ""
+    """The finding or record that opened it, e.g. "finding:R12:c-0042"."""
+    events: int = 0
+    """Number of its events: exactly that many StoredEvent records follow."""
+    head: bytes = b""
+    """Link of its last event (32 bytes; all zero for a case without events)."""
+
+
+@dataclass
+class StoredEvent(_typed.Message):
+    """One logged event (cadre::LoggedEvent) of the case of the StoredCase
+    record before it.
+
+    Schema message ``cadre.v1.StoredEvent``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.StoredEvent"
+    _fields_: ClassVar[tuple] = (
+        ("seq", "seq", _typed.INT64, None, False, False),
+        ("prev", "prev", _typed.BYTES, None, False, False),
+        ("link", "link", _typed.BYTES, None, False, False),
+        ("canonical", "canonical", _typed.BYTES, None, False, False),
+    )
+
+    seq: int = 0
+    """Sequence number in its case, from 1."""
+    prev: bytes = b""
+    """Link of the event before it (32 bytes, all zero for seq 1)."""
+    link: bytes = b""
+    """SHA-256 link of this event (32 bytes): see docs/case-log.md."""
+    canonical: bytes = b""
+    """The canonical bytes of the event, as logged."""
+
+
+@dataclass
+class CaseStoreRecord(_typed.Message):
+    """One record of a case store in the stream form: the magic bytes
+    "CADRES1/n", then records, each a varint length and a serialized
+    CaseStoreRecord. The first record is the header; then each case in order
+    of id, each StoredCase followed by its events in order. The members are
+    numbered apart from RosterRecord's (which reserves 16 and 17), so that a
+    reader of rosters refuses a case record as of no kind it knows, and the
+    reader of cases refuses a roster's records the same way.
+
+    Schema message ``cadre.v1.CaseStoreRecord``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseStoreRecord"
+    _fields_: ClassVar[tuple] = (
+        ("header", "header", _typed.MESSAGE, "RosterHeader", False, True),
+        ("stored_case", "stored_case", _typed.MESSAGE, "StoredCase", False, True),
+        ("stored_event", "stored_event", _typed.MESSAGE, "StoredEvent", False, True),
+    )
+
+    header: Optional[RosterHeader] = None
+    """What the export is about (schema "cadre.v1")."""
+    stored_case: Optional[StoredCase] = None
+    """A case: its events follow."""
+    stored_event: Optional[StoredEvent] = None
+    """The next event of the case before it."""
+
+
+@dataclass
 class ChannelCount(_typed.Message):
     """Count of cadres for one channel.
 
@@ -4557,6 +4649,7 @@ __all__ = [
     "CalendarRule",
     "Candidacy",
     "CandidacyStage",
+    "CaseStoreRecord",
     "Catalogue",
     "CatalogueRef",
     "Channel",
@@ -4673,6 +4766,8 @@ __all__ = [
     "SpecialTask",
     "Stage",
     "StageEntry",
+    "StoredCase",
+    "StoredEvent",
     "StudyLeave",
     "Talk",
     "TeamGrade",
