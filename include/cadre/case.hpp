@@ -322,7 +322,7 @@ class Case {
  public:
   /**
    * A case with no events.
-   * @param header the header (its #events and #head are kept by the case)
+   * @param header the header (its CaseHeader::events and CaseHeader::head are kept by the case)
    * @param definition the definition followed; its id must be the header's procedure_id
    */
   Case(CaseHeader header, std::shared_ptr<const ProcedureDefinition> definition);
