@@ -438,6 +438,24 @@ StatusOr<FindingsDiff> rescreen(const Engine &engine, const Cadre &before, const
                                 Date as_of);
 
 /**
+ * Re-runs the eligibility to go "up" as of the original day on the cadre's record before and
+ * after a correction, and returns the difference of the blockers as a findings diff: each
+ * blocker is keyed "<rule id>@<record id>" (the rule id alone without a record); a blocker
+ * waived by a 免责 decision has status FINDING_STATUS_EXEMPTED, one that blocks
+ * FINDING_STATUS_ACTIVE; a change lists the fields that differ ("check",
+ * "exemption_claim_id", "lifts_on", "since", "status").
+ * @param engine the engine whose catalogues decide the rules
+ * @param before the cadre's record as it was assessed
+ * @param after the record with the corrected fact
+ * @param target what was asked
+ * @param target_level the rank level in view, as for eligibility()
+ * @param as_of the original as-of day
+ * @return the diff; INVALID_ARGUMENT (field "id") when the two records are not of one cadre
+ */
+StatusOr<FindingsDiff> reassess(const Engine &engine, const Cadre &before, const Cadre &after,
+                                EligibilityTarget target, RankLevel target_level, Date as_of);
+
+/**
  * The canonical text of a state ("key=value" lines in a fixed order), hashed into a decision
  * record's response hash.
  * @param state the state

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "cadre/case.hpp"
+#include "cadre/eligibility.hpp"
 #include "cadre/screening.hpp"
 #include "cadre/version.h"
 #include "catalogue/sha256.hpp"
@@ -42,6 +43,46 @@ std::vector<std::string> changed_fields(const Finding &a, const Finding &b) {
   if (a.procedure != b.procedure) out.emplace_back("procedure");
   if (a.status != b.status) out.emplace_back("status");
   return out;
+}
+
+struct BlockerEntry {
+  const Blocker *blocker;
+  FindingStatus status;
+};
+
+std::multimap<std::string, BlockerEntry> blockers_of(const EligibilityAnswer &answer) {
+  std::multimap<std::string, BlockerEntry> out;
+  auto add = [&](const Blocker &b, FindingStatus status) {
+    out.emplace(b.record.id.empty() ? b.rule_id : b.rule_id + "@" + b.record.id,
+                BlockerEntry{&b, status});
+  };
+  for (const Blocker &b : answer.blockers) add(b, FindingStatus::kActive);
+  for (const Blocker &b : answer.waived) add(b, FindingStatus::kExempted);
+  return out;
+}
+
+std::vector<std::string> changed_fields(const BlockerEntry &a, const BlockerEntry &b) {
+  std::vector<std::string> out;
+  if (a.blocker->check != b.blocker->check) out.emplace_back("check");
+  if (a.blocker->exemption_claim_id != b.blocker->exemption_claim_id) {
+    out.emplace_back("exemption_claim_id");
+  }
+  if (a.blocker->lifts_on != b.blocker->lifts_on) out.emplace_back("lifts_on");
+  if (a.blocker->since != b.blocker->since) out.emplace_back("since");
+  if (a.status != b.status) out.emplace_back("status");
+  return out;
+}
+
+void sort_changes(FindingsDiff &diff) {
+  std::sort(diff.changes.begin(), diff.changes.end(),
+            [](const FindingChange &x, const FindingChange &y) {
+              return x.rule_id != y.rule_id ? x.rule_id < y.rule_id : x.kind < y.kind;
+            });
+  diff.changes.erase(std::unique(diff.changes.begin(), diff.changes.end(),
+                                 [](const FindingChange &x, const FindingChange &y) {
+                                   return x.rule_id == y.rule_id && x.kind == y.kind;
+                                 }),
+                     diff.changes.end());
 }
 
 std::string hex_sha256(std::string_view bytes) {
@@ -206,15 +247,46 @@ FindingsDiff diff_findings(Date as_of, const std::vector<Finding> &before,
                               {}});
     }
   }
-  std::sort(diff.changes.begin(), diff.changes.end(),
-            [](const FindingChange &x, const FindingChange &y) {
-              return x.rule_id != y.rule_id ? x.rule_id < y.rule_id : x.kind < y.kind;
-            });
-  diff.changes.erase(std::unique(diff.changes.begin(), diff.changes.end(),
-                                 [](const FindingChange &x, const FindingChange &y) {
-                                   return x.rule_id == y.rule_id && x.kind == y.kind;
-                                 }),
-                     diff.changes.end());
+  sort_changes(diff);
+  return diff;
+}
+
+StatusOr<FindingsDiff> reassess(const Engine &engine, const Cadre &before, const Cadre &after,
+                                EligibilityTarget target, RankLevel target_level, Date as_of) {
+  if (before.id != after.id) {
+    return invalid_argument("id", "the corrected record is of another cadre");
+  }
+  const EligibilityAnswer was = eligibility(before, target, target_level, as_of, engine);
+  const EligibilityAnswer now = eligibility(after, target, target_level, as_of, engine);
+  const auto b = blockers_of(was);
+  const auto a = blockers_of(now);
+  FindingsDiff diff;
+  diff.as_of = as_of;
+  for (const auto &[key, e] : b) {
+    const auto it = a.find(key);
+    if (it == a.end()) {
+      diff.changes.push_back({FindingChangeKind::kDisappeared,
+                              key,
+                              Channel::kUnspecified,
+                              e.status,
+                              FindingStatus::kUnspecified,
+                              {}});
+    } else if (std::vector<std::string> fields = changed_fields(e, it->second); !fields.empty()) {
+      diff.changes.push_back({FindingChangeKind::kChanged, key, Channel::kUnspecified, e.status,
+                              it->second.status, std::move(fields)});
+    }
+  }
+  for (const auto &[key, e] : a) {
+    if (!b.contains(key)) {
+      diff.changes.push_back({FindingChangeKind::kAppeared,
+                              key,
+                              Channel::kUnspecified,
+                              FindingStatus::kUnspecified,
+                              e.status,
+                              {}});
+    }
+  }
+  sort_changes(diff);
   return diff;
 }
 

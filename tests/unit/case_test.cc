@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "cadre/eligibility.hpp"
 #include "cadre/labels.hpp"
 #include "cadre/screening.hpp"
 
@@ -738,6 +739,49 @@ TEST(CaseAppeal, ACorrectedFactRerunsScreeningAndTheCaseRecordsTheDiff) {
   const FindingsDiff appeared = diff_findings(as_of, {}, {b});
   EXPECT_EQ(appeared.changes[0].kind, FindingChangeKind::kAppeared);
   EXPECT_TRUE(diff_findings(as_of, {a}, {a}).changes.empty());
+}
+
+TEST(CaseAppeal, ACorrectedFactRerunsEligibilityAsOfTheOriginalDay) {
+  const Engine engine;
+  Cadre before = accountable_cadre();
+  before.accountability_decisions.clear();
+  PartySanction s;
+  s.id = "ps1";
+  s.kind = PartySanctionKind::kSeriousWarning;
+  s.effective_on = D("2023-03-31");
+  before.party_sanctions.push_back(s);
+  const Date as_of = D("2024-01-01");
+  // On appeal the sanction is found to be a warning, not a serious warning.
+  Cadre after = before;
+  after.party_sanctions[0].kind = PartySanctionKind::kWarning;
+  auto diff = reassess(engine, before, after, EligibilityTarget::kHigherLevel,
+                       RankLevel::kUnspecified, as_of);
+  ASSERT_TRUE(diff.ok());
+  ASSERT_EQ(diff->changes.size(), 1U);
+  EXPECT_EQ(diff->changes[0].kind, FindingChangeKind::kChanged);
+  EXPECT_EQ(diff->changes[0].rule_id, "cn-common.up.party-sanctions.2018@ps1");
+  EXPECT_NE(std::find(diff->changes[0].fields.begin(), diff->changes[0].fields.end(), "lifts_on"),
+            diff->changes[0].fields.end());
+  // Found to be no sanction at all: the blocker disappears.
+  after.party_sanctions.clear();
+  diff = reassess(engine, before, after, EligibilityTarget::kHigherLevel, RankLevel::kUnspecified,
+                  as_of);
+  ASSERT_TRUE(diff.ok());
+  ASSERT_EQ(diff->changes.size(), 1U);
+  EXPECT_EQ(diff->changes[0].kind, FindingChangeKind::kDisappeared);
+  EXPECT_EQ(diff->changes[0].before, FindingStatus::kActive);
+  // And the reverse: it appears.
+  diff = reassess(engine, after, before, EligibilityTarget::kHigherLevel, RankLevel::kUnspecified,
+                  as_of);
+  ASSERT_TRUE(diff.ok());
+  ASSERT_EQ(diff->changes.size(), 1U);
+  EXPECT_EQ(diff->changes[0].kind, FindingChangeKind::kAppeared);
+  after.id = "c-1";
+  EXPECT_EQ(reassess(engine, before, after, EligibilityTarget::kHigherLevel,
+                     RankLevel::kUnspecified, as_of)
+                .status()
+                .field(),
+            "id");
 }
 
 // --- decision records ---------------------------------------------------------------------
