@@ -37,6 +37,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/adjustment.hpp
   cadre/assessment.hpp
   cadre/calendar.hpp
+  cadre/case.hpp
   cadre/case_log.hpp
   cadre/catalogue.hpp
   cadre/conduct.hpp

@@ -8,6 +8,8 @@
 #include "cadre/adjustment.hpp"
 #include "cadre/assessment.hpp"
 #include "cadre/calendar.hpp"
+#include "cadre/case.hpp"
+#include "cadre/case_log.hpp"
 #include "cadre/catalogue.hpp"
 #include "cadre/conduct.hpp"
 #include "cadre/date.hpp"

@@ -129,6 +129,7 @@ CADRE_SCHEMA_ENUM(GuardKind);
 CADRE_SCHEMA_ENUM(AnchorPoint);
 CADRE_SCHEMA_ENUM(DeadlineEffect);
 CADRE_SCHEMA_ENUM(MajorityBase);
+CADRE_SCHEMA_ENUM(CaseRejection);
 
 #undef CADRE_SCHEMA_ENUM
 /// @endcond

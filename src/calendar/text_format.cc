@@ -431,4 +431,6 @@ std::vector<const TextField *> MessageReader::all(std::string_view name) const {
 
 std::string MessageReader::path(std::string_view name) const { return prefix_ + std::string(name); }
 
+bool is_valid_utf8(std::string_view s) noexcept { return valid_utf8(s); }
+
 }  // namespace cadre::detail

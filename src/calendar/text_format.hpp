@@ -77,6 +77,9 @@ class MessageReader {
   Status status_;
 };
 
+/** Whether bytes are well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF). */
+bool is_valid_utf8(std::string_view s) noexcept;
+
 }  // namespace cadre::detail
 
 #endif  // CADRE_SRC_CALENDAR_TEXT_FORMAT_HPP

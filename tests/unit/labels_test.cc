@@ -116,7 +116,7 @@ using AllEnums =
              FollowUpOutcomeKind, RecordKind, EligibilityTarget, ProcedureKind, DecidedBy,
              ConsequenceKind, DayKind, CalendarFallback, PeriodUnit, FindingStatus,
              ExemptionOutcome, ActorRole, AuthorityLevel, StageEntry, FactType, GuardKind,
-             AnchorPoint, DeadlineEffect, MajorityBase>;
+             AnchorPoint, DeadlineEffect, MajorityBase, CaseRejection>;
 
 // Schema enums that no C++ enumeration with a SchemaEnum line mirrors yet.
 const std::set<std::string> kNotMirrored = {};

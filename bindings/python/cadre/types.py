@@ -1359,6 +1359,80 @@ class MajorityBase(_typed.Enum):
 _typed.enum(MajorityBase, "cadre.v1.MajorityBase", "MAJORITY_BASE_")
 
 
+class CaseRejection(_typed.Enum):
+    """Why the reducer of a procedure case refused an event (cadre/case.hpp). Each
+    refusal also names the field and cites the rule of the definition it breaks.
+
+    Schema enum ``cadre.v1.CaseRejection``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 不符合规定的程序顺序 (step out of order)
+    OUT_OF_ORDER = 1
+    """The stage is not the one the procedure awaits (按程序办事)."""
+    #: 缺少规定的事实 (a required fact is missing)
+    MISSING_FACT = 2
+    """A fact the stage requires is not supplied."""
+    #: 缺少规定的材料 (a required document is missing)
+    MISSING_DOCUMENT = 3
+    """A document the stage requires is not supplied."""
+    #: 不具有相应管理权限 (the actor lacks the authority)
+    NO_AUTHORITY = 4
+    """The actor is not the one the stage names (role, body or level of authority)."""
+    #: 到会成员未达到规定人数 (attendance below the quorum)
+    QUORUM_NOT_MET = 5
+    """Fewer members attended than the rule requires (到会人数)."""
+    #: 同意人数未达到规定多数 (majority not reached)
+    MAJORITY_NOT_MET = 6
+    """Fewer members agreed than the rule requires (同意人数)."""
+    #: 前置环节尚未完成 (a stage that must come first is not completed)
+    PRIOR_STAGE_MISSING = 7
+    """A stage that must be completed first is not (no decision before its investigation)."""
+    #: 日期早于前一事件 (dated before the previous event)
+    DATE_BEFORE_PREVIOUS = 8
+    """The event is dated before the event logged before it."""
+    #: 程序已经终结 (the case has ended)
+    CASE_ENDED = 9
+    """The case has ended; only a branch still open to a party may follow."""
+    #: 规定中没有该环节 (no such stage)
+    UNKNOWN_STAGE = 10
+    """The definition has no stage with the key."""
+    #: 该环节没有此结果 (no such outcome of the stage)
+    UNKNOWN_OUTCOME = 11
+    """The stage has no outcome with the key."""
+    #: 前置条件不成立 (a precondition does not hold)
+    CONDITION_NOT_MET = 12
+    """A yes-or-no precondition of the stage is not yes."""
+    #: 未经规定的审批 (the required approval is missing)
+    APPROVAL_MISSING = 13
+    """The approval the stage requires is not given."""
+    #: 已超过规定期限 (out of time)
+    OUT_OF_TIME = 14
+    """The step is taken after the period within which it may be taken."""
+    #: 规定期限未满 (before the period has run)
+    TOO_EARLY = 15
+    """The step is taken before the period after which it may be taken."""
+    #: 调整方式不在规定范围内 (method not allowed by the outcome)
+    METHOD_NOT_ALLOWED = 16
+    """The adjustment method or accountability form is not one the outcome allows."""
+    #: 事实与规定的类型不符 (a fact does not match the stage)
+    INVALID_FACT = 17
+    """A fact is not of the type the stage declares, or the stage declares no such fact."""
+    #: 到会和表决人数不符 (attendance and votes do not add up)
+    INVALID_VOTES = 18
+    """The attendance and votes do not add up (present over due, votes over present)."""
+    #: 工作日历缺少该年度的放假安排 (the calendar lacks the year)
+    CALENDAR_UNKNOWN = 19
+    """A period could not be counted: the working-day calendar lacks the year's notice."""
+    #: 程序须以启动事件开始，且只能启动一次 (a case starts with one opening event)
+    NOT_OPENING = 20
+    """The first event is not the opening, or an opening comes later."""
+
+
+_typed.enum(CaseRejection, "cadre.v1.CaseRejection", "CASE_REJECTION_")
+
+
 @dataclass
 class LocalizedText(_typed.Message):
     """A text in both languages of the domain, from one source.
@@ -4649,6 +4723,7 @@ __all__ = [
     "CalendarRule",
     "Candidacy",
     "CandidacyStage",
+    "CaseRejection",
     "CaseStoreRecord",
     "Catalogue",
     "CatalogueRef",
