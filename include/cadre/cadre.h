@@ -253,6 +253,8 @@ CADRE_API void cadre_engine_free(cadre_engine *engine);
  *         @p format is unknown, or the request does not parse; and every
  *         INVALID_ARGUMENT of the operation.
  * @retval CADRE_NOT_FOUND no operation has that name (field "operation").
+ * @retval CADRE_FAILED_PRECONDITION the operation runs on a case store (field
+ *         "store"): use cadre_store_call().
  * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
  * @retval CADRE_INTERNAL a bug in cadre.
  */
@@ -276,6 +278,94 @@ CADRE_API int cadre_call(cadre_buffer *out, const cadre_engine *engine, const ch
  * @retval CADRE_INTERNAL a bug in cadre.
  */
 CADRE_API int cadre_operations(cadre_buffer *out, int format, cadre_error **err);
+
+/** @} */
+
+/**
+ * @defgroup cadre_store Case store
+ * @brief Procedure cases kept in a file: their chained events, opened,
+ *        advanced, shown, verified, exported and imported by the operations
+ *        case_open ... case_import (@ref case_store, @ref case_log).
+ *
+ * A store is one SQLite database file (WAL mode; one transaction per event
+ * appended). Several processes, or several stores of one process, may use
+ * the same file at once: a step appended to a case another writer moved on
+ * is refused with #CADRE_ABORTED and changes nothing.
+ * @{
+ */
+
+/** An open case store. Opaque; used by one thread at a time. */
+typedef struct cadre_store cadre_store;
+
+/**
+ * @brief Opens (or creates) the case store in a file.
+ * @param[out] out receives the store; the caller owns it and closes it with
+ *             cadre_store_close(). Set to NULL on failure.
+ * @param path the database file, NUL-terminated UTF-8, borrowed for the call;
+ *        the files `path-wal` and `path-shm` appear beside it.
+ * @param options a serialized `cadre.v1.StoreOptions` in @p format, borrowed
+ *        for the call; NULL with size 0 means the defaults (synced to the disk
+ *        before each append returns; a missing file is created).
+ * @param options_size size of @p options in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
+ * @retval CADRE_OK the store is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out or @p path is NULL, @p format is
+ *         unknown, or the options do not parse (the error names the field).
+ * @retval CADRE_NOT_FOUND the file is missing and the options say it must
+ *         exist.
+ * @retval CADRE_FAILED_PRECONDITION the file is not a cadre case store (left
+ *         untouched), or its schema is newer than this library.
+ * @retval CADRE_UNAVAILABLE the file cannot be opened, read or locked in time.
+ * @retval CADRE_DATA_LOSS the file is corrupt.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ */
+CADRE_API int cadre_store_open(cadre_store **out, const char *path, const uint8_t *options,
+                               size_t options_size, int format, cadre_error **err);
+
+/**
+ * @brief Closes a store: what was appended stays in the file.
+ * @param store a store the caller owns, or NULL (a no-op). No call may be
+ *        running on it.
+ */
+CADRE_API void cadre_store_close(cadre_store *store);
+
+/**
+ * @brief Runs an operation by name on a case store: the same as its own
+ *        function, e.g. cadre_store_call(out, engine, store, "case_due", ...)
+ *        is cadre_case_due(out, engine, store, ...). An operation that needs
+ *        no store runs as with cadre_call().
+ * @param[out] out a buffer of the caller, borrowed; receives the serialized
+ *             response message of the operation in @p format, owned by the
+ *             library until the caller releases it with cadre_buffer_dispose().
+ *             Left {NULL, 0} on failure.
+ * @param engine the engine, borrowed: its procedure definitions and calendar
+ *        decide.
+ * @param store the store, borrowed; no other call may use it meanwhile.
+ * @param operation the operation's name, e.g. "case_record", NUL-terminated,
+ *        borrowed for the call.
+ * @param request the serialized request message of the operation in
+ *        @p format, borrowed for the call.
+ * @param request_size size of @p request in bytes.
+ * @param format #CADRE_FORMAT_BINARY or #CADRE_FORMAT_JSON, for the request
+ *        and the response.
+ * @param[out] err NULL, or receives NULL on success and on failure an error
+ *             the caller owns and releases with cadre_error_free().
+ * @retval CADRE_OK the response is in @p out.
+ * @retval CADRE_INVALID_ARGUMENT @p out, @p engine, @p store or @p operation
+ *         is NULL, @p format is unknown, or the request does not parse; and
+ *         every INVALID_ARGUMENT of the operation.
+ * @retval CADRE_NOT_FOUND no operation has that name (field "operation"); and
+ *         every NOT_FOUND of the operation.
+ * @retval CADRE_RESOURCE_EXHAUSTED out of memory, or @p request_size over 2 GiB.
+ * @retval CADRE_INTERNAL a bug in cadre.
+ * @return any other status the operation returns (@ref operations).
+ */
+CADRE_API int cadre_store_call(cadre_buffer *out, const cadre_engine *engine, cadre_store *store,
+                               const char *operation, const uint8_t *request,
+                               size_t request_size, int format, cadre_error **err);
 
 /** @} */
 

@@ -25,6 +25,7 @@
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
+#include "cadre/procedure_definition.hpp"
 #include "cadre/rules/retirement.hpp"
 
 namespace cadre {
@@ -44,6 +45,11 @@ struct EngineConfig {
    * which a host adds a new year's notice (WorkCalendar::add_text()).
    */
   WorkCalendar calendar = WorkCalendar::builtin();
+  /**
+   * The procedure definitions cases follow: the shipped ones by default, to
+   * which a host adds a province's 实施细则 (ProcedureSet::add()).
+   */
+  ProcedureSet procedures = ProcedureSet::builtin();
 };
 
 /**

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -18,6 +19,8 @@
 #include <vector>
 
 #include "cadre/labels.hpp"
+#include "cadre/sqlite_store.hpp"
+#include "cadre/v1/case_service.pb.h"
 #include "cadre/v1/service.pb.h"
 #include "codec/codec.hpp"
 #include "codec/roster_records.hpp"
@@ -46,6 +49,11 @@ struct cadre_stream {
   cadre::v1::ScreenResponse response;
   // The bytes of each push in CADRE_FORMAT_BINARY, cleared but kept.
   std::string bytes;
+};
+
+// A case store: the SQLite store of a file, used by one thread at a time.
+struct cadre_store {
+  std::unique_ptr<cadre::CaseStore> store;
 };
 
 namespace {
@@ -135,7 +143,7 @@ Status respond(cadre_buffer *out, const google::protobuf::Message &message, int 
 // The shape of every operation's entry point: cadre_screen(), cadre_call()...
 int call_operation(cadre_buffer *out, const cadre_engine *engine,
                    const cadre::service::Operation *op, const uint8_t *request, size_t request_size,
-                   int format, cadre_error **err) noexcept {
+                   int format, cadre_error **err, cadre_store *store = nullptr) noexcept {
   return guarded(err, [&]() -> Status {
     if (out == nullptr) {
       return cadre::invalid_argument("out", "NULL");
@@ -152,7 +160,8 @@ int call_operation(cadre_buffer *out, const cadre_engine *engine,
     }
     std::string bytes;
     if (auto st = cadre::service::call(*op, *engine->engine, request, request_size,
-                                       static_cast<cadre::codec::Format>(format), bytes);
+                                       static_cast<cadre::codec::Format>(format), bytes,
+                                       store == nullptr ? nullptr : store->store.get());
         !st.ok()) {
       return st;
     }
@@ -467,6 +476,81 @@ int cadre_call(cadre_buffer *out, const cadre_engine *engine, const char *operat
             "operation"};
   });
 }
+
+int cadre_store_call(cadre_buffer *out, const cadre_engine *engine, cadre_store *store,
+                     const char *operation, const uint8_t *request, size_t request_size, int format,
+                     cadre_error **err) {
+  if (store == nullptr && out != nullptr && engine != nullptr) {
+    return guarded(err, [&]() -> Status {
+      *out = cadre_buffer{nullptr, 0};
+      return cadre::invalid_argument("store", "NULL");
+    });
+  }
+  const cadre::service::Operation *op =
+      operation == nullptr ? nullptr : cadre::service::find_operation(operation);
+  if (op != nullptr || out == nullptr) {
+    return call_operation(out, engine, op, request, request_size, format, err, store);
+  }
+  return guarded(err, [&]() -> Status {
+    *out = cadre_buffer{nullptr, 0};
+    if (operation == nullptr) {
+      return cadre::invalid_argument("operation", "NULL");
+    }
+    return {StatusCode::kNotFound, "no such operation (cadre_operations() lists them)",
+            "operation"};
+  });
+}
+
+int cadre_store_open(cadre_store **out, const char *path, const uint8_t *options,
+                     size_t options_size, int format, cadre_error **err) {
+  return guarded(err, [&]() -> Status {
+    if (out == nullptr) {
+      return cadre::invalid_argument("out", "NULL");
+    }
+    *out = nullptr;
+    if (path == nullptr) {
+      return cadre::invalid_argument("path", "NULL");
+    }
+    if (auto st = check_format(format); !st.ok()) {
+      return st;
+    }
+    cadre::v1::StoreOptions pb;
+    if (options_size != 0) {
+      if (auto st = cadre::codec::parse(options, options_size,
+                                        static_cast<cadre::codec::Format>(format), pb, "options");
+          !st.ok()) {
+        return st;
+      }
+    }
+    cadre::SqliteStoreOptions o;
+    switch (pb.durability()) {
+      case cadre::v1::StoreOptions::DURABILITY_UNSPECIFIED:
+      case cadre::v1::StoreOptions::DURABILITY_FULL:
+        o.durability = cadre::SqliteStoreOptions::Durability::kFull;
+        break;
+      case cadre::v1::StoreOptions::DURABILITY_PROCESS:
+        o.durability = cadre::SqliteStoreOptions::Durability::kProcess;
+        break;
+      default:
+        return cadre::invalid_argument("options.durability", "unknown value");
+    }
+    if (pb.busy_timeout_ms() < 0) {
+      return cadre::invalid_argument("options.busy_timeout_ms", "must not be negative");
+    }
+    if (pb.busy_timeout_ms() > 0) {
+      o.busy_timeout = std::chrono::milliseconds(pb.busy_timeout_ms());
+    }
+    o.create = !pb.must_exist();
+    auto store = cadre::open_sqlite_store(path, o);
+    if (!store.ok()) {
+      return store.status();
+    }
+    *out = new cadre_store{std::move(store).value()};
+    return {};
+  });
+}
+
+void cadre_store_close(cadre_store *store) { delete store; }
 
 int cadre_operations(cadre_buffer *out, int format, cadre_error **err) {
   return guarded(err, [&]() -> Status {

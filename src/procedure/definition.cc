@@ -484,14 +484,18 @@ Status check_procedure(const ProcedureDefinition &definition,
 }
 
 ProcedureSet ProcedureSet::builtin() {
-  ProcedureSet set;
-  for (ProcedureDefinition &d : builtin_procedures()) {
-    // The shipped data is checked by the tests; an error here is a bug.
-    if (!set.add(std::move(d)).ok()) {
-      return {};
+  // Built once (every default EngineConfig holds a copy).
+  static const ProcedureSet kBuiltin = [] {
+    ProcedureSet set;
+    for (ProcedureDefinition &d : builtin_procedures()) {
+      // The shipped data is checked by the tests; an error here is a bug.
+      if (!set.add(std::move(d)).ok()) {
+        return ProcedureSet{};
+      }
     }
-  }
-  return set;
+    return set;
+  }();
+  return kBuiltin;
 }
 
 Status ProcedureSet::add(ProcedureDefinition definition) {

@@ -1,5 +1,6 @@
 // Engines configured from cadre.v1.EngineOptions.
 #include "codec/catalogue_codec.hpp"
+#include "codec/procedure_codec.hpp"
 #include "screening/compiled.hpp"
 #include "service/service.hpp"
 
@@ -48,6 +49,14 @@ StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size
     }
     if (auto st = config.catalogues.add(std::move(catalogue)); !st.ok()) {
       return Status(st.code(), st.message(), path + "." + st.field());
+    }
+  }
+  for (int i = 0; i < options.procedure_texts_size(); ++i) {
+    const std::string path = "options.procedure_texts[" + std::to_string(i) + "]";
+    if (auto st = codec::add_procedures_text(config.procedures, options.procedure_texts(i), path);
+        !st.ok()) {
+      return Status(st.code(), st.message(),
+                    st.field().rfind(path, 0) == 0 ? st.field() : path + "." + st.field());
     }
   }
   if (options.without_builtin_catalogues() && options.catalogue_texts_size() == 0) {

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cadre/case_log.hpp"
 #include "cadre/screening.hpp"
 #include "cadre/status.hpp"
 #include "cadre/v1/service.pb.h"
@@ -81,6 +82,14 @@ using RunFactory = std::unique_ptr<RecordRun> (*)(const Engine &engine);
 using Handler = Status (*)(const Engine &engine, const google::protobuf::Message &request,
                            google::protobuf::Message &response);
 
+/**
+ * The handler of an operation on a case store (the case operations): the store
+ * is the caller's, open for the call.
+ */
+using StoreHandler = Status (*)(const Engine &engine, CaseStore &store,
+                                const google::protobuf::Message &request,
+                                google::protobuf::Message &response);
+
 /** One row of the table. */
 struct Operation {
   /** Name: lower case and underscores, e.g. "grade_cap". */
@@ -101,7 +110,7 @@ struct Operation {
    * its condition to the shared one.
    */
   std::vector<StatusDoc> statuses;
-  /** The handler. */
+  /** The handler; nullptr for an operation on a case store. */
   Handler handler = nullptr;
   /**
    * For an operation on the request's `cadres`: its run record by record
@@ -109,7 +118,15 @@ struct Operation {
    * for the others.
    */
   RunFactory run = nullptr;
+  /**
+   * For an operation on a case store: its handler (#handler is then nullptr).
+   * Its C function takes the store after the engine, and cadre_store_call()
+   * runs it by name.
+   */
+  StoreHandler store_handler = nullptr;
 
+  /** @return whether the operation runs on a case store. */
+  [[nodiscard]] bool needs_store() const noexcept { return store_handler != nullptr; }
   /** The C function of the operation: "cadre_" + name. */
   [[nodiscard]] std::string c_symbol() const { return "cadre_" + std::string(name); }
   /** The command of the command-line tool: the name with '-' for '_'. */
@@ -139,7 +156,7 @@ const Operation *find_command(std::string_view command) noexcept;
  * of the operation's types (INTERNAL otherwise); @p response is cleared first.
  */
 Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
-            google::protobuf::Message &response);
+            google::protobuf::Message &response, CaseStore *store = nullptr);
 
 /**
  * Runs @p op on a request read by codec::parse_by_record: each record of
@@ -151,7 +168,8 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
  * status instead.
  */
 Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
-            const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response);
+            const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response,
+            CaseStore *store = nullptr);
 
 /**
  * Parses a request of @p op in @p format record by record, runs it and
@@ -164,7 +182,7 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
  * codec::parse_by_record and the handler.
  */
 Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes, std::size_t size,
-            codec::Format format, std::string &out);
+            codec::Format format, std::string &out, CaseStore *store = nullptr);
 
 /** The table as a message (cadre_operations, the generators, the docs). */
 void describe(cadre::v1::OperationList &out);
@@ -179,6 +197,22 @@ struct HandlerTypes<Status (*)(const Engine &, const Req &, Resp &)> {
   using Request = Req;
   using Response = Resp;
 };
+
+template <typename F>
+struct StoreHandlerTypes;
+template <typename Req, typename Resp>
+struct StoreHandlerTypes<Status (*)(const Engine &, CaseStore &, const Req &, Resp &)> {
+  using Request = Req;
+  using Response = Resp;
+};
+
+template <auto F>
+Status erased_store(const Engine &engine, CaseStore &store,
+                    const google::protobuf::Message &request, google::protobuf::Message &response) {
+  using T = StoreHandlerTypes<decltype(F)>;
+  return F(engine, store, static_cast<const typename T::Request &>(request),
+           static_cast<typename T::Response &>(response));
+}
 
 template <auto F>
 Status erased(const Engine &engine, const google::protobuf::Message &request,
@@ -222,6 +256,26 @@ Operation operation(std::string_view name, std::string_view brief, std::string_v
                    &T::Response::default_instance(),
                    std::move(statuses),
                    &detail::erased<F>};
+}
+
+/**
+ * A row of the table for the store handler @p F, a function
+ * `Status f(const Engine &, CaseStore &, const Request &, Response &)`.
+ */
+template <auto F>
+Operation store_operation(std::string_view name, std::string_view brief, std::string_view details,
+                          std::string_view example, std::vector<StatusDoc> statuses) {
+  using T = detail::StoreHandlerTypes<decltype(F)>;
+  Operation op{name,
+               brief,
+               details,
+               example,
+               &T::Request::default_instance(),
+               &T::Response::default_instance(),
+               std::move(statuses),
+               nullptr};
+  op.store_handler = &detail::erased_store<F>;
+  return op;
 }
 
 }  // namespace cadre::service

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "service/calendar_service.hpp"
+#include "service/case_service.hpp"
 #include "service/eligibility_service.hpp"
 #include "service/operation.hpp"
 #include "service/response_writer.hpp"
@@ -122,6 +123,106 @@ std::vector<Operation> build_table() {
       "A day if it is a working day, otherwise the first working day after it (民法典 "
       "第二百零三条).",
       "", R"({"date":"2025-10-01"})", {bad_calendar_request, no_notice}));
+  // Procedure cases in a case store (docs/case-log.md, docs/case-store.md). The examples run
+  // in the table's order on one new store (case_import's on another, with the file
+  // case_export's wrote).
+  const StatusDoc no_store{S::kFailedPrecondition,
+                           "no store was given (field `store`); or a stored case follows a "
+                           "procedure definition the engine lacks (field `procedure_id`)"};
+  const StatusDoc store_busy{S::kUnavailable,
+                             "the store could not be read or written in time (locked, or an "
+                             "I/O error)"};
+  const StatusDoc broken_chain{S::kDataLoss,
+                               "a stored case's chain does not verify or an event does not "
+                               "decode (the error names `cases[\"ID\"].events[i]`)"};
+  const StatusDoc unknown_case{S::kNotFound, "no case has `case_id`"};
+  table.push_back(store_operation<&case_open>(
+      "case_open",
+      "Opens a procedure case: from a finding of the screening (问责 or 不适宜担任现职调整), "
+      "re-derived from the cadre's record, or from the cadre's 诫勉 record; the opening event "
+      "is the first of the case's chain.",
+      "The definition in force on the finding's (or the 诫勉's) day for the region is followed; "
+      "the response shows the stage awaited and its first deadline on the working-day calendar.",
+      R"({"case_id":"case-1","cadre":{"id":"c1","sex":"SEX_MALE","birth_date":"1965-03-02",)"
+      R"("early_warnings":[{"id":"w1","kind":"EARLY_WARNING_KIND_ADMONISHMENT",)"
+      R"("issued_on":"2025-03-03"}]},"early_warning_id":"w1"})",
+      {{S::kInvalidArgument,
+        "`case_id` is missing or not an id, neither or both of `rule_id` and "
+        "`early_warning_id` are given, `as_of` is missing for a finding, or the cadre's record "
+        "does not validate (the error names the field under `cadre`)"},
+       {S::kNotFound,
+        "the cadre has no finding of `rule_id` as of `as_of`, no early-warning record "
+        "`early_warning_id`, or no procedure definition is in force for the day and region"},
+       {S::kAlreadyExists, "a case with `case_id` is in the store"},
+       {S::kUnimplemented, "the finding's channel has no procedure shipped (field `channel`)"},
+       store_busy,
+       no_store}));
+  table.push_back(store_operation<&case_record>(
+      "case_record",
+      "Records one step of a case: the reducer accepts it and appends it to the case's chain "
+      "in one transaction, or refuses it with the reason and the rule broken.",
+      "A refusal is an answer (accepted false, with the reason, the field of the event, a "
+      "message in zh-CN and English and the citation), not an error: nothing is logged. The "
+      "stored chain is verified and replayed first.",
+      R"({"case_id":"case-1","event":{"stage":"self_examination","outcome":"submitted",)"
+      R"("day":"2025-03-07","actor":{"role":"ACTOR_ROLE_THE_CADRE","level":)"
+      R"("AUTHORITY_LEVEL_NONE"},"facts":[{"key":"submitted_on","type":"FACT_TYPE_DATE",)"
+      R"("date":"2025-03-07"}],"documents":["self_examination"]}})",
+      {{S::kInvalidArgument,
+        "`case_id` or `event` is missing, the event is an opening, or a field of the event is "
+        "not valid (the error names it under `event`)"},
+       unknown_case,
+       {S::kAborted,
+        "the case's head is not `expected_head`, or moved while the step was appended: read "
+        "the case again"},
+       store_busy,
+       broken_chain,
+       no_store}));
+  table.push_back(store_operation<&case_show>(
+      "case_show",
+      "A case as of a day: its stage, every stage's facts and documents, what is due next "
+      "with the deadline, whether overdue and by how many working days, late steps and "
+      "appeals; with its events when asked.",
+      "", R"({"case_id":"case-1","as_of":"2025-03-12","with_events":true})",
+      {{S::kInvalidArgument, "`case_id` is missing or `as_of` is not a date"},
+       unknown_case,
+       {S::kOutOfRange, "a deadline falls in a year the calendar lacks (field `date`)"},
+       store_busy,
+       broken_chain,
+       no_store}));
+  table.push_back(store_operation<&case_due>(
+      "case_due",
+      "What is due over every open case of the store as of a day, by deadline; only what is "
+      "overdue when asked.",
+      "A case whose chain does not verify or whose events do not replay is listed in "
+      "`problems`, never skipped silently.",
+      R"({"as_of":"2025-09-30","overdue_only":true})",
+      {{S::kInvalidArgument, "`as_of` is missing or not a date"}, store_busy, no_store}));
+  table.push_back(store_operation<&case_verify>(
+      "case_verify",
+      "Verifies the chain of one case, or of every case, against the store's count and head, "
+      "and replays it: the index of the first event altered, removed, reordered or inserted.",
+      "", R"({"case_id":"case-1"})", {unknown_case, store_busy, no_store}));
+  table.push_back(store_operation<&case_export>(
+      "case_export",
+      "Exports every case of the store to a file in the stream form (cadre.v1.CaseStoreRecord "
+      "records), cases by id, each with its chained events.",
+      "", R"({"path":"cadre-cases.export"})",
+      {{S::kInvalidArgument, "`path` is missing"},
+       {S::kUnavailable, "the file cannot be written; or the store could not be read"},
+       no_store}));
+  table.push_back(store_operation<&case_import>(
+      "case_import",
+      "Imports a file in the stream form into the store: every chain is verified before one "
+      "commit, and a broken file is refused whole.",
+      "", R"({"path":"cadre-cases.export"})",
+      {{S::kInvalidArgument,
+        "`path` is missing, or the file is not a stream of cases or a chain in it does not "
+        "verify (the error names `cases[\"ID\"].events[i]`)"},
+       {S::kNotFound, "the file cannot be opened"},
+       {S::kAlreadyExists, "a case of the file is already in the store"},
+       store_busy,
+       no_store}));
   return table;
 }
 
@@ -202,7 +303,7 @@ void fill_unread(const codec::UnreadRecord &u, cadre::v1::RecordError &e) {
 }  // namespace
 
 Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
-            google::protobuf::Message &response) {
+            google::protobuf::Message &response, CaseStore *store) {
   if (request.GetDescriptor() != op.request->GetDescriptor() ||
       response.GetDescriptor() != op.response->GetDescriptor()) {
     return {StatusCode::kInternal, "operation " + std::string(op.name) + " called with " +
@@ -210,12 +311,21 @@ Status call(const Operation &op, const Engine &engine, const google::protobuf::M
                                        response.GetDescriptor()->full_name()};
   }
   response.Clear();
+  if (op.needs_store()) {
+    if (store == nullptr) {
+      return {StatusCode::kFailedPrecondition,
+              "operation " + std::string(op.name) + " runs on a case store: open one first",
+              "store"};
+    }
+    return op.store_handler(engine, *store, request, response);
+  }
   return op.handler(engine, request, response);
 }
 
 Status call(const Operation &op, const Engine &engine, const google::protobuf::Message &request,
-            const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response) {
-  if (auto st = call(op, engine, request, response); !st.ok() || unread.empty()) {
+            const std::vector<codec::UnreadRecord> &unread, google::protobuf::Message &response,
+            CaseStore *store) {
+  if (auto st = call(op, engine, request, response, store); !st.ok() || unread.empty()) {
     return st;
   }
   namespace gp = ::google::protobuf;
@@ -292,7 +402,7 @@ Status call_by_record(const Operation &op, const Engine &engine, const std::uint
 }  // namespace
 
 Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes, std::size_t size,
-            codec::Format format, std::string &out) {
+            codec::Format format, std::string &out, CaseStore *store) {
   out.clear();
   if (op.run != nullptr) {
     bool whole = false;
@@ -312,7 +422,7 @@ Status call(const Operation &op, const Engine &engine, const std::uint8_t *bytes
     return st;
   }
   google::protobuf::Message *response = op.response->New(&arena);
-  if (auto st = call(op, engine, *request, unread, *response); !st.ok()) {
+  if (auto st = call(op, engine, *request, unread, *response, store); !st.ok()) {
     return st;
   }
   return codec::serialize(*response, format, out);
@@ -423,6 +533,7 @@ void describe(cadre::v1::OperationList &out) {
       st->set_when(s.when);
     }
     o->set_example_request(std::string(op.example));
+    o->set_needs_store(op.needs_store());
   }
 }
 

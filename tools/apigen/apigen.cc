@@ -78,13 +78,21 @@ std::string c_header() {
       doc(os, op.details);
       os << " *\n";
     }
-    doc(os, "The same as cadre_call() with the operation \"" + std::string(op.name) + "\".");
+    doc(os, std::string(op.needs_store() ? "The same as cadre_store_call()"
+                                         : "The same as cadre_call()") +
+                " with the operation \"" + std::string(op.name) + "\".");
     doc(os,
         "a buffer of the caller, borrowed; receives a serialized `" + response_type(op) +
             "` in @p format, owned by the library until the caller releases it with "
             "cadre_buffer_dispose(). Left {NULL, 0} on failure.",
         "@param[out] out ", 12);
     doc(os, "the engine, borrowed.", "@param engine ", 7);
+    if (op.needs_store()) {
+      doc(os,
+          "the case store (cadre_store_open()), borrowed; used by one thread at a time, and "
+          "by no other call while this one runs.",
+          "@param store ", 7);
+    }
     doc(os, "a serialized `" + request_type(op) + "` in @p format, borrowed for the call.",
         "@param request ", 7);
     doc(os, "size of @p request in bytes.", "@param request_size ", 7);
@@ -99,7 +107,8 @@ std::string c_header() {
     }
     os << " */\n";
     const std::string decl = "CADRE_API int " + op.c_symbol() + "(";
-    os << decl << "cadre_buffer *out, const cadre_engine *engine,\n"
+    os << decl << "cadre_buffer *out, const cadre_engine *engine,"
+       << (op.needs_store() ? " cadre_store *store," : "") << "\n"
        << std::string(decl.size(), ' ')
        << "const uint8_t *request, size_t request_size, int format,\n"
        << std::string(decl.size(), ' ') << "cadre_error **err);\n";
@@ -113,6 +122,15 @@ std::string c_source() {
   os << "// " << kGeneratedBy << "\n// The C entry point of every operation, included by "
      << "src/c_api/c_api.cc inside extern \"C\".\n";
   for (const svc::Operation &op : svc::operations()) {
+    if (op.needs_store()) {
+      os << "\nint " << op.c_symbol()
+         << "(cadre_buffer *out, const cadre_engine *engine, cadre_store *store,\n"
+         << "    const uint8_t *request, size_t request_size, int format, cadre_error **err) {\n"
+         << "  return cadre_store_call(out, engine, store, " << quoted(op.name)
+         << ", request, request_size, format, err);\n"
+         << "}\n";
+      continue;
+    }
     os << "\nint " << op.c_symbol()
        << "(cadre_buffer *out, const cadre_engine *engine, const uint8_t *request,\n"
        << "    size_t request_size, int format, cadre_error **err) {\n"
@@ -140,25 +158,34 @@ std::string markdown() {
      << "Every operation takes an engine and one request message and gives one response "
         "message, in protobuf binary or JSON. Each is reachable the same way from every "
         "interface:\n\n"
-        "- **C**: its own function (cadre/operations.h), or cadre_call() with its name;\n"
-        "- **Python**: the method of `cadre.Engine` of the same name;\n"
+        "- **C**: its own function (cadre/operations.h), or cadre_call() with its name "
+        "(cadre_store_call() for an operation on a case store, whose function takes the store "
+        "after the engine);\n"
+        "- **Python**: the method of `cadre.Engine` of the same name (of `cadre.Store` for an "
+        "operation on a case store);\n"
         "- **CLI**: `cadre <command>`, with its own options or `--request FILE.json`.\n\n"
         "| Operation | C | Python | CLI | Request → response |\n"
         "|-----------|---|--------|-----|--------------------|\n";
   for (const svc::Operation &op : svc::operations()) {
-    os << "| [" << op.name << "](#op-" << op.cli_command() << ") | " << op.c_symbol()
-       << "() | `Engine." << op.name << "()` | `cadre " << op.cli_command() << "` | `"
-       << request_type(op) << "` → `" << response_type(op) << "` |\n";
+    os << "| [" << op.name << "](#op-" << op.cli_command() << ") | " << op.c_symbol() << "() | `"
+       << (op.needs_store() ? "Store." : "Engine.") << op.name << "()` | `cadre "
+       << op.cli_command() << "` | `" << request_type(op) << "` → `" << response_type(op)
+       << "` |\n";
   }
   for (const svc::Operation &op : svc::operations()) {
     os << "\n## " << op.name << " {#op-" << op.cli_command() << "}\n\n" << op.brief << "\n\n";
     if (!op.details.empty()) {
       os << op.details << "\n\n";
     }
-    os << "- C: " << op.c_symbol() << "(), or cadre_call(out, engine, \"" << op.name
-       << "\", ...)\n- Python: `cadre.Engine()." << op.name << "(request)`\n- CLI: `cadre "
-       << op.cli_command() << "`\n- Request: `" << request_type(op) << "`; response: `"
-       << response_type(op) << "`\n\n"
+    if (op.needs_store()) {
+      os << "- C: " << op.c_symbol() << "(), or cadre_store_call(out, engine, store, \"" << op.name
+         << "\", ...)\n- Python: `cadre.Store(path, engine)." << op.name << "(request)`\n";
+    } else {
+      os << "- C: " << op.c_symbol() << "(), or cadre_call(out, engine, \"" << op.name
+         << "\", ...)\n- Python: `cadre.Engine()." << op.name << "(request)`\n";
+    }
+    os << "- CLI: `cadre " << op.cli_command() << "`\n- Request: `" << request_type(op)
+       << "`; response: `" << response_type(op) << "`\n\n"
        << "| Status | When |\n|--------|------|\n";
     for (const svc::StatusDoc &s : svc::statuses_of(op)) {
       os << "| `" << status_macro(s.code) << "` | " << cell(s.when) << " |\n";

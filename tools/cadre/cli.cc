@@ -273,7 +273,8 @@ std::optional<int> OperationCommand::run(google::protobuf::Message &request,
         return kExitInput;
       }
     }
-    if (auto st = service::call(op, service::builtin_engine(), request, unread, response);
+    if (auto st = service::call(op, engine != nullptr ? *engine : service::builtin_engine(),
+                                request, unread, response, store);
         !st.ok()) {
       fail(st);
       return kExitInput;
@@ -354,9 +355,10 @@ std::optional<int> OperationCommand::run(google::protobuf::Message &request,
     writer.emplace(response, codec::Format::kJson);
   }
   service::ResponseWriter *w = writer ? &*writer : nullptr;
-  if (auto st = service::run_by_record(
-          op, service::builtin_engine(), request, file.data(), file.size(), format, type, keep,
-          response, [&](google::protobuf::Message &m) { return take(m, rows, w); });
+  if (auto st =
+          service::run_by_record(op, engine != nullptr ? *engine : service::builtin_engine(),
+                                 request, file.data(), file.size(), format, type, keep, response,
+                                 [&](google::protobuf::Message &m) { return take(m, rows, w); });
       !st.ok()) {
     fail(st);
     return kExitInput;
@@ -371,7 +373,9 @@ std::optional<int> OperationCommand::run(google::protobuf::Message &request,
 std::optional<int> OperationCommand::run_whole(google::protobuf::Message &request,
                                                google::protobuf::Message &response,
                                                const Rows &rows) const {
-  if (auto st = service::call(op, service::builtin_engine(), request, unread, response); !st.ok()) {
+  if (auto st = service::call(op, engine != nullptr ? *engine : service::builtin_engine(), request,
+                              unread, response, store);
+      !st.ok()) {
     fail(st);
     return kExitInput;
   }

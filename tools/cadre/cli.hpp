@@ -29,8 +29,9 @@ namespace cadre::cli {
 namespace po = boost::program_options;
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitInput = 1;  ///< bad input, a failed operation, a missing file
-inline constexpr int kExitUsage = 2;  ///< bad options
+inline constexpr int kExitInput = 1;    ///< bad input, a failed operation, a missing file
+inline constexpr int kExitUsage = 2;    ///< bad options
+inline constexpr int kExitRefused = 3;  ///< a case's step refused, or a chain that does not verify
 
 /** Arguments of a command (after the command's name). */
 using Args = std::vector<std::string>;
@@ -150,6 +151,13 @@ struct OperationCommand {
    * error, and the other cadres are answered).
    */
   mutable std::vector<codec::UnreadRecord> unread;
+  /**
+   * The engine the operation runs on: the built-in one when null (a case command's
+   * --procedures gives its own). Borrowed.
+   */
+  const Engine *engine = nullptr;
+  /** The case store of an operation on one (--store), borrowed; null for the others. */
+  CaseStore *store = nullptr;
 
   /** Prints the answers and record errors a response holds, as rows of a table. */
   using Rows = std::function<void(const google::protobuf::Message &response)>;
@@ -252,6 +260,13 @@ int cmd_calendar_add(const service::Operation &op, const Args &args);
 int cmd_calendar_count(const service::Operation &op, const Args &args);
 int cmd_calendar_period_end(const service::Operation &op, const Args &args);
 int cmd_calendar_roll_forward(const service::Operation &op, const Args &args);
+int cmd_case_open(const service::Operation &op, const Args &args);
+int cmd_case_record(const service::Operation &op, const Args &args);
+int cmd_case_show(const service::Operation &op, const Args &args);
+int cmd_case_due(const service::Operation &op, const Args &args);
+int cmd_case_verify(const service::Operation &op, const Args &args);
+int cmd_case_export(const service::Operation &op, const Args &args);
+int cmd_case_import(const service::Operation &op, const Args &args);
 int cmd_generate(const Args &args);
 int cmd_convert(const Args &args);
 int cmd_validate(const Args &args);

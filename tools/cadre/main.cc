@@ -32,6 +32,13 @@ constexpr OperationCommandEntry kOperationCommands[] = {
     {"calendar_count", cadre::cli::cmd_calendar_count},
     {"calendar_period_end", cadre::cli::cmd_calendar_period_end},
     {"calendar_roll_forward", cadre::cli::cmd_calendar_roll_forward},
+    {"case_open", cadre::cli::cmd_case_open},
+    {"case_record", cadre::cli::cmd_case_record},
+    {"case_show", cadre::cli::cmd_case_show},
+    {"case_due", cadre::cli::cmd_case_due},
+    {"case_verify", cadre::cli::cmd_case_verify},
+    {"case_export", cadre::cli::cmd_case_export},
+    {"case_import", cadre::cli::cmd_case_import},
 };
 
 // The commands that are not operations of an engine.
@@ -90,6 +97,11 @@ int main(int argc, char **argv) {
     // `cadre calendar add ...` is `cadre calendar-add ...`; `is-working-day` is `day`.
     if (cmd == "calendar" && !args.empty()) {
       cmd += "-" + (args.front() == "is-working-day" ? std::string("day") : args.front());
+      args.erase(args.begin());
+    }
+    // `cadre case record ...` is `cadre case-record ...`.
+    if (cmd == "case" && !args.empty()) {
+      cmd += "-" + args.front();
       args.erase(args.begin());
     }
     if (const svc::Operation *op = svc::find_command(cmd)) {
