@@ -190,6 +190,18 @@ class CaseStore {
    * @return @p work's status, or the store's status when the group could not be committed.
    */
   virtual Status atomically(const std::function<Status()> &work) { return work(); }
+
+  /**
+   * Runs @p reads on one consistent view of the store: the header() / events() / cases() calls
+   * it makes see the store as it was when the first of them ran, whatever other connections
+   * append meanwhile, and take one lock rather than one each (listing what is due over a whole
+   * store reads every case). The SQLite store opens one read transaction; this default runs
+   * @p reads as it is. Inside atomically() it joins the open transaction. @p reads must not
+   * write.
+   * @param reads the reads, run once before snapshot() returns
+   * @return @p reads' status, or the store's when the view could not be opened
+   */
+  virtual Status snapshot(const std::function<Status()> &reads) { return reads(); }
 };
 
 }  // namespace api_v1

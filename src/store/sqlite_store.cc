@@ -51,6 +51,7 @@ enum class Q : std::size_t {
   kHeader,
   kEvents,
   kCases,
+  kBeginRead,
   kCount,
 };
 
@@ -71,6 +72,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Q::kCount)> kSql
     "SELECT seq, prev, link, bytes FROM events WHERE case_no = ?1 ORDER BY seq",
     "SELECT id, procedure_id, cadre_id, region, opened_on, opened_by, events, head FROM cases "
     "ORDER BY id",
+    "BEGIN DEFERRED",
 };
 
 std::string case_path(std::string_view id) { return "cases[\"" + std::string(id) + "\"]"; }
@@ -159,6 +161,34 @@ int bind_blob(sqlite3_stmt *stmt, int index, const void *data, std::size_t size)
 
 int bind_digest(sqlite3_stmt *stmt, int index, const Digest &digest) {
   return bind_blob(stmt, index, digest.data(), digest.size());
+}
+
+// The bytes of a blob parameter.
+struct Blob {
+  std::string_view bytes;
+};
+
+int bind_one(sqlite3_stmt *stmt, int index, std::string_view text) {
+  return bind_text(stmt, index, text);
+}
+int bind_one(sqlite3_stmt *stmt, int index, std::int64_t value) {
+  return sqlite3_bind_int64(stmt, index, value);
+}
+int bind_one(sqlite3_stmt *stmt, int index, const Digest &digest) {
+  return bind_digest(stmt, index, digest);
+}
+int bind_one(sqlite3_stmt *stmt, int index, Blob blob) {
+  return bind_blob(stmt, index, blob.bytes.data(), blob.bytes.size());
+}
+
+// Binds @p values to the parameters 1, 2, ... of @p stmt in order, then steps it once: the
+// step's code, or the first binding's that failed.
+template <typename... V>
+int bind_and_step(sqlite3_stmt *stmt, const V &...values) {
+  int rc = SQLITE_OK;
+  int index = 0;
+  ((rc = rc == SQLITE_OK ? bind_one(stmt, ++index, values) : rc), ...);
+  return rc == SQLITE_OK ? sqlite3_step(stmt) : rc;
 }
 
 // A cached statement in use: reset, bindings cleared and handed back when it goes. A statement
@@ -293,6 +323,7 @@ class SqliteCaseStore final : public CaseStore {
                 const std::function<Status(const LoggedEvent &)> &visit) override;
   Status cases(const std::function<Status(const CaseHeader &)> &visit) override;
   Status atomically(const std::function<Status()> &work) override;
+  Status snapshot(const std::function<Status()> &reads) override;
 
  private:
   Status use(Q q, Use &out, const std::string &field);
@@ -379,6 +410,31 @@ Status SqliteCaseStore::atomically(const std::function<Status()> &work) {
   return result;
 }
 
+Status SqliteCaseStore::snapshot(const std::function<Status()> &reads) {
+  if (depth_ != 0) {
+    return reads();  // inside a transaction already: its view
+  }
+  const std::string field = "store";
+  if (auto st = run(Q::kBeginRead, "start a read transaction", field); !st.ok()) {
+    return st;
+  }
+  ++depth_;
+  Status result;
+  try {
+    result = reads();
+  } catch (...) {
+    --depth_;
+    static_cast<void>(run(Q::kRollback, "end the read transaction", field));
+    throw;
+  }
+  --depth_;
+  if (auto st = run(Q::kCommit, "end the read transaction", field); !st.ok()) {
+    static_cast<void>(run(Q::kRollback, "end the read transaction", field));
+    return result.ok() ? st : result;
+  }
+  return result;
+}
+
 Status SqliteCaseStore::create_case(const CaseHeader &header) {
   const std::string at = case_path(header.id);
   if (header.id.empty()) {
@@ -390,13 +446,8 @@ Status SqliteCaseStore::create_case(const CaseHeader &header) {
   }
   sqlite3_stmt *s = stmt.get();
   const std::string opened_on = header.opened_on.to_string();
-  int rc = bind_text(s, 1, header.id);
-  if (rc == SQLITE_OK) rc = bind_text(s, 2, header.procedure_id);
-  if (rc == SQLITE_OK) rc = bind_text(s, 3, header.cadre_id);
-  if (rc == SQLITE_OK) rc = bind_text(s, 4, header.region);
-  if (rc == SQLITE_OK) rc = bind_text(s, 5, opened_on);
-  if (rc == SQLITE_OK) rc = bind_text(s, 6, header.opened_by);
-  if (rc == SQLITE_OK) rc = sqlite3_step(s);
+  const int rc = bind_and_step(s, header.id, header.procedure_id, header.cadre_id, header.region,
+                               opened_on, header.opened_by);
   if (rc == SQLITE_DONE) {
     return {};
   }
@@ -464,13 +515,8 @@ Status SqliteCaseStore::append(std::string_view case_id, const Digest &expected_
       if (auto st = use(Q::kInsertEvent, stmt, at); !st.ok()) {
         return st;
       }
-      sqlite3_stmt *s = stmt.get();
-      int rc = sqlite3_bind_int64(s, 1, case_no);
-      if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, static_cast<std::int64_t>(event.seq));
-      if (rc == SQLITE_OK) rc = bind_digest(s, 3, event.prev);
-      if (rc == SQLITE_OK) rc = bind_digest(s, 4, event.link);
-      if (rc == SQLITE_OK) rc = bind_blob(s, 5, event.bytes.data(), event.bytes.size());
-      if (rc == SQLITE_OK) rc = sqlite3_step(s);
+      const int rc = bind_and_step(stmt.get(), case_no, static_cast<std::int64_t>(event.seq),
+                                   event.prev, event.link, Blob{event.bytes});
       if (rc != SQLITE_DONE) {
         return failure(db_.get(), rc, "insert the event", at);
       }
@@ -479,11 +525,8 @@ Status SqliteCaseStore::append(std::string_view case_id, const Digest &expected_
     if (auto st = use(Q::kUpdateHead, stmt, at); !st.ok()) {
       return st;
     }
-    sqlite3_stmt *s = stmt.get();
-    int rc = sqlite3_bind_int64(s, 1, case_no);
-    if (rc == SQLITE_OK) rc = sqlite3_bind_int64(s, 2, static_cast<std::int64_t>(event.seq));
-    if (rc == SQLITE_OK) rc = bind_digest(s, 3, event.link);
-    if (rc == SQLITE_OK) rc = sqlite3_step(s);
+    const int rc =
+        bind_and_step(stmt.get(), case_no, static_cast<std::int64_t>(event.seq), event.link);
     if (rc != SQLITE_DONE) {
       return failure(db_.get(), rc, "move the case's head", case_path(case_id) + ".head");
     }
