@@ -1,10 +1,18 @@
-// SHA-256 (FIPS 180-4), for content hashes of catalogues and decision records.
+// SHA-256 (FIPS 180-4), for content hashes of catalogues and decision records, and the links of
+// case chains. On x86-64 processors with the SHA extensions the blocks are compressed with them
+// (chosen once at run time); elsewhere, and when the tests ask, with the portable code.
 #include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "catalogue/sha256.hpp"
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define CADRE_SHA256_X86 1
+#endif
 
 namespace cadre {
 inline namespace api_v1 {
@@ -67,6 +75,93 @@ void compress(std::array<std::uint32_t, 8> &h, const unsigned char *block) noexc
   h[7] += k;
 }
 
+#if CADRE_SHA256_X86
+// The SHA extensions keep the state as two words of four lanes: ABEF and CDGH (lane 3 first).
+// Each sha256rnds2 does two rounds; sha256msg1/msg2 extend the message schedule four words at a
+// time: W[t..t+3] = msg2(msg1(W[t-16..t-13], W[t-12..t-9]) + W[t-7..t-4], W[t-4..t-1]).
+__attribute__((target("sha,sse4.1,ssse3"))) void compress_x86(std::array<std::uint32_t, 8> &h,
+                                                              const unsigned char *p,
+                                                              std::size_t blocks) noexcept {
+  const __m128i big_endian = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i *>(h.data()));
+  __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i *>(h.data() + 4));
+  const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+  const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (; blocks > 0; --blocks, p += 64) {
+    const __m128i abef_in = abef;
+    const __m128i cdgh_in = cdgh;
+    __m128i w[4];  // NOLINT(cppcoreguidelines-avoid-c-arrays,modernize-avoid-c-arrays): a vector
+                   // type in std::array loses its attributes
+    for (std::size_t g = 0; g < 16; ++g) {
+      __m128i &cur = w[g % 4];
+      if (g < 4) {
+        cur = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * g)),
+                               big_endian);
+      } else {
+        const __m128i &prev = w[(g + 3) % 4];
+        __m128i t = _mm_sha256msg1_epu32(cur, w[(g + 1) % 4]);
+        t = _mm_add_epi32(t, _mm_alignr_epi8(prev, w[(g + 2) % 4], 4));
+        cur = _mm_sha256msg2_epu32(t, prev);
+      }
+      __m128i msg = _mm_add_epi32(
+          cur, _mm_loadu_si128(reinterpret_cast<const __m128i *>(kRound.data() + 4 * g)));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, msg);
+    }
+    abef = _mm_add_epi32(abef, abef_in);
+    cdgh = _mm_add_epi32(cdgh, cdgh_in);
+  }
+  const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+  hgfe = _mm_alignr_epi8(dchg, feba, 8);
+  _mm_storeu_si128(reinterpret_cast<__m128i *>(h.data()), dcba);
+  _mm_storeu_si128(reinterpret_cast<__m128i *>(h.data() + 4), hgfe);
+}
+
+bool has_sha_extensions() noexcept {
+  unsigned a = 0;
+  unsigned b = 0;
+  unsigned c = 0;
+  unsigned d = 0;
+  if (__get_cpuid(1, &a, &b, &c, &d) == 0) {
+    return false;
+  }
+  const bool ssse3 = (c & (1U << 9U)) != 0;
+  const bool sse41 = (c & (1U << 19U)) != 0;
+  if (__get_cpuid_count(7, 0, &a, &b, &c, &d) == 0) {
+    return false;
+  }
+  return ssse3 && sse41 && (b & (1U << 29U)) != 0;
+}
+#endif
+
+// Whether blocks go to the SHA extensions: decided once; the tests may force the portable code.
+bool &use_extensions() noexcept {
+#if CADRE_SHA256_X86
+  static bool use = has_sha_extensions();
+#else
+  static bool use = false;
+#endif
+  return use;
+}
+
+void compress_blocks(std::array<std::uint32_t, 8> &h, const unsigned char *p,
+                     std::size_t blocks) noexcept {
+#if CADRE_SHA256_X86
+  if (use_extensions()) {
+    compress_x86(h, p, blocks);
+    return;
+  }
+#endif
+  for (; blocks > 0; --blocks, p += 64) {
+    compress(h, p);
+  }
+}
+
 }  // namespace
 
 Sha256::Sha256() noexcept
@@ -88,13 +183,13 @@ void Sha256::update(std::string_view bytes) noexcept {
     if (used_ < 64) {
       return;
     }
-    compress(h_, block_.data());
+    compress_blocks(h_, block_.data(), 1);
     used_ = 0;
   }
-  while (n >= 64) {
-    compress(h_, p);
-    p += 64;
-    n -= 64;
+  if (n >= 64) {
+    compress_blocks(h_, p, n / 64);
+    p += n / 64 * 64;
+    n %= 64;
   }
   for (std::size_t i = 0; i < n; ++i) {
     block_[i] = p[i];
@@ -113,10 +208,7 @@ std::array<std::uint8_t, 32> Sha256::finish() noexcept {
   for (std::size_t i = 0; i < 8; ++i) {
     tail[len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
   }
-  compress(h_, tail.data());
-  if (len == 128) {
-    compress(h_, tail.data() + 64);
-  }
+  compress_blocks(h_, tail.data(), len / 64);
   std::array<std::uint8_t, 32> out{};
   for (std::size_t i = 0; i < 8; ++i) {
     for (std::size_t j = 0; j < 4; ++j) {
@@ -140,4 +232,21 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 }  // namespace api_v1
+
+namespace detail {
+
+bool sha256_uses_extensions() noexcept { return use_extensions(); }
+
+bool set_sha256_extensions(bool on) noexcept {
+#if CADRE_SHA256_X86
+  const bool before = use_extensions();
+  use_extensions() = on && has_sha_extensions();
+  return before;
+#else
+  (void)on;
+  return false;
+#endif
+}
+
+}  // namespace detail
 }  // namespace cadre

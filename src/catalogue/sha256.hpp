@@ -37,6 +37,20 @@ class Sha256 {
 std::string sha256_hex(std::string_view bytes);
 
 }  // namespace api_v1
+
+namespace detail {
+
+/** @return whether the blocks are compressed with the processor's SHA extensions. */
+bool sha256_uses_extensions() noexcept;
+
+/**
+ * Uses the SHA extensions when @p on and the processor has them, the portable code otherwise
+ * (for the tests, which check that both give the same digests). Not thread-safe.
+ * @return whether the extensions were in use before
+ */
+bool set_sha256_extensions(bool on) noexcept;
+
+}  // namespace detail
 }  // namespace cadre
 
 #endif  // CADRE_SRC_CATALOGUE_SHA256_HPP

@@ -55,6 +55,33 @@ TEST(Sha256, PartsGiveTheSameDigestAsTheWhole) {
   }
 }
 
+// The processor's SHA extensions (where it has them) and the portable code give the same
+// digests, whole and in parts, at every length around the block and padding edges.
+TEST(Sha256, ExtensionsAndPortableCodeAgree) {
+  std::string text;
+  for (int i = 0; i < 700; ++i) {
+    text.push_back(static_cast<char>((i * 131 + 7) & 0xff));
+  }
+  const bool before = detail::set_sha256_extensions(false);
+  std::vector<std::string> portable;
+  for (std::size_t n = 0; n <= text.size(); n += 9) {
+    portable.push_back(sha256_hex(std::string_view(text).substr(0, n)));
+  }
+  EXPECT_FALSE(detail::sha256_uses_extensions());
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  detail::set_sha256_extensions(true);
+  std::size_t i = 0;
+  for (std::size_t n = 0; n <= text.size(); n += 9, ++i) {
+    EXPECT_EQ(sha256_hex(std::string_view(text).substr(0, n)), portable[i]) << n;
+    Sha256 parts;
+    parts.update(std::string_view(text).substr(0, n / 3));
+    parts.update(std::string_view(text).substr(n / 3, n - n / 3));
+    EXPECT_EQ(to_hex(parts.finish()), portable[i]) << n;
+  }
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  detail::set_sha256_extensions(before);
+}
+
 TEST(CaseLog, HexRoundTripsAndRefusesWhatIsNotADigest) {
   const Digest d = chain_link(Digest{}, 1, "x");
   EXPECT_EQ(digest_from_hex(to_hex(d)), d);
