@@ -274,6 +274,17 @@ class WorkCalendar {
       Date from, Date to, CalendarFallback fallback = CalendarFallback::kError) const;
 
   /**
+   * count_working_days() without the reasons and the explanation: the count only, for a caller
+   * that counts for many cases (what is overdue over a whole store) and explains none.
+   * @param from the first day, not counted
+   * @param to the last day, counted
+   * @param fallback what to do with days of years without a notice
+   * @return the count, as count_working_days() gives it; OUT_OF_RANGE (field "date") as there
+   */
+  [[nodiscard]] StatusOr<int> working_days_between(
+      Date from, Date to, CalendarFallback fallback = CalendarFallback::kError) const;
+
+  /**
    * 民法典 第二百零三条: the last day of a period, moved past rest days.
    * @param last_day the last day of a period as counted
    * @param fallback what to do with days of years without a notice

@@ -281,6 +281,22 @@ struct CaseState {
 std::optional<Rejection> apply(const ProcedureDefinition &definition, CaseState &state,
                                const CaseEvent &event, const WorkCalendar &calendar);
 
+/**
+ * apply() for a caller that replays many cases of one definition (a whole store), with the
+ * definition's content hash computed once: hashing a definition's canonical text costs more
+ * than the rest of a case's replay.
+ * @param definition the definition the case follows
+ * @param definition_hash content_hash(@p definition), computed by the caller (an opening event
+ *        is checked against it)
+ * @param state the state; advanced when the event is accepted, unchanged when refused
+ * @param event the event
+ * @param calendar the working-day calendar that counts the periods
+ * @return nothing when accepted; the rejection otherwise
+ */
+std::optional<Rejection> apply(const ProcedureDefinition &definition,
+                               std::string_view definition_hash, CaseState &state,
+                               const CaseEvent &event, const WorkCalendar &calendar);
+
 /** A stage due (or open to a party), with its deadline as of a day. */
 struct Due {
   std::string stage;             ///< the stage's key

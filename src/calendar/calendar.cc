@@ -548,6 +548,25 @@ StatusOr<CalendarAnswer> WorkCalendar::count_working_days(Date from, Date to,
   return a;
 }
 
+StatusOr<int> WorkCalendar::working_days_between(Date from, Date to,
+                                                 CalendarFallback fallback) const {
+  const bool backwards = to < from;
+  const std::int32_t lo = backwards ? to.serial() : from.serial();
+  const std::int32_t hi = backwards ? from.serial() : to.serial();
+  if (lo + 1 < kFirstSerial || hi > kLastSerial) {
+    return Status{StatusCode::kOutOfRange, "the count leaves the years 1 to 9999", "date"};
+  }
+  int count = 0;
+  for (std::int32_t s = lo + 1; s <= hi; ++s) {
+    const Entry e = probe(s);
+    if (!e.known && fallback != CalendarFallback::kWeekendsOnly) {
+      return Status{StatusCode::kOutOfRange, out_of_range_message(years()), "date"};
+    }
+    if (e.kind == DayKind::kWorkday || e.kind == DayKind::kMakeUpWorkday) ++count;
+  }
+  return backwards ? -count : count;
+}
+
 StatusOr<CalendarAnswer> WorkCalendar::roll_forward(Date last_day,
                                                     CalendarFallback fallback) const {
   Walk walk;

@@ -306,8 +306,8 @@ std::optional<Rejection> check_prior(const Stage &stage, const CaseState &state)
   return std::nullopt;
 }
 
-std::optional<Rejection> apply_open(const ProcedureDefinition &def, CaseState &state,
-                                    const CaseEvent &event) {
+std::optional<Rejection> apply_open(const ProcedureDefinition &def, std::string_view def_hash,
+                                    CaseState &state, const CaseEvent &event) {
   const Citation basis = first_of({&def.citations});
   if (state.events != 0) {
     return reject(CaseRejection::kNotOpening, "kind", "案件已经启动", "the case is open already",
@@ -318,7 +318,7 @@ std::optional<Rejection> apply_open(const ProcedureDefinition &def, CaseState &s
     return reject(CaseRejection::kUnknownStage, "stage", "“" + event.stage + "”",
                   "\"" + event.stage + "\"", basis);
   }
-  if (event.definition_hash != content_hash(def)) {
+  if (event.definition_hash != def_hash) {
     return reject(CaseRejection::kNotOpening, "definition_hash", "与“" + def.id + "”的内容哈希不符",
                   "not the content hash of \"" + def.id + "\"", basis);
   }
@@ -388,9 +388,17 @@ std::string CaseState::current_stage() const {
 
 std::optional<Rejection> apply(const ProcedureDefinition &definition, CaseState &state,
                                const CaseEvent &event, const WorkCalendar &calendar) {
+  return apply(definition,
+               event.kind == CaseEventKind::kOpen ? content_hash(definition) : std::string(), state,
+               event, calendar);
+}
+
+std::optional<Rejection> apply(const ProcedureDefinition &definition,
+                               std::string_view definition_hash, CaseState &state,
+                               const CaseEvent &event, const WorkCalendar &calendar) {
   const Citation basis = first_of({&definition.citations});
   if (event.kind == CaseEventKind::kOpen) {
-    return apply_open(definition, state, event);
+    return apply_open(definition, definition_hash, state, event);
   }
   if (state.events == 0) {
     return reject(CaseRejection::kNotOpening, "kind", "第一个事件须为启动事件",
@@ -469,8 +477,9 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition, CaseState 
             dcite);
       }
       if (d.effect == DeadlineEffect::kDue && event.day > last) {
-        auto count = calendar.count_working_days(last, event.day, CalendarFallback::kWeekendsOnly);
-        late = LateStep{stage->key, last, event.day, count.ok() ? count->working_days : 0};
+        auto count =
+            calendar.working_days_between(last, event.day, CalendarFallback::kWeekendsOnly);
+        late = LateStep{stage->key, last, event.day, count.ok() ? *count : 0};
       }
     }
   }
@@ -532,10 +541,10 @@ StatusOr<std::vector<Due>> due(const ProcedureDefinition &definition, const Case
       d.from_policy = true;
     }
     if (d.deadline && d.effect == DeadlineEffect::kDue && !d.optional && as_of > *d.deadline) {
-      auto count = calendar.count_working_days(*d.deadline, as_of);
+      auto count = calendar.working_days_between(*d.deadline, as_of);
       if (!count.ok()) return count.status();
       d.overdue = true;
-      d.working_days_overdue = count->working_days;
+      d.working_days_overdue = *count;
     }
     return {};
   };
