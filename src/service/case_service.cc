@@ -341,14 +341,34 @@ struct Loaded {
   std::vector<LoggedEvent> events;  // kept only when asked
 };
 
+// The content hashes of the definitions met during one call (the engine's definitions do not
+// change meanwhile): each is hashed once however many cases follow it.
+class DefinitionHashes {
+ public:
+  const std::string &of(const ProcedureDefinition &definition) {
+    for (const auto &[def, hash] : hashes_) {
+      if (def == &definition) {
+        return hash;
+      }
+    }
+    hashes_.emplace_back(&definition, content_hash(definition));
+    return hashes_.back().second;
+  }
+
+ private:
+  std::vector<std::pair<const ProcedureDefinition *, std::string>> hashes_;
+};
+
 // Reads case @p header.id: verifies the chain against the header and replays it. The
 // failure names "cases[\"id\"].events[i]".
-Status load_events(const Engine &engine, CaseStore &store, Loaded &c, bool keep_events) {
+Status load_events(const Engine &engine, CaseStore &store, Loaded &c, bool keep_events,
+                   DefinitionHashes &hashes) {
   auto def = definition_of(engine, c.header);
   if (!def.ok()) {
     return def.status();
   }
   c.definition = *def;
+  const std::string &definition_hash = hashes.of(*c.definition);
   const std::string base = "cases[\"" + c.header.id + "\"].events";
   ChainVerifier verifier;
   std::uint64_t index = 0;
@@ -363,7 +383,7 @@ Status load_events(const Engine &engine, CaseStore &store, Loaded &c, bool keep_
       return under(Status(StatusCode::kDataLoss, event.status().message(), event.status().field()),
                    path);
     }
-    if (auto r = apply(*c.definition, c.state, *event, engine.config().calendar)) {
+    if (auto r = apply(*c.definition, definition_hash, c.state, *event, engine.config().calendar)) {
       return {StatusCode::kFailedPrecondition, "the event does not replay: " + r->message.en,
               path + (r->field.empty() ? "" : "." + r->field)};
     }
@@ -394,7 +414,8 @@ StatusOr<Loaded> load(const Engine &engine, CaseStore &store, const std::string 
   }
   Loaded c;
   c.header = std::move(header).value();
-  if (auto st = load_events(engine, store, c, keep_events); !st.ok()) {
+  DefinitionHashes hashes;
+  if (auto st = load_events(engine, store, c, keep_events, hashes); !st.ok()) {
     return st;
   }
   return c;
@@ -609,39 +630,55 @@ StatusOr<std::vector<CaseHeader>> headers(CaseStore &store) {
 
 }  // namespace
 
+namespace {
+
+Status due_in_view(const Engine &engine, CaseStore &store, const pb::CaseDueRequest &request,
+                   Date as_of, pb::CaseDueResponse &response);
+
+}  // namespace
+
 Status case_due(const Engine &engine, CaseStore &store, const pb::CaseDueRequest &request,
                 pb::CaseDueResponse &response) {
   auto as_of = codec::parse_date(request.as_of(), "as_of");
   if (!as_of.ok()) {
     return as_of.status();
   }
-  response.set_as_of(as_of->to_string());
-  auto all = headers(store);
-  if (!all.ok()) {
-    return all.status();
-  }
+  return store.snapshot([&] { return due_in_view(engine, store, request, *as_of, response); });
+}
+
+namespace {
+
+Status due_in_view(const Engine &engine, CaseStore &store, const pb::CaseDueRequest &request,
+                   Date as_of, pb::CaseDueResponse &response) {
+  response.set_as_of(as_of.to_string());
   int cases = 0;
   int open = 0;
   int overdue = 0;
-  for (const CaseHeader &h : *all) {
+  DefinitionHashes hashes;
+  Loaded c;  // reused from case to case
+  // Each case is read while the walk over the cases is open (the store allows the nested read).
+  Status walked = store.cases([&](const CaseHeader &h) -> Status {
     if (!request.procedure_id().empty() && h.procedure_id != request.procedure_id()) {
-      continue;
+      return {};
     }
     ++cases;
-    Loaded c;
     c.header = h;
-    if (auto st = load_events(engine, store, c, false); !st.ok()) {
+    c.state = CaseState{};
+    if (auto st = load_events(engine, store, c, false, hashes); !st.ok()) {
+      if (st.code() == StatusCode::kUnavailable) {
+        return st;  // the store itself failed: no answer rather than a partial one
+      }
       add_problem(c.header.id, st, *response.mutable_problems());
-      continue;
+      return {};
     }
     if (c.state.ended()) {
-      continue;
+      return {};
     }
     ++open;
-    auto list = due(*c.definition, c.state, *as_of, engine.config().calendar);
+    auto list = due(*c.definition, c.state, as_of, engine.config().calendar);
     if (!list.ok()) {
       add_problem(c.header.id, list.status(), *response.mutable_problems());
-      continue;
+      return {};
     }
     bool any_overdue = false;
     for (const Due &d : *list) {
@@ -652,6 +689,10 @@ Status case_due(const Engine &engine, CaseStore &store, const pb::CaseDueRequest
       encode_due(*c.definition, c.header, d, *response.add_due());
     }
     overdue += any_overdue ? 1 : 0;
+    return {};
+  });
+  if (!walked.ok()) {
+    return walked;
   }
   response.set_cases(cases);
   response.set_open(open);
@@ -670,6 +711,8 @@ Status case_due(const Engine &engine, CaseStore &store, const pb::CaseDueRequest
                    });
   return {};
 }
+
+}  // namespace
 
 Status case_verify(const Engine &engine, CaseStore &store, const pb::CaseVerifyRequest &request,
                    pb::CaseVerifyResponse &response) {
@@ -690,6 +733,7 @@ Status case_verify(const Engine &engine, CaseStore &store, const pb::CaseVerifyR
     list = std::move(all).value();
   }
   int verified = 0;
+  DefinitionHashes hashes;
   for (CaseHeader &h : list) {
     pb::CaseVerification &v = *response.add_cases();
     v.set_case_id(h.id);
@@ -713,7 +757,7 @@ Status case_verify(const Engine &engine, CaseStore &store, const pb::CaseVerifyR
     }
     Loaded c;
     c.header = std::move(h);
-    if (auto rs = load_events(engine, store, c, false); !rs.ok()) {
+    if (auto rs = load_events(engine, store, c, false, hashes); !rs.ok()) {
       pb::CaseProblem &p = *v.mutable_replay();
       p.set_case_id(c.header.id);
       p.set_field(rs.field());
