@@ -202,6 +202,26 @@ class CaseStore {
    * @return @p reads' status, or the store's when the view could not be opened
    */
   virtual Status snapshot(const std::function<Status()> &reads) { return reads(); }
+
+  /**
+   * Reads the whole store in one pass: @p on_case with each case's header, ordered by id, then
+   * @p on_event with each of that case's events in order, as stored (unverified), holding one
+   * event in memory. Stops at the first status a visitor returns that is not kOk, and returns
+   * it. This default calls cases() and, for each case, events(); a store that can read both at
+   * once (the SQLite store: one query) overrides it.
+   * @param on_case called with each header, before its events
+   * @param on_event called with each event of the case last given to @p on_case
+   * @return kOk, a visitor's status, or the store's
+   */
+  virtual Status walk(const std::function<Status(const CaseHeader &)> &on_case,
+                      const std::function<Status(const LoggedEvent &)> &on_event) {
+    return cases([&](const CaseHeader &header) -> Status {
+      if (Status st = on_case(header); !st.ok()) {
+        return st;
+      }
+      return events(header.id, on_event);
+    });
+  }
 };
 
 }  // namespace api_v1

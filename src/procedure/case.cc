@@ -328,6 +328,7 @@ std::optional<Rejection> apply_open(const ProcedureDefinition &def, std::string_
   next.opened_by = event.opened_by;
   next.opened_on = event.day;
   next.due_by = event.due_by;
+  next.stages.reserve(def.stages.size());
   for (const Stage &s : def.stages) {
     StageState st;
     st.key = s.key;

@@ -359,48 +359,79 @@ class DefinitionHashes {
   std::vector<std::pair<const ProcedureDefinition *, std::string>> hashes_;
 };
 
-// Reads case @p header.id: verifies the chain against the header and replays it. The
-// failure names "cases[\"id\"].events[i]".
-Status load_events(const Engine &engine, CaseStore &store, Loaded &c, bool keep_events,
-                   DefinitionHashes &hashes) {
+// The replay of one case, event by event: the chain verified, each event decoded and applied.
+// Failures name "cases[\"id\"].events[i]".
+struct Replay {
+  const std::string *definition_hash = nullptr;
+  ChainVerifier verifier;
+  std::uint64_t index = 0;
+};
+
+std::string event_path(const CaseHeader &header, std::uint64_t i) {
+  return "cases[\"" + header.id + "\"].events[" + std::to_string(i) + "]";
+}
+
+// Starts the replay of case @p c.header (its state reset).
+Status begin_replay(const Engine &engine, DefinitionHashes &hashes, Loaded &c, Replay &r) {
   auto def = definition_of(engine, c.header);
   if (!def.ok()) {
     return def.status();
   }
   c.definition = *def;
-  const std::string &definition_hash = hashes.of(*c.definition);
-  const std::string base = "cases[\"" + c.header.id + "\"].events";
-  ChainVerifier verifier;
-  std::uint64_t index = 0;
-  Status bad;
+  c.state = CaseState{};
+  c.events.clear();
+  r.definition_hash = &hashes.of(*c.definition);
+  r.verifier = ChainVerifier{};
+  r.index = 0;
+  return {};
+}
+
+Status replay_event(const Engine &engine, Loaded &c, Replay &r, const LoggedEvent &e,
+                    bool keep_events) {
+  if (!r.verifier.feed(e)) {
+    return {StatusCode::kDataLoss, "the chain does not verify from this event on",
+            event_path(c.header, r.index)};
+  }
+  auto event = decode_event(e.bytes);
+  if (!event.ok()) {
+    return under(Status(StatusCode::kDataLoss, event.status().message(), event.status().field()),
+                 event_path(c.header, r.index));
+  }
+  if (auto rej =
+          apply(*c.definition, *r.definition_hash, c.state, *event, engine.config().calendar)) {
+    return {StatusCode::kFailedPrecondition, "the event does not replay: " + rej->message.en,
+            event_path(c.header, r.index) + (rej->field.empty() ? "" : "." + rej->field)};
+  }
+  if (keep_events) {
+    c.events.push_back(e);
+  }
+  ++r.index;
+  return {};
+}
+
+// Ends the replay: the chain against the header's count and head.
+Status end_replay(const Loaded &c, const Replay &r) {
+  if (auto first = r.verifier.finish(c.header)) {
+    return {StatusCode::kDataLoss, "the chain does not verify against the case's count and head",
+            event_path(c.header, *first)};
+  }
+  return {};
+}
+
+// Reads case @p c.header.id from the store and replays it.
+Status load_events(const Engine &engine, CaseStore &store, Loaded &c, bool keep_events,
+                   DefinitionHashes &hashes) {
+  Replay r;
+  if (auto st = begin_replay(engine, hashes, c, r); !st.ok()) {
+    return st;
+  }
   Status st = store.events(c.header.id, [&](const LoggedEvent &e) -> Status {
-    const std::string path = base + "[" + std::to_string(index) + "]";
-    if (!verifier.feed(e)) {
-      return {StatusCode::kDataLoss, "the chain does not verify from this event on", path};
-    }
-    auto event = decode_event(e.bytes);
-    if (!event.ok()) {
-      return under(Status(StatusCode::kDataLoss, event.status().message(), event.status().field()),
-                   path);
-    }
-    if (auto r = apply(*c.definition, definition_hash, c.state, *event, engine.config().calendar)) {
-      return {StatusCode::kFailedPrecondition, "the event does not replay: " + r->message.en,
-              path + (r->field.empty() ? "" : "." + r->field)};
-    }
-    if (keep_events) {
-      c.events.push_back(e);
-    }
-    ++index;
-    return {};
+    return replay_event(engine, c, r, e, keep_events);
   });
   if (!st.ok()) {
     return st;
   }
-  if (auto first = verifier.finish(c.header)) {
-    return {StatusCode::kDataLoss, "the chain does not verify against the case's count and head",
-            base + "[" + std::to_string(*first) + "]"};
-  }
-  return {};
+  return end_replay(c, r);
 }
 
 StatusOr<Loaded> load(const Engine &engine, CaseStore &store, const std::string &case_id,
@@ -655,30 +686,31 @@ Status due_in_view(const Engine &engine, CaseStore &store, const pb::CaseDueRequ
   int open = 0;
   int overdue = 0;
   DefinitionHashes hashes;
-  Loaded c;  // reused from case to case
-  // Each case is read while the walk over the cases is open (the store allows the nested read).
-  Status walked = store.cases([&](const CaseHeader &h) -> Status {
-    if (!request.procedure_id().empty() && h.procedure_id != request.procedure_id()) {
-      return {};
+  Loaded c;  // the case being read, reused from case to case
+  Replay replay;
+  bool reading = false;  // a case of the request is being read
+  Status problem;        // why the case being read cannot be replayed
+  // What is due in the case just read, once all its events are in.
+  const auto finish = [&]() {
+    if (!reading) {
+      return;
     }
-    ++cases;
-    c.header = h;
-    c.state = CaseState{};
-    if (auto st = load_events(engine, store, c, false, hashes); !st.ok()) {
-      if (st.code() == StatusCode::kUnavailable) {
-        return st;  // the store itself failed: no answer rather than a partial one
-      }
-      add_problem(c.header.id, st, *response.mutable_problems());
-      return {};
+    reading = false;
+    if (problem.ok()) {
+      problem = end_replay(c, replay);
+    }
+    if (!problem.ok()) {
+      add_problem(c.header.id, problem, *response.mutable_problems());
+      return;
     }
     if (c.state.ended()) {
-      return {};
+      return;
     }
     ++open;
     auto list = due(*c.definition, c.state, as_of, engine.config().calendar);
     if (!list.ok()) {
       add_problem(c.header.id, list.status(), *response.mutable_problems());
-      return {};
+      return;
     }
     bool any_overdue = false;
     for (const Due &d : *list) {
@@ -689,11 +721,30 @@ Status due_in_view(const Engine &engine, CaseStore &store, const pb::CaseDueRequ
       encode_due(*c.definition, c.header, d, *response.add_due());
     }
     overdue += any_overdue ? 1 : 0;
-    return {};
-  });
+  };
+  // The whole store in one pass: each case's header, then its events.
+  Status walked = store.walk(
+      [&](const CaseHeader &h) -> Status {
+        finish();
+        if (!request.procedure_id().empty() && h.procedure_id != request.procedure_id()) {
+          return {};
+        }
+        ++cases;
+        c.header = h;
+        reading = true;
+        problem = begin_replay(engine, hashes, c, replay);
+        return {};
+      },
+      [&](const LoggedEvent &e) -> Status {
+        if (reading && problem.ok()) {
+          problem = replay_event(engine, c, replay, e, false);
+        }
+        return {};
+      });
   if (!walked.ok()) {
-    return walked;
+    return walked;  // the store itself failed: no answer rather than a partial one
   }
+  finish();
   response.set_cases(cases);
   response.set_open(open);
   response.set_overdue(overdue);

@@ -52,6 +52,7 @@ enum class Q : std::size_t {
   kEvents,
   kCases,
   kBeginRead,
+  kWalk,
   kCount,
 };
 
@@ -73,6 +74,9 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Q::kCount)> kSql
     "SELECT id, procedure_id, cadre_id, region, opened_on, opened_by, events, head FROM cases "
     "ORDER BY id",
     "BEGIN DEFERRED",
+    "SELECT c.id, c.procedure_id, c.cadre_id, c.region, c.opened_on, c.opened_by, c.events, "
+    "c.head, e.seq, e.prev, e.link, e.bytes FROM cases c LEFT JOIN events e "
+    "ON e.case_no = c.case_no ORDER BY c.id, e.seq",
 };
 
 std::string case_path(std::string_view id) { return "cases[\"" + std::string(id) + "\"]"; }
@@ -324,6 +328,8 @@ class SqliteCaseStore final : public CaseStore {
   Status cases(const std::function<Status(const CaseHeader &)> &visit) override;
   Status atomically(const std::function<Status()> &work) override;
   Status snapshot(const std::function<Status()> &reads) override;
+  Status walk(const std::function<Status(const CaseHeader &)> &on_case,
+              const std::function<Status(const LoggedEvent &)> &on_event) override;
 
  private:
   Status use(Q q, Use &out, const std::string &field);
@@ -649,6 +655,51 @@ Status SqliteCaseStore::cases(const std::function<Status(const CaseHeader &)> &v
       return st;
     }
     if (auto st = visit(header); !st.ok()) {
+      return st;
+    }
+  }
+}
+
+Status SqliteCaseStore::walk(const std::function<Status(const CaseHeader &)> &on_case,
+                             const std::function<Status(const LoggedEvent &)> &on_event) {
+  Use stmt;
+  if (auto st = use(Q::kWalk, stmt, "cases"); !st.ok()) {
+    return st;
+  }
+  sqlite3_stmt *s = stmt.get();
+  CaseHeader header;
+  LoggedEvent event;
+  std::uint64_t index = 0;
+  for (;;) {
+    const int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) {
+      return {};
+    }
+    if (rc != SQLITE_ROW) {
+      return failure(db_.get(), rc, "read the cases", "cases");
+    }
+    // A row per event, the case's columns repeated; a case without events has one row of NULLs.
+    if (header.id.empty() || text_column(s, 0) != header.id) {
+      if (auto st = read_header(s, header, {}); !st.ok()) {
+        return st;
+      }
+      index = 0;
+      if (auto st = on_case(header); !st.ok()) {
+        return st;
+      }
+    }
+    if (sqlite3_column_type(s, 8) == SQLITE_NULL) {
+      continue;
+    }
+    const std::int64_t seq = sqlite3_column_int64(s, 8);
+    event.seq = seq < 0 ? 0 : static_cast<std::uint64_t>(seq);
+    if (!digest_column(s, 9, event.prev) || !digest_column(s, 10, event.link)) {
+      return {StatusCode::kDataLoss, "column prev or link is not 32 bytes",
+              case_path(header.id) + ".events[" + std::to_string(index) + "]"};
+    }
+    event.bytes.assign(blob_column(s, 11));
+    ++index;
+    if (auto st = on_event(event); !st.ok()) {
       return st;
     }
   }

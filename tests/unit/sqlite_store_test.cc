@@ -157,6 +157,55 @@ TEST(SqliteStore, AVisitorStopsTheWalkWithItsStatus) {
   EXPECT_EQ(nested, 16);
 }
 
+// The one-query walk of the whole store gives what cases() and events() give case by case: the
+// cases by id, each with its events in order, a case without events included; inside a
+// snapshot() as outside.
+TEST(SqliteStore, AWalkReadsWhatTheCasesAndTheirEventsRead) {
+  ScratchDir dir("store-walk");
+  auto store = open_store(dir.file("cases.db"));
+  ASSERT_TRUE(store);
+  for (const char *id : {"c-2", "c-1", "c-3"}) {
+    ASSERT_TRUE(store->create_case(case_header(id)).ok());
+  }
+  append_n(*store, "c-1", 3);
+  append_n(*store, "c-3", 2);  // c-2 has none
+  std::vector<std::string> expected;
+  ASSERT_TRUE(store
+                  ->cases([&](const CaseHeader &h) {
+                    expected.push_back("case " + h.id + " " + std::to_string(h.events));
+                    for (const LoggedEvent &e : read_all(*store, h.id)) {
+                      expected.push_back(std::to_string(e.seq) + " " + e.bytes);
+                    }
+                    return Status{};
+                  })
+                  .ok());
+  ASSERT_EQ(expected.size(), 8U);
+  for (bool in_snapshot : {false, true}) {
+    std::vector<std::string> walked;
+    const auto walk = [&] {
+      return store->walk(
+          [&](const CaseHeader &h) {
+            walked.push_back("case " + h.id + " " + std::to_string(h.events));
+            return Status{};
+          },
+          [&](const LoggedEvent &e) {
+            walked.push_back(std::to_string(e.seq) + " " + e.bytes);
+            return Status{};
+          });
+    };
+    ASSERT_TRUE((in_snapshot ? store->snapshot(walk) : walk()).ok());
+    EXPECT_EQ(walked, expected) << in_snapshot;
+  }
+  // A visitor stops the walk with its status.
+  int events = 0;
+  const Status st =
+      store->walk([](const CaseHeader &) { return Status{}; },
+                  [&](const LoggedEvent &) {
+                    return ++events == 2 ? Status{StatusCode::kCancelled, "enough"} : Status{};
+                  });
+  EXPECT_EQ(st.code(), StatusCode::kCancelled);
+}
+
 TEST(SqliteStore, RefusesAnIdTakenOrEmpty) {
   ScratchDir dir("store-ids");
   auto store = open_store(dir.file("cases.db"));
