@@ -239,6 +239,24 @@ Status whole(const Engine &engine, const google::protobuf::Message &request,
   return run->end(response, [] { return Status{}; });
 }
 
+namespace detail {
+
+// A row of the table for the message types of @p T, without its handler.
+template <typename T>
+Operation row(std::string_view name, std::string_view brief, std::string_view details,
+              std::string_view example, std::vector<StatusDoc> statuses) {
+  return Operation{name,
+                   brief,
+                   details,
+                   example,
+                   &T::Request::default_instance(),
+                   &T::Response::default_instance(),
+                   std::move(statuses),
+                   nullptr};
+}
+
+}  // namespace detail
+
 /**
  * A row of the table for the handler @p F, a function
  * `Status f(const Engine &, const Request &, Response &)`: the message types
@@ -247,15 +265,10 @@ Status whole(const Engine &engine, const google::protobuf::Message &request,
 template <auto F>
 Operation operation(std::string_view name, std::string_view brief, std::string_view details,
                     std::string_view example, std::vector<StatusDoc> statuses) {
-  using T = detail::HandlerTypes<decltype(F)>;
-  return Operation{name,
-                   brief,
-                   details,
-                   example,
-                   &T::Request::default_instance(),
-                   &T::Response::default_instance(),
-                   std::move(statuses),
-                   &detail::erased<F>};
+  Operation op = detail::row<detail::HandlerTypes<decltype(F)>>(name, brief, details, example,
+                                                                std::move(statuses));
+  op.handler = &detail::erased<F>;
+  return op;
 }
 
 /**
@@ -265,15 +278,8 @@ Operation operation(std::string_view name, std::string_view brief, std::string_v
 template <auto F>
 Operation store_operation(std::string_view name, std::string_view brief, std::string_view details,
                           std::string_view example, std::vector<StatusDoc> statuses) {
-  using T = detail::StoreHandlerTypes<decltype(F)>;
-  Operation op{name,
-               brief,
-               details,
-               example,
-               &T::Request::default_instance(),
-               &T::Response::default_instance(),
-               std::move(statuses),
-               nullptr};
+  Operation op = detail::row<detail::StoreHandlerTypes<decltype(F)>>(name, brief, details, example,
+                                                                     std::move(statuses));
   op.store_handler = &detail::erased_store<F>;
   return op;
 }

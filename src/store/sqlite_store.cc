@@ -335,6 +335,16 @@ class SqliteCaseStore final : public CaseStore {
   Status use(Q q, Use &out, const std::string &field);
   // Runs one statement that returns no row (BEGIN, COMMIT...).
   Status run(Q q, std::string_view doing, const std::string &field);
+  // How a transaction (or a savepoint) starts and ends.
+  struct Bracket {
+    Q begin;
+    Q commit;
+    Q rollback;
+    bool savepoint;  // a rollback to a savepoint is followed by its release
+  };
+  // Runs @p body inside @p b: committed when it returns OK, rolled back otherwise (or when it
+  // throws).
+  Status bracket(const Bracket &b, const std::function<Status()> &body);
   static Status read_header(sqlite3_stmt *stmt, CaseHeader &out, std::string_view id);
 
   DbPtr db_;
@@ -380,65 +390,50 @@ Status SqliteCaseStore::run(Q q, std::string_view doing, const std::string &fiel
   return rc == SQLITE_DONE ? Status{} : failure(db_.get(), rc, doing, field);
 }
 
-Status SqliteCaseStore::atomically(const std::function<Status()> &work) {
+Status SqliteCaseStore::bracket(const Bracket &b, const std::function<Status()> &body) {
   const std::string field = "store";
-  const bool outer = depth_ == 0;
-  if (auto st = run(outer ? Q::kBegin : Q::kSavepoint, "start a transaction", field); !st.ok()) {
+  if (auto st = run(b.begin, "start a transaction", field); !st.ok()) {
     return st;
   }
+  const auto undo = [&] {
+    static_cast<void>(run(b.rollback, "roll back", field));
+    if (b.savepoint) {
+      static_cast<void>(run(Q::kRelease, "roll back", field));
+    }
+  };
   ++depth_;
   Status result;
   try {
-    result = work();
+    result = body();
   } catch (...) {
     --depth_;
-    static_cast<void>(run(outer ? Q::kRollback : Q::kRollbackTo, "roll back", field));
-    if (!outer) {
-      static_cast<void>(run(Q::kRelease, "roll back", field));
-    }
+    undo();
     throw;
   }
   --depth_;
-  if (result.ok()) {
-    if (auto st = run(outer ? Q::kCommit : Q::kRelease, "commit", field); !st.ok()) {
-      static_cast<void>(run(outer ? Q::kRollback : Q::kRollbackTo, "roll back", field));
-      if (!outer) {
-        static_cast<void>(run(Q::kRelease, "roll back", field));
-      }
-      return st;
-    }
-    return {};
+  if (!result.ok()) {
+    undo();
+    return result;
   }
-  static_cast<void>(run(outer ? Q::kRollback : Q::kRollbackTo, "roll back", field));
-  if (!outer) {
-    static_cast<void>(run(Q::kRelease, "roll back", field));
+  if (auto st = run(b.commit, "commit", field); !st.ok()) {
+    undo();
+    return st;
   }
-  return result;
+  return {};
+}
+
+Status SqliteCaseStore::atomically(const std::function<Status()> &work) {
+  if (depth_ == 0) {
+    return bracket({Q::kBegin, Q::kCommit, Q::kRollback, false}, work);
+  }
+  return bracket({Q::kSavepoint, Q::kRelease, Q::kRollbackTo, true}, work);
 }
 
 Status SqliteCaseStore::snapshot(const std::function<Status()> &reads) {
   if (depth_ != 0) {
     return reads();  // inside a transaction already: its view
   }
-  const std::string field = "store";
-  if (auto st = run(Q::kBeginRead, "start a read transaction", field); !st.ok()) {
-    return st;
-  }
-  ++depth_;
-  Status result;
-  try {
-    result = reads();
-  } catch (...) {
-    --depth_;
-    static_cast<void>(run(Q::kRollback, "end the read transaction", field));
-    throw;
-  }
-  --depth_;
-  if (auto st = run(Q::kCommit, "end the read transaction", field); !st.ok()) {
-    static_cast<void>(run(Q::kRollback, "end the read transaction", field));
-    return result.ok() ? st : result;
-  }
-  return result;
+  return bracket({Q::kBeginRead, Q::kCommit, Q::kRollback, false}, reads);
 }
 
 Status SqliteCaseStore::create_case(const CaseHeader &header) {
