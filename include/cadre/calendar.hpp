@@ -310,6 +310,19 @@ class WorkCalendar {
       CalendarFallback fallback = CalendarFallback::kError) const;
 
   /**
+   * period_end() without the reasons and the explanation: the date only, for a caller that
+   * computes deadlines for many cases (replaying a whole store) and explains none.
+   * @param start the day of the event, not counted
+   * @param amount the length, 0 to kMaxCount
+   * @param unit working days, days, months or years
+   * @param fallback what to do with days of years without a notice
+   * @return the date period_end() gives; its errors
+   */
+  [[nodiscard]] StatusOr<Date> period_end_date(
+      Date start, int amount, PeriodUnit unit,
+      CalendarFallback fallback = CalendarFallback::kError) const;
+
+  /**
    * Whether the calendar holds a year's own notice.
    * @param year the year
    * @return true when the year is known
@@ -359,6 +372,10 @@ class WorkCalendar {
   Status rebuild(std::size_t offset);
   [[nodiscard]] Entry probe(std::int32_t serial) const noexcept;
   Status visit(std::int32_t serial, CalendarFallback fallback, Walk &walk, bool &working) const;
+  // Moves @p serial to the |n|-th working day after (n < 0: before) it.
+  Status walk_add(std::int32_t &serial, int n, CalendarFallback fallback, Walk &walk) const;
+  // Moves @p serial to the first working day on or after it.
+  Status walk_roll(std::int32_t &serial, CalendarFallback fallback, Walk &walk) const;
   void finish(Walk &walk, CalendarAnswer &answer,
               std::initializer_list<std::string_view> rules) const;
   void append_rules(CalendarAnswer &answer, std::initializer_list<std::string_view> keys) const;

@@ -458,6 +458,7 @@ StatusOr<DayInfo> WorkCalendar::day(Date day, CalendarFallback fallback) const {
 
 // What a walk over days met.
 struct WorkCalendar::Walk {
+  bool explain = true;  // collect the reasons (false: the date or count only)
   std::vector<CalendarReason> reasons;
   std::set<std::tuple<int, int, std::int32_t>> seen;
   std::set<int> assumed_years;
@@ -474,10 +475,10 @@ Status WorkCalendar::visit(std::int32_t serial, CalendarFallback fallback, Walk 
     if (fallback != CalendarFallback::kWeekendsOnly) {
       return {StatusCode::kOutOfRange, out_of_range_message(years()), "date"};
     }
-    walk.assumed_years.insert(Date::from_serial(serial).year());
+    if (walk.explain) walk.assumed_years.insert(Date::from_serial(serial).year());
   }
   walk.provisional = walk.provisional || e.provisional;
-  if (e.notice >= 0) {
+  if (walk.explain && e.notice >= 0) {
     // One reason per holiday item, one per make-up day.
     const std::int32_t key = e.kind == DayKind::kHoliday ? 0 : serial;
     if (walk.seen.insert({e.notice, e.period, key}).second) {
@@ -506,6 +507,51 @@ void WorkCalendar::append_rules(CalendarAnswer &answer,
   }
 }
 
+namespace {
+
+// The last day of a period of days, months or years as counted (民法典 第二百零一条、第二百零二条),
+// before it is moved past rest days.
+StatusOr<Date> unrolled_end(Date start, int amount, PeriodUnit unit) {
+  switch (unit) {
+    case PeriodUnit::kDays:
+      if (static_cast<std::int64_t>(start.serial()) + amount > kLastSerial) {
+        return Status(StatusCode::kOutOfRange, "the period ends after the year 9999", "date");
+      }
+      return start.add_days(amount);
+    case PeriodUnit::kMonths:
+    case PeriodUnit::kYears: {
+      const std::int64_t months = unit == PeriodUnit::kMonths ? amount : 12LL * amount;
+      if (start.year() * 12LL + start.month() - 1 + months > 9999LL * 12 + 11) {
+        return Status(StatusCode::kOutOfRange, "the period ends after the year 9999", "date");
+      }
+      return start.add_months(static_cast<int>(months));
+    }
+    default:
+      return invalid_argument("unit", "must be working days, days, months or years");
+  }
+}
+
+}  // namespace
+
+StatusOr<Date> WorkCalendar::period_end_date(Date start, int amount, PeriodUnit unit,
+                                             CalendarFallback fallback) const {
+  if (amount < 0 || amount > kMaxCount) {
+    return invalid_argument("amount", "must be 0 to 100000");
+  }
+  Walk walk;
+  walk.explain = false;
+  std::int32_t s = start.serial();
+  if (unit == PeriodUnit::kWorkingDays) {
+    if (auto st = walk_add(s, amount, fallback, walk); !st.ok()) return st;
+    return Date::from_serial(s);
+  }
+  auto last = unrolled_end(start, amount, unit);
+  if (!last.ok()) return last.status();
+  s = last->serial();
+  if (auto st = walk_roll(s, fallback, walk); !st.ok()) return st;
+  return Date::from_serial(s);
+}
+
 StatusOr<CalendarAnswer> WorkCalendar::add_working_days(Date event, int n,
                                                         CalendarFallback fallback) const {
   if (n < -kMaxCount || n > kMaxCount) {
@@ -513,13 +559,7 @@ StatusOr<CalendarAnswer> WorkCalendar::add_working_days(Date event, int n,
   }
   Walk walk;
   std::int32_t s = event.serial();
-  const std::int32_t step = n < 0 ? -1 : 1;
-  for (int remaining = n < 0 ? -n : n; remaining > 0;) {
-    s += step;
-    bool working = false;
-    if (auto st = visit(s, fallback, walk, working); !st.ok()) return st;
-    if (working) --remaining;
-  }
+  if (auto st = walk_add(s, n, fallback, walk); !st.ok()) return st;
   CalendarAnswer a;
   a.date = Date::from_serial(s);
   a.working_days = n;
@@ -553,29 +593,42 @@ StatusOr<int> WorkCalendar::working_days_between(Date from, Date to,
   const bool backwards = to < from;
   const std::int32_t lo = backwards ? to.serial() : from.serial();
   const std::int32_t hi = backwards ? from.serial() : to.serial();
-  if (lo + 1 < kFirstSerial || hi > kLastSerial) {
-    return Status{StatusCode::kOutOfRange, "the count leaves the years 1 to 9999", "date"};
-  }
+  Walk walk;
+  walk.explain = false;
   int count = 0;
   for (std::int32_t s = lo + 1; s <= hi; ++s) {
-    const Entry e = probe(s);
-    if (!e.known && fallback != CalendarFallback::kWeekendsOnly) {
-      return Status{StatusCode::kOutOfRange, out_of_range_message(years()), "date"};
-    }
-    if (e.kind == DayKind::kWorkday || e.kind == DayKind::kMakeUpWorkday) ++count;
+    bool working = false;
+    if (auto st = visit(s, fallback, walk, working); !st.ok()) return st;
+    if (working) ++count;
   }
   return backwards ? -count : count;
+}
+
+Status WorkCalendar::walk_add(std::int32_t &serial, int n, CalendarFallback fallback,
+                              Walk &walk) const {
+  const std::int32_t step = n < 0 ? -1 : 1;
+  for (int remaining = n < 0 ? -n : n; remaining > 0;) {
+    serial += step;
+    bool working = false;
+    if (auto st = visit(serial, fallback, walk, working); !st.ok()) return st;
+    if (working) --remaining;
+  }
+  return {};
+}
+
+Status WorkCalendar::walk_roll(std::int32_t &serial, CalendarFallback fallback, Walk &walk) const {
+  for (;; ++serial) {
+    bool working = false;
+    if (auto st = visit(serial, fallback, walk, working); !st.ok()) return st;
+    if (working) return {};
+  }
 }
 
 StatusOr<CalendarAnswer> WorkCalendar::roll_forward(Date last_day,
                                                     CalendarFallback fallback) const {
   Walk walk;
   std::int32_t s = last_day.serial();
-  for (;; ++s) {
-    bool working = false;
-    if (auto st = visit(s, fallback, walk, working); !st.ok()) return st;
-    if (working) break;
-  }
+  if (auto st = walk_roll(s, fallback, walk); !st.ok()) return st;
   CalendarAnswer a;
   a.date = Date::from_serial(s);
   finish(walk, a, {"period-end-holiday", "weekly-rest"});
@@ -591,26 +644,9 @@ StatusOr<CalendarAnswer> WorkCalendar::period_end(Date start, int amount, Period
   if (unit == PeriodUnit::kWorkingDays) {
     return add_working_days(start, amount, fallback);
   }
-  Date last;
-  switch (unit) {
-    case PeriodUnit::kDays:
-      if (static_cast<std::int64_t>(start.serial()) + amount > kLastSerial) {
-        return Status(StatusCode::kOutOfRange, "the period ends after the year 9999", "date");
-      }
-      last = start.add_days(amount);
-      break;
-    case PeriodUnit::kMonths:
-    case PeriodUnit::kYears: {
-      const std::int64_t months = unit == PeriodUnit::kMonths ? amount : 12LL * amount;
-      if (start.year() * 12LL + start.month() - 1 + months > 9999LL * 12 + 11) {
-        return Status(StatusCode::kOutOfRange, "the period ends after the year 9999", "date");
-      }
-      last = start.add_months(static_cast<int>(months));
-      break;
-    }
-    default:
-      return invalid_argument("unit", "must be working days, days, months or years");
-  }
+  auto counted = unrolled_end(start, amount, unit);
+  if (!counted.ok()) return counted.status();
+  const Date last = *counted;
   auto rolled = roll_forward(last, fallback);
   if (!rolled.ok()) return rolled.status();
   CalendarAnswer a = std::move(rolled).value();

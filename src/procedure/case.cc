@@ -105,9 +105,7 @@ std::optional<Date> anchor_day(const DeadlineAnchor &from, const CaseState &stat
 // The last day of a period (the day after which a NOT_BEFORE step may be taken).
 StatusOr<Date> last_day(const Deadline &d, Date start, const WorkCalendar &calendar) {
   if (d.unit == PeriodUnit::kWorkingDays || d.roll_forward) {
-    auto a = calendar.period_end(start, d.amount, d.unit);
-    if (!a.ok()) return a.status();
-    return a->date;
+    return calendar.period_end_date(start, d.amount, d.unit);
   }
   switch (d.unit) {
     case PeriodUnit::kDays:

@@ -445,6 +445,43 @@ TEST(Calendar, CountAndAddAreInverse) {
   }
 }
 
+// The date-only answers (for replaying many cases) are the explained answers' dates and counts,
+// and fail where they fail.
+TEST(Calendar, TheUnexplainedAnswersAreTheExplainedOnes) {
+  for (std::int32_t s = d("2014-03-01").serial(); s < d("2026-09-01").serial(); s += 13) {
+    const Date from = Date::from_serial(s);
+    for (const PeriodUnit unit :
+         {PeriodUnit::kWorkingDays, PeriodUnit::kDays, PeriodUnit::kMonths, PeriodUnit::kYears}) {
+      for (const int n : {0, 1, 5, 15, 31}) {
+        auto full = cal().period_end(from, n, unit);
+        auto date = cal().period_end_date(from, n, unit);
+        ASSERT_EQ(full.ok(), date.ok()) << from.to_string() << " + " << n;
+        if (full.ok()) {
+          EXPECT_EQ(*date, full->date) << from.to_string() << " + " << n;
+        } else {
+          EXPECT_EQ(date.status().code(), full.status().code());
+          EXPECT_EQ(date.status().field(), full.status().field());
+        }
+      }
+    }
+    const Date to = from.add_days(static_cast<int>(s % 97) - 30);
+    auto count = cal().count_working_days(from, to);
+    auto between = cal().working_days_between(from, to);
+    ASSERT_EQ(count.ok(), between.ok()) << from.to_string() << " .. " << to.to_string();
+    if (count.ok()) {
+      EXPECT_EQ(*between, count->working_days) << from.to_string() << " .. " << to.to_string();
+    }
+  }
+  EXPECT_EQ(cal().period_end_date(d("2025-01-01"), -1, PeriodUnit::kDays).status().field(),
+            "amount");
+  EXPECT_EQ(cal().working_days_between(d("2010-01-01"), d("2010-02-01")).status().code(),
+            StatusCode::kOutOfRange);
+  EXPECT_TRUE(
+      cal()
+          .working_days_between(d("2010-01-01"), d("2010-02-01"), CalendarFallback::kWeekendsOnly)
+          .ok());
+}
+
 TEST(Calendar, UnknownYearsAreAnErrorOrFlagged) {
   auto strict = cal().day(d("2027-03-01"));
   ASSERT_FALSE(strict.ok());
