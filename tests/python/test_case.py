@@ -242,3 +242,14 @@ def test_procedure_texts_reach_the_engine():
     with pytest.raises(cadre.InvalidArgumentError) as info:
         cadre.Engine({"procedure_texts": ["this is not a procedure definition {"]})
     assert info.value.field == "options.procedure_texts[0]"
+
+
+@pytest.mark.skipif(not cadre.protobuf_available(), reason="needs google.protobuf")
+def test_protobuf_messages(store, case):
+    request = cadre.message_class("CaseShowRequest")(case_id="jm-c9002", with_events=True)
+    shown = store.case_show(request, as_message=True)
+    assert type(shown).DESCRIPTOR.full_name == "cadre.v1.CaseShowResponse"
+    assert shown.case.events == 1 and shown.case.head == case.head
+    # Protobuf binary in: the typed answer is the same.
+    assert store.case_show(request.SerializeToString()) == store.case_show(
+        {"case_id": "jm-c9002", "with_events": True})

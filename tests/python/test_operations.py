@@ -264,3 +264,11 @@ def test_an_unknown_operation_is_not_found(engine):
     with pytest.raises(cadre.NotFoundError) as info:
         engine.call("frobnicate", {})
     assert info.value.field == "operation"
+
+
+@pytest.mark.skipif(not cadre.protobuf_available(), reason="needs google.protobuf")
+@pytest.mark.parametrize("op", OPERATIONS, ids=IDS)
+def test_messages_are_in_the_library_schema(op):
+    # cadre_descriptor_set() holds every request and response: as_message works.
+    for name in (op["request_type"], op["response_type"]):
+        assert name in cadre.messages(), name
