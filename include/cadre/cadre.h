@@ -364,8 +364,8 @@ CADRE_API void cadre_store_close(cadre_store *store);
  * @return any other status the operation returns (@ref operations).
  */
 CADRE_API int cadre_store_call(cadre_buffer *out, const cadre_engine *engine, cadre_store *store,
-                               const char *operation, const uint8_t *request,
-                               size_t request_size, int format, cadre_error **err);
+                               const char *operation, const uint8_t *request, size_t request_size,
+                               int format, cadre_error **err);
 
 /** @} */
 

@@ -19,7 +19,15 @@
 #include <string_view>
 #include <vector>
 
+#include "cadre/v1/calendar.pb.h"
+#include "cadre/v1/case_service.pb.h"
+#include "cadre/v1/case_store.pb.h"
+#include "cadre/v1/catalogue.pb.h"
 #include "cadre/v1/eligibility.pb.h"
+#include "cadre/v1/procedure.pb.h"
+#include "cadre/v1/procedure_definition.pb.h"
+#include "cadre/v1/service.pb.h"
+#include "cadre/v1/sources.pb.h"
 #include "codec/protobuf_log.hpp"
 
 namespace cadre::codec {
@@ -384,8 +392,16 @@ void encode(const ScreenSummary &in, pb::ScreenSummary &out) {
 std::string descriptor_set() {
   gp::FileDescriptorSet set;
   std::set<std::string> seen;
-  add_file(pb::ScreenRequest::descriptor()->file(), seen, set);
-  add_file(pb::EligibilityRequest::descriptor()->file(), seen, set);
+  // Every file of the schema (proto/CMakeLists.txt), each with what it imports: a binding
+  // builds the messages of every operation, option and text format from this set.
+  for (const gp::FileDescriptor *file :
+       {pb::ScreenRequest::descriptor()->file(), pb::EligibilityRequest::descriptor()->file(),
+        pb::CalendarDayRequest::descriptor()->file(), pb::CaseOpenRequest::descriptor()->file(),
+        pb::CaseStoreRecord::descriptor()->file(), pb::Operation::descriptor()->file(),
+        pb::Catalogue::descriptor()->file(), pb::ProcedureCase::descriptor()->file(),
+        pb::ProcedureDefinitions::descriptor()->file(), pb::Sources::descriptor()->file()}) {
+    add_file(file, seen, set);
+  }
   return set.SerializeAsString();
 }
 

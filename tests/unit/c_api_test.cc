@@ -170,7 +170,14 @@ TEST(CApi, DescriptorSetIsNonEmpty) {
   ASSERT_EQ(cadre_descriptor_set(&out, nullptr), CADRE_OK);
   EXPECT_GT(out.size, 100U);
   const std::string s(reinterpret_cast<const char *>(out.data), out.size);
-  EXPECT_NE(s.find("cadre/v1/screening.proto"), std::string::npos);
+  // Every file of the schema, e.g. those of the calendar's and the case store's operations.
+  for (const char *file :
+       {"cadre/v1/screening.proto", "cadre/v1/eligibility.proto", "cadre/v1/calendar.proto",
+        "cadre/v1/case_service.proto", "cadre/v1/case_store.proto", "cadre/v1/service.proto",
+        "cadre/v1/catalogue.proto", "cadre/v1/procedure.proto",
+        "cadre/v1/procedure_definition.proto", "cadre/v1/sources.proto"}) {
+    EXPECT_NE(s.find(file), std::string::npos) << file;
+  }
   cadre_buffer_dispose(&out);
   EXPECT_EQ(cadre_descriptor_set(nullptr, nullptr), CADRE_INVALID_ARGUMENT);
 }

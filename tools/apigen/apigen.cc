@@ -223,45 +223,15 @@ std::string error_class(cadre::StatusCode code) {
   return out + "Error";
 }
 
-std::string python() {
-  std::ostringstream os;
-  os << "\"\"\"The operations of libcadre, one method each.\n\n";
-  py_doc(os,
-         std::string(kGeneratedBy) +
-             " The test python.generated checks that this file is what cadre_apigen writes.",
-         0);
-  os << "\"\"\"\n\nfrom __future__ import annotations\n\n"
-        "from typing import Any, Literal, Mapping, NamedTuple, Union, overload\n\n"
-        "from . import types\n\n\n"
-        "class OperationSpec(NamedTuple):\n"
-        "    \"\"\"One row of the operation table.\"\"\"\n\n"
-        "    name: str\n    \"\"\"The operation's name, e.g. ``\"grade_cap\"``.\"\"\"\n"
-        "    symbol: str\n    \"\"\"Its C function, e.g. ``\"cadre_grade_cap\"``.\"\"\"\n"
-        "    cli_command: str\n    \"\"\"Its command of the CLI, e.g. ``\"grade-cap\"``.\"\"\"\n"
-        "    request_type: str\n    \"\"\"Full name of the request message.\"\"\"\n"
-        "    response_type: str\n    \"\"\"Full name of the response message.\"\"\"\n"
-        "    brief: str\n    \"\"\"What it answers.\"\"\"\n\n\n"
-        "#: Every operation, in the order of the library's table.\n"
-        "OPERATIONS: tuple[OperationSpec, ...] = (\n";
+// The methods of the operations that need a store (@p store) or not, in the table's order;
+// each calls `self._run` with its row of OPERATIONS.
+void python_methods(std::ostream &os, bool store) {
+  int index = -1;
   for (const svc::Operation &op : svc::operations()) {
-    os << "    OperationSpec(\n        " << quoted(op.name) << ",\n        "
-       << quoted(op.c_symbol()) << ",\n        " << quoted(op.cli_command()) << ",\n        "
-       << quoted(request_type(op)) << ",\n        " << quoted(response_type(op)) << ",\n        "
-       << quoted(op.brief) << "),\n";
-  }
-  os << ")\n\n#: The operations by name.\nBY_NAME: dict[str, OperationSpec] = "
-        "{op.name: op for op in OPERATIONS}\n\n\n"
-        "class Operations:\n"
-        "    \"\"\"The methods of :class:`cadre.Engine`, one per operation.\n\n"
-        "    Each returns the typed response of :mod:`cadre.types` (a dataclass), or\n"
-        "    the same as a dict with ``as_dict=True``, or a protobuf message with\n"
-        "    ``as_message=True`` (needs protobuf).\n"
-        "    \"\"\"\n\n"
-        "    def _run(self, op: OperationSpec, request: Any, as_message: bool = False,\n"
-        "             as_dict: bool = False) -> Any:\n"
-        "        raise NotImplementedError\n";
-  int index = 0;
-  for (const svc::Operation &op : svc::operations()) {
+    ++index;
+    if (op.needs_store() != store) {
+      continue;
+    }
     const std::string req = op.request->GetDescriptor()->name();
     const std::string resp = op.response->GetDescriptor()->name();
     const std::string request_types =
@@ -280,7 +250,8 @@ std::string python() {
       os << "\n";
       py_doc(os, py_text(op.details), 8);
     }
-    os << "\n        Calls ``" << op.c_symbol() << "``.\n\n        Args:\n";
+    os << "\n        Calls ``" << op.c_symbol() << "``"
+       << (store ? " with the store's engine and the store" : "") << ".\n\n        Args:\n";
     py_doc(os,
            "request: a ``" + request_type(op) + "``: a :class:`cadre.types." + req +
                "`, a dict (the shape of its protobuf JSON), JSON text, protobuf binary bytes or "
@@ -311,10 +282,67 @@ std::string python() {
            "cannot be imported.",
            12, 4);
     py_doc(os, "TypeError: ``request`` has an unsupported type.", 12, 4);
-    py_doc(os, "ValueError: the engine is closed.", 12, 4);
-    os << "        \"\"\"\n        return self._run(OPERATIONS[" << index++
+    py_doc(os,
+           store ? "ValueError: the store or its engine is closed."
+                 : "ValueError: the engine is closed.",
+           12, 4);
+    os << "        \"\"\"\n        return self._run(OPERATIONS[" << index
        << "], request, as_message, as_dict)\n";
   }
+}
+
+std::string python() {
+  std::ostringstream os;
+  os << "\"\"\"The operations of libcadre, one method each.\n\n";
+  py_doc(os,
+         std::string(kGeneratedBy) +
+             " The test python.generated checks that this file is what cadre_apigen writes.",
+         0);
+  os << "\"\"\"\n\nfrom __future__ import annotations\n\n"
+        "from typing import Any, Literal, Mapping, NamedTuple, Union, overload\n\n"
+        "from . import types\n\n\n"
+        "class OperationSpec(NamedTuple):\n"
+        "    \"\"\"One row of the operation table.\"\"\"\n\n"
+        "    name: str\n    \"\"\"The operation's name, e.g. ``\"grade_cap\"``.\"\"\"\n"
+        "    symbol: str\n    \"\"\"Its C function, e.g. ``\"cadre_grade_cap\"``.\"\"\"\n"
+        "    cli_command: str\n    \"\"\"Its command of the CLI, e.g. ``\"grade-cap\"``.\"\"\"\n"
+        "    request_type: str\n    \"\"\"Full name of the request message.\"\"\"\n"
+        "    response_type: str\n    \"\"\"Full name of the response message.\"\"\"\n"
+        "    brief: str\n    \"\"\"What it answers.\"\"\"\n"
+        "    needs_store: bool\n"
+        "    \"\"\"Whether it runs on a case store (a method of :class:`cadre.Store`, its C\n"
+        "    function taking the store after the engine).\"\"\"\n\n\n"
+        "#: Every operation, in the order of the library's table.\n"
+        "OPERATIONS: tuple[OperationSpec, ...] = (\n";
+  for (const svc::Operation &op : svc::operations()) {
+    os << "    OperationSpec(\n        " << quoted(op.name) << ",\n        "
+       << quoted(op.c_symbol()) << ",\n        " << quoted(op.cli_command()) << ",\n        "
+       << quoted(request_type(op)) << ",\n        " << quoted(response_type(op)) << ",\n        "
+       << quoted(op.brief) << ",\n        " << (op.needs_store() ? "True" : "False") << "),\n";
+  }
+  os << ")\n\n#: The operations by name.\nBY_NAME: dict[str, OperationSpec] = "
+        "{op.name: op for op in OPERATIONS}\n\n\n"
+        "class Operations:\n"
+        "    \"\"\"The methods of :class:`cadre.Engine`, one per operation that needs no store.\n\n"
+        "    Each returns the typed response of :mod:`cadre.types` (a dataclass), or\n"
+        "    the same as a dict with ``as_dict=True``, or a protobuf message with\n"
+        "    ``as_message=True`` (needs protobuf).\n"
+        "    \"\"\"\n\n"
+        "    def _run(self, op: OperationSpec, request: Any, as_message: bool = False,\n"
+        "             as_dict: bool = False) -> Any:\n"
+        "        raise NotImplementedError\n";
+  python_methods(os, false);
+  os << "\n\nclass StoreOperations:\n"
+        "    \"\"\"The methods of :class:`cadre.Store`, one per operation on a case store.\n\n"
+        "    Each runs on the store with the store's engine and returns the typed\n"
+        "    response of :mod:`cadre.types` (a dataclass), or the same as a dict with\n"
+        "    ``as_dict=True``, or a protobuf message with ``as_message=True`` (needs\n"
+        "    protobuf).\n"
+        "    \"\"\"\n\n"
+        "    def _run(self, op: OperationSpec, request: Any, as_message: bool = False,\n"
+        "             as_dict: bool = False) -> Any:\n"
+        "        raise NotImplementedError\n";
+  python_methods(os, true);
   return os.str();
 }
 

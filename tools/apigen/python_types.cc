@@ -114,8 +114,20 @@ FieldType field_type(const gp::FieldDescriptor *f) {
     case gp::FieldDescriptor::TYPE_BYTES:
       return {"BYTES", "bytes", "b\"\"", ""};
     case gp::FieldDescriptor::TYPE_ENUM: {
-      const std::string name = f->enum_type()->name();
-      return {"ENUM", name, name + ".UNSPECIFIED", name};
+      const gp::EnumDescriptor *e = f->enum_type();
+      if (e->containing_type() == nullptr) {
+        return {"ENUM", e->name(), e->name() + ".UNSPECIFIED", e->name()};
+      }
+      // An enum nested in the field's message: a class in the message's class,
+      // named by its qualified name outside the class body and by its own
+      // name inside it.
+      if (e->containing_type() != f->containing_type()) {
+        throw std::runtime_error(f->full_name() +
+                                 ": an enum nested in another message is not supported by the "
+                                 "Python generator");
+      }
+      const std::string qualified = e->containing_type()->name() + "." + e->name();
+      return {"ENUM", qualified, e->name() + ".UNSPECIFIED", qualified};
     }
     case gp::FieldDescriptor::TYPE_MESSAGE: {
       const std::string name = f->message_type()->name();
@@ -128,9 +140,9 @@ FieldType field_type(const gp::FieldDescriptor *f) {
 }
 
 void check_supported(const gp::Descriptor *m) {
-  if (m->nested_type_count() != 0 || m->enum_type_count() != 0) {
+  if (m->nested_type_count() != 0) {
     throw std::runtime_error(m->full_name() +
-                             ": nested types are not supported by the Python generator");
+                             ": nested messages are not supported by the Python generator");
   }
   for (int i = 0; i < m->field_count(); ++i) {
     const gp::FieldDescriptor *f = m->field(i);
@@ -144,14 +156,18 @@ void check_supported(const gp::Descriptor *m) {
   }
 }
 
-std::string render_enum(const gp::EnumDescriptor *e) {
+// The class of an enum, indented by @p indent (an enum nested in a message is
+// a class in the message's class); its registration, _typed.enum(), is
+// enum_registration().
+std::string render_enum_class(const gp::EnumDescriptor *e, const std::string &indent) {
   std::ostringstream os;
   const std::string prefix = enum_value_prefix(e->name());
-  os << "\n\nclass " << e->name() << "(_typed.Enum):\n";
+  const std::string body = indent + "    ";
+  os << (indent.empty() ? "\n\n" : "\n") << indent << "class " << e->name() << "(_typed.Enum):\n";
   std::string doc = doc_of(e);
   os << docstring(doc.empty() ? "Schema enum ``" + e->full_name() + "``."
                               : doc + "\n\nSchema enum ``" + e->full_name() + "``.",
-                  "    ");
+                  body);
   os << "\n";
   const gp::EnumValueDescriptor *zero = e->FindValueByName(prefix + "UNSPECIFIED");
   if (zero == nullptr || zero->number() != 0) {
@@ -167,16 +183,24 @@ std::string render_enum(const gp::EnumDescriptor *e) {
     if (member.empty() || (member[0] >= '0' && member[0] <= '9') || reserved().contains(member)) {
       member.insert(0, "V_");
     }
-    os << "    #: " << v->options().GetExtension(cadre::v1::zh_cn) << " ("
+    os << body << "#: " << v->options().GetExtension(cadre::v1::zh_cn) << " ("
        << v->options().GetExtension(cadre::v1::en) << ")\n";
-    os << "    " << member << " = " << v->number() << "\n";
+    os << body << member << " = " << v->number() << "\n";
     const std::string vdoc = doc_of(v);
-    if (!vdoc.empty()) os << docstring(vdoc, "    ");
+    if (!vdoc.empty()) os << docstring(vdoc, body);
     seen.insert(v->number());
   }
-  os << "\n\n_typed.enum(" << e->name() << ", " << quoted(e->full_name()) << ", " << quoted(prefix)
-     << ")\n";
   return os.str();
+}
+
+// _typed.enum() for an enum's class, named @p python_name.
+std::string enum_registration(const gp::EnumDescriptor *e, const std::string &python_name) {
+  return "_typed.enum(" + python_name + ", " + quoted(e->full_name()) + ", " +
+         quoted(enum_value_prefix(e->name())) + ")\n";
+}
+
+std::string render_enum(const gp::EnumDescriptor *e) {
+  return render_enum_class(e, "") + "\n\n" + enum_registration(e, e->name());
 }
 
 std::string render_message(const gp::Descriptor *m) {
@@ -186,6 +210,9 @@ std::string render_message(const gp::Descriptor *m) {
   os << docstring(doc.empty() ? "Schema message ``" + m->full_name() + "``."
                               : doc + "\n\nSchema message ``" + m->full_name() + "``.",
                   "    ");
+  for (int i = 0; i < m->enum_type_count(); ++i) {
+    os << render_enum_class(m->enum_type(i), "    ");
+  }
   os << "\n    _proto_: ClassVar[str] = " << quoted(m->full_name()) << "\n";
   os << "    _fields_: ClassVar[tuple] = (\n";
   for (int i = 0; i < m->field_count(); ++i) {
@@ -207,17 +234,21 @@ std::string render_message(const gp::Descriptor *m) {
     const bool oneof_or_optional =
         f->real_containing_oneof() != nullptr || f->has_optional_keyword();
     if (f->is_repeated()) {
-      os << "    " << name << ": list[" << t.annotation << "] = field(default_factory=list)\n";
+      os << "    " << name << ": list[" << t.annotation << "] = _field(default_factory=list)\n";
     } else if (oneof_or_optional) {
       os << "    " << name << ": Optional[" << t.annotation << "] = None\n";
     } else if (t.kind == "MESSAGE") {
       os << "    " << name << ": " << t.annotation
-         << " = field(default_factory=lambda: " << t.annotation << "())\n";
+         << " = _field(default_factory=lambda: " << t.annotation << "())\n";
     } else {
       os << "    " << name << ": " << t.annotation << " = " << t.default_value << "\n";
     }
     const std::string fdoc = doc_of(f);
     if (!fdoc.empty()) os << docstring(fdoc, "    ");
+  }
+  if (m->enum_type_count() != 0) os << "\n";
+  for (int i = 0; i < m->enum_type_count(); ++i) {
+    os << "\n" << enum_registration(m->enum_type(i), m->name() + "." + m->enum_type(i)->name());
   }
   return os.str();
 }
@@ -246,7 +277,9 @@ std::string python_types(const gp::DescriptorPool &pool, const std::vector<std::
      << "``from_json``/``to_json`` convert from and to the shape of protobuf JSON.\n\n";
   for (const std::string &line : wrap(std::string(generated_by), 88)) os << line << "\n";
   os << "\"\"\"\n\n# ruff: noqa: E501\n\nfrom __future__ import annotations\n\n"
-     << "import sys\nfrom dataclasses import dataclass, field\nfrom typing import ClassVar, "
+     << "import sys\nfrom dataclasses import dataclass\n"
+        // Under another name: a message may have a field named `field`.
+        "from dataclasses import field as _field\nfrom typing import ClassVar, "
         "Optional\n\n"
      << "from . import _typed\n";
   std::vector<std::string> names;

@@ -35,7 +35,9 @@ std::string today() {
   std::tm tm{};
   localtime_r(&now, &tm);
   char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  if (std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm) == 0) {
+    return {};
+  }
   return buf;
 }
 
@@ -87,15 +89,14 @@ struct CaseCommand {
       return kExitUsage;
     }
     EngineConfig config = service::builtin_engine().config();
-    for (std::size_t i = 0; i < procedure_files.size(); ++i) {
+    for (const std::string &file : procedure_files) {
       std::string text;
-      if (auto st = read_file(procedure_files[i], text); !st.ok()) {
+      if (auto st = read_file(file, text); !st.ok()) {
         complain(name, "--procedures: " + st.message());
         return kExitInput;
       }
-      if (auto st = codec::add_procedures_text(config.procedures, text, procedure_files[i]);
-          !st.ok()) {
-        complain(name, "--procedures " + procedure_files[i] + ": " + st.to_string());
+      if (auto st = codec::add_procedures_text(config.procedures, text, file); !st.ok()) {
+        complain(name, "--procedures " + file + ": " + st.to_string());
         return kExitInput;
       }
     }

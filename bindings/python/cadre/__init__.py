@@ -43,6 +43,16 @@ full. A ``bytes`` request then raises :class:`ProtobufRequiredError` (it
 cannot be decoded) rather than silently returning a different type;
 :meth:`Engine.screen_raw` gives bytes in and bytes out without protobuf.
 
+Procedure cases live in a case store (a SQLite file): :class:`Store` has one
+method per operation on a store (``case_open`` ... ``case_import``), and
+:class:`Case` wraps one case::
+
+    with cadre.Store("cases.db") as store:
+        case = store.open_case("jm-c9002", cadre_record, early_warning_id="c9002-w1")
+        answer = case.record(step)            # refused: answer.accepted is False
+        for logged in case.events():
+            print(logged.seq, logged.event.stage, logged.link)
+
 Errors of the library are raised as :class:`CadreError` subclasses, one per
 status code, carrying ``code``, ``code_name``, ``message`` and ``field``. A bad
 record inside a request is not an exception: it is reported in the
@@ -62,6 +72,7 @@ import ctypes
 import datetime
 import enum
 import json
+import os
 import threading
 import weakref
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Union
@@ -69,7 +80,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Optional, Un
 from . import _ffi, _messages, _typed, types
 from ._operations import BY_NAME as _OPERATIONS_BY_NAME
 from ._operations import OPERATIONS as _OPERATIONS
-from ._operations import OperationSpec, Operations
+from ._operations import OperationSpec, Operations, StoreOperations
 from ._version import __version__
 from .errors import (
     AbortedError,
@@ -98,10 +109,12 @@ if TYPE_CHECKING:
 __all__ = [
     "__version__",
     "ABI_VERSION",
+    "Case",
     "Engine",
     "Format",
     "Request",
     "ScreenStream",
+    "Store",
     "abi_version",
     "descriptor_set",
     "label",
@@ -390,6 +403,20 @@ def _decode(data: bytes, fmt: Format, type_name: str, as_message: bool = False,
     return value if as_dict else _typed_class(type_name).from_dict(value)
 
 
+def _run_operation(invoke: Any, op: OperationSpec, request: Request, as_message: bool = False,
+                   as_dict: bool = False) -> Any:
+    """Runs one operation: encodes the request, calls ``invoke(symbol, data,
+    format)`` (the C function of the operation, of an engine or a store) and
+    decodes the response. Shared by :class:`Engine` and :class:`Store`."""
+    data, fmt = _encode(request, op.request_type)
+    # Fail before the call when the response could not be decoded.
+    if as_message:
+        _messages.require_protobuf("as_message=True")
+    elif fmt == Format.BINARY:
+        _messages.require_protobuf("a protobuf binary (bytes) request")
+    return _decode(invoke(op.symbol, data, fmt), fmt, op.response_type, as_message, as_dict)
+
+
 def _free_engine(lib: _ffi.Library, handle: _ffi.EngineHandle) -> None:
     lib.cadre_engine_free(handle)
 
@@ -399,9 +426,10 @@ def operations() -> list[dict]:
 
     Each is a ``cadre.v1.Operation`` as a dict: ``name``, ``c_symbol``,
     ``cli_command``, ``request_type``, ``response_type``, ``brief``,
-    ``details``, ``statuses`` (each with ``code``, ``name`` and ``when``) and
-    ``example_request``. :class:`Engine` has one method per operation, named
-    like it.
+    ``details``, ``statuses`` (each with ``code``, ``name`` and ``when``),
+    ``example_request`` and ``needs_store`` (true for the operations on a case
+    store). :class:`Engine` has one method per operation that needs no store,
+    named like it, and :class:`Store` one per operation on a store.
     """
     out = _LIB.call_buffer("cadre_operations", int(Format.JSON))
     return json.loads(out.decode("utf-8")).get("operations", [])
@@ -410,9 +438,10 @@ def operations() -> list[dict]:
 class Engine(Operations):
     """A rules engine (``cadre_engine``).
 
-    Every operation of the library is a method of the same name
-    (:meth:`screen`, :meth:`eligibility`, :meth:`grade_cap`...), and
-    :meth:`call` runs one by name.
+    Every operation of the library that needs no case store is a method of
+    the same name (:meth:`screen`, :meth:`eligibility`, :meth:`grade_cap`...),
+    and :meth:`call` runs one by name. The operations on a case store are
+    methods of :class:`Store`, which runs them with an engine.
 
     The engine is immutable and thread-safe: one instance may be shared by
     any number of threads, whose calls run in parallel (ctypes releases the
@@ -504,14 +533,7 @@ class Engine(Operations):
 
     def _run(self, op: OperationSpec, request: Request, as_message: bool = False,
              as_dict: bool = False) -> Any:
-        data, fmt = _encode(request, op.request_type)
-        # Fail before the call when the response could not be decoded.
-        if as_message:
-            _messages.require_protobuf("as_message=True")
-        elif fmt == Format.BINARY:
-            _messages.require_protobuf("a protobuf binary (bytes) request")
-        return _decode(self._invoke(op.symbol, data, fmt), fmt, op.response_type, as_message,
-                       as_dict)
+        return _run_operation(self._invoke, op, request, as_message, as_dict)
 
     def call(self, operation: str, request: Request, *, as_dict: bool = False,
              as_message: bool = False) -> Any:
@@ -523,14 +545,18 @@ class Engine(Operations):
 
         Raises:
             NotFoundError: the library has no operation of that name.
+            FailedPreconditionError: the operation runs on a case store (field
+                ``store``): call it on a :class:`Store`.
         """
         op = _OPERATIONS_BY_NAME.get(operation)
-        if op is None:
-            # The library says it: NOT_FOUND, field "operation".
+        if op is None or op.needs_store:
+            # The library says it: NOT_FOUND, field "operation", or
+            # FAILED_PRECONDITION, field "store".
+            data, fmt = _encode(request, op.request_type) if op else (b"", Format.JSON)
             with self._use() as handle:
-                self._lib.call_buffer("cadre_call", handle, operation.encode("utf-8"), None, 0,
-                                      int(Format.JSON))
-            raise AssertionError("cadre_call accepted an operation the binding does not know")
+                self._lib.call_buffer("cadre_call", handle, operation.encode("utf-8"),
+                                      data or None, len(data), int(fmt))
+            raise AssertionError(f"cadre_call ran {operation!r} without a store")
         return self._run(op, request, as_message, as_dict)
 
     # Entry points: one method per operation, from cadre._operations.Operations.
@@ -590,6 +616,322 @@ class Engine(Operations):
         """
         data = request.encode("utf-8") if isinstance(request, str) else bytes(request)
         return self._invoke(_OPERATIONS_BY_NAME["screen"].symbol, data, Format(format))
+
+
+def _free_store(lib: _ffi.Library, handle: _ffi.StoreHandle) -> None:
+    lib.cadre_store_close(handle)
+
+
+#: ``durability`` of :class:`Store`: the values of ``cadre.v1.StoreOptions.Durability``.
+_DURABILITY = {"full": "DURABILITY_FULL", "process": "DURABILITY_PROCESS"}
+
+
+def _json_value(value: Any, type_name: str) -> Any:
+    """A message given as a typed message, a dict or JSON text, as the value
+    of a field of a JSON request."""
+    if isinstance(value, _typed.Message):
+        if value._proto_ != type_name:
+            raise TypeError(f"cadre: expected a {type_name}, got a {value._proto_}")
+        return value.to_dict()
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, str):
+        return json.loads(value)
+    raise TypeError(f"cadre: a {type_name} must be given as a cadre.types message, a dict or "
+                    f"JSON text (str), not {type(value).__name__}")
+
+
+class Store(StoreOperations):
+    """A case store (``cadre_store``): procedure cases kept as chained events
+    in one SQLite file.
+
+    Every operation on a case store is a method of the same name
+    (:meth:`case_open`, :meth:`case_record`, :meth:`case_show`,
+    :meth:`case_due`, :meth:`case_verify`, :meth:`case_export`,
+    :meth:`case_import`), run with the store's engine (its procedure
+    definitions and calendar decide); :meth:`call` runs one by name;
+    :meth:`case` and :meth:`open_case` give a :class:`Case`.
+
+    The file may be shared: several :class:`Store` objects, of this process
+    or of others, see each other's appends, and a step appended to a case
+    another writer moved on is refused with :class:`AbortedError`. One object
+    runs one call at a time (calls of several threads wait for each other).
+
+    Use it as a context manager, or call :meth:`close`; a store neither
+    closed nor used any more is closed when it is garbage-collected. What was
+    appended stays in the file.
+
+    Args:
+        path: the database file (created when missing, unless ``must_exist``);
+            the files ``path-wal`` and ``path-shm`` appear beside it.
+        engine: the engine the operations run with, borrowed (closing the
+            store leaves it open); None: a new default :class:`Engine`, closed
+            with the store.
+        durability: ``"full"`` (the default: an append is synced to the disk
+            before it returns, and survives a power cut) or ``"process"``
+            (survives a crash of the process, not a power cut; faster).
+        must_exist: refuse a missing file (:class:`NotFoundError`) instead of
+            creating an empty store.
+        busy_timeout_ms: how long a write waits for another's, in
+            milliseconds; 0: 10000.
+
+    Raises:
+        InvalidArgumentError: ``path`` holds a NUL (``field`` is ``path``) or
+            an option is out of range (``field`` names it).
+        NotFoundError: the file is missing and ``must_exist`` is true.
+        FailedPreconditionError: the file is not a cadre case store (left
+            untouched), or its schema is newer than this library.
+        UnavailableError: the file cannot be opened, read or locked in time.
+        DataLossError: the file is corrupt.
+        ValueError: ``durability`` is not ``"full"`` or ``"process"``, or
+            ``engine`` is closed.
+        TypeError: ``path`` is not a path or ``engine`` not an :class:`Engine`.
+    """
+
+    def __init__(self, path: Union[str, "os.PathLike[str]"], engine: Optional[Engine] = None, *,
+                 durability: str = "full", must_exist: bool = False,
+                 busy_timeout_ms: int = 0) -> None:
+        if durability not in _DURABILITY:
+            raise ValueError(
+                f"cadre: durability must be \"full\" or \"process\", not {durability!r}")
+        if engine is not None and not isinstance(engine, Engine):
+            raise TypeError(f"cadre: engine must be a cadre.Engine, not {type(engine).__name__}")
+        if engine is not None and engine.closed:
+            raise ValueError("cadre: the engine is closed")
+        self.path = os.fspath(path)
+        encoded = os.fsencode(self.path)
+        if b"\0" in encoded:
+            raise InvalidArgumentError(3, "path: holds a NUL character", "path")
+        options: dict[str, Any] = {"durability": _DURABILITY[durability],
+                                   "must_exist": bool(must_exist)}
+        if busy_timeout_ms:
+            options["busy_timeout_ms"] = busy_timeout_ms
+        data = json.dumps(options).encode("utf-8")
+        self._lib = _LIB  # keeps the library loaded as long as the store lives
+        self._lock = threading.Lock()  # one C call at a time on the store
+        self._closed = False
+        handle = _ffi.StoreHandle()
+        self._lib.call("cadre_store_open", ctypes.byref(handle), encoded, data, len(data),
+                       int(Format.JSON))
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, _free_store, self._lib, handle)
+        self._owns_engine = engine is None
+        try:
+            self._engine = Engine() if engine is None else engine
+        except BaseException:
+            self._finalizer()
+            raise
+
+    # Lifetime
+
+    def close(self) -> None:
+        """Closes the store, after the call in flight (if any); then the
+        engine, when the store made it. Idempotent."""
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._finalizer()
+        if self._owns_engine:
+            self._engine.close()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return self._closed
+
+    @property
+    def engine(self) -> Engine:
+        """The engine the operations run with."""
+        return self._engine
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<cadre.Store {self.path!r} {'closed' if self._closed else 'open'}>"
+
+    @contextlib.contextmanager
+    def _use(self) -> Iterator[tuple[_ffi.EngineHandle, _ffi.StoreHandle]]:
+        with self._lock:
+            if self._closed:
+                raise ValueError("cadre: the store is closed")
+            with self._engine._use() as engine_handle:
+                yield engine_handle, self._handle
+
+    def _invoke(self, symbol: str, data: bytes, fmt: Format) -> bytes:
+        with self._use() as (engine_handle, store_handle):
+            return self._lib.call_buffer(symbol, engine_handle, store_handle, data or None,
+                                         len(data), int(fmt))
+
+    def _run(self, op: OperationSpec, request: Request, as_message: bool = False,
+             as_dict: bool = False) -> Any:
+        return _run_operation(self._invoke, op, request, as_message, as_dict)
+
+    def call(self, operation: str, request: Request, *, as_dict: bool = False,
+             as_message: bool = False) -> Any:
+        """Runs an operation by name, e.g. ``store.call("case_due", request)``
+        (``cadre_store_call``); an operation that needs no store runs on the
+        store's engine, as :meth:`Engine.call`.
+
+        Raises:
+            NotFoundError: the library has no operation of that name.
+            ValueError: the store or its engine is closed.
+        """
+        op = _OPERATIONS_BY_NAME.get(operation)
+        if op is None:
+            # The library says it: NOT_FOUND, field "operation".
+            with self._use() as (engine_handle, store_handle):
+                self._lib.call_buffer("cadre_store_call", engine_handle, store_handle,
+                                      operation.encode("utf-8"), None, 0, int(Format.JSON))
+            raise AssertionError("cadre_store_call accepted an operation the binding does not know")
+        if not op.needs_store:
+            if self._closed:
+                raise ValueError("cadre: the store is closed")
+            return self._engine._run(op, request, as_message, as_dict)
+        return self._run(op, request, as_message, as_dict)
+
+    # Cases
+
+    def case(self, case_id: str) -> "Case":
+        """The case ``case_id`` of the store (not read until used)."""
+        return Case(self, case_id)
+
+    def open_case(self, case_id: str, cadre: Any, *, early_warning_id: Optional[str] = None,
+                  rule_id: Optional[str] = None, as_of: Any = None, region: Optional[str] = None,
+                  opened_on: Any = None) -> "Case":
+        """Opens a case (:meth:`case_open`) and returns it.
+
+        Args:
+            case_id: the new case's id (unique in the store).
+            cadre: the cadre's record: a :class:`cadre.types.Cadre`, a dict or
+                JSON text.
+            early_warning_id: the id of the cadre's 诫勉 record whose
+                follow-up the case runs; or
+            rule_id: the rule whose finding as of ``as_of`` opens the case.
+            as_of: the day the cadre is screened as of (with ``rule_id``).
+            region: administrative division code whose definitions apply;
+                None: ``"CN"``.
+            opened_on: the day the case is opened; None: the finding's or the
+                诫勉's day.
+
+        Raises:
+            The errors of :meth:`case_open`.
+        """
+        request: dict[str, Any] = {"case_id": case_id, "cadre": _json_value(cadre, "cadre.v1.Cadre")}
+        for key, value in (("early_warning_id", early_warning_id), ("rule_id", rule_id),
+                           ("as_of", as_of), ("region", region), ("opened_on", opened_on)):
+            if value is not None:
+                request[key] = value
+        self.case_open(request)
+        return Case(self, case_id)
+
+
+class Case:
+    """One procedure case of a :class:`Store`: made by :meth:`Store.case` or
+    :meth:`Store.open_case`.
+
+    It holds only the store and the case's id: every property and method reads
+    the store again, so it sees what other writers appended.
+
+    Example::
+
+        case = store.case("jm-c9002")
+        answer = case.record({"stage": "self_examination", ...})
+        if not answer.accepted:
+            print(answer.rejection.reason, answer.rejection.message.en)
+        for logged in case.events():
+            print(logged.seq, logged.event.stage, logged.link)
+    """
+
+    def __init__(self, store: Store, case_id: str) -> None:
+        if not isinstance(case_id, str):
+            raise TypeError(f"cadre: case_id must be a str, not {type(case_id).__name__}")
+        self._store = store
+        self._id = case_id
+
+    @property
+    def id(self) -> str:
+        """The case's id."""
+        return self._id
+
+    @property
+    def store(self) -> Store:
+        """The store the case is kept in."""
+        return self._store
+
+    def record(self, event: Any, *, expected_head: Optional[str] = None) -> Any:
+        """Records one step (:meth:`Store.case_record`).
+
+        A refusal is an answer, not an exception: the response has
+        ``accepted`` false and the ``rejection`` (reason, field of the event,
+        message and the rule broken), and nothing is logged.
+
+        Args:
+            event: the step, a :class:`cadre.types.CaseEvent`, a dict or JSON text.
+            expected_head: the head the caller last saw; None: the current head.
+
+        Returns:
+            The :class:`cadre.types.CaseRecordResponse`.
+
+        Raises:
+            AbortedError: the head is not ``expected_head``, or moved meanwhile.
+            The other errors of :meth:`Store.case_record`.
+        """
+        request: dict[str, Any] = {"case_id": self._id,
+                                   "event": _json_value(event, "cadre.v1.CaseEvent")}
+        if expected_head:
+            request["expected_head"] = expected_head
+        return self._store.case_record(request)
+
+    def show(self, as_of: Any = None, *, with_events: bool = False) -> Any:
+        """The case as of a day (:meth:`Store.case_show`): a
+        :class:`cadre.types.CaseView`.
+
+        Args:
+            as_of: the day asked about (what is due and overdue), a
+                ``"YYYY-MM-DD"`` or a :class:`datetime.date`; None: the last
+                event's day.
+            with_events: list the events in the view's ``log``.
+        """
+        request: dict[str, Any] = {"case_id": self._id, "with_events": with_events}
+        if as_of is not None:
+            request["as_of"] = as_of
+        return self._store.case_show(request).case
+
+    @property
+    def view(self) -> Any:
+        """The case as of its last event: :meth:`show` ``()``."""
+        return self.show()
+
+    @property
+    def head(self) -> str:
+        """The link of the last event, 64 hex digits."""
+        return str(self.show().head)
+
+    def events(self) -> Iterator[Any]:
+        """The events logged, in order: each a :class:`cadre.types.CaseLoggedEvent`
+        (``seq`` from 1, ``prev``, ``link`` and the ``event``). Read when called."""
+        return iter(list(self.show(with_events=True).log))
+
+    def verify(self) -> Any:
+        """Verifies the case's chain and replays it (:meth:`Store.case_verify`): a
+        :class:`cadre.types.CaseVerification` (``ok``, ``first_bad``...)."""
+        return self._store.case_verify({"case_id": self._id}).cases[0]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Case):
+            return NotImplemented
+        return self._store is other._store and self._id == other._id
+
+    def __hash__(self) -> int:
+        return hash((id(self._store), self._id))
+
+    def __repr__(self) -> str:
+        return f"<cadre.Case {self._id!r} of {self._store.path!r}>"
 
 
 def _free_stream(lib: _ffi.Library, handle: _ffi.StreamHandle) -> None:

@@ -4,7 +4,8 @@ Everything here mirrors ``include/cadre/cadre.h`` one to one. :data:`FUNCTIONS`
 declares every C symbol the binding uses, with its argument and result types;
 the C prototype is written above each entry so the table can be reviewed
 against the header. The functions of the operations (``cadre_screen``,
-``cadre_eligibility``...) all have one shape and come from the operation table
+``cadre_eligibility``...) all have one shape (those of the operations on a
+case store, ``cadre_case_open``..., another) and come from the operation table
 (:mod:`cadre._operations`, generated from the library's table): adding an
 operation to the library adds its row here.
 
@@ -65,6 +66,10 @@ class StreamHandle(ctypes.c_void_p):
     """``cadre_stream*``: a streamed screening, used by one thread at a time."""
 
 
+class StoreHandle(ctypes.c_void_p):
+    """``cadre_store*``: an open case store, used by one thread at a time."""
+
+
 class Buffer(ctypes.Structure):
     """``cadre_buffer``: bytes owned by the library until disposed."""
 
@@ -95,6 +100,13 @@ class CFunction(NamedTuple):
 #:                  const uint8_t *request, size_t request_size,
 #:                  int format, cadre_error **err);
 OPERATION_ARGTYPES = (_BufOut, EngineHandle, _InBytes, ctypes.c_size_t, ctypes.c_int, _ErrOut)
+
+#: The shape of the function of an operation on a case store (``needs_store``):
+#: int cadre_<name>(cadre_buffer *out, const cadre_engine *engine,
+#:                  cadre_store *store, const uint8_t *request,
+#:                  size_t request_size, int format, cadre_error **err);
+STORE_OPERATION_ARGTYPES = (_BufOut, EngineHandle, StoreHandle, _InBytes, ctypes.c_size_t,
+                            ctypes.c_int, _ErrOut)
 
 #: The C symbols other than the operations'. Status-returning functions have
 #: ``c_int`` results and ``cadre_error**`` as their last parameter.
@@ -170,11 +182,29 @@ BASE_FUNCTIONS: Sequence[CFunction] = (
               ctypes.c_int),
     # int cadre_operations(cadre_buffer *out, int format, cadre_error **err);
     CFunction("cadre_operations", (_BufOut, ctypes.c_int, _ErrOut), ctypes.c_int),
+    # int cadre_store_open(cadre_store **out, const char *path, const uint8_t *options,
+    #                      size_t options_size, int format, cadre_error **err);
+    CFunction("cadre_store_open",
+              (ctypes.POINTER(StoreHandle), ctypes.c_char_p, _InBytes, ctypes.c_size_t,
+               ctypes.c_int, _ErrOut),
+              ctypes.c_int),
+    # void cadre_store_close(cadre_store *store);
+    CFunction("cadre_store_close", (StoreHandle,), None),
+    # int cadre_store_call(cadre_buffer *out, const cadre_engine *engine, cadre_store *store,
+    #                      const char *operation, const uint8_t *request,
+    #                      size_t request_size, int format, cadre_error **err);
+    CFunction("cadre_store_call",
+              (_BufOut, EngineHandle, StoreHandle, ctypes.c_char_p, _InBytes, ctypes.c_size_t,
+               ctypes.c_int, _ErrOut),
+              ctypes.c_int),
 )
 
-#: Every C symbol of the binding: the base ones, then one per operation.
+#: Every C symbol of the binding: the base ones, then one per operation (an
+#: operation on a case store takes the store after the engine).
 FUNCTIONS: Sequence[CFunction] = tuple(BASE_FUNCTIONS) + tuple(
-    CFunction(op.symbol, OPERATION_ARGTYPES, ctypes.c_int) for op in OPERATIONS)
+    CFunction(op.symbol, STORE_OPERATION_ARGTYPES if op.needs_store else OPERATION_ARGTYPES,
+              ctypes.c_int)
+    for op in OPERATIONS)
 
 # Bound first, before the ABI check, so that check can report both numbers.
 _VERSION_SYMBOLS = ("cadre_abi_version", "cadre_version_string")

@@ -27,6 +27,9 @@ class OperationSpec(NamedTuple):
     """Full name of the response message."""
     brief: str
     """What it answers."""
+    needs_store: bool
+    """Whether it runs on a case store (a method of :class:`cadre.Store`, its C
+    function taking the store after the engine)."""
 
 
 #: Every operation, in the order of the library's table.
@@ -37,70 +40,136 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "screen",
         "cadre.v1.ScreenRequest",
         "cadre.v1.ScreenResponse",
-        "Screens cadres as of a date: who must go \"down\", through which channel, under which rule, and why."),
+        "Screens cadres as of a date: who must go \"down\", through which channel, under which rule, and why.",
+        False),
     OperationSpec(
         "eligibility",
         "cadre_eligibility",
         "eligibility",
         "cadre.v1.EligibilityRequest",
         "cadre.v1.EligibilityResponse",
-        "Whether cadres may go \"up\" to a target as of a date: eligible or not, every blocker with the day it lifts, and the 容错 exemptions that applied."),
+        "Whether cadres may go \"up\" to a target as of a date: eligible or not, every blocker with the day it lifts, and the 容错 exemptions that applied.",
+        False),
     OperationSpec(
         "grade_cap",
         "cadre_grade_cap",
         "grade-cap",
         "cadre.v1.GradeCapRequest",
         "cadre.v1.GradeCapResponse",
-        "The best annual grade still allowed for cadres in a year, and why (several caps: the heaviest governs)."),
+        "The best annual grade still allowed for cadres in a year, and why (several caps: the heaviest governs).",
+        False),
     OperationSpec(
         "warnings",
         "cadre_warnings",
         "warnings",
         "cadre.v1.WarningsRequest",
         "cadre.v1.WarningsResponse",
-        "What is coming for cadres in the months ahead, in calendar order: age limits, second terms, 15 years at one level, 10 years in post (the screening rules of the engine's catalogue in force) and impact periods that end."),
+        "What is coming for cadres in the months ahead, in calendar order: age limits, second terms, 15 years at one level, 10 years in post (the screening rules of the engine's catalogue in force) and impact periods that end.",
+        False),
     OperationSpec(
         "consistency",
         "cadre_consistency",
         "consistency",
         "cadre.v1.ConsistencyRequest",
         "cadre.v1.ConsistencyResponse",
-        "Dual-track consistency (防止以纪律处分规避组织调整、以组织调整代替纪律处分): decisions and sanctions that call for an organisational adjustment with none carried out after the deadline, and adjustments standing where a sanction is called for but none exists."),
+        "Dual-track consistency (防止以纪律处分规避组织调整、以组织调整代替纪律处分): decisions and sanctions that call for an organisational adjustment with none carried out after the deadline, and adjustments standing where a sanction is called for but none exists.",
+        False),
     OperationSpec(
         "calendar_day",
         "cadre_calendar_day",
         "calendar-day",
         "cadre.v1.CalendarDayRequest",
         "cadre.v1.CalendarDayResponse",
-        "Whether a day is a working day on China's official calendar, and why (the holiday, the make-up working day, the notice that says so)."),
+        "Whether a day is a working day on China's official calendar, and why (the holiday, the make-up working day, the notice that says so).",
+        False),
     OperationSpec(
         "calendar_add",
         "cadre_calendar_add",
         "calendar-add",
         "cadre.v1.CalendarAddRequest",
         "cadre.v1.CalendarAnswer",
-        "The day N working days after (or, for a negative N, before) a day: the deadline of a period counted in working days, such as 收到函询之日起15个工作日内."),
+        "The day N working days after (or, for a negative N, before) a day: the deadline of a period counted in working days, such as 收到函询之日起15个工作日内.",
+        False),
     OperationSpec(
         "calendar_count",
         "cadre_calendar_count",
         "calendar-count",
         "cadre.v1.CalendarCountRequest",
         "cadre.v1.CalendarAnswer",
-        "The working days after one day up to and including another (negative when the second comes first)."),
+        "The working days after one day up to and including another (negative when the second comes first).",
+        False),
     OperationSpec(
         "calendar_period_end",
         "cadre_calendar_period_end",
         "calendar-period-end",
         "cadre.v1.CalendarPeriodEndRequest",
         "cadre.v1.CalendarAnswer",
-        "The last day of a period of days, working days, months or years from a day, moved to the first working day after a holiday (民法典 第二百零一条至第二百零三条)."),
+        "The last day of a period of days, working days, months or years from a day, moved to the first working day after a holiday (民法典 第二百零一条至第二百零三条).",
+        False),
     OperationSpec(
         "calendar_roll_forward",
         "cadre_calendar_roll_forward",
         "calendar-roll-forward",
         "cadre.v1.CalendarRollForwardRequest",
         "cadre.v1.CalendarAnswer",
-        "A day if it is a working day, otherwise the first working day after it (民法典 第二百零三条)."),
+        "A day if it is a working day, otherwise the first working day after it (民法典 第二百零三条).",
+        False),
+    OperationSpec(
+        "case_open",
+        "cadre_case_open",
+        "case-open",
+        "cadre.v1.CaseOpenRequest",
+        "cadre.v1.CaseOpenResponse",
+        "Opens a procedure case: from a finding of the screening (问责 or 不适宜担任现职调整), re-derived from the cadre's record, or from the cadre's 诫勉 record; the opening event is the first of the case's chain.",
+        True),
+    OperationSpec(
+        "case_record",
+        "cadre_case_record",
+        "case-record",
+        "cadre.v1.CaseRecordRequest",
+        "cadre.v1.CaseRecordResponse",
+        "Records one step of a case: the reducer accepts it and appends it to the case's chain in one transaction, or refuses it with the reason and the rule broken.",
+        True),
+    OperationSpec(
+        "case_show",
+        "cadre_case_show",
+        "case-show",
+        "cadre.v1.CaseShowRequest",
+        "cadre.v1.CaseShowResponse",
+        "A case as of a day: its stage, every stage's facts and documents, what is due next with the deadline, whether overdue and by how many working days, late steps and appeals; with its events when asked.",
+        True),
+    OperationSpec(
+        "case_due",
+        "cadre_case_due",
+        "case-due",
+        "cadre.v1.CaseDueRequest",
+        "cadre.v1.CaseDueResponse",
+        "What is due over every open case of the store as of a day, by deadline; only what is overdue when asked.",
+        True),
+    OperationSpec(
+        "case_verify",
+        "cadre_case_verify",
+        "case-verify",
+        "cadre.v1.CaseVerifyRequest",
+        "cadre.v1.CaseVerifyResponse",
+        "Verifies the chain of one case, or of every case, against the store's count and head, and replays it: the index of the first event altered, removed, reordered or inserted.",
+        True),
+    OperationSpec(
+        "case_export",
+        "cadre_case_export",
+        "case-export",
+        "cadre.v1.CaseExportRequest",
+        "cadre.v1.CaseExportResponse",
+        "Exports every case of the store to a file in the stream form (cadre.v1.CaseStoreRecord records), cases by id, each with its chained events.",
+        True),
+    OperationSpec(
+        "case_import",
+        "cadre_case_import",
+        "case-import",
+        "cadre.v1.CaseImportRequest",
+        "cadre.v1.CaseImportResponse",
+        "Imports a file in the stream form into the store: every chain is verified before one commit, and a broken file is refused whole.",
+        True),
 )
 
 #: The operations by name.
@@ -108,7 +177,7 @@ BY_NAME: dict[str, OperationSpec] = {op.name: op for op in OPERATIONS}
 
 
 class Operations:
-    """The methods of :class:`cadre.Engine`, one per operation.
+    """The methods of :class:`cadre.Engine`, one per operation that needs no store.
 
     Each returns the typed response of :mod:`cadre.types` (a dataclass), or
     the same as a dict with ``as_dict=True``, or a protobuf message with
@@ -589,3 +658,383 @@ class Operations:
             ValueError: the engine is closed.
         """
         return self._run(OPERATIONS[9], request, as_message, as_dict)
+
+
+class StoreOperations:
+    """The methods of :class:`cadre.Store`, one per operation on a case store.
+
+    Each runs on the store with the store's engine and returns the typed
+    response of :mod:`cadre.types` (a dataclass), or the same as a dict with
+    ``as_dict=True``, or a protobuf message with ``as_message=True`` (needs
+    protobuf).
+    """
+
+    def _run(self, op: OperationSpec, request: Any, as_message: bool = False,
+             as_dict: bool = False) -> Any:
+        raise NotImplementedError
+
+    @overload
+    def case_open(self, request: Union[types.CaseOpenRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseOpenResponse: ...
+
+    @overload
+    def case_open(self, request: Union[types.CaseOpenRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_open(self, request: Union[types.CaseOpenRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_open(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Opens a procedure case: from a finding of the screening (问责 or
+        不适宜担任现职调整), re-derived from the cadre's record, or from the
+        cadre's 诫勉 record; the opening event is the first of the case's chain.
+
+        The definition in force on the finding's (or the 诫勉's) day for the region is
+        followed; the response shows the stage awaited and its first deadline on the
+        working-day calendar.
+
+        Calls ``cadre_case_open`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseOpenRequest``: a
+                :class:`cadre.types.CaseOpenRequest`, a dict (the shape of its protobuf
+                JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseOpenResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseOpenResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `case_id` is missing or
+                not an id, neither or both of `rule_id` and `early_warning_id` are
+                given, `as_of` is missing for a finding, or the cadre's record does not
+                validate (the error names the field under `cadre`); ``field`` names the
+                field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: the cadre has no finding of `rule_id` as of `as_of`, no
+                early-warning record `early_warning_id`, or no procedure definition is
+                in force for the day and region.
+            AlreadyExistsError: a case with `case_id` is in the store.
+            UnimplementedError: the finding's channel has no procedure shipped (field
+                `channel`).
+            UnavailableError: the store could not be read or written in time (locked, or
+                an I/O error).
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[10], request, as_message, as_dict)
+
+    @overload
+    def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseRecordResponse: ...
+
+    @overload
+    def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_record(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Records one step of a case: the reducer accepts it and appends it to the case's chain in
+        one transaction, or refuses it with the reason and the rule broken.
+
+        A refusal is an answer (accepted false, with the reason, the field of the event,
+        a message in zh-CN and English and the citation), not an error: nothing is
+        logged. The stored chain is verified and replayed first.
+
+        Calls ``cadre_case_record`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseRecordRequest``: a
+                :class:`cadre.types.CaseRecordRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseRecordResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseRecordResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `case_id` or `event` is
+                missing, the event is an opening, or a field of the event is not valid
+                (the error names it under `event`); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: no case has `case_id`.
+            AbortedError: the case's head is not `expected_head`, or moved while the
+                step was appended: read the case again.
+            UnavailableError: the store could not be read or written in time (locked, or
+                an I/O error).
+            DataLossError: a stored case's chain does not verify or an event does not
+                decode (the error names `cases["ID"].events[i]`).
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[11], request, as_message, as_dict)
+
+    @overload
+    def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseShowResponse: ...
+
+    @overload
+    def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_show(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """A case as of a day: its stage, every stage's facts and documents, what is due next with
+        the deadline, whether overdue and by how many working days, late steps and
+        appeals; with its events when asked.
+
+        Calls ``cadre_case_show`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseShowRequest``: a
+                :class:`cadre.types.CaseShowRequest`, a dict (the shape of its protobuf
+                JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseShowResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseShowResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `case_id` is missing or
+                `as_of` is not a date; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: no case has `case_id`.
+            OutOfRangeError: a deadline falls in a year the calendar lacks (field
+                `date`).
+            UnavailableError: the store could not be read or written in time (locked, or
+                an I/O error).
+            DataLossError: a stored case's chain does not verify or an event does not
+                decode (the error names `cases["ID"].events[i]`).
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[12], request, as_message, as_dict)
+
+    @overload
+    def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseDueResponse: ...
+
+    @overload
+    def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_due(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """What is due over every open case of the store as of a day, by deadline; only what is
+        overdue when asked.
+
+        A case whose chain does not verify or whose events do not replay is listed in
+        `problems`, never skipped silently.
+
+        Calls ``cadre_case_due`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseDueRequest``: a
+                :class:`cadre.types.CaseDueRequest`, a dict (the shape of its protobuf
+                JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseDueResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseDueResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `as_of` is missing or
+                not a date; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            UnavailableError: the store could not be read or written in time (locked, or
+                an I/O error).
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[13], request, as_message, as_dict)
+
+    @overload
+    def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseVerifyResponse: ...
+
+    @overload
+    def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_verify(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Verifies the chain of one case, or of every case, against the store's count and head,
+        and replays it: the index of the first event altered, removed, reordered or
+        inserted.
+
+        Calls ``cadre_case_verify`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseVerifyRequest``: a
+                :class:`cadre.types.CaseVerifyRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseVerifyResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseVerifyResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: no case has `case_id`.
+            UnavailableError: the store could not be read or written in time (locked, or
+                an I/O error).
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[14], request, as_message, as_dict)
+
+    @overload
+    def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseExportResponse: ...
+
+    @overload
+    def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_export(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Exports every case of the store to a file in the stream form (cadre.v1.CaseStoreRecord
+        records), cases by id, each with its chained events.
+
+        Calls ``cadre_case_export`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseExportRequest``: a
+                :class:`cadre.types.CaseExportRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseExportResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseExportResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `path` is missing;
+                ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            UnavailableError: the file cannot be written; or the store could not be
+                read.
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[15], request, as_message, as_dict)
+
+    @overload
+    def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseImportResponse: ...
+
+    @overload
+    def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_import(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Imports a file in the stream form into the store: every chain is verified before one
+        commit, and a broken file is refused whole.
+
+        Calls ``cadre_case_import`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseImportRequest``: a
+                :class:`cadre.types.CaseImportRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseImportResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseImportResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `path` is missing, or
+                the file is not a stream of cases or a chain in it does not verify (the
+                error names `cases["ID"].events[i]`); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: the file cannot be opened.
+            AlreadyExistsError: a case of the file is already in the store.
+            UnavailableError: the store could not be read or written in time (locked, or
+                an I/O error).
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[16], request, as_message, as_dict)

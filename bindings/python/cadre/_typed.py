@@ -105,7 +105,11 @@ class Message:
 
     @classmethod
     def _type(cls, name: str) -> Any:
-        return getattr(cls._types_, name)
+        # A nested enum is named by its qualified name, e.g. "CaseEvent.Kind".
+        found = cls._types_
+        for part in name.split("."):
+            found = getattr(found, part)
+        return found
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Any:

@@ -14,7 +14,8 @@ files. The test python.generated checks that this file is what cadre_apigen writ
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import ClassVar, Optional
 
 from . import _typed
@@ -1595,7 +1596,7 @@ class Sources(_typed.Message):
         ("documents", "documents", _typed.MESSAGE, "Document", True, False),
     )
 
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = _field(default_factory=list)
 
 
 @dataclass
@@ -1692,7 +1693,7 @@ class LeadershipTeam(_typed.Message):
     """First day of the team's term, ISO 8601."""
     end_date: str = ""
     """Last day of the team's term; empty while it serves."""
-    members: list[TeamMember] = field(default_factory=list)
+    members: list[TeamMember] = _field(default_factory=list)
 
 
 @dataclass
@@ -1712,7 +1713,7 @@ class PeerGroup(_typed.Message):
     id: str = ""
     description: str = ""
     """What the posts have in common, e.g. "县长"."""
-    cadre_ids: list[str] = field(default_factory=list)
+    cadre_ids: list[str] = _field(default_factory=list)
     """Ids of the cadres compared."""
 
 
@@ -1861,12 +1862,12 @@ class AnnualAssessment(_typed.Message):
     grade: AssessmentGrade = AssessmentGrade.UNSPECIFIED
     no_grade_reason: NoGradeReason = NoGradeReason.UNSPECIFIED
     """Why no grade was given, when grade is ASSESSMENT_GRADE_NOT_GRADED."""
-    scores: DimensionScores = field(default_factory=lambda: DimensionScores())
-    evaluation: DemocraticEvaluation = field(default_factory=lambda: DemocraticEvaluation())
-    reverse_evaluation: ReverseEvaluation = field(default_factory=lambda: ReverseEvaluation())
-    rank_in_team: Ranking = field(default_factory=lambda: Ranking())
-    rank_in_peer_group: Ranking = field(default_factory=lambda: Ranking())
-    targets: PerformanceTargets = field(default_factory=lambda: PerformanceTargets())
+    scores: DimensionScores = _field(default_factory=lambda: DimensionScores())
+    evaluation: DemocraticEvaluation = _field(default_factory=lambda: DemocraticEvaluation())
+    reverse_evaluation: ReverseEvaluation = _field(default_factory=lambda: ReverseEvaluation())
+    rank_in_team: Ranking = _field(default_factory=lambda: Ranking())
+    rank_in_peer_group: Ranking = _field(default_factory=lambda: Ranking())
+    targets: PerformanceTargets = _field(default_factory=lambda: PerformanceTargets())
     decided_on: str = ""
     """Day the grade was decided, ISO 8601."""
 
@@ -1935,7 +1936,7 @@ class Incident(_typed.Message):
     """Id of the catalogue situation it matches, e.g. "cn-2022.unsuitable.8"."""
     severity: Severity = Severity.UNSPECIFIED
     responsibility: Responsibility = Responsibility.UNSPECIFIED
-    evidence_refs: list[str] = field(default_factory=list)
+    evidence_refs: list[str] = _field(default_factory=list)
     """References to evidence in the host system (file numbers, never contents)."""
     verified: bool = False
     """Whether the situation has been verified (核实认定) by the organisation."""
@@ -1964,10 +1965,10 @@ class AccountabilityDecision(_typed.Message):
     )
 
     id: str = ""
-    incident_ids: list[str] = field(default_factory=list)
+    incident_ids: list[str] = _field(default_factory=list)
     """Ids of the incidents the decision concerns."""
-    forms: list[AccountabilityForm] = field(default_factory=list)
-    measures: list[OrganisationalMeasure] = field(default_factory=list)
+    forms: list[AccountabilityForm] = _field(default_factory=list)
+    measures: list[OrganisationalMeasure] = _field(default_factory=list)
     """The measures when forms include ACCOUNTABILITY_FORM_ORGANISATIONAL_ADJUSTMENT."""
     authority: AuthorityKind = AuthorityKind.UNSPECIFIED
     document_number: str = ""
@@ -2142,12 +2143,12 @@ class ExemptionClaim(_typed.Message):
     )
 
     id: str = ""
-    concerns: RecordRef = field(default_factory=lambda: RecordRef())
+    concerns: RecordRef = _field(default_factory=lambda: RecordRef())
     """The record the claim concerns (an incident, a decision, a sanction...)."""
-    grounds: list[ExemptionGround] = field(default_factory=list)
-    exclusions: list[ExclusionCheck] = field(default_factory=list)
+    grounds: list[ExemptionGround] = _field(default_factory=list)
+    exclusions: list[ExclusionCheck] = _field(default_factory=list)
     decision: ExemptionDecision = ExemptionDecision.UNSPECIFIED
-    effects_cancelled: list[ExemptionEffect] = field(default_factory=list)
+    effects_cancelled: list[ExemptionEffect] = _field(default_factory=list)
     """Effects the decision cancels (for EXEMPT) or softens."""
     authority: AuthorityKind = AuthorityKind.UNSPECIFIED
     claimed_on: str = ""
@@ -2460,10 +2461,10 @@ class FollowUpPlan(_typed.Message):
     """Id of the adjustment that opened the plan."""
     start_date: str = ""
     end_date: str = ""
-    talks: list[Talk] = field(default_factory=list)
-    trainings: list[Training] = field(default_factory=list)
-    special_tasks: list[SpecialTask] = field(default_factory=list)
-    outcome: FollowUpOutcome = field(default_factory=lambda: FollowUpOutcome())
+    talks: list[Talk] = _field(default_factory=list)
+    trainings: list[Training] = _field(default_factory=list)
+    special_tasks: list[SpecialTask] = _field(default_factory=list)
+    outcome: FollowUpOutcome = _field(default_factory=lambda: FollowUpOutcome())
 
 
 @dataclass
@@ -2553,9 +2554,9 @@ class Post(_typed.Message):
     """Member of a local party committee or government leadership (地方党委、政府领导成员)."""
     end_reason: PostEndReason = PostEndReason.UNSPECIFIED
     """How the post ended; unspecified while held."""
-    probation: Probation = field(default_factory=lambda: Probation())
+    probation: Probation = _field(default_factory=lambda: Probation())
     """Probation, when the post was a promotion with one."""
-    terms: list[TermOfOffice] = field(default_factory=list)
+    terms: list[TermOfOffice] = _field(default_factory=list)
     """Terms of office in this post."""
     exceptional_promotion: bool = False
     """Appointed by exceptional promotion (破格提拔)."""
@@ -2656,7 +2657,7 @@ class Cadre(_typed.Message):
     birth_date: str = ""
     """Birth date, ISO 8601 "YYYY-MM-DD"."""
     birth_date_source: BirthDateSource = BirthDateSource.UNSPECIFIED
-    posts: list[Post] = field(default_factory=list)
+    posts: list[Post] = _field(default_factory=list)
     """Post history; the posts without end_date are the ones held now."""
     name: str = ""
     """Name: personal data, never written into errors or logs."""
@@ -2673,23 +2674,23 @@ class Cadre(_typed.Message):
     """Day the cadre joined the party."""
     unit_id: str = ""
     """Home unit id."""
-    assessments: list[AnnualAssessment] = field(default_factory=list)
-    incidents: list[Incident] = field(default_factory=list)
-    accountability_decisions: list[AccountabilityDecision] = field(default_factory=list)
-    party_sanctions: list[PartySanction] = field(default_factory=list)
-    government_sanctions: list[GovernmentSanction] = field(default_factory=list)
-    early_warnings: list[EarlyWarning] = field(default_factory=list)
-    investigations: list[Investigation] = field(default_factory=list)
-    exemption_claims: list[ExemptionClaim] = field(default_factory=list)
-    adjustments: list[Adjustment] = field(default_factory=list)
-    health_spells: list[HealthSpell] = field(default_factory=list)
-    study_leaves: list[StudyLeave] = field(default_factory=list)
-    resignation_requests: list[ResignationRequest] = field(default_factory=list)
-    family_situations: list[FamilySituation] = field(default_factory=list)
-    assignment_refusals: list[AssignmentRefusal] = field(default_factory=list)
-    candidacies: list[Candidacy] = field(default_factory=list)
-    follow_up_plans: list[FollowUpPlan] = field(default_factory=list)
-    age_limit_delays: list[AgeLimitDelay] = field(default_factory=list)
+    assessments: list[AnnualAssessment] = _field(default_factory=list)
+    incidents: list[Incident] = _field(default_factory=list)
+    accountability_decisions: list[AccountabilityDecision] = _field(default_factory=list)
+    party_sanctions: list[PartySanction] = _field(default_factory=list)
+    government_sanctions: list[GovernmentSanction] = _field(default_factory=list)
+    early_warnings: list[EarlyWarning] = _field(default_factory=list)
+    investigations: list[Investigation] = _field(default_factory=list)
+    exemption_claims: list[ExemptionClaim] = _field(default_factory=list)
+    adjustments: list[Adjustment] = _field(default_factory=list)
+    health_spells: list[HealthSpell] = _field(default_factory=list)
+    study_leaves: list[StudyLeave] = _field(default_factory=list)
+    resignation_requests: list[ResignationRequest] = _field(default_factory=list)
+    family_situations: list[FamilySituation] = _field(default_factory=list)
+    assignment_refusals: list[AssignmentRefusal] = _field(default_factory=list)
+    candidacies: list[Candidacy] = _field(default_factory=list)
+    follow_up_plans: list[FollowUpPlan] = _field(default_factory=list)
+    age_limit_delays: list[AgeLimitDelay] = _field(default_factory=list)
     """Approved delays of removal or retirement at an age limit."""
 
 
@@ -2741,13 +2742,13 @@ class Roster(_typed.Message):
         ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
     )
 
-    header: RosterHeader = field(default_factory=lambda: RosterHeader())
-    regions: list[Region] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
-    teams: list[LeadershipTeam] = field(default_factory=list)
-    peer_groups: list[PeerGroup] = field(default_factory=list)
-    unit_assessments: list[UnitSpecialAssessment] = field(default_factory=list)
-    cadres: list[Cadre] = field(default_factory=list)
+    header: RosterHeader = _field(default_factory=lambda: RosterHeader())
+    regions: list[Region] = _field(default_factory=list)
+    units: list[Unit] = _field(default_factory=list)
+    teams: list[LeadershipTeam] = _field(default_factory=list)
+    peer_groups: list[PeerGroup] = _field(default_factory=list)
+    unit_assessments: list[UnitSpecialAssessment] = _field(default_factory=list)
+    cadres: list[Cadre] = _field(default_factory=list)
 
 
 @dataclass
@@ -2842,14 +2843,14 @@ class ExemptionNote(_typed.Message):
 
     claim_id: str = ""
     """Id of the claim (ExemptionClaim.id) of the cadre."""
-    record: RecordRef = field(default_factory=lambda: RecordRef())
+    record: RecordRef = _field(default_factory=lambda: RecordRef())
     """The record the claim concerns."""
     outcome: ExemptionOutcome = ExemptionOutcome.UNSPECIFIED
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = _field(default_factory=list)
     """The rule of error tolerance applied and, for an inconsistent decision,
     the exclusion it conflicts with.
     """
-    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
     rule_id: str = ""
     """Id of the catalogue rule of error tolerance applied; empty when none is in force."""
 
@@ -2888,27 +2889,27 @@ class Finding(_typed.Message):
     """Stable rule id from the catalogue, e.g. "cn-2022.age.retirement"."""
     channel: Channel = Channel.UNSPECIFIED
     heading: Heading = Heading.UNSPECIFIED
-    citations: list[Citation] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = _field(default_factory=list)
+    facts: list[Fact] = _field(default_factory=list)
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """What the officer can paste into a report."""
-    allowed_methods: list[AdjustmentMethod] = field(default_factory=list)
+    allowed_methods: list[AdjustmentMethod] = _field(default_factory=list)
     determination: Determination = Determination.UNSPECIFIED
     effective_date: str = ""
     """Day on which the rule became true for this cadre, ISO 8601."""
-    records: list[RecordRef] = field(default_factory=list)
+    records: list[RecordRef] = _field(default_factory=list)
     """The input records used."""
     procedure: ProcedureKind = ProcedureKind.UNSPECIFIED
     """The procedure the finding opens, and its first deadline."""
     first_deadline: str = ""
-    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
     status: FindingStatus = FindingStatus.UNSPECIFIED
     """Whether it counts as "to go down": ACTIVE; or the 2015 precondition is not
     met; or an approved delay suspends it; or a 免责 decision cancels it.
     """
-    next_step: LocalizedText = field(default_factory=lambda: LocalizedText())
+    next_step: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """The next step, when the status is not ACTIVE (e.g. give a 提醒、函询 or 诫勉 first)."""
-    exemptions: list[ExemptionNote] = field(default_factory=list)
+    exemptions: list[ExemptionNote] = _field(default_factory=list)
     """Error-tolerance decisions about the finding's records, applied or not."""
 
 
@@ -2933,19 +2934,19 @@ class Blocker(_typed.Message):
     )
 
     rule_id: str = ""
-    citations: list[Citation] = field(default_factory=list)
-    record: RecordRef = field(default_factory=lambda: RecordRef())
+    citations: list[Citation] = _field(default_factory=list)
+    record: RecordRef = _field(default_factory=lambda: RecordRef())
     """The record that causes it."""
     lifts_on: str = ""
     """Day the blocker lifts; empty when it does not lift by itself."""
-    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
     exemption_claim_id: str = ""
     """Set when an error-tolerance decision removed or softened the blocker."""
     check: str = ""
     """Which check of the rule blocks, e.g. "warning" of a party-sanction rule."""
     since: str = ""
     """Day the period behind the blocker started, ISO 8601; empty when none."""
-    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
     """The catalogue the rule comes from."""
 
 
@@ -2976,15 +2977,15 @@ class EligibilityAnswer(_typed.Message):
     target_level: RankLevel = RankLevel.UNSPECIFIED
     as_of: str = ""
     eligible: bool = False
-    blockers: list[Blocker] = field(default_factory=list)
+    blockers: list[Blocker] = _field(default_factory=list)
     eligible_from: str = ""
     """Earliest day every blocker that lifts by itself has lifted."""
-    exemptions_applied: list[str] = field(default_factory=list)
+    exemptions_applied: list[str] = _field(default_factory=list)
     """Exemptions that applied, as ids of claims."""
-    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
-    waived: list[Blocker] = field(default_factory=list)
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
+    waived: list[Blocker] = _field(default_factory=list)
     """Blockers a 免责 decision removed, each naming the claim and citing it."""
-    exemptions: list[ExemptionNote] = field(default_factory=list)
+    exemptions: list[ExemptionNote] = _field(default_factory=list)
     """Every error-tolerance decision considered, applied or not, with its citations."""
 
 
@@ -3010,11 +3011,11 @@ class ForwardWarning(_typed.Message):
     rule_id: str = ""
     on: str = ""
     """Day the event happens."""
-    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
-    record: RecordRef = field(default_factory=lambda: RecordRef())
-    citations: list[Citation] = field(default_factory=list)
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    record: RecordRef = _field(default_factory=lambda: RecordRef())
+    citations: list[Citation] = _field(default_factory=list)
     """Legal basis of the rule."""
-    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
     """The catalogue the rule comes from."""
 
 
@@ -3042,16 +3043,16 @@ class GradeCap(_typed.Message):
     year: int = 0
     best_allowed: AssessmentGrade = AssessmentGrade.UNSPECIFIED
     """The best grade allowed; ASSESSMENT_GRADE_NOT_GRADED when no grade may be given."""
-    reasons: list[Blocker] = field(default_factory=list)
-    waived: list[Blocker] = field(default_factory=list)
+    reasons: list[Blocker] = _field(default_factory=list)
+    waived: list[Blocker] = _field(default_factory=list)
     """Caps a 免责 decision removed, each naming the claim and citing it."""
-    exemptions_applied: list[str] = field(default_factory=list)
+    exemptions_applied: list[str] = _field(default_factory=list)
     """Exemptions that applied, as ids of claims."""
-    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
     """The catalogue in force for the cadre at the end of the year (or as_of)."""
-    exemptions: list[ExemptionNote] = field(default_factory=list)
+    exemptions: list[ExemptionNote] = _field(default_factory=list)
     """Every error-tolerance decision considered, applied or not."""
-    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """What the cap means, in words (including "does not lift" where it does not)."""
 
 
@@ -3076,11 +3077,11 @@ class ConsistencyFlag(_typed.Message):
 
     cadre_id: str = ""
     rule_id: str = ""
-    record: RecordRef = field(default_factory=lambda: RecordRef())
-    citations: list[Citation] = field(default_factory=list)
+    record: RecordRef = _field(default_factory=lambda: RecordRef())
+    citations: list[Citation] = _field(default_factory=list)
     due_on: str = ""
-    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
-    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
     """The catalogue the rule comes from."""
 
 
@@ -3106,7 +3107,7 @@ class DecisionRecord(_typed.Message):
     operation: str = ""
     """Name of the operation, e.g. "screen"."""
     as_of: str = ""
-    catalogue: CatalogueRef = field(default_factory=lambda: CatalogueRef())
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
     request_hash: str = ""
     """SHA-256 of the request bytes, hex."""
     response_hash: str = ""
@@ -3165,10 +3166,10 @@ class ProcedureCase(_typed.Message):
     id: str = ""
     kind: ProcedureKind = ProcedureKind.UNSPECIFIED
     cadre_id: str = ""
-    opened_by: RecordRef = field(default_factory=lambda: RecordRef())
+    opened_by: RecordRef = _field(default_factory=lambda: RecordRef())
     """The finding or record that opened it."""
     opened_on: str = ""
-    events: list[ProcedureEvent] = field(default_factory=list)
+    events: list[ProcedureEvent] = _field(default_factory=list)
     next_deadline: str = ""
     """Day the next step is due."""
 
@@ -3212,11 +3213,11 @@ class Quorum(_typed.Message):
         ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
     )
 
-    attendance: Threshold = field(default_factory=lambda: Threshold())
+    attendance: Threshold = _field(default_factory=lambda: Threshold())
     """Members who must attend, as a share of the members due."""
-    majority: Threshold = field(default_factory=lambda: Threshold())
+    majority: Threshold = _field(default_factory=lambda: Threshold())
     """Votes in favour needed for a decision."""
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = _field(default_factory=list)
     """The rule that requires them. Required."""
 
 
@@ -3236,10 +3237,10 @@ class Actor(_typed.Message):
     )
 
     role: ActorRole = ActorRole.UNSPECIFIED
-    bodies: list[AuthorityKind] = field(default_factory=list)
+    bodies: list[AuthorityKind] = _field(default_factory=list)
     """The bodies that may act (any of them), e.g. 党委（党组）、纪委、党的工作机关."""
     level: AuthorityLevel = AuthorityLevel.UNSPECIFIED
-    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """The actor as the rule names it, in both languages."""
 
 
@@ -3260,7 +3261,7 @@ class FactRequirement(_typed.Message):
 
     key: str = ""
     """Key, unique within the stage, e.g. "received_on", "votes"."""
-    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
     type: FactType = FactType.UNSPECIFIED
     required: bool = False
     """True when the stage cannot be completed without it."""
@@ -3282,7 +3283,7 @@ class DocumentRequirement(_typed.Message):
 
     key: str = ""
     """Key, unique within the stage, e.g. "decision_letter"."""
-    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
     required: bool = False
 
 
@@ -3306,18 +3307,18 @@ class Guard(_typed.Message):
     )
 
     kind: GuardKind = GuardKind.UNSPECIFIED
-    stages: list[str] = field(default_factory=list)
+    stages: list[str] = _field(default_factory=list)
     """For STAGES_COMPLETED: keys of the stages that must be completed first."""
     fact_stage: str = ""
     """For FACT_TRUE: key of the stage that records the fact (empty: this stage)."""
     fact: str = ""
     """For FACT_TRUE: key of a yes-or-no fact of that stage."""
-    quorum: Quorum = field(default_factory=lambda: Quorum())
+    quorum: Quorum = _field(default_factory=lambda: Quorum())
     """For COLLECTIVE_DECISION: the attendance and the majority, with the rule."""
-    approver: Actor = field(default_factory=lambda: Actor())
+    approver: Actor = _field(default_factory=lambda: Actor())
     """For APPROVAL: who must approve."""
-    text: LocalizedText = field(default_factory=lambda: LocalizedText())
-    citations: list[Citation] = field(default_factory=list)
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = _field(default_factory=list)
 
 
 @dataclass
@@ -3363,15 +3364,15 @@ class Deadline(_typed.Message):
     """Length of the period, 1 or more."""
     unit: PeriodUnit = PeriodUnit.UNSPECIFIED
     """Working days (on the official calendar), days, months or years."""
-    from_: DeadlineAnchor = field(default_factory=lambda: DeadlineAnchor())
+    from_: DeadlineAnchor = _field(default_factory=lambda: DeadlineAnchor())
     """The event the period is counted from; that day itself is not counted."""
     roll_forward: bool = False
     """民法典 第二百零三条: a last day that is a statutory rest day moves to the
     first working day after it.
     """
     effect: DeadlineEffect = DeadlineEffect.UNSPECIFIED
-    text: LocalizedText = field(default_factory=lambda: LocalizedText())
-    citations: list[Citation] = field(default_factory=list)
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = _field(default_factory=list)
 
 
 @dataclass
@@ -3394,16 +3395,16 @@ class Outcome(_typed.Message):
 
     key: str = ""
     """Key, unique within the stage, e.g. "approved", "not_rectified"."""
-    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
     next: str = ""
     """Key of the stage it leads to. Empty only when `ends` is true."""
     ends: bool = False
     """True when the outcome ends the procedure (or, in a branch, the branch)."""
-    methods: list[AdjustmentMethod] = field(default_factory=list)
+    methods: list[AdjustmentMethod] = _field(default_factory=list)
     """Adjustment methods the outcome allows (e.g. 诫勉 not rectified)."""
-    forms: list[AccountabilityForm] = field(default_factory=list)
+    forms: list[AccountabilityForm] = _field(default_factory=list)
     """Accountability forms the outcome allows (a 问责 decision)."""
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = _field(default_factory=list)
 
 
 @dataclass
@@ -3433,26 +3434,26 @@ class Stage(_typed.Message):
 
     key: str = ""
     """Key, unique within the definition, e.g. "investigation"."""
-    name: LocalizedText = field(default_factory=lambda: LocalizedText())
-    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """What the stage does, in the rule's words."""
     entry: StageEntry = StageEntry.UNSPECIFIED
     branch_from: str = ""
     """For a BRANCH: key of the stage after whose completion it may be opened."""
-    actor: Actor = field(default_factory=lambda: Actor())
-    facts: list[FactRequirement] = field(default_factory=list)
-    documents: list[DocumentRequirement] = field(default_factory=list)
-    guards: list[Guard] = field(default_factory=list)
-    deadline: Deadline = field(default_factory=lambda: Deadline())
+    actor: Actor = _field(default_factory=lambda: Actor())
+    facts: list[FactRequirement] = _field(default_factory=list)
+    documents: list[DocumentRequirement] = _field(default_factory=list)
+    guards: list[Guard] = _field(default_factory=list)
+    deadline: Deadline = _field(default_factory=lambda: Deadline())
     """Unset when the rules give no period."""
-    outcomes: list[Outcome] = field(default_factory=list)
+    outcomes: list[Outcome] = _field(default_factory=list)
     suspends_execution: bool = False
     """Whether the stage, while open, stops the execution of the decision (an
     appeal does not: 申诉期间，不停止…执行).
     """
     optional: bool = False
     """Whether a case may end without the stage (an appeal, a second inquiry)."""
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = _field(default_factory=list)
 
 
 @dataclass
@@ -3481,7 +3482,7 @@ class ProcedureDefinition(_typed.Message):
     id: str = ""
     """Stable id, e.g. "cn-2019.accountability". Never reused for another meaning."""
     kind: ProcedureKind = ProcedureKind.UNSPECIFIED
-    title: LocalizedText = field(default_factory=lambda: LocalizedText())
+    title: LocalizedText = _field(default_factory=lambda: LocalizedText())
     rule_set: str = ""
     """Key in the registry of sources of the rules the procedure belongs to, e.g. "wztl-2019"."""
     jurisdiction: str = ""
@@ -3489,13 +3490,13 @@ class ProcedureDefinition(_typed.Message):
     effective_from: str = ""
     """First and last day in force (empty last day: in force)."""
     effective_to: str = ""
-    stages: list[Stage] = field(default_factory=list)
+    stages: list[Stage] = _field(default_factory=list)
     """The stages in order: the first opens the case."""
-    citations: list[Citation] = field(default_factory=list)
+    citations: list[Citation] = _field(default_factory=list)
     """The legal basis of the procedure as a whole."""
-    completeness: LocalizedText = field(default_factory=lambda: LocalizedText())
+    completeness: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """What is known to be missing or unverified about the definition."""
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = _field(default_factory=list)
     """Documents the definition cites that the library's registry does not hold."""
     version: str = ""
 
@@ -3512,7 +3513,7 @@ class ProcedureDefinitions(_typed.Message):
         ("procedures", "procedures", _typed.MESSAGE, "ProcedureDefinition", True, False),
     )
 
-    procedures: list[ProcedureDefinition] = field(default_factory=list)
+    procedures: list[ProcedureDefinition] = _field(default_factory=list)
 
 
 @dataclass
@@ -3608,6 +3609,916 @@ class CaseStoreRecord(_typed.Message):
 
 
 @dataclass
+class CaseActor(_typed.Message):
+    """Who acted, as the procedure definition models actors (never a person's
+    name).
+
+    Schema message ``cadre.v1.CaseActor``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseActor"
+    _fields_: ClassVar[tuple] = (
+        ("role", "role", _typed.ENUM, "ActorRole", False, False),
+        ("body", "body", _typed.ENUM, "AuthorityKind", False, False),
+        ("level", "level", _typed.ENUM, "AuthorityLevel", False, False),
+        ("body_id", "body_id", _typed.SCALAR, None, False, False),
+    )
+
+    role: ActorRole = ActorRole.UNSPECIFIED
+    """The role, e.g. the principal leader (主要负责人)."""
+    body: AuthorityKind = AuthorityKind.UNSPECIFIED
+    """The body acting."""
+    level: AuthorityLevel = AuthorityLevel.UNSPECIFIED
+    """The managing level, or one level up."""
+    body_id: str = ""
+    """The host's id of the body (an organisation id); may be empty."""
+
+
+@dataclass
+class CaseFact(_typed.Message):
+    """One fact supplied with an event; only the field of its type is read.
+
+    Schema message ``cadre.v1.CaseFact``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseFact"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("type", "type", _typed.ENUM, "FactType", False, False),
+        ("date", "date", _typed.SCALAR, None, False, False),
+        ("text", "text", _typed.SCALAR, None, False, False),
+        ("yes", "yes", _typed.SCALAR, None, False, False),
+        ("number", "number", _typed.INT64, None, False, False),
+        ("method", "method", _typed.ENUM, "AdjustmentMethod", False, False),
+    )
+
+    key: str = ""
+    """The fact's key in its stage, e.g. "received_on"."""
+    type: FactType = FactType.UNSPECIFIED
+    """Its type."""
+    date: str = ""
+    """FACT_TYPE_DATE: the day, YYYY-MM-DD."""
+    text: str = ""
+    """FACT_TYPE_TEXT: a reference or key (never free text about a person);
+    FACT_TYPE_RECORD: the record's id.
+    """
+    yes: bool = False
+    """FACT_TYPE_BOOL."""
+    number: int = 0
+    """FACT_TYPE_INTEGER."""
+    method: AdjustmentMethod = AdjustmentMethod.UNSPECIFIED
+    """FACT_TYPE_METHOD."""
+
+
+@dataclass
+class CaseVotes(_typed.Message):
+    """Attendance and votes of a collective decision.
+
+    Schema message ``cadre.v1.CaseVotes``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseVotes"
+    _fields_: ClassVar[tuple] = (
+        ("members_due", "members_due", _typed.SCALAR, None, False, False),
+        ("present", "present", _typed.SCALAR, None, False, False),
+        ("in_favour", "in_favour", _typed.SCALAR, None, False, False),
+        ("against", "against", _typed.SCALAR, None, False, False),
+        ("abstain", "abstain", _typed.SCALAR, None, False, False),
+    )
+
+    members_due: int = 0
+    """Members who should attend (应到会成员)."""
+    present: int = 0
+    """Members present (实到会成员)."""
+    in_favour: int = 0
+    """Votes for (同意)."""
+    against: int = 0
+    """Votes against (不同意)."""
+    abstain: int = 0
+    """Abstentions (弃权)."""
+
+
+@dataclass
+class CaseCorrection(_typed.Message):
+    """A fact of the cadre's record corrected on appeal (申诉): where, not what.
+
+    Schema message ``cadre.v1.CaseCorrection``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseCorrection"
+    _fields_: ClassVar[tuple] = (
+        ("field", "field", _typed.SCALAR, None, False, False),
+        ("record_id", "record_id", _typed.SCALAR, None, False, False),
+        ("evidence_ref", "evidence_ref", _typed.SCALAR, None, False, False),
+    )
+
+    field: str = ""
+    """Path in the cadre's record, e.g. "accountability_decisions[0].forms"."""
+    record_id: str = ""
+    """Id of the record corrected; empty for a field of the cadre."""
+    evidence_ref: str = ""
+    """Reference to the evidence of the correction."""
+
+
+@dataclass
+class CaseFindingChange(_typed.Message):
+    """How one rule's finding differs between two screenings as of one day.
+
+    Schema message ``cadre.v1.CaseFindingChange``.
+    """
+
+    class Kind(_typed.Enum):
+        """Whether it appeared, disappeared or changed.
+
+        Schema enum ``cadre.v1.CaseFindingChange.Kind``.
+        """
+
+        #: 未指定 (unspecified)
+        UNSPECIFIED = 0
+        """Not set."""
+        #: 新出现 (appeared)
+        APPEARED = 1
+        """Only in the screening after the correction."""
+        #: 已消失 (disappeared)
+        DISAPPEARED = 2
+        """Only in the screening before it."""
+        #: 有变化 (changed)
+        CHANGED = 3
+        """In both, with other status, channel, heading, date or determination."""
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseFindingChange"
+    _fields_: ClassVar[tuple] = (
+        ("kind", "kind", _typed.ENUM, "CaseFindingChange.Kind", False, False),
+        ("rule_id", "rule_id", _typed.SCALAR, None, False, False),
+        ("channel", "channel", _typed.ENUM, "Channel", False, False),
+        ("before", "before", _typed.ENUM, "FindingStatus", False, False),
+        ("after", "after", _typed.ENUM, "FindingStatus", False, False),
+        ("fields", "fields", _typed.SCALAR, None, True, False),
+    )
+
+    kind: CaseFindingChange.Kind = Kind.UNSPECIFIED
+    """Appeared, disappeared or changed."""
+    rule_id: str = ""
+    """The rule of the finding."""
+    channel: Channel = Channel.UNSPECIFIED
+    """Its channel."""
+    before: FindingStatus = FindingStatus.UNSPECIFIED
+    """Status before (unspecified: none)."""
+    after: FindingStatus = FindingStatus.UNSPECIFIED
+    """Status after (unspecified: none)."""
+    fields: list[str] = _field(default_factory=list)
+    """KIND_CHANGED: the finding's fields that differ, sorted."""
+
+
+_typed.enum(CaseFindingChange.Kind, "cadre.v1.CaseFindingChange.Kind", "KIND_")
+
+
+@dataclass
+class CaseFindingsDiff(_typed.Message):
+    """Before and after findings of a screening re-run on appeal.
+
+    Schema message ``cadre.v1.CaseFindingsDiff``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseFindingsDiff"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("changes", "changes", _typed.MESSAGE, "CaseFindingChange", True, False),
+    )
+
+    as_of: str = ""
+    """The original as-of day, YYYY-MM-DD."""
+    changes: list[CaseFindingChange] = _field(default_factory=list)
+    """The changes, by rule id."""
+
+
+@dataclass
+class CaseEvent(_typed.Message):
+    """One event of a case. A request to record a step gives the stage completed,
+    its outcome, its day, the actor and the facts and documents the stage
+    requires; the opening event is written by the case_open operation.
+
+    Schema message ``cadre.v1.CaseEvent``.
+    """
+
+    class Kind(_typed.Enum):
+        """What the event does.
+
+        Schema enum ``cadre.v1.CaseEvent.Kind``.
+        """
+
+        #: 未指定（步骤） (unspecified (a step))
+        UNSPECIFIED = 0
+        """In a request: a step."""
+        #: 立案 (opening)
+        OPEN = 1
+        """Opens the case: always the first event, and only the first."""
+        #: 程序步骤 (step)
+        STEP = 2
+        """Completes one stage with one outcome."""
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseEvent"
+    _fields_: ClassVar[tuple] = (
+        ("kind", "kind", _typed.ENUM, "CaseEvent.Kind", False, False),
+        ("stage", "stage", _typed.SCALAR, None, False, False),
+        ("outcome", "outcome", _typed.SCALAR, None, False, False),
+        ("day", "day", _typed.SCALAR, None, False, False),
+        ("actor", "actor", _typed.MESSAGE, "CaseActor", False, False),
+        ("facts", "facts", _typed.MESSAGE, "CaseFact", True, False),
+        ("documents", "documents", _typed.SCALAR, None, True, False),
+        ("votes", "votes", _typed.MESSAGE, "CaseVotes", False, False),
+        ("document_ref", "document_ref", _typed.SCALAR, None, False, False),
+        ("note_id", "note_id", _typed.SCALAR, None, False, False),
+        ("opened_by", "opened_by", _typed.SCALAR, None, False, False),
+        ("definition_hash", "definition_hash", _typed.SCALAR, None, False, False),
+        ("due_by", "due_by", _typed.SCALAR, None, False, False),
+        ("correction", "correction", _typed.MESSAGE, "CaseCorrection", False, False),
+        ("diff", "diff", _typed.MESSAGE, "CaseFindingsDiff", False, False),
+    )
+
+    kind: CaseEvent.Kind = Kind.UNSPECIFIED
+    """Opening or step."""
+    stage: str = ""
+    """A step: the stage completed; the opening: the stage the case starts at."""
+    outcome: str = ""
+    """A step: the outcome's key."""
+    day: str = ""
+    """Day of the event, YYYY-MM-DD."""
+    actor: CaseActor = _field(default_factory=lambda: CaseActor())
+    """Who acted."""
+    facts: list[CaseFact] = _field(default_factory=list)
+    """Facts supplied (keys unique)."""
+    documents: list[str] = _field(default_factory=list)
+    """Keys of the documents supplied (unique)."""
+    votes: CaseVotes = _field(default_factory=lambda: CaseVotes())
+    """A collective decision's attendance and votes."""
+    document_ref: str = ""
+    """文号 or file id in the host system."""
+    note_id: str = ""
+    """Id of a free note kept by the host."""
+    opened_by: str = ""
+    """The opening: the finding or record that opened the case."""
+    definition_hash: str = ""
+    """The opening: content hash of the definition followed."""
+    due_by: str = ""
+    """The opening: a first deadline set by the opening finding's policy."""
+    correction: CaseCorrection = _field(default_factory=lambda: CaseCorrection())
+    """An appeal's corrected fact."""
+    diff: CaseFindingsDiff = _field(default_factory=lambda: CaseFindingsDiff())
+    """The findings before and after the correction."""
+
+
+_typed.enum(CaseEvent.Kind, "cadre.v1.CaseEvent.Kind", "KIND_")
+
+
+@dataclass
+class CaseLoggedEvent(_typed.Message):
+    """An event as the store logs it.
+
+    Schema message ``cadre.v1.CaseLoggedEvent``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseLoggedEvent"
+    _fields_: ClassVar[tuple] = (
+        ("seq", "seq", _typed.INT64, None, False, False),
+        ("prev", "prev", _typed.SCALAR, None, False, False),
+        ("link", "link", _typed.SCALAR, None, False, False),
+        ("event", "event", _typed.MESSAGE, "CaseEvent", False, False),
+    )
+
+    seq: int = 0
+    """Sequence number in its case, from 1."""
+    prev: str = ""
+    """Link of the event before it, 64 hex digits (zeros for the first)."""
+    link: str = ""
+    """SHA-256 chain link of this event, 64 hex digits."""
+    event: CaseEvent = _field(default_factory=lambda: CaseEvent())
+    """The event, decoded from its canonical bytes."""
+
+
+@dataclass
+class CaseEventRejection(_typed.Message):
+    """Why an event was refused, with the rule broken.
+
+    Schema message ``cadre.v1.CaseEventRejection``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseEventRejection"
+    _fields_: ClassVar[tuple] = (
+        ("reason", "reason", _typed.ENUM, "CaseRejection", False, False),
+        ("field", "field", _typed.SCALAR, None, False, False),
+        ("message", "message", _typed.MESSAGE, "LocalizedText", False, False),
+        ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+    )
+
+    reason: CaseRejection = CaseRejection.UNSPECIFIED
+    """The reason."""
+    field: str = ""
+    """Path of the field in the event, e.g. "votes.present"."""
+    message: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The reason and the field, in zh-CN and English (ids only)."""
+    citation: Citation = _field(default_factory=lambda: Citation())
+    """The rule of the definition broken, with its verification tag."""
+
+
+@dataclass
+class CaseDue(_typed.Message):
+    """A stage due (or open to a party), with its deadline as of a day.
+
+    Schema message ``cadre.v1.CaseDue``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseDue"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("procedure_id", "procedure_id", _typed.SCALAR, None, False, False),
+        ("stage", "stage", _typed.SCALAR, None, False, False),
+        ("stage_name", "stage_name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("branch", "branch", _typed.SCALAR, None, False, False),
+        ("optional", "optional", _typed.SCALAR, None, False, False),
+        ("deadline", "deadline", _typed.SCALAR, None, False, False),
+        ("effect", "effect", _typed.ENUM, "DeadlineEffect", False, False),
+        ("from_policy", "from_policy", _typed.SCALAR, None, False, False),
+        ("overdue", "overdue", _typed.SCALAR, None, False, False),
+        ("working_days_overdue", "working_days_overdue", _typed.SCALAR, None, False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    case_id: str = ""
+    """The case."""
+    cadre_id: str = ""
+    """The cadre concerned (an id)."""
+    procedure_id: str = ""
+    """The definition the case follows."""
+    stage: str = ""
+    """The stage's key."""
+    stage_name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The stage's name in zh-CN and English."""
+    branch: bool = False
+    """On a branch (an appeal) rather than the main line."""
+    optional: bool = False
+    """May be taken, need not be (a branch not yet opened)."""
+    deadline: str = ""
+    """Last day (first day for DEADLINE_EFFECT_NOT_BEFORE); empty when none."""
+    effect: DeadlineEffect = DeadlineEffect.UNSPECIFIED
+    """Due by, barred after, or not before."""
+    from_policy: bool = False
+    """The deadline is the opening finding's (host policy), not the rule's."""
+    overdue: bool = False
+    """DEADLINE_EFFECT_DUE and the as-of day is after the deadline."""
+    working_days_overdue: int = 0
+    """Working days after the deadline, when overdue."""
+    citations: list[Citation] = _field(default_factory=list)
+    """The rule giving the period, with its verification tag."""
+
+
+@dataclass
+class CaseStageState(_typed.Message):
+    """What a case knows about one stage of its definition.
+
+    Schema message ``cadre.v1.CaseStageState``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseStageState"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("entered_on", "entered_on", _typed.SCALAR, None, False, False),
+        ("completed_on", "completed_on", _typed.SCALAR, None, False, False),
+        ("outcome", "outcome", _typed.SCALAR, None, False, False),
+        ("completions", "completions", _typed.SCALAR, None, False, False),
+        ("by_record", "by_record", _typed.SCALAR, None, False, False),
+        ("facts", "facts", _typed.MESSAGE, "CaseFact", True, False),
+        ("documents", "documents", _typed.SCALAR, None, True, False),
+        ("votes", "votes", _typed.MESSAGE, "CaseVotes", False, False),
+    )
+
+    key: str = ""
+    """The stage's key."""
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The stage's name in zh-CN and English."""
+    entered_on: str = ""
+    """Day it was last entered; empty if never."""
+    completed_on: str = ""
+    """Day it was last completed; empty if never."""
+    outcome: str = ""
+    """Outcome of its last completion."""
+    completions: int = 0
+    """Times completed."""
+    by_record: bool = False
+    """Completed by the record that opened the case."""
+    facts: list[CaseFact] = _field(default_factory=list)
+    """Facts of its last completion, by key."""
+    documents: list[str] = _field(default_factory=list)
+    """Documents of its last completion, sorted."""
+    votes: CaseVotes = _field(default_factory=lambda: CaseVotes())
+    """Votes of its last completion."""
+
+
+@dataclass
+class CaseLateStep(_typed.Message):
+    """A stage completed after its period: kept, and flagged.
+
+    Schema message ``cadre.v1.CaseLateStep``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseLateStep"
+    _fields_: ClassVar[tuple] = (
+        ("stage", "stage", _typed.SCALAR, None, False, False),
+        ("deadline", "deadline", _typed.SCALAR, None, False, False),
+        ("completed_on", "completed_on", _typed.SCALAR, None, False, False),
+        ("working_days", "working_days", _typed.SCALAR, None, False, False),
+    )
+
+    stage: str = ""
+    """The stage."""
+    deadline: str = ""
+    """Its last day."""
+    completed_on: str = ""
+    """The day it was completed."""
+    working_days: int = 0
+    """Working days late."""
+
+
+@dataclass
+class CaseView(_typed.Message):
+    """A case as of a day: its header, its state, what is due, and (when asked)
+    its events.
+
+    Schema message ``cadre.v1.CaseView``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseView"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("procedure_id", "procedure_id", _typed.SCALAR, None, False, False),
+        ("procedure_name", "procedure_name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("region", "region", _typed.SCALAR, None, False, False),
+        ("opened_on", "opened_on", _typed.SCALAR, None, False, False),
+        ("opened_by", "opened_by", _typed.SCALAR, None, False, False),
+        ("events", "events", _typed.INT64, None, False, False),
+        ("head", "head", _typed.SCALAR, None, False, False),
+        ("current_stage", "current_stage", _typed.SCALAR, None, False, False),
+        ("ended", "ended", _typed.SCALAR, None, False, False),
+        ("last_day", "last_day", _typed.SCALAR, None, False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("stages", "stages", _typed.MESSAGE, "CaseStageState", True, False),
+        ("due", "due", _typed.MESSAGE, "CaseDue", True, False),
+        ("late", "late", _typed.MESSAGE, "CaseLateStep", True, False),
+        ("appeals", "appeals", _typed.MESSAGE, "CaseFindingsDiff", True, False),
+        ("log", "log", _typed.MESSAGE, "CaseLoggedEvent", True, False),
+    )
+
+    id: str = ""
+    """The case's id."""
+    procedure_id: str = ""
+    """The definition followed."""
+    procedure_name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The definition's name in zh-CN and English."""
+    cadre_id: str = ""
+    """The cadre concerned (an id)."""
+    region: str = ""
+    """Administrative division code whose definitions apply."""
+    opened_on: str = ""
+    """Day it was opened."""
+    opened_by: str = ""
+    """The finding or record that opened it."""
+    events: int = 0
+    """Events logged."""
+    head: str = ""
+    """Link of the last event, 64 hex digits."""
+    current_stage: str = ""
+    """The stage of the main line the case waits for; empty once it has ended."""
+    ended: bool = False
+    """Whether the case has ended."""
+    last_day: str = ""
+    """Day of the last event."""
+    as_of: str = ""
+    """The day the state is shown as of (what is due and overdue)."""
+    stages: list[CaseStageState] = _field(default_factory=list)
+    """Every stage of the definition, in its order."""
+    due: list[CaseDue] = _field(default_factory=list)
+    """What is due next as of `as_of`, main line first."""
+    late: list[CaseLateStep] = _field(default_factory=list)
+    """Stages completed late."""
+    appeals: list[CaseFindingsDiff] = _field(default_factory=list)
+    """Findings diffs recorded by appeals, in order."""
+    log: list[CaseLoggedEvent] = _field(default_factory=list)
+    """The events, when the request asked for them."""
+
+
+@dataclass
+class CaseOpenRequest(_typed.Message):
+    """Opens a case in the store: from a finding of a screening, re-derived by
+    the library from the cadre's record, or from a 诫勉 record of the cadre.
+
+    Schema message ``cadre.v1.CaseOpenRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseOpenRequest"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+        ("region", "region", _typed.SCALAR, None, False, False),
+        ("opened_on", "opened_on", _typed.SCALAR, None, False, False),
+        ("cadre", "cadre", _typed.MESSAGE, "Cadre", False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("rule_id", "rule_id", _typed.SCALAR, None, False, False),
+        ("early_warning_id", "early_warning_id", _typed.SCALAR, None, False, False),
+    )
+
+    case_id: str = ""
+    """The new case's id (unique in the store)."""
+    region: str = ""
+    """Administrative division code whose definitions apply; empty: "CN"."""
+    opened_on: str = ""
+    """Day the case is opened (not before the finding's day); empty: the
+    finding's day, or the 诫勉's.
+    """
+    cadre: Cadre = _field(default_factory=lambda: Cadre())
+    """The cadre's record."""
+    as_of: str = ""
+    """The day the cadre is screened as of (for a finding)."""
+    rule_id: str = ""
+    """The rule whose finding opens the case (a 问责 or 不适宜 finding)."""
+    early_warning_id: str = ""
+    """Or: the id of the cadre's 诫勉 record (early_warnings) whose follow-up
+    steps the case runs.
+    """
+
+
+@dataclass
+class CaseOpenResponse(_typed.Message):
+    """A new case.
+
+    Schema message ``cadre.v1.CaseOpenResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseOpenResponse"
+    _fields_: ClassVar[tuple] = (
+        ("case", "case", _typed.MESSAGE, "CaseView", False, False),
+    )
+
+    case: CaseView = _field(default_factory=lambda: CaseView())
+    """The case as of its opening day."""
+
+
+@dataclass
+class CaseRecordRequest(_typed.Message):
+    """Records one step of a case: applies it to the definition and, when
+    accepted, appends it to the case's chain in one transaction.
+
+    Schema message ``cadre.v1.CaseRecordRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseRecordRequest"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+        ("event", "event", _typed.MESSAGE, "CaseEvent", False, False),
+        ("expected_head", "expected_head", _typed.SCALAR, None, False, False),
+    )
+
+    case_id: str = ""
+    """The case."""
+    event: CaseEvent = _field(default_factory=lambda: CaseEvent())
+    """The step."""
+    expected_head: str = ""
+    """The head the caller last saw (64 hex digits); empty: the current head.
+    A head that has moved refuses the call with ABORTED.
+    """
+
+
+@dataclass
+class CaseRecordResponse(_typed.Message):
+    """The answer to a step.
+
+    Schema message ``cadre.v1.CaseRecordResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseRecordResponse"
+    _fields_: ClassVar[tuple] = (
+        ("accepted", "accepted", _typed.SCALAR, None, False, False),
+        ("rejection", "rejection", _typed.MESSAGE, "CaseEventRejection", False, False),
+        ("case", "case", _typed.MESSAGE, "CaseView", False, False),
+        ("logged", "logged", _typed.MESSAGE, "CaseLoggedEvent", False, False),
+    )
+
+    accepted: bool = False
+    """Whether the step was accepted and logged."""
+    rejection: CaseEventRejection = _field(default_factory=lambda: CaseEventRejection())
+    """Why not, when refused (nothing was logged)."""
+    case: CaseView = _field(default_factory=lambda: CaseView())
+    """The case after the step (before it, when refused), as of the step's day."""
+    logged: CaseLoggedEvent = _field(default_factory=lambda: CaseLoggedEvent())
+    """The event logged, when accepted."""
+
+
+@dataclass
+class CaseShowRequest(_typed.Message):
+    """Shows a case.
+
+    Schema message ``cadre.v1.CaseShowRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseShowRequest"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("with_events", "with_events", _typed.SCALAR, None, False, False),
+    )
+
+    case_id: str = ""
+    """The case."""
+    as_of: str = ""
+    """The day asked about (what is due and overdue); empty: the last event's."""
+    with_events: bool = False
+    """Whether to list the events."""
+
+
+@dataclass
+class CaseShowResponse(_typed.Message):
+    """A case.
+
+    Schema message ``cadre.v1.CaseShowResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseShowResponse"
+    _fields_: ClassVar[tuple] = (
+        ("case", "case", _typed.MESSAGE, "CaseView", False, False),
+    )
+
+    case: CaseView = _field(default_factory=lambda: CaseView())
+    """The case."""
+
+
+@dataclass
+class CaseDueRequest(_typed.Message):
+    """Lists what is due over every open case of the store as of a day.
+
+    Schema message ``cadre.v1.CaseDueRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseDueRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("overdue_only", "overdue_only", _typed.SCALAR, None, False, False),
+        ("procedure_id", "procedure_id", _typed.SCALAR, None, False, False),
+    )
+
+    as_of: str = ""
+    """The day asked about."""
+    overdue_only: bool = False
+    """Only what is overdue."""
+    procedure_id: str = ""
+    """Only the cases following this definition; empty: all."""
+
+
+@dataclass
+class CaseProblem(_typed.Message):
+    """A case that could not be read or replayed (its id and where, never its
+    contents).
+
+    Schema message ``cadre.v1.CaseProblem``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseProblem"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+        ("field", "field", _typed.SCALAR, None, False, False),
+        ("message", "message", _typed.SCALAR, None, False, False),
+        ("code", "code", _typed.SCALAR, None, False, False),
+    )
+
+    case_id: str = ""
+    """The case."""
+    field: str = ""
+    """The field, e.g. "events[3]"."""
+    message: str = ""
+    """What is wrong."""
+    code: int = 0
+    """The status code."""
+
+
+@dataclass
+class CaseDueResponse(_typed.Message):
+    """What is due.
+
+    Schema message ``cadre.v1.CaseDueResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseDueResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("due", "due", _typed.MESSAGE, "CaseDue", True, False),
+        ("cases", "cases", _typed.SCALAR, None, False, False),
+        ("open", "open", _typed.SCALAR, None, False, False),
+        ("overdue", "overdue", _typed.SCALAR, None, False, False),
+        ("problems", "problems", _typed.MESSAGE, "CaseProblem", True, False),
+    )
+
+    as_of: str = ""
+    """The day asked about."""
+    due: list[CaseDue] = _field(default_factory=list)
+    """Stages due, by deadline (those without one last), then case id."""
+    cases: int = 0
+    """Cases read."""
+    open: int = 0
+    """Of which open (not ended)."""
+    overdue: int = 0
+    """Of which with a stage overdue."""
+    problems: list[CaseProblem] = _field(default_factory=list)
+    """Cases that could not be replayed: reported, never skipped silently."""
+
+
+@dataclass
+class CaseVerifyRequest(_typed.Message):
+    """Verifies the chains of one case or of every case.
+
+    Schema message ``cadre.v1.CaseVerifyRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseVerifyRequest"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+    )
+
+    case_id: str = ""
+    """The case; empty: every case of the store."""
+
+
+@dataclass
+class CaseVerification(_typed.Message):
+    """The verification of one case.
+
+    Schema message ``cadre.v1.CaseVerification``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseVerification"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+        ("events", "events", _typed.INT64, None, False, False),
+        ("ok", "ok", _typed.SCALAR, None, False, False),
+        ("first_bad", "first_bad", _typed.INT64, None, False, False),
+        ("chain_broken", "chain_broken", _typed.SCALAR, None, False, False),
+        ("replay", "replay", _typed.MESSAGE, "CaseProblem", False, False),
+    )
+
+    case_id: str = ""
+    """The case."""
+    events: int = 0
+    """Events read."""
+    ok: bool = False
+    """Whether the chain verifies against the header and the log replays."""
+    first_bad: int = 0
+    """Index (from 0) of the first event altered, removed, reordered or
+    inserted, when the chain does not verify.
+    """
+    chain_broken: bool = False
+    """Whether the chain is broken (first_bad is meaningful)."""
+    replay: CaseProblem = _field(default_factory=lambda: CaseProblem())
+    """When the chain verifies but the events do not replay: where and why."""
+
+
+@dataclass
+class CaseVerifyResponse(_typed.Message):
+    """The verifications.
+
+    Schema message ``cadre.v1.CaseVerifyResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseVerifyResponse"
+    _fields_: ClassVar[tuple] = (
+        ("cases", "cases", _typed.MESSAGE, "CaseVerification", True, False),
+        ("verified", "verified", _typed.SCALAR, None, False, False),
+        ("broken", "broken", _typed.SCALAR, None, False, False),
+    )
+
+    cases: list[CaseVerification] = _field(default_factory=list)
+    """One per case, by id."""
+    verified: int = 0
+    """Cases that verify."""
+    broken: int = 0
+    """Cases that do not."""
+
+
+@dataclass
+class CaseExportRequest(_typed.Message):
+    """Exports every case of the store to a file in the stream form
+    (case_store.proto), in case id order.
+
+    Schema message ``cadre.v1.CaseExportRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseExportRequest"
+    _fields_: ClassVar[tuple] = (
+        ("path", "path", _typed.SCALAR, None, False, False),
+    )
+
+    path: str = ""
+    """The file written (replaced)."""
+
+
+@dataclass
+class CaseExportResponse(_typed.Message):
+    """What was exported.
+
+    Schema message ``cadre.v1.CaseExportResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseExportResponse"
+    _fields_: ClassVar[tuple] = (
+        ("cases", "cases", _typed.INT64, None, False, False),
+        ("events", "events", _typed.INT64, None, False, False),
+        ("bytes", "bytes", _typed.INT64, None, False, False),
+    )
+
+    cases: int = 0
+    """Cases written."""
+    events: int = 0
+    """Events written."""
+    bytes: int = 0
+    """Bytes written."""
+
+
+@dataclass
+class CaseImportRequest(_typed.Message):
+    """Imports a file in the stream form into the store: every chain is
+    verified before one commit; a broken stream is refused whole.
+
+    Schema message ``cadre.v1.CaseImportRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseImportRequest"
+    _fields_: ClassVar[tuple] = (
+        ("path", "path", _typed.SCALAR, None, False, False),
+    )
+
+    path: str = ""
+    """The file read."""
+
+
+@dataclass
+class CaseImportResponse(_typed.Message):
+    """What was imported.
+
+    Schema message ``cadre.v1.CaseImportResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseImportResponse"
+    _fields_: ClassVar[tuple] = (
+        ("cases", "cases", _typed.INT64, None, False, False),
+        ("events", "events", _typed.INT64, None, False, False),
+    )
+
+    cases: int = 0
+    """Cases added."""
+    events: int = 0
+    """Events added."""
+
+
+@dataclass
+class StoreOptions(_typed.Message):
+    """How a store is opened (cadre_store_open()).
+
+    Schema message ``cadre.v1.StoreOptions``.
+    """
+
+    class Durability(_typed.Enum):
+        """When an append is safe.
+
+        Schema enum ``cadre.v1.StoreOptions.Durability``.
+        """
+
+        #: 未指定（完全同步） (unspecified (full))
+        UNSPECIFIED = 0
+        """The default: DURABILITY_FULL."""
+        #: 每次写入同步到磁盘 (synced to the disk)
+        FULL = 1
+        """Synced to the disk before the append returns: survives a power cut."""
+        #: 进程崩溃不丢失 (survives a crash of the process)
+        PROCESS = 2
+        """Survives a crash of the process (kill -9), not a power cut; faster."""
+
+    _proto_: ClassVar[str] = "cadre.v1.StoreOptions"
+    _fields_: ClassVar[tuple] = (
+        ("durability", "durability", _typed.ENUM, "StoreOptions.Durability", False, False),
+        ("busy_timeout_ms", "busy_timeout_ms", _typed.SCALAR, None, False, False),
+        ("must_exist", "must_exist", _typed.SCALAR, None, False, False),
+    )
+
+    durability: StoreOptions.Durability = Durability.UNSPECIFIED
+    """When an append is safe."""
+    busy_timeout_ms: int = 0
+    """How long a write waits for another's, in milliseconds; 0: 10000."""
+    must_exist: bool = False
+    """Refuse a missing file (NOT_FOUND) instead of creating an empty store."""
+
+
+_typed.enum(StoreOptions.Durability, "cadre.v1.StoreOptions.Durability", "DURABILITY_")
+
+
+@dataclass
 class ChannelCount(_typed.Message):
     """Count of cadres for one channel.
 
@@ -3690,10 +4601,10 @@ class Bulletin(_typed.Message):
     """First and last day of the period."""
     to: str = ""
     jurisdiction: str = ""
-    lines: list[BulletinLine] = field(default_factory=list)
-    by_channel: list[ChannelCount] = field(default_factory=list)
+    lines: list[BulletinLine] = _field(default_factory=list)
+    by_channel: list[ChannelCount] = _field(default_factory=list)
     """Cadres adjusted down per channel."""
-    by_rank_level: list[RankLevelCount] = field(default_factory=list)
+    by_rank_level: list[RankLevelCount] = _field(default_factory=list)
     """Cadres adjusted down per rank level."""
 
 
@@ -3719,7 +4630,7 @@ class Parameter(_typed.Message):
     """Value in text: an integer, a decimal, a fraction "2/3", a date, or a word."""
     unit: str = ""
     """Unit, e.g. "years", "months", "votes"."""
-    citation: Citation = field(default_factory=lambda: Citation())
+    citation: Citation = _field(default_factory=lambda: Citation())
     """Where the number comes from, when it is not the rule's own citation."""
     host_policy: bool = False
     """True when no national source gives the number: a host's policy, shown as
@@ -3750,7 +4661,7 @@ class Consequence(_typed.Message):
     """Length in days, for short deadlines."""
     best_grade: AssessmentGrade = AssessmentGrade.UNSPECIFIED
     """Best annual grade allowed, for GRADE_CAP."""
-    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
 
 
 @dataclass
@@ -3787,8 +4698,8 @@ class Rule(_typed.Message):
     channel: Channel = Channel.UNSPECIFIED
     heading: Heading = Heading.UNSPECIFIED
     """One of the six "者下" headings, where it applies."""
-    citations: list[Citation] = field(default_factory=list)
-    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = _field(default_factory=list)
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """The rule's text in both languages."""
     effective_from: str = ""
     """First and last day in force (empty: the catalogue's own dates)."""
@@ -3800,9 +4711,9 @@ class Rule(_typed.Message):
     "consecutive-terms", "years-at-level", "recorded-incident".
     """
     decided_by: DecidedBy = DecidedBy.UNSPECIFIED
-    parameters: list[Parameter] = field(default_factory=list)
-    methods: list[AdjustmentMethod] = field(default_factory=list)
-    consequences: list[Consequence] = field(default_factory=list)
+    parameters: list[Parameter] = _field(default_factory=list)
+    methods: list[AdjustmentMethod] = _field(default_factory=list)
+    consequences: list[Consequence] = _field(default_factory=list)
     procedure: ProcedureKind = ProcedureKind.UNSPECIFIED
     """The procedure a finding opens, and the days until its first deadline."""
     first_deadline_days: int = 0
@@ -3810,7 +4721,7 @@ class Rule(_typed.Message):
     """2015 rules: the situation counts only after a 提醒, 函询 or 诫勉 not heeded."""
     disabled: bool = False
     """Set true to switch a base rule off in an overriding catalogue."""
-    succeeds: list[str] = field(default_factory=list)
+    succeeds: list[str] = _field(default_factory=list)
     """Ids of rules of earlier catalogues whose recorded cases this rule takes
     over once it is in force (a 2015 situation screened under the matching
     2022 item). The mapping is data; its reading is cited in `citations`.
@@ -3841,7 +4752,7 @@ class Catalogue(_typed.Message):
     id: str = ""
     """Id, e.g. "cn-2022", "jx"."""
     version: str = ""
-    title: LocalizedText = field(default_factory=lambda: LocalizedText())
+    title: LocalizedText = _field(default_factory=lambda: LocalizedText())
     jurisdiction: str = ""
     """"CN" for the central rules, or an administrative division code (e.g. "360000")."""
     effective_from: str = ""
@@ -3849,10 +4760,10 @@ class Catalogue(_typed.Message):
     """Empty while in force."""
     base: str = ""
     """Id of the catalogue this one builds on (its rules apply unless overridden)."""
-    rules: list[Rule] = field(default_factory=list)
-    completeness: LocalizedText = field(default_factory=lambda: LocalizedText())
+    rules: list[Rule] = _field(default_factory=list)
+    completeness: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """What is known to be missing or unverified about this catalogue."""
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = _field(default_factory=list)
     """Documents the catalogue cites that the library's registry of sources does
     not hold (a province's own rules), in the registry's form.
     """
@@ -3876,7 +4787,7 @@ class Festival(_typed.Message):
 
     key: str = ""
     """Stable key, e.g. "spring-festival"; the notices name festivals by it."""
-    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
     days: int = 0
     """Days off the law gives, e.g. 3 for the Spring Festival in the 2013 text."""
     text: str = ""
@@ -3902,13 +4813,13 @@ class HolidayLaw(_typed.Message):
 
     id: str = ""
     """Stable id, e.g. "holidays-2013"."""
-    citation: Citation = field(default_factory=lambda: Citation())
+    citation: Citation = _field(default_factory=lambda: Citation())
     url: str = ""
     """Where the text was read."""
     effective_from: str = ""
     """First and last day in force ("YYYY-MM-DD"); effective_to is empty while in force."""
     effective_to: str = ""
-    festivals: list[Festival] = field(default_factory=list)
+    festivals: list[Festival] = _field(default_factory=list)
 
 
 @dataclass
@@ -3930,13 +4841,13 @@ class HolidayPeriod(_typed.Message):
         ("text", "text", _typed.SCALAR, None, False, False),
     )
 
-    festivals: list[str] = field(default_factory=list)
+    festivals: list[str] = _field(default_factory=list)
     """Keys of the festivals of the item, e.g. "mid-autumn" and "national-day"."""
-    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
     first: str = ""
     """First and last day off, "YYYY-MM-DD"."""
     last: str = ""
-    make_up_days: list[str] = field(default_factory=list)
+    make_up_days: list[str] = _field(default_factory=list)
     """Saturdays and Sundays that are working days."""
     replaces: bool = False
     """In a notice that amends another: drop the amended notice's items of the
@@ -3969,7 +4880,7 @@ class HolidayNotice(_typed.Message):
 
     year: int = 0
     """The year the notice arranges."""
-    citation: Citation = field(default_factory=lambda: Citation())
+    citation: Citation = _field(default_factory=lambda: Citation())
     """Title, 文号, year of issue and the verification tag of the dates."""
     issued: str = ""
     """Day of issue, "YYYY-MM-DD"."""
@@ -3979,8 +4890,8 @@ class HolidayNotice(_typed.Message):
     """How far the 文号 was verified (it is sometimes seen elsewhere than the text)."""
     amends: str = ""
     """文号 of the notice this one changes; empty for a year's own notice."""
-    holidays: list[HolidayPeriod] = field(default_factory=list)
-    note: LocalizedText = field(default_factory=lambda: LocalizedText())
+    holidays: list[HolidayPeriod] = _field(default_factory=list)
+    note: LocalizedText = _field(default_factory=lambda: LocalizedText())
 
 
 @dataclass
@@ -4001,9 +4912,9 @@ class CalendarRule(_typed.Message):
     )
 
     key: str = ""
-    citation: Citation = field(default_factory=lambda: Citation())
+    citation: Citation = _field(default_factory=lambda: Citation())
     url: str = ""
-    text: LocalizedText = field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
 
 
 @dataclass
@@ -4027,12 +4938,12 @@ class WorkCalendar(_typed.Message):
     id: str = ""
     """Id, e.g. "cn"; a host's text may leave it empty."""
     version: str = ""
-    title: LocalizedText = field(default_factory=lambda: LocalizedText())
-    completeness: LocalizedText = field(default_factory=lambda: LocalizedText())
+    title: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    completeness: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """What is known to be missing or unverified."""
-    rules: list[CalendarRule] = field(default_factory=list)
-    laws: list[HolidayLaw] = field(default_factory=list)
-    notices: list[HolidayNotice] = field(default_factory=list)
+    rules: list[CalendarRule] = _field(default_factory=list)
+    laws: list[HolidayLaw] = _field(default_factory=list)
+    notices: list[HolidayNotice] = _field(default_factory=list)
 
 
 @dataclass
@@ -4059,17 +4970,17 @@ class CalendarReason(_typed.Message):
     first: str = ""
     """First and last day of a holiday item; the day itself otherwise."""
     last: str = ""
-    name: LocalizedText = field(default_factory=lambda: LocalizedText())
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """E.g. 春节 / Spring Festival; 周休息日 / weekly rest day."""
-    festivals: list[str] = field(default_factory=list)
+    festivals: list[str] = _field(default_factory=list)
     """Festival keys of a holiday item."""
-    citation: Citation = field(default_factory=lambda: Citation())
+    citation: Citation = _field(default_factory=lambda: Citation())
     """The notice (holiday, make-up day) or the weekly-rest rule."""
     url: str = ""
     """Where the cited text was read."""
     text: str = ""
     """The notice's own words for the item."""
-    law: Citation = field(default_factory=lambda: Citation())
+    law: Citation = _field(default_factory=lambda: Citation())
     """For a holiday: the version of the holiday law in force on the day."""
 
 
@@ -4096,7 +5007,7 @@ class CalendarDay(_typed.Message):
     kind: DayKind = DayKind.UNSPECIFIED
     weekday: int = 0
     """ISO weekday: 1 Monday ... 7 Sunday."""
-    reason: CalendarReason = field(default_factory=lambda: CalendarReason())
+    reason: CalendarReason = _field(default_factory=lambda: CalendarReason())
     assumed: bool = False
     """The day's year has no notice: answered from the weekly rest days only."""
     provisional: bool = False
@@ -4121,7 +5032,7 @@ class CalendarRef(_typed.Message):
     """Id of the shipped calendar ("cn"), or of the first text added."""
     content_hash: str = ""
     """SHA-256 over the canonical texts of the data, in the order added."""
-    years: list[int] = field(default_factory=list)
+    years: list[int] = _field(default_factory=list)
     """The years with their own notice."""
 
 
@@ -4154,8 +5065,8 @@ class CalendarDayResponse(_typed.Message):
         ("calendar", "calendar", _typed.MESSAGE, "CalendarRef", False, False),
     )
 
-    day: CalendarDay = field(default_factory=lambda: CalendarDay())
-    calendar: CalendarRef = field(default_factory=lambda: CalendarRef())
+    day: CalendarDay = _field(default_factory=lambda: CalendarDay())
+    calendar: CalendarRef = _field(default_factory=lambda: CalendarRef())
 
 
 @dataclass
@@ -4181,17 +5092,17 @@ class CalendarAnswer(_typed.Message):
     """The deadline (add), the last day of the period (period end), or `to` (count)."""
     working_days: int = 0
     """Working days counted: the count, or N of an add."""
-    reasons: list[CalendarReason] = field(default_factory=list)
+    reasons: list[CalendarReason] = _field(default_factory=list)
     """Holiday items and make-up days met, in date order."""
-    rules: list[CalendarRule] = field(default_factory=list)
+    rules: list[CalendarRule] = _field(default_factory=list)
     """The rules of counting applied, with their citations."""
-    assumed_years: list[int] = field(default_factory=list)
+    assumed_years: list[int] = _field(default_factory=list)
     """Years answered from the weekends only (fallback)."""
     provisional: bool = False
     """A provisional day was used."""
-    explanation: LocalizedText = field(default_factory=lambda: LocalizedText())
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
     """The answer in a sentence, in both languages."""
-    calendar: CalendarRef = field(default_factory=lambda: CalendarRef())
+    calendar: CalendarRef = _field(default_factory=lambda: CalendarRef())
 
 
 @dataclass
@@ -4292,22 +5203,28 @@ class EngineOptions(_typed.Message):
         ("catalogue_texts", "catalogue_texts", _typed.SCALAR, None, True, False),
         ("without_builtin_catalogues", "without_builtin_catalogues", _typed.SCALAR, None, False, False),
         ("calendar_texts", "calendar_texts", _typed.SCALAR, None, True, False),
+        ("procedure_texts", "procedure_texts", _typed.SCALAR, None, True, False),
     )
 
     language: str = ""
     """Language of the engine's labels in tables: "zh-CN" (default) or "en".
     Explanations always carry both languages.
     """
-    catalogue_texts: list[str] = field(default_factory=list)
+    catalogue_texts: list[str] = _field(default_factory=list)
     """Catalogues of the host (a province, a city) in protobuf text format
     (docs/catalogue-format.md), added to the shipped ones.
     """
     without_builtin_catalogues: bool = False
     """Leave out the shipped catalogues (cn-2015, cn-2022, jx)."""
-    calendar_texts: list[str] = field(default_factory=list)
+    calendar_texts: list[str] = _field(default_factory=list)
     """Calendar texts of the host (protobuf text format of cadre.v1.WorkCalendar,
     docs/calendar.md), added to the shipped working-day calendar: a new
     year's notice of holidays, for instance.
+    """
+    procedure_texts: list[str] = _field(default_factory=list)
+    """Procedure definitions the host adds to the shipped ones (a province's
+    实施细则), each the text of a cadre.v1.ProcedureDefinitions in protobuf
+    text format (docs/procedure-format.md).
     """
 
 
@@ -4326,7 +5243,7 @@ class ScreenRequest(_typed.Message):
 
     as_of: str = ""
     """As-of date, ISO 8601 "YYYY-MM-DD"."""
-    cadres: list[Cadre] = field(default_factory=list)
+    cadres: list[Cadre] = _field(default_factory=list)
 
 
 @dataclass
@@ -4386,8 +5303,8 @@ class ScreenSummary(_typed.Message):
     """Of which as unsuitable for the current post (不适宜担任现职调整)."""
     bureau_level_or_above: int = 0
     """Of which at department (厅局) level or above."""
-    by_channel: list[ChannelCount] = field(default_factory=list)
-    by_rank_level: list[RankLevelCount] = field(default_factory=list)
+    by_channel: list[ChannelCount] = _field(default_factory=list)
+    by_rank_level: list[RankLevelCount] = _field(default_factory=list)
 
 
 @dataclass
@@ -4406,9 +5323,9 @@ class ScreenResponse(_typed.Message):
     )
 
     as_of: str = ""
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[RecordError] = field(default_factory=list)
-    summary: ScreenSummary = field(default_factory=lambda: ScreenSummary())
+    findings: list[Finding] = _field(default_factory=list)
+    errors: list[RecordError] = _field(default_factory=list)
+    summary: ScreenSummary = _field(default_factory=lambda: ScreenSummary())
 
 
 @dataclass
@@ -4426,7 +5343,7 @@ class ValidateRequest(_typed.Message):
 
     as_of: str = ""
     """Reference date for checks such as "not in the future"; empty means today is not checked."""
-    roster: Roster = field(default_factory=lambda: Roster())
+    roster: Roster = _field(default_factory=lambda: Roster())
 
 
 @dataclass
@@ -4445,7 +5362,7 @@ class ValidateResponse(_typed.Message):
 
     records: int = 0
     records_rejected: int = 0
-    errors: list[RecordError] = field(default_factory=list)
+    errors: list[RecordError] = _field(default_factory=list)
 
 
 @dataclass
@@ -4465,7 +5382,7 @@ class EligibilityRequest(_typed.Message):
 
     as_of: str = ""
     """As-of date, ISO 8601 "YYYY-MM-DD"."""
-    cadres: list[Cadre] = field(default_factory=list)
+    cadres: list[Cadre] = _field(default_factory=list)
     target: EligibilityTarget = EligibilityTarget.UNSPECIFIED
     """What is asked: same level, one level up, a named level, 破格, candidacy."""
     target_level: RankLevel = RankLevel.UNSPECIFIED
@@ -4487,8 +5404,8 @@ class EligibilityResponse(_typed.Message):
     )
 
     as_of: str = ""
-    answers: list[EligibilityAnswer] = field(default_factory=list)
-    errors: list[RecordError] = field(default_factory=list)
+    answers: list[EligibilityAnswer] = _field(default_factory=list)
+    errors: list[RecordError] = _field(default_factory=list)
 
 
 @dataclass
@@ -4507,7 +5424,7 @@ class GradeCapRequest(_typed.Message):
 
     year: int = 0
     """The year assessed."""
-    cadres: list[Cadre] = field(default_factory=list)
+    cadres: list[Cadre] = _field(default_factory=list)
     as_of: str = ""
     """Day the question is asked, ISO 8601; empty: the last day of the year.
     Records and decisions dated after it do not count.
@@ -4529,8 +5446,8 @@ class GradeCapResponse(_typed.Message):
     )
 
     year: int = 0
-    caps: list[GradeCap] = field(default_factory=list)
-    errors: list[RecordError] = field(default_factory=list)
+    caps: list[GradeCap] = _field(default_factory=list)
+    errors: list[RecordError] = _field(default_factory=list)
 
 
 @dataclass
@@ -4551,7 +5468,7 @@ class WarningsRequest(_typed.Message):
     """First day of the window, ISO 8601 "YYYY-MM-DD"."""
     horizon_months: int = 0
     """Length of the window in months, 0 to 600."""
-    cadres: list[Cadre] = field(default_factory=list)
+    cadres: list[Cadre] = _field(default_factory=list)
 
 
 @dataclass
@@ -4569,8 +5486,8 @@ class WarningsResponse(_typed.Message):
     )
 
     as_of: str = ""
-    warnings: list[ForwardWarning] = field(default_factory=list)
-    errors: list[RecordError] = field(default_factory=list)
+    warnings: list[ForwardWarning] = _field(default_factory=list)
+    errors: list[RecordError] = _field(default_factory=list)
 
 
 @dataclass
@@ -4588,7 +5505,7 @@ class ConsistencyRequest(_typed.Message):
 
     as_of: str = ""
     """As-of date, ISO 8601 "YYYY-MM-DD"."""
-    cadres: list[Cadre] = field(default_factory=list)
+    cadres: list[Cadre] = _field(default_factory=list)
 
 
 @dataclass
@@ -4606,8 +5523,8 @@ class ConsistencyResponse(_typed.Message):
     )
 
     as_of: str = ""
-    flags: list[ConsistencyFlag] = field(default_factory=list)
-    errors: list[RecordError] = field(default_factory=list)
+    flags: list[ConsistencyFlag] = _field(default_factory=list)
+    errors: list[RecordError] = _field(default_factory=list)
 
 
 @dataclass
@@ -4650,6 +5567,7 @@ class Operation(_typed.Message):
         ("details", "details", _typed.SCALAR, None, False, False),
         ("statuses", "statuses", _typed.MESSAGE, "OperationStatus", True, False),
         ("example_request", "example_request", _typed.SCALAR, None, False, False),
+        ("needs_store", "needs_store", _typed.SCALAR, None, False, False),
     )
 
     name: str = ""
@@ -4666,10 +5584,14 @@ class Operation(_typed.Message):
     """What it answers, in one sentence."""
     details: str = ""
     """More about it, or empty."""
-    statuses: list[OperationStatus] = field(default_factory=list)
+    statuses: list[OperationStatus] = _field(default_factory=list)
     """Every status it may return, in code order."""
     example_request: str = ""
     """A small request in protobuf JSON that the operation answers with OK."""
+    needs_store: bool = False
+    """Whether it runs on a case store: its C function takes the store after
+    the engine (cadre_store_open()), and cadre_store_call() runs it by name.
+    """
 
 
 @dataclass
@@ -4684,7 +5606,7 @@ class OperationList(_typed.Message):
         ("operations", "operations", _typed.MESSAGE, "Operation", True, False),
     )
 
-    operations: list[Operation] = field(default_factory=list)
+    operations: list[Operation] = _field(default_factory=list)
 
 
 _typed.Message._types_ = sys.modules[__name__]
@@ -4723,8 +5645,37 @@ __all__ = [
     "CalendarRule",
     "Candidacy",
     "CandidacyStage",
+    "CaseActor",
+    "CaseCorrection",
+    "CaseDue",
+    "CaseDueRequest",
+    "CaseDueResponse",
+    "CaseEvent",
+    "CaseEventRejection",
+    "CaseExportRequest",
+    "CaseExportResponse",
+    "CaseFact",
+    "CaseFindingChange",
+    "CaseFindingsDiff",
+    "CaseImportRequest",
+    "CaseImportResponse",
+    "CaseLateStep",
+    "CaseLoggedEvent",
+    "CaseOpenRequest",
+    "CaseOpenResponse",
+    "CaseProblem",
+    "CaseRecordRequest",
+    "CaseRecordResponse",
     "CaseRejection",
+    "CaseShowRequest",
+    "CaseShowResponse",
+    "CaseStageState",
     "CaseStoreRecord",
+    "CaseVerification",
+    "CaseVerifyRequest",
+    "CaseVerifyResponse",
+    "CaseView",
+    "CaseVotes",
     "Catalogue",
     "CatalogueRef",
     "Channel",
@@ -4841,6 +5792,7 @@ __all__ = [
     "SpecialTask",
     "Stage",
     "StageEntry",
+    "StoreOptions",
     "StoredCase",
     "StoredEvent",
     "StudyLeave",
