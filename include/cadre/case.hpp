@@ -182,9 +182,6 @@ struct Rejection {
   std::string field;      ///< path of the field in the event, e.g. "votes.present"
   LocalizedText message;  ///< the reason and the field, in zh-CN and English; ids only
   Citation citation;      ///< the rule of the definition broken (key, article, tag)
-
-  /** Field-wise equality. */
-  friend bool operator==(const Rejection &, const Rejection &) = default;
 };
 
 /** What a case knows about one stage of its definition. */
