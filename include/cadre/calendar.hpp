@@ -391,6 +391,10 @@ class WorkCalendar {
   int first_year_ = 0;
   std::int32_t base_ = 0;  // serial of days_[0]
   std::vector<Entry> days_;
+  // Prefix counts over days_ (size days_.size() + 1): working days and days of no known year in
+  // days_[0, k), so that counting over the table is two subtractions.
+  std::vector<std::int32_t> working_upto_;
+  std::vector<std::int32_t> unknown_upto_;
 };
 
 }  // namespace api_v1

@@ -260,6 +260,8 @@ Status WorkCalendar::add(CalendarData data) {
 Status WorkCalendar::rebuild(std::size_t offset) {
   days_.clear();
   known_.clear();
+  working_upto_.clear();
+  unknown_upto_.clear();
   if (notices_.empty()) return {};
   if (notices_.size() > 32000) {
     return {StatusCode::kResourceExhausted, "more than 32000 notices", "notices"};
@@ -367,6 +369,14 @@ Status WorkCalendar::rebuild(std::size_t offset) {
     e.known = e.notice >= 0 || knows_year(d.year());
     e.provisional =
         knows_year(d.year()) && !knows_year(d.year() + 1) && d.month() == 12 && d.day() >= 25;
+  }
+  working_upto_.assign(days_.size() + 1, 0);
+  unknown_upto_.assign(days_.size() + 1, 0);
+  for (std::size_t k = 0; k < days_.size(); ++k) {
+    const Entry e = probe(base_ + static_cast<std::int32_t>(k));
+    const bool working = e.kind == DayKind::kWorkday || e.kind == DayKind::kMakeUpWorkday;
+    working_upto_[k + 1] = working_upto_[k] + (working ? 1 : 0);
+    unknown_upto_[k + 1] = unknown_upto_[k] + (e.known ? 0 : 1);
   }
   return {};
 }
@@ -593,6 +603,17 @@ StatusOr<int> WorkCalendar::working_days_between(Date from, Date to,
   const bool backwards = to < from;
   const std::int32_t lo = backwards ? to.serial() : from.serial();
   const std::int32_t hi = backwards ? from.serial() : to.serial();
+  // Inside the table: the prefix counts (the days (lo, hi] are days_[lo + 1 - base_, hi - base_]).
+  if (lo + 1 <= hi && lo + 1 >= base_ &&
+      static_cast<std::int64_t>(hi) - base_ < static_cast<std::int64_t>(days_.size())) {
+    const auto a = static_cast<std::size_t>(lo + 1 - base_);
+    const auto b = static_cast<std::size_t>(hi - base_ + 1);
+    if (fallback != CalendarFallback::kWeekendsOnly && unknown_upto_[b] != unknown_upto_[a]) {
+      return Status(StatusCode::kOutOfRange, out_of_range_message(years()), "date");
+    }
+    const int count = working_upto_[b] - working_upto_[a];
+    return backwards ? -count : count;
+  }
   Walk walk;
   walk.explain = false;
   int count = 0;

@@ -15,15 +15,12 @@
 #include "cadre/calendar.hpp"
 #include "cadre/catalogue.hpp"
 #include "catalogue/sha256.hpp"
+#include "support/dates.hpp"
 
 namespace cadre {
 namespace {
 
-Date d(const char *text) {
-  const auto v = Date::parse(text);
-  EXPECT_TRUE(v.has_value()) << text;
-  return v.value_or(Date());
-}
+Date d(std::string_view text) { return testing::D(text); }
 
 const WorkCalendar &cal() {
   static const WorkCalendar kCal = WorkCalendar::builtin();
@@ -472,6 +469,26 @@ TEST(Calendar, TheUnexplainedAnswersAreTheExplainedOnes) {
       EXPECT_EQ(*between, count->working_days) << from.to_string() << " .. " << to.to_string();
     }
   }
+  // Across the edges of the known years (the prefix counts inside, the walk outside), both ways.
+  for (std::int32_t s = d("2013-11-20").serial(); s < d("2014-02-10").serial(); s += 3) {
+    for (const Date to : {d("2013-12-01"), d("2014-01-02"), d("2015-06-30"), d("2027-01-15")}) {
+      const Date from = Date::from_serial(s);
+      for (const CalendarFallback fb :
+           {CalendarFallback::kError, CalendarFallback::kWeekendsOnly}) {
+        auto count = cal().count_working_days(from, to, fb);
+        auto between = cal().working_days_between(from, to, fb);
+        ASSERT_EQ(count.ok(), between.ok()) << from.to_string() << " .. " << to.to_string();
+        if (count.ok()) {
+          EXPECT_EQ(*between, count->working_days) << from.to_string() << " .. " << to.to_string();
+        } else {
+          EXPECT_EQ(between.status().code(), count.status().code());
+          EXPECT_EQ(between.status().field(), count.status().field());
+        }
+      }
+    }
+  }
+  EXPECT_EQ(cal().working_days_between(d("2025-03-03"), d("2025-03-03")).value(), 0);
+  EXPECT_EQ(cal().working_days_between(d("2025-03-07"), d("2025-03-03")).value(), -4);
   EXPECT_EQ(cal().period_end_date(d("2025-01-01"), -1, PeriodUnit::kDays).status().field(),
             "amount");
   EXPECT_EQ(cal().working_days_between(d("2010-01-01"), d("2010-02-01")).status().code(),
