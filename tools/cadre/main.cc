@@ -87,6 +87,9 @@ void usage(std::ostream &os) {
 }  // namespace
 
 int main(int argc, char **argv) {
+  // The CLI writes through iostreams only: its own buffer instead of one stdio call per insertion
+  // (an answer of 100,000 lines spends a tenth of its time there otherwise).
+  std::ios::sync_with_stdio(false);
   try {
     if (argc < 2) {
       usage(std::cerr);
