@@ -147,6 +147,39 @@ bool digest_column(sqlite3_stmt *stmt, int column, Digest &out) {
   return true;
 }
 
+// Steps @p stmt to its end, calling @p row(index) on each row; a failed step is reported as
+// SQLite's failure to @p doing, at the field @p where(index) names.
+template <typename Where, typename Row>
+Status each_row(sqlite3 *db, sqlite3_stmt *stmt, std::string_view doing, const Where &where,
+                const Row &row) {
+  for (std::uint64_t index = 0;; ++index) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      return {};
+    }
+    if (rc != SQLITE_ROW) {
+      return failure(db, rc, doing, where(index));
+    }
+    if (auto st = row(index); !st.ok()) {
+      return st;
+    }
+  }
+}
+
+// The event in the columns seq, prev, link, bytes from @p first on; the error names the event
+// @p index of the case @p case_id (built only on failure: this runs once per stored event).
+Status read_event(sqlite3_stmt *stmt, int first, LoggedEvent &event, std::string_view case_id,
+                  std::uint64_t index) {
+  const std::int64_t seq = sqlite3_column_int64(stmt, first);
+  event.seq = seq < 0 ? 0 : static_cast<std::uint64_t>(seq);
+  if (!digest_column(stmt, first + 1, event.prev) || !digest_column(stmt, first + 2, event.link)) {
+    return {StatusCode::kDataLoss, "column prev or link is not 32 bytes",
+            case_path(case_id) + ".events[" + std::to_string(index) + "]"};
+  }
+  event.bytes.assign(blob_column(stmt, first + 3));
+  return {};
+}
+
 int bind_text(sqlite3_stmt *stmt, int index, std::string_view text) {
   if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
     return SQLITE_TOOBIG;
@@ -608,27 +641,15 @@ Status SqliteCaseStore::events(std::string_view case_id,
     return failure(db_.get(), rc, "read the case's events", at);
   }
   LoggedEvent event;
-  std::uint64_t index = 0;
-  for (;; ++index) {
-    rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE) {
-      return {};
-    }
-    if (rc != SQLITE_ROW) {
-      return failure(db_.get(), rc, "read the case's events",
-                     at + ".events[" + std::to_string(index) + "]");
-    }
-    const std::int64_t seq = sqlite3_column_int64(s, 0);
-    event.seq = seq < 0 ? 0 : static_cast<std::uint64_t>(seq);
-    if (!digest_column(s, 1, event.prev) || !digest_column(s, 2, event.link)) {
-      return {StatusCode::kDataLoss, "column prev or link is not 32 bytes",
-              at + ".events[" + std::to_string(index) + "]"};
-    }
-    event.bytes.assign(blob_column(s, 3));
-    if (auto st = visit(event); !st.ok()) {
+  const auto where = [&](std::uint64_t index) {
+    return at + ".events[" + std::to_string(index) + "]";
+  };
+  return each_row(db_.get(), s, "read the case's events", where, [&](std::uint64_t index) {
+    if (auto st = read_event(s, 0, event, case_id, index); !st.ok()) {
       return st;
     }
-  }
+    return visit(event);
+  });
 }
 
 Status SqliteCaseStore::cases(const std::function<Status(const CaseHeader &)> &visit) {
@@ -638,21 +659,13 @@ Status SqliteCaseStore::cases(const std::function<Status(const CaseHeader &)> &v
   }
   sqlite3_stmt *s = stmt.get();
   CaseHeader header;
-  for (;;) {
-    const int rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE) {
-      return {};
-    }
-    if (rc != SQLITE_ROW) {
-      return failure(db_.get(), rc, "read the cases", "cases");
-    }
+  const auto where = [](std::uint64_t) { return std::string("cases"); };
+  return each_row(db_.get(), s, "read the cases", where, [&](std::uint64_t) {
     if (auto st = read_header(s, header, {}); !st.ok()) {
       return st;
     }
-    if (auto st = visit(header); !st.ok()) {
-      return st;
-    }
-  }
+    return visit(header);
+  });
 }
 
 Status SqliteCaseStore::walk(const std::function<Status(const CaseHeader &)> &on_case,
@@ -664,15 +677,9 @@ Status SqliteCaseStore::walk(const std::function<Status(const CaseHeader &)> &on
   sqlite3_stmt *s = stmt.get();
   CaseHeader header;
   LoggedEvent event;
-  std::uint64_t index = 0;
-  for (;;) {
-    const int rc = sqlite3_step(s);
-    if (rc == SQLITE_DONE) {
-      return {};
-    }
-    if (rc != SQLITE_ROW) {
-      return failure(db_.get(), rc, "read the cases", "cases");
-    }
+  std::uint64_t index = 0;  // of the event in its case
+  const auto where = [](std::uint64_t) { return std::string("cases"); };
+  return each_row(db_.get(), s, "read the cases", where, [&](std::uint64_t) -> Status {
     // A row per event, the case's columns repeated; a case without events has one row of NULLs.
     if (header.id.empty() || text_column(s, 0) != header.id) {
       if (auto st = read_header(s, header, {}); !st.ok()) {
@@ -684,20 +691,14 @@ Status SqliteCaseStore::walk(const std::function<Status(const CaseHeader &)> &on
       }
     }
     if (sqlite3_column_type(s, 8) == SQLITE_NULL) {
-      continue;
+      return {};
     }
-    const std::int64_t seq = sqlite3_column_int64(s, 8);
-    event.seq = seq < 0 ? 0 : static_cast<std::uint64_t>(seq);
-    if (!digest_column(s, 9, event.prev) || !digest_column(s, 10, event.link)) {
-      return {StatusCode::kDataLoss, "column prev or link is not 32 bytes",
-              case_path(header.id) + ".events[" + std::to_string(index) + "]"};
-    }
-    event.bytes.assign(blob_column(s, 11));
-    ++index;
-    if (auto st = on_event(event); !st.ok()) {
+    if (auto st = read_event(s, 8, event, header.id, index); !st.ok()) {
       return st;
     }
-  }
+    ++index;
+    return on_event(event);
+  });
 }
 
 }  // namespace
