@@ -15,15 +15,12 @@
 #include "cadre/eligibility.hpp"
 #include "cadre/labels.hpp"
 #include "cadre/screening.hpp"
+#include "support/dates.hpp"
 
 namespace cadre {
 namespace {
 
-Date D(std::string_view s) {
-  const auto d = Date::parse(s);
-  EXPECT_TRUE(d.has_value()) << s;
-  return d.value_or(Date());
-}
+using testing::D;
 
 const ProcedureSet &procedures() {
   static const ProcedureSet set = ProcedureSet::builtin();

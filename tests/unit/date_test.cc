@@ -1,4 +1,5 @@
 #include "cadre/date.hpp"
+#include "support/dates.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,11 +15,7 @@
 namespace cadre {
 namespace {
 
-Date D(std::string_view s) {
-  const auto d = Date::parse(s);
-  EXPECT_TRUE(d.has_value()) << s;
-  return d.value_or(Date());
-}
+using testing::D;
 
 TEST(Date, ParsesIsoDates) {
   const auto d = Date::parse("2017-06-30");

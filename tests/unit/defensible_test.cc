@@ -14,17 +14,14 @@
 #include "codec/catalogue_codec.hpp"
 #include "codec/codec.hpp"
 #include "generator/province.hpp"
+#include "support/dates.hpp"
 
 namespace cadre {
 namespace {
 
 namespace pb = ::cadre::v1;
 
-Date D(std::string_view s) {
-  const auto d = Date::parse(s);
-  EXPECT_TRUE(d.has_value()) << s;
-  return d.value_or(Date());
-}
+using testing::D;
 
 const Engine &engine() {
   static const Engine kEngine;

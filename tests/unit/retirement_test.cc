@@ -3,15 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "cadre/screening.hpp"
+#include "support/dates.hpp"
 
 namespace cadre {
 namespace {
 
-Date D(std::string_view s) {
-  const auto d = Date::parse(s);
-  EXPECT_TRUE(d.has_value()) << s;
-  return d.value_or(Date());
-}
+using testing::D;
 
 const RetirementPolicy &policy() {
   static const RetirementPolicy p = RetirementPolicy::national();

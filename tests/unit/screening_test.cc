@@ -7,15 +7,12 @@
 
 #include "cadre/screening.hpp"
 #include "codec/catalogue_codec.hpp"
+#include "support/dates.hpp"
 
 namespace cadre {
 namespace {
 
-Date D(std::string_view s) {
-  const auto d = Date::parse(s);
-  EXPECT_TRUE(d.has_value()) << s;
-  return d.value_or(Date());
-}
+using testing::D;
 
 const Engine &engine() {
   static const Engine e = [] {

@@ -6,15 +6,12 @@
 
 #include "cadre/eligibility.hpp"
 #include "cadre/rules/retirement.hpp"
+#include "support/dates.hpp"
 
 namespace cadre {
 namespace {
 
-Date D(std::string_view s) {
-  const auto d = Date::parse(s);
-  EXPECT_TRUE(d.has_value()) << s;
-  return d.value_or(Date());
-}
+using testing::D;
 
 const Engine &engine() {
   static const Engine kEngine;
