@@ -17,13 +17,16 @@ inline namespace api_v1 {
 namespace {
 
 // The first citation of the first list that has one.
-Citation first_of(std::initializer_list<const std::vector<Citation> *> lists) {
+// A reference into the lists (or to an empty citation): most events are accepted, and their
+// citation is copied only into a rejection.
+const Citation &first_of(std::initializer_list<const std::vector<Citation> *> lists) {
+  static const Citation kNone;
   for (const std::vector<Citation> *l : lists) {
     if (l != nullptr && !l->empty()) {
       return l->front();
     }
   }
-  return {};
+  return kNone;
 }
 
 std::string rule_name(const Citation &c) {
@@ -130,7 +133,7 @@ bool branch_openable(const CaseState &state, const Stage &stage) {
 }
 
 std::optional<Rejection> check_actor(const Stage &stage, const EventActor &actor) {
-  const Citation cite = first_of({&stage.citations});
+  const Citation &cite = first_of({&stage.citations});
   const Actor &want = stage.actor;
   if (want.role != ActorRole::kUnspecified && actor.role != want.role) {
     return reject(CaseRejection::kNoAuthority, "actor.role",
@@ -158,7 +161,7 @@ std::optional<Rejection> check_actor(const Stage &stage, const EventActor &actor
 }
 
 std::optional<Rejection> check_facts(const Stage &stage, const CaseEvent &event) {
-  const Citation cite = first_of({&stage.citations});
+  const Citation &cite = first_of({&stage.citations});
   for (std::size_t i = 0; i < event.facts.size(); ++i) {
     const SuppliedFact &f = event.facts[i];
     const std::string path = "facts[" + std::to_string(i) + "]";
@@ -222,7 +225,7 @@ std::optional<Rejection> check_facts(const Stage &stage, const CaseEvent &event)
 std::optional<Rejection> check_guards(const Stage &stage, const CaseState &state,
                                       const CaseEvent &event) {
   for (const Guard &g : stage.guards) {
-    const Citation cite = first_of({&g.citations, &stage.citations});
+    const Citation &cite = first_of({&g.citations, &stage.citations});
     switch (g.kind) {
       case GuardKind::kFactTrue: {
         const std::vector<SuppliedFact> *facts = &event.facts;
@@ -251,7 +254,7 @@ std::optional<Rejection> check_guards(const Stage &stage, const CaseState &state
       case GuardKind::kCollectiveDecision: {
         if (!g.quorum) break;
         const Quorum &q = *g.quorum;
-        const Citation qcite = first_of({&q.citations, &g.citations, &stage.citations});
+        const Citation &qcite = first_of({&q.citations, &g.citations, &stage.citations});
         if (!event.votes) {
           return reject(CaseRejection::kMissingFact, "votes", "集体讨论决定须记录到会和表决情况",
                         "a collective decision records its attendance and votes", qcite);
@@ -306,7 +309,7 @@ std::optional<Rejection> check_prior(const Stage &stage, const CaseState &state)
 
 std::optional<Rejection> apply_open(const ProcedureDefinition &def, std::string_view def_hash,
                                     CaseState &state, const CaseEvent &event) {
-  const Citation basis = first_of({&def.citations});
+  const Citation &basis = first_of({&def.citations});
   if (state.events != 0) {
     return reject(CaseRejection::kNotOpening, "kind", "案件已经启动", "the case is open already",
                   basis);
@@ -395,7 +398,7 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition, CaseState 
 std::optional<Rejection> apply(const ProcedureDefinition &definition,
                                std::string_view definition_hash, CaseState &state,
                                const CaseEvent &event, const WorkCalendar &calendar) {
-  const Citation basis = first_of({&definition.citations});
+  const Citation &basis = first_of({&definition.citations});
   if (event.kind == CaseEventKind::kOpen) {
     return apply_open(definition, definition_hash, state, event);
   }
@@ -413,7 +416,7 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
     return reject(CaseRejection::kUnknownStage, "stage", "“" + event.stage + "”",
                   "\"" + event.stage + "\"", basis);
   }
-  const Citation cite = first_of({&stage->citations, &definition.citations});
+  const Citation &cite = first_of({&stage->citations, &definition.citations});
   const Outcome *outcome = stage->outcome(event.outcome);
   if (outcome == nullptr) {
     return reject(CaseRejection::kUnknownOutcome, "outcome", "“" + event.outcome + "”",
@@ -453,7 +456,7 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
   std::optional<LateStep> late;
   if (stage->deadline) {
     const Deadline &d = *stage->deadline;
-    const Citation dcite = first_of({&d.citations, &stage->citations});
+    const Citation &dcite = first_of({&d.citations, &stage->citations});
     if (const std::optional<Date> from = anchor_day(d.from, state, stage->key, &event.facts)) {
       auto end = last_day(d, *from, calendar);
       if (!end.ok()) {

@@ -11,6 +11,7 @@
 
 #include "cadre/case.hpp"
 #include "calendar/text_format.hpp"
+#include "procedure/case_codec.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
@@ -87,12 +88,12 @@ class Reader {
  public:
   explicit Reader(std::string_view bytes) : in_(bytes) {}
 
-  bool u8(std::uint8_t &v, const std::string &field) {
+  bool u8(std::uint8_t &v, std::string_view field) {
     if (!need(1, field)) return false;
     v = static_cast<std::uint8_t>(in_[pos_++]);
     return true;
   }
-  bool u32(std::uint32_t &v, const std::string &field) {
+  bool u32(std::uint32_t &v, std::string_view field) {
     if (!need(4, field)) return false;
     v = 0;
     for (int i = 0; i < 4; ++i) {
@@ -100,7 +101,7 @@ class Reader {
     }
     return true;
   }
-  bool u64(std::uint64_t &v, const std::string &field) {
+  bool u64(std::uint64_t &v, std::string_view field) {
     if (!need(8, field)) return false;
     v = 0;
     for (int i = 0; i < 8; ++i) {
@@ -108,7 +109,7 @@ class Reader {
     }
     return true;
   }
-  bool date(Date &d, const std::string &field) {
+  bool date(Date &d, std::string_view field) {
     if (!need(4, field)) return false;
     const int year =
         (static_cast<std::uint8_t>(in_[pos_]) << 8U) | static_cast<std::uint8_t>(in_[pos_ + 1]);
@@ -122,9 +123,11 @@ class Reader {
     d = *parsed;
     return true;
   }
-  bool str(std::string &s, const std::string &field) {
+  // The field names are views, made strings only to report: an event reads some twenty.
+  bool str(std::string &s, std::string_view field) {
     std::uint32_t n = 0;
-    if (!u32(n, field + ".length")) return false;
+    if (in_.size() - pos_ < 4) return fail(std::string(field) + ".length", "truncated");
+    if (!u32(n, field)) return false;
     if (n > kMaxString) return fail(field, "longer than 65535 bytes");
     if (!need(n, field)) return false;
     s.assign(in_.substr(pos_, n));
@@ -132,20 +135,20 @@ class Reader {
     if (!detail::is_valid_utf8(s)) return fail(field, "not UTF-8");
     return true;
   }
-  bool flag(bool &v, const std::string &field) {
+  bool flag(bool &v, std::string_view field) {
     std::uint8_t b = 0;
     if (!u8(b, field)) return false;
     if (b > 1) return fail(field, "a flag that is neither 0 nor 1");
     v = b == 1;
     return true;
   }
-  bool count(std::uint32_t &n, const std::string &field) {
+  bool count(std::uint32_t &n, std::string_view field) {
     if (!u32(n, field)) return false;
     if (n > kMaxCount) return fail(field, "more than 1024 entries");
     return true;
   }
   // A non-negative int (the top bit clear).
-  bool int31(int &v, const std::string &field) {
+  bool int31(int &v, std::string_view field) {
     std::uint32_t u = 0;
     if (!u32(u, field)) return false;
     if (u > 0x7fffffffU) return fail(field, "out of range");
@@ -153,22 +156,22 @@ class Reader {
     return true;
   }
   template <typename E>
-  bool enumeration(E &v, const std::string &field) {
+  bool enumeration(E &v, std::string_view field) {
     std::uint32_t u = 0;
     if (!u32(u, field)) return false;
     if (u > 0x7fffffffU) return fail(field, "not an enum number");
     v = static_cast<E>(static_cast<std::int32_t>(u));
     return true;
   }
-  bool fail(const std::string &field, const std::string &message) {
+  bool fail(std::string_view field, const std::string &message) {
     if (status_.ok()) {
-      status_ = Status(StatusCode::kDataLoss, message, field);
+      status_ = Status(StatusCode::kDataLoss, message, std::string(field));
     }
     return false;
   }
   [[nodiscard]] bool at_end() const noexcept { return pos_ == in_.size(); }
   [[nodiscard]] std::size_t remaining() const noexcept { return in_.size() - pos_; }
-  bool prefix(std::string_view expected, const std::string &field) {
+  bool prefix(std::string_view expected, std::string_view field) {
     if (in_.substr(pos_, expected.size()) != expected) {
       return fail(field, "not a case event of version 1");
     }
@@ -178,7 +181,7 @@ class Reader {
   [[nodiscard]] const Status &status() const noexcept { return status_; }
 
  private:
-  bool need(std::size_t n, const std::string &field) {
+  bool need(std::size_t n, std::string_view field) {
     if (in_.size() - pos_ < n) {
       return fail(field, "truncated");
     }
@@ -219,7 +222,13 @@ void write_fact(Writer &w, const SuppliedFact &f, const std::string &path) {
   }
 }
 
+// Reads into @p f, whose other fields are reset (so that @p f may be reused).
 bool read_fact(Reader &r, SuppliedFact &f, const std::string &path) {
+  f.date = Date();
+  f.text.clear();
+  f.yes = false;
+  f.number = 0;
+  f.method = AdjustmentMethod::kUnspecified;
   if (!r.str(f.key, path + ".key") || !r.enumeration(f.type, path + ".type")) return false;
   switch (f.type) {
     case FactType::kDate:
@@ -347,12 +356,15 @@ StatusOr<std::string> encode_event(const CaseEvent &event) {
   return w.take();
 }
 
-StatusOr<CaseEvent> decode_event(std::string_view bytes) {
+Status decode_event_into(std::string_view bytes, CaseEvent &e) {
   if (bytes.size() > kMaxEventBytes) {
     return Status(StatusCode::kDataLoss, "the event's encoding exceeds 1 MiB", "");
   }
   Reader r(bytes);
-  CaseEvent e;
+  e.votes.reset();
+  e.due_by.reset();
+  e.correction.reset();
+  e.diff.reset();
   std::uint8_t kind = 0;
   std::uint32_t n = 0;
   const bool head = r.prefix(kMagic, "magic") && r.u8(kind, "kind") &&
@@ -366,25 +378,24 @@ StatusOr<CaseEvent> decode_event(std::string_view bytes) {
                     r.str(e.actor.body_id, "actor.body_id") && r.count(n, "facts");
   if (!head) return r.status();
   e.kind = static_cast<CaseEventKind>(kind);
+  // Into the elements already there (their strings keep their capacity).
+  e.facts.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::string path = at("facts", i);
-    SuppliedFact f;
-    if (!read_fact(r, f, path)) return r.status();
-    if (i > 0 && !(e.facts.back().key < f.key)) {
+    if (!read_fact(r, e.facts[i], path)) return r.status();
+    if (i > 0 && !(e.facts[i - 1].key < e.facts[i].key)) {
       r.fail(path + ".key", "not in ascending order of keys (or a duplicate)");
       return r.status();
     }
-    e.facts.push_back(std::move(f));
   }
   if (!r.count(n, "documents")) return r.status();
+  e.documents.resize(n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    std::string d;
-    if (!r.str(d, at("documents", i))) return r.status();
-    if (i > 0 && !(e.documents.back() < d)) {
+    if (!r.str(e.documents[i], at("documents", i))) return r.status();
+    if (i > 0 && !(e.documents[i - 1] < e.documents[i])) {
       r.fail(at("documents", i), "not in ascending order (or a duplicate)");
       return r.status();
     }
-    e.documents.push_back(std::move(d));
   }
   bool present = false;
   if (!r.flag(present, "votes")) return r.status();
@@ -456,6 +467,14 @@ StatusOr<CaseEvent> decode_event(std::string_view bytes) {
   if (!r.at_end()) {
     return Status(StatusCode::kDataLoss,
                   std::to_string(r.remaining()) + " bytes after the end of the event", "");
+  }
+  return {};
+}
+
+StatusOr<CaseEvent> decode_event(std::string_view bytes) {
+  CaseEvent e;
+  if (auto st = decode_event_into(bytes, e); !st.ok()) {
+    return st;
   }
   return e;
 }

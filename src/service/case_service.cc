@@ -10,6 +10,7 @@
 #include "codec/case_stream.hpp"
 #include "codec/codec.hpp"
 #include "codec/stream.hpp"
+#include "procedure/case_codec.hpp"
 
 namespace cadre::service {
 namespace pb = ::cadre::v1;
@@ -365,6 +366,7 @@ struct Replay {
   const std::string *definition_hash = nullptr;
   ChainVerifier verifier;
   std::uint64_t index = 0;
+  CaseEvent event;  // the event being replayed, reused from event to event
 };
 
 std::string event_path(const CaseHeader &header, std::uint64_t i) {
@@ -392,13 +394,12 @@ Status replay_event(const Engine &engine, Loaded &c, Replay &r, const LoggedEven
     return {StatusCode::kDataLoss, "the chain does not verify from this event on",
             event_path(c.header, r.index)};
   }
-  auto event = decode_event(e.bytes);
-  if (!event.ok()) {
-    return under(Status(StatusCode::kDataLoss, event.status().message(), event.status().field()),
+  if (auto st = decode_event_into(e.bytes, r.event); !st.ok()) {
+    return under(Status(StatusCode::kDataLoss, st.message(), st.field()),
                  event_path(c.header, r.index));
   }
   if (auto rej =
-          apply(*c.definition, *r.definition_hash, c.state, *event, engine.config().calendar)) {
+          apply(*c.definition, *r.definition_hash, c.state, r.event, engine.config().calendar)) {
     return {StatusCode::kFailedPrecondition, "the event does not replay: " + rej->message.en,
             event_path(c.header, r.index) + (rej->field.empty() ? "" : "." + rej->field)};
   }

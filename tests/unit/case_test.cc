@@ -15,6 +15,7 @@
 #include "cadre/eligibility.hpp"
 #include "cadre/labels.hpp"
 #include "cadre/screening.hpp"
+#include "procedure/case_codec.hpp"
 #include "support/dates.hpp"
 
 namespace cadre {
@@ -942,6 +943,35 @@ TEST(CaseCodec, TheDecoderRefusesTruncatedAndGarbledBytesNamingTheField) {
   std::string yes = encode_event(two).value();
   yes[a + 4 + 1 + 4] = 5;
   EXPECT_EQ(decode_event(yes).status().field(), "facts[0].yes");
+}
+
+// The decoder that reuses one event (replaying a store) gives what a fresh decode gives, whatever
+// the event held before: a full event, then a bare one, then the full one again, and after a
+// failed decode.
+TEST(CaseCodec, DecodingIntoAReusedEventLeavesNothingOfThePreviousOne) {
+  CaseEvent bare;
+  bare.stage = "s";
+  bare.day = D("2020-01-01");
+  bare.facts = {bool_fact("a", true)};
+  const std::string full = encode_event(full_event()).value();
+  const std::string small = encode_event(bare).value();
+  CaseEvent reused;
+  for (const std::string *bytes : {&full, &small, &full, &small}) {
+    ASSERT_TRUE(decode_event_into(*bytes, reused).ok());
+    EXPECT_EQ(reused, decode_event(*bytes).value());
+  }
+  EXPECT_EQ(decode_event_into(full.substr(0, full.size() - 3), reused).code(),
+            StatusCode::kDataLoss);
+  ASSERT_TRUE(decode_event_into(small, reused).ok());
+  EXPECT_EQ(reused, decode_event(small).value());
+  // The same fact key with another type: the value of the other type is reset.
+  CaseEvent text = bare;
+  text.facts[0].type = FactType::kText;
+  text.facts[0].text = "ref-1";
+  ASSERT_TRUE(decode_event_into(encode_event(text).value(), reused).ok());
+  ASSERT_TRUE(decode_event_into(small, reused).ok());
+  EXPECT_EQ(reused.facts[0].text, "");
+  EXPECT_TRUE(reused.facts[0].yes);
 }
 
 }  // namespace
