@@ -348,7 +348,7 @@ struct PlanStatus {
   Date as_of;                              ///< the day asked
   std::vector<ItemStatus> items;           ///< one per item, in the schedule's order
   std::optional<FollowUpOutcome> outcome;  ///< the plan's outcome, when decided
-  bool closed = false;  ///< a final outcome (not 继续跟踪管理) was decided by @ref as_of
+  bool closed = false;  ///< a final outcome (not 继续跟踪管理) was decided by the day asked
 };
 
 /**
@@ -451,7 +451,7 @@ struct ReappointmentAnswer {
   std::vector<ConditionCheck> conditions;     ///< every condition, in the template's order
   std::vector<std::string> missing;           ///< keys of the conditions unknown: facts to record
   std::optional<Date> earliest;   ///< the day the impact period no longer blocks, when known
-  std::vector<Blocker> blockers;  ///< eligibility's blockers, as of @ref as_of
+  std::vector<Blocker> blockers;  ///< eligibility's blockers, as of the day asked
   CatalogueRef catalogue;         ///< eligibility's catalogue
 };
 

@@ -416,7 +416,7 @@ StatusOr<std::vector<ProportionalityFlag>> check_method(const FollowUpCatalogue 
   const Date day = a->decided_on ? *a->decided_on : a->executed_on ? *a->executed_on : as_of;
   std::vector<ProportionalityFlag> flags;
   const auto flag = [&](const MethodCheckRule &rule, std::vector<AdjustmentMethod> called_for,
-                        std::string why_zh, std::string why_en) {
+                        const std::string &why_zh, const std::string &why_en) {
     ProportionalityFlag f;
     f.rule_id = "followup.method." + rule.key;
     f.adjustment_id = a->id;

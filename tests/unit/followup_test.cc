@@ -707,7 +707,7 @@ TEST(FollowUpTemplates, AHostTemplateReplacesTheShippedOneInItsRegion) {
 TEST(FollowUpTemplates, BadHostTextNamesTheField) {
   const auto error = [](std::string_view text) {
     FollowUpCatalogue c;
-    const Status s = c.add_text(text, "host");
+    Status s = c.add_text(text, "host");
     EXPECT_FALSE(s.ok());
     EXPECT_TRUE(c.templates().empty());
     return s;
