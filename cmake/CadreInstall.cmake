@@ -47,6 +47,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/exemption.hpp
   cadre/facts.hpp
   cadre/followup.hpp
+  cadre/followup_plan.hpp
   cadre/organisation.hpp
   cadre/procedure_definition.hpp
   cadre/records.hpp

@@ -20,6 +20,7 @@
 #include "cadre/facts.hpp"
 #include "cadre/finding.hpp"
 #include "cadre/followup.hpp"
+#include "cadre/followup_plan.hpp"
 #include "cadre/labels.hpp"
 #include "cadre/organisation.hpp"
 #include "cadre/procedure_definition.hpp"
