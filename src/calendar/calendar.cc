@@ -606,8 +606,8 @@ StatusOr<int> WorkCalendar::working_days_between(Date from, Date to,
   // Inside the table: the prefix counts (the days (lo, hi] are days_[lo + 1 - base_, hi - base_]).
   if (lo + 1 <= hi && lo + 1 >= base_ &&
       static_cast<std::int64_t>(hi) - base_ < static_cast<std::int64_t>(days_.size())) {
-    const auto a = static_cast<std::size_t>(lo + 1 - base_);
-    const auto b = static_cast<std::size_t>(hi - base_ + 1);
+    const auto a = static_cast<std::size_t>(static_cast<std::int64_t>(lo) + 1 - base_);
+    const auto b = static_cast<std::size_t>(static_cast<std::int64_t>(hi) - base_ + 1);
     if (fallback != CalendarFallback::kWeekendsOnly && unknown_upto_[b] != unknown_upto_[a]) {
       return Status(StatusCode::kOutOfRange, out_of_range_message(years()), "date");
     }

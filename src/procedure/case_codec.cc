@@ -356,9 +356,10 @@ StatusOr<std::string> encode_event(const CaseEvent &event) {
   return w.take();
 }
 
-Status decode_event_into(std::string_view bytes, CaseEvent &e) {
+Status decode_event_into(std::string_view bytes, CaseEvent &out) {
+  CaseEvent &e = out;
   if (bytes.size() > kMaxEventBytes) {
-    return Status(StatusCode::kDataLoss, "the event's encoding exceeds 1 MiB", "");
+    return {StatusCode::kDataLoss, "the event's encoding exceeds 1 MiB", ""};
   }
   Reader r(bytes);
   e.votes.reset();
@@ -465,8 +466,8 @@ Status decode_event_into(std::string_view bytes, CaseEvent &e) {
     e.diff = std::move(diff);
   }
   if (!r.at_end()) {
-    return Status(StatusCode::kDataLoss,
-                  std::to_string(r.remaining()) + " bytes after the end of the event", "");
+    return {StatusCode::kDataLoss,
+            std::to_string(r.remaining()) + " bytes after the end of the event", ""};
   }
   return {};
 }
