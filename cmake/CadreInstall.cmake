@@ -58,6 +58,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/sources.hpp
   cadre/sqlite_store.hpp
   cadre/status.hpp
+  cadre/tolerance.hpp
   cadre/rules/retirement.hpp)
 
 # Warn at configure time too, so that a forgotten header shows up early.

@@ -29,5 +29,6 @@
 #include "cadre/rules/retirement.hpp"
 #include "cadre/screening.hpp"
 #include "cadre/status.hpp"
+#include "cadre/tolerance.hpp"
 
 #endif  // CADRE_CADRE_HPP

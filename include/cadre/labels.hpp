@@ -130,6 +130,11 @@ CADRE_SCHEMA_ENUM(AnchorPoint);
 CADRE_SCHEMA_ENUM(DeadlineEffect);
 CADRE_SCHEMA_ENUM(MajorityBase);
 CADRE_SCHEMA_ENUM(CaseRejection);
+CADRE_SCHEMA_ENUM(ToleranceProposal);
+CADRE_SCHEMA_ENUM(CriterionStatus);
+CADRE_SCHEMA_ENUM(ToleranceRole);
+CADRE_SCHEMA_ENUM(CriterionTest);
+CADRE_SCHEMA_ENUM(MitigationKind);
 
 #undef CADRE_SCHEMA_ENUM
 /// @endcond
