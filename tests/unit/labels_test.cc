@@ -116,7 +116,8 @@ using AllEnums =
              FollowUpOutcomeKind, RecordKind, EligibilityTarget, ProcedureKind, DecidedBy,
              ConsequenceKind, DayKind, CalendarFallback, PeriodUnit, FindingStatus,
              ExemptionOutcome, ActorRole, AuthorityLevel, StageEntry, FactType, GuardKind,
-             AnchorPoint, DeadlineEffect, MajorityBase, CaseRejection>;
+             AnchorPoint, DeadlineEffect, MajorityBase, CaseRejection, ToleranceProposal,
+             CriterionStatus, ToleranceRole, CriterionTest, MitigationKind>;
 
 // Schema enums that no C++ enumeration with a SchemaEnum line mirrors yet.
 const std::set<std::string> kNotMirrored = {};
