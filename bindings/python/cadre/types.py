@@ -1434,6 +1434,123 @@ class CaseRejection(_typed.Enum):
 _typed.enum(CaseRejection, "cadre.v1.CaseRejection", "CASE_REJECTION_")
 
 
+class ToleranceProposal(_typed.Enum):
+    """What the evaluation of an error-tolerance (容错) claim proposes: a proposal, never a decision.
+
+    Schema enum ``cadre.v1.ToleranceProposal``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 免责 (exempt)
+    EXEMPT = 1
+    """A ground of exemption holds, every condition holds and no exclusion applies."""
+    #: 从轻 (lighter treatment)
+    LIGHTER = 2
+    """A ground of lighter treatment holds (从轻)."""
+    #: 减轻 (reduced treatment)
+    MITIGATED = 3
+    """A ground of reduced treatment holds (减轻)."""
+    #: 不予容错 (no tolerance)
+    DENIED = 4
+    """An exclusion applies, a condition fails, or no ground holds."""
+    #: 需要作出判断 (needs a judgement)
+    NEEDS_JUDGEMENT = 5
+    """A fact the outcome depends on is not recorded: a person must record it first."""
+
+
+_typed.enum(ToleranceProposal, "cadre.v1.ToleranceProposal", "TOLERANCE_PROPOSAL_")
+
+
+class CriterionStatus(_typed.Enum):
+    """Whether a criterion (or a group of criteria) of error tolerance holds on the facts recorded.
+
+    Schema enum ``cadre.v1.CriterionStatus``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 符合 (met)
+    MET = 1
+    #: 不符合 (not met)
+    NOT_MET = 2
+    #: 缺少事实，无法判断 (unknown: a fact is missing)
+    UNKNOWN = 3
+    """A fact it reads is not recorded."""
+
+
+_typed.enum(CriterionStatus, "cadre.v1.CriterionStatus", "CRITERION_STATUS_")
+
+
+class ToleranceRole(_typed.Enum):
+    """What a group of error-tolerance criteria does in the evaluation of a claim.
+
+    Schema enum ``cadre.v1.ToleranceRole``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 容错条件 (condition of tolerance)
+    CONDITION = 1
+    """A condition every tolerance needs (容错条件): all its criteria must hold."""
+    #: 免责情形 (ground of exemption)
+    GROUND = 2
+    """A ground of exemption (免责情形): all its criteria must hold."""
+    #: 从轻、减轻情形 (ground of lighter or reduced treatment)
+    MITIGATION = 3
+    """A ground of lighter or reduced treatment (从轻、减轻情形): all its criteria must hold."""
+    #: 不予容错情形 (exclusion)
+    EXCLUSION = 4
+    """An exclusion (不予容错情形): any one of its criteria stops tolerance."""
+
+
+_typed.enum(ToleranceRole, "cadre.v1.ToleranceRole", "TOLERANCE_ROLE_")
+
+
+class CriterionTest(_typed.Enum):
+    """How a criterion of error tolerance tests the fact it reads.
+
+    Schema enum ``cadre.v1.CriterionTest``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 为是 (is yes)
+    TRUE = 1
+    """A yes-or-no fact is yes."""
+    #: 为否 (is no)
+    FALSE = 2
+    """A yes-or-no fact is no."""
+    #: 达到（以上，含本数） (at least)
+    AT_LEAST = 3
+    """An integer fact is the threshold or more (以上: the number included)."""
+    #: 不满（不含本数） (below)
+    BELOW = 4
+    """An integer fact is below the threshold (不满: the number excluded)."""
+
+
+_typed.enum(CriterionTest, "cadre.v1.CriterionTest", "CRITERION_TEST_")
+
+
+class MitigationKind(_typed.Enum):
+    """Which mitigating circumstance of an error-tolerance claim a ground records.
+
+    Schema enum ``cadre.v1.MitigationKind``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 及时采取补救措施，有效挽回损失或者消除不良影响 (timely remedy: losses recovered or harm removed)
+    REMEDIED = 1
+    #: 积极配合问责调查工作 (cooperated with the accountability investigation)
+    COOPERATED = 2
+    #: 其他从轻、减轻情节 (other mitigating circumstance)
+    OTHER = 3
+
+
+_typed.enum(MitigationKind, "cadre.v1.MitigationKind", "MITIGATION_KIND_")
+
+
 @dataclass
 class LocalizedText(_typed.Message):
     """A text in both languages of the domain, from one source.
@@ -2159,6 +2276,204 @@ class ExemptionClaim(_typed.Message):
     """Remedial action taken (及时采取补救措施), a mitigating fact."""
     cooperated: bool = False
     """Cooperated with the investigation, a mitigating fact."""
+
+
+@dataclass
+class ToleranceFactSpec(_typed.Message):
+    """A fact a tolerance model reads, declared once per model. A claim records its
+    value with who recorded it; the engine never infers it.
+
+    Schema message ``cadre.v1.ToleranceFactSpec``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceFactSpec"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("type", "type", _typed.ENUM, "FactType", False, False),
+        ("judgement", "judgement", _typed.SCALAR, None, False, False),
+        ("unit", "unit", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    key: str = ""
+    """Unique within the model, e.g. "personal_gain": lowercase letters, digits and '_'."""
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    type: FactType = FactType.UNSPECIFIED
+    """FACT_TYPE_BOOL or FACT_TYPE_INTEGER."""
+    judgement: bool = False
+    """True for a judgement (motive, whether the decision procedure was followed,
+    whether losses were recovered): a person records it after review.
+    """
+    unit: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """Unit of an integer fact, e.g. 人, 万元."""
+
+
+@dataclass
+class ToleranceCriterion(_typed.Message):
+    """One criterion: a test of one fact, with its citation.
+
+    Schema message ``cadre.v1.ToleranceCriterion``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceCriterion"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("fact", "fact", _typed.SCALAR, None, False, False),
+        ("test", "test", _typed.ENUM, "CriterionTest", False, False),
+        ("threshold", "threshold", _typed.INT64, None, False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    key: str = ""
+    """Unique within the model."""
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """What the criterion means, in the rule's words."""
+    fact: str = ""
+    """Key of the fact it reads (ToleranceModel.facts)."""
+    test: CriterionTest = CriterionTest.UNSPECIFIED
+    threshold: int = 0
+    """For CRITERION_TEST_AT_LEAST and CRITERION_TEST_BELOW."""
+    citations: list[Citation] = _field(default_factory=list)
+
+
+@dataclass
+class ToleranceGroup(_typed.Message):
+    """A group of criteria: a condition, a ground of exemption, a ground of lighter
+    or reduced treatment, or an exclusion.
+
+    Schema message ``cadre.v1.ToleranceGroup``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceGroup"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("role", "role", _typed.ENUM, "ToleranceRole", False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("ground", "ground", _typed.ENUM, "ExemptionGround", False, False),
+        ("exclusion", "exclusion", _typed.ENUM, "ExemptionExclusion", False, False),
+        ("mitigation", "mitigation", _typed.ENUM, "MitigationKind", False, False),
+        ("outcomes", "outcomes", _typed.ENUM, "ToleranceProposal", True, False),
+        ("criteria", "criteria", _typed.MESSAGE, "ToleranceCriterion", True, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("gate", "gate", _typed.SCALAR, None, False, False),
+    )
+
+    key: str = ""
+    """Unique within the model."""
+    role: ToleranceRole = ToleranceRole.UNSPECIFIED
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    ground: ExemptionGround = ExemptionGround.UNSPECIFIED
+    """For TOLERANCE_ROLE_GROUND: the ground it is (三个区分开来, 第十七条)."""
+    exclusion: ExemptionExclusion = ExemptionExclusion.UNSPECIFIED
+    """For TOLERANCE_ROLE_EXCLUSION: the exclusion it is."""
+    mitigation: MitigationKind = MitigationKind.UNSPECIFIED
+    """For TOLERANCE_ROLE_MITIGATION: the circumstance it is."""
+    outcomes: list[ToleranceProposal] = _field(default_factory=list)
+    """For TOLERANCE_ROLE_GROUND and TOLERANCE_ROLE_MITIGATION: the outcomes the
+    rule allows, the first proposed. A ground's first is TOLERANCE_PROPOSAL_EXEMPT
+    (empty: only that); a mitigation's are TOLERANCE_PROPOSAL_LIGHTER or
+    TOLERANCE_PROPOSAL_MITIGATED.
+    """
+    criteria: list[ToleranceCriterion] = _field(default_factory=list)
+    """A condition, a ground or a mitigation needs all of them; an exclusion any one."""
+    citations: list[Citation] = _field(default_factory=list)
+    gate: str = ""
+    """Key of a yes-or-no fact that must be yes for the group to apply at all
+    (e.g. a safety accident occurred); recorded as no, the group is not met.
+    """
+
+
+@dataclass
+class ToleranceShortening(_typed.Message):
+    """How 从轻 or 减轻 shortens the impact period of the record concerned.
+
+    Schema message ``cadre.v1.ToleranceShortening``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceShortening"
+    _fields_: ClassVar[tuple] = (
+        ("outcome", "outcome", _typed.ENUM, "ToleranceProposal", False, False),
+        ("percent", "percent", _typed.SCALAR, None, False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    outcome: ToleranceProposal = ToleranceProposal.UNSPECIFIED
+    """TOLERANCE_PROPOSAL_LIGHTER or TOLERANCE_PROPOSAL_MITIGATED."""
+    percent: int = 0
+    """Share of the impact period that remains, in percent (1 to 99); whole months, rounded up."""
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = _field(default_factory=list)
+
+
+@dataclass
+class ToleranceModel(_typed.Message):
+    """A set of criteria of error tolerance (容错纠错) under one set of rules over a period.
+
+    Schema message ``cadre.v1.ToleranceModel``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceModel"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("version", "version", _typed.SCALAR, None, False, False),
+        ("title", "title", _typed.MESSAGE, "LocalizedText", False, False),
+        ("jurisdiction", "jurisdiction", _typed.SCALAR, None, False, False),
+        ("effective_from", "effective_from", _typed.SCALAR, None, False, False),
+        ("effective_to", "effective_to", _typed.SCALAR, None, False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("completeness", "completeness", _typed.MESSAGE, "LocalizedText", False, False),
+        ("facts", "facts", _typed.MESSAGE, "ToleranceFactSpec", True, False),
+        ("groups", "groups", _typed.MESSAGE, "ToleranceGroup", True, False),
+        ("exempt_effects", "exempt_effects", _typed.ENUM, "ExemptionEffect", True, False),
+        ("softened_effects", "softened_effects", _typed.ENUM, "ExemptionEffect", True, False),
+        ("shortenings", "shortenings", _typed.MESSAGE, "ToleranceShortening", True, False),
+        ("documents", "documents", _typed.MESSAGE, "Document", True, False),
+    )
+
+    id: str = ""
+    """Stable id, e.g. "cn.tolerance.2019"."""
+    version: str = ""
+    title: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    jurisdiction: str = ""
+    """"CN" or a six-digit region code."""
+    effective_from: str = ""
+    """First day in force, ISO 8601."""
+    effective_to: str = ""
+    """Last day in force; empty while in force."""
+    citations: list[Citation] = _field(default_factory=list)
+    """Basis of the model as a whole."""
+    completeness: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """What is missing or unverified."""
+    facts: list[ToleranceFactSpec] = _field(default_factory=list)
+    groups: list[ToleranceGroup] = _field(default_factory=list)
+    exempt_effects: list[ExemptionEffect] = _field(default_factory=list)
+    """What 免责 cancels, as the exemption module applies it."""
+    softened_effects: list[ExemptionEffect] = _field(default_factory=list)
+    """What 从轻 and 减轻 soften (after the shortened period)."""
+    shortenings: list[ToleranceShortening] = _field(default_factory=list)
+    documents: list[Document] = _field(default_factory=list)
+    """Documents cited that the library's registry does not hold."""
+
+
+@dataclass
+class ToleranceModels(_typed.Message):
+    """A file of tolerance models (data/tolerance/*.textproto, or a host's own).
+
+    Schema message ``cadre.v1.ToleranceModels``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceModels"
+    _fields_: ClassVar[tuple] = (
+        ("models", "models", _typed.MESSAGE, "ToleranceModel", True, False),
+    )
+
+    models: list[ToleranceModel] = _field(default_factory=list)
 
 
 @dataclass
@@ -5686,6 +6001,8 @@ __all__ = [
     "ConsistencyFlag",
     "ConsistencyRequest",
     "ConsistencyResponse",
+    "CriterionStatus",
+    "CriterionTest",
     "DayKind",
     "Deadline",
     "DeadlineAnchor",
@@ -5744,6 +6061,7 @@ __all__ = [
     "LeadershipTeam",
     "LocalizedText",
     "MajorityBase",
+    "MitigationKind",
     "NoGradeReason",
     "Operation",
     "OperationList",
@@ -5802,6 +6120,14 @@ __all__ = [
     "TeamRole",
     "TermOfOffice",
     "Threshold",
+    "ToleranceCriterion",
+    "ToleranceFactSpec",
+    "ToleranceGroup",
+    "ToleranceModel",
+    "ToleranceModels",
+    "ToleranceProposal",
+    "ToleranceRole",
+    "ToleranceShortening",
     "Training",
     "Unit",
     "UnitKind",
