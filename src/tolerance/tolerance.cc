@@ -63,9 +63,7 @@ class Checker {
       fail("citations", "required: the basis of the model");
     }
     if (ok()) citations(m_.citations, "");
-    if (ok() && (m_.citations.front().evidence || evidence_only(m_.citations.front().key))) {
-      fail("citations[0].key", "the basis of a model is never evidence only");
-    }
+    if (ok()) basis(m_.citations, "", "a model");
     if (ok() && (m_.facts.size() > kMaxToleranceItems || m_.groups.size() > kMaxToleranceItems)) {
       fail(m_.facts.size() > kMaxToleranceItems ? "facts" : "groups",
            "more than " + std::to_string(kMaxToleranceItems));
@@ -106,6 +104,7 @@ class Checker {
       }
       if (ok()) text(s.text, p + ".text");
       if (ok()) citations(s.citations, p);
+      if (ok()) basis(s.citations, p, "a shortening");
     }
     return status_;
   }
@@ -167,6 +166,16 @@ class Checker {
     }
   }
 
+  // A speech or an article is evidence, never a legal basis: the first citation of a model,
+  // a group, a criterion or a shortening names a rule (the evidence may follow it).
+  void basis(const std::vector<Citation> &list, const std::string &owner, const char *what) {
+    if (!list.empty() && (list.front().evidence || evidence_only(list.front().key))) {
+      fail((owner.empty() ? "" : owner + ".") + "citations[0].key",
+           std::string("the basis of ") + what +
+               " is never evidence only: cite the rule first, the evidence after it");
+    }
+  }
+
   void fact(const ToleranceFactSpec &f, const std::string &path) {
     if (!valid_key(f.key)) {
       fail(path + ".key", "required: lowercase letters, digits, '-', '_' and '.'");
@@ -225,6 +234,7 @@ class Checker {
       fail(path + ".citations", "required: the rule behind the group");
     }
     if (ok()) citations(g.citations, path);
+    if (ok()) basis(g.citations, path, "a group");
   }
 
   void outcomes(const ToleranceGroup &g, const std::string &path) {
@@ -279,6 +289,7 @@ class Checker {
       fail(path + ".citations", "required: the source of the criterion");
     }
     if (ok()) citations(c.citations, path);
+    if (ok()) basis(c.citations, path, "a criterion");
   }
 
   void effects(const std::vector<ExemptionEffect> &list, const std::string &path) {

@@ -148,19 +148,91 @@ TEST(Tolerance, ShippedModelsLoadCheckAndCite) {
   EXPECT_EQ(static_cast<std::size_t>(pb.models(0).groups_size()), central().groups.size());
 }
 
-// docs/tolerance.md lists every shipped group and criterion, with its tags.
+// The citations of a row of docs/tolerance.md: "`key` article+item TAG", evidence marked.
+std::string cited(const std::vector<Citation> &list) {
+  static const std::map<Verification, std::string> kTag = {
+      {Verification::kSaw, "SAW"},
+      {Verification::kSawPartial, "SAW-partial"},
+      {Verification::kSawSecondary, "SAW-secondary"},
+      {Verification::kSawLocal, "SAW-local"},
+      {Verification::kRecalled, "RECALLED"}};
+  std::string out;
+  for (const Citation &c : list) {
+    out += (out.empty() ? "`" : "; `") + c.key + "`";
+    if (!c.article.empty() || !c.item.empty()) out += " " + c.article + c.item;
+    const auto tag = kTag.find(c.verification);
+    out += " " + (tag == kTag.end() ? std::string("?") : tag->second);
+    if (c.evidence) out += " (evidence)";
+  }
+  return out;
+}
+
+// The line of @p page that holds @p needle; empty when none.
+std::string line_of(const std::string &page, const std::string &needle) {
+  const std::size_t at = page.find(needle);
+  if (at == std::string::npos) return {};
+  const std::size_t from = page.rfind('\n', at);
+  const std::size_t to = page.find('\n', at);
+  return page.substr(from == std::string::npos ? 0 : from + 1,
+                     to == std::string::npos ? std::string::npos
+                                             : to - (from == std::string::npos ? 0 : from + 1));
+}
+
+// docs/tolerance.md lists every shipped group and criterion, with its citations in order and
+// their tags (the evidence marked as such).
 TEST(Tolerance, TheDocsPageListsEveryCriterion) {
   const std::string page = read_file(std::string(CADRE_SRC_DIR) + "/../docs/tolerance.md");
   ASSERT_FALSE(page.empty());
   for (const ToleranceModel &m : shipped().models()) {
-    EXPECT_NE(page.find("`" + m.id + "`"), std::string::npos) << m.id;
+    const std::size_t section = page.find("### " + m.id);
+    ASSERT_NE(section, std::string::npos) << m.id;
+    const std::string rest = page.substr(section);
     for (const ToleranceGroup &g : m.groups) {
-      EXPECT_NE(page.find("`" + g.key + "` " + g.name.zh_cn), std::string::npos) << g.key;
+      const std::string row = line_of(rest, "`" + g.key + "` " + g.name.zh_cn);
+      EXPECT_FALSE(row.empty()) << g.key;
+      EXPECT_NE(row.find("| " + cited(g.citations) + " |"), std::string::npos)
+          << g.key << ": " << cited(g.citations);
       for (const ToleranceCriterion &c : g.criteria) {
-        EXPECT_NE(page.find("`" + c.key + "` " + c.name.zh_cn), std::string::npos) << c.key;
+        const std::string crow = line_of(rest, "`" + c.key + "` " + c.name.zh_cn);
+        EXPECT_FALSE(crow.empty()) << c.key;
+        EXPECT_NE(crow.find("| " + cited(c.citations) + " |"), std::string::npos)
+            << c.key << ": " << cited(c.citations);
       }
     }
   }
+}
+
+// A speech is evidence, never a legal basis: wherever the shipped models cite the 2016 speech
+// (三个区分开来), a rule comes first and the speech is marked as evidence; the criteria of the
+// second and third distinctions, whose wording in a rule was not seen, are RECALLED.
+TEST(Tolerance, TheSpeechIsEvidenceNeverTheBasis) {
+  const auto check = [](const std::vector<Citation> &list, const std::string &where) {
+    ASSERT_FALSE(list.empty()) << where;
+    EXPECT_FALSE(list.front().evidence) << where;
+    for (const Citation &c : list) {
+      if (c.key == "xi-2016-three-distinctions") {
+        EXPECT_TRUE(c.evidence) << where;
+      }
+    }
+  };
+  for (const ToleranceModel &m : shipped().models()) {
+    check(m.citations, m.id);
+    for (const ToleranceGroup &g : m.groups) {
+      check(g.citations, m.id + " " + g.key);
+      for (const ToleranceCriterion &c : g.criteria) check(c.citations, m.id + " " + c.key);
+    }
+  }
+  const auto first = [](const ToleranceModel &m, const std::string &group) {
+    const ToleranceGroup *g = m.group(group);
+    return g == nullptr ? Citation{} : g->criteria.front().citations.front();
+  };
+  EXPECT_EQ(first(central(), "violation").key, "jl-2018-opinion");
+  EXPECT_EQ(first(central(), "violation").verification, Verification::kSawSecondary);
+  for (const char *g : {"defied-ban", "personal-gain"}) {
+    EXPECT_EQ(first(central(), g).key, "jl-2018-opinion") << g;
+    EXPECT_EQ(first(central(), g).verification, Verification::kRecalled) << g;
+  }
+  EXPECT_EQ(first(jiangsu(), "defied-ban").verification, Verification::kRecalled);
 }
 
 TEST(Tolerance, TheCentralModelHasTheThreeDistinctionsArticles17And18AndTheExclusions) {
@@ -594,11 +666,41 @@ TEST(Tolerance, BadDataIsRefusedNamingTheField) {
        "citations { key: \"host-rule\" } }\n    citations { key: \"host-rule\" verification: "
        "VERIFICATION_SAW_LOCAL }\n  }\n  softened",
        "models[0].groups[1].criteria[0].citations[0].verification"},
+      // A speech is evidence, never the basis of a criterion or a group.
+      {"text { zh_cn: \"谋取私利\" en: \"private gain\" } citations { key: \"host-rule\" "
+       "verification: VERIFICATION_RECALLED } }",
+       "text { zh_cn: \"谋取私利\" en: \"private gain\" } citations { key: "
+       "\"xi-2016-three-distinctions\" verification: VERIFICATION_SAW } citations { key: "
+       "\"host-rule\" verification: VERIFICATION_RECALLED } }",
+       "models[0].groups[1].criteria[0].citations[0].key"},
+      {"    citations { key: \"host-rule\" verification: VERIFICATION_SAW_LOCAL }\n  }\n  softened",
+       "    citations { key: \"xi-2016-three-distinctions\" verification: VERIFICATION_SAW }\n"
+       "    citations { key: \"host-rule\" verification: VERIFICATION_SAW_LOCAL }\n  }\n  softened",
+       "models[0].groups[1].citations[0].key"},
+      {"shortenings { outcome: TOLERANCE_PROPOSAL_LIGHTER percent: 50 text { zh_cn: \"影响期减半\" "
+       "en: \"half the period\" } citations {",
+       "shortenings { outcome: TOLERANCE_PROPOSAL_LIGHTER percent: 50 text { zh_cn: \"影响期减半\" "
+       "en: \"half the period\" } citations { key: \"jx-article-2017\" verification: "
+       "VERIFICATION_SAW } citations {",
+       "models[0].shortenings[0].citations[0].key"},
   };
   for (const Case &c : cases) {
     const Status st = error(host(c.from, c.to));
     EXPECT_EQ(st.code(), StatusCode::kInvalidArgument) << c.field << ": " << st.to_string();
     EXPECT_EQ(st.field(), c.field) << st.to_string();
+  }
+  // The evidence may follow the rule.
+  {
+    ToleranceModels set = ToleranceModels::builtin();
+    const std::string after = host(
+        "text { zh_cn: \"谋取私利\" en: \"private gain\" } citations { key: \"host-rule\" "
+        "verification: VERIFICATION_RECALLED } }",
+        "text { zh_cn: \"谋取私利\" en: \"private gain\" } citations { key: \"host-rule\" "
+        "verification: VERIFICATION_RECALLED } citations { key: \"xi-2016-three-distinctions\" "
+        "verification: VERIFICATION_SAW } }");
+    const Status st = set.add_text(after, "host.textproto");
+    EXPECT_TRUE(st.ok()) << st.to_string();
+    EXPECT_TRUE(set.find("host.360000.tolerance")->groups[1].criteria[0].citations[1].evidence);
   }
   // A syntax error names the source, with its line and column.
   const Status syntax = error("models { id: ");
