@@ -2,15 +2,17 @@
 """Checks the generated Sources page of the HTML docs against the registry.
 
 Usage: check_sources_page.py SOURCES.textproto SOURCES.html CATALOGUE.textproto...
-       [PROCEDURES.textproto...]
+       [PROCEDURES.textproto...] [TOLERANCE.textproto...]
 
 The page (docs/generated/sources.md, rendered by Doxygen into sources.html)
 must list every document of the registry (data/sources.textproto) in a row of
 its own, with its verification tag, and name in that row every rule of the
 shipped catalogues that cites the document (in its citations or a parameter's
-citation), and every shipped procedure definition that cites it
-(data/procedures). A document cited by no rule says "(not cited)" or names the
-code that cites it.
+citation), every shipped procedure definition that cites it
+(data/procedures) and every shipped model of error tolerance that cites it
+(data/tolerance: in its own citations, its groups', criteria' or
+shortenings'). A document cited by none says "(not cited)" or names the code
+that cites it.
 
 Standard library only. Exit status 0 when the page holds all of it, 1 otherwise.
 """
@@ -48,8 +50,8 @@ def registry(path):
 
 
 def blocks(text):
-    """(kind, text) of every top-level `rules {` or `procedures {` block."""
-    parts = re.split(r"\n\s*(rules|procedures) \{", text)
+    """(kind, text) of every top-level `rules {`, `procedures {` or `models {` block."""
+    parts = re.split(r"\n\s*(rules|procedures|models) \{", "\n" + text)
     return list(zip(parts[1::2], parts[2::2]))
 
 
@@ -63,8 +65,9 @@ def citing_rules(paths):
             rule = ID.search(block)
             if rule is None:
                 raise SystemExit("error: %s: a rule without id" % path)
-            # A procedure's stages, facts and outcomes have keys too: only a
-            # citation's key (written first in its block) and the rule set count.
+            # A procedure's stages, facts and outcomes (a model's facts, groups and
+            # criteria) have keys too: only a citation's key (written first in its
+            # block) and a procedure's rule set count.
             keys = (KEY.findall(block) if kind == "rules"
                     else CITED.findall(block) + RULE_SET.findall(block))
             for key in keys:

@@ -16,7 +16,8 @@
 // usage: cadre_catgen OUT.cc KEYS.inc SOURCES.textproto IN.textproto...
 //        cadre_catgen --markdown OUT.md TESTS_DIR SOURCES.textproto IN.textproto...   (docs)
 //        cadre_catgen --sources-page OUT.md SRC_DIR SOURCES.textproto IN.textproto...
-//                     [--procedures PROCEDURES.textproto...]                       (docs)
+//                     [--procedures PROCEDURES.textproto...]
+//                     [--tolerance TOLERANCE.textproto...]                          (docs)
 //        cadre_catgen --procedures OUT.cc SOURCES.textproto PROCEDURES.textproto...
 //        cadre_catgen --procedures-page OUT.md SOURCES.textproto PROCEDURES.textproto... (docs)
 #include <google/protobuf/io/tokenizer.h>
@@ -37,6 +38,7 @@
 #include "cadre/v1/options.pb.h"
 #include "cadre/v1/procedure_definition.pb.h"
 #include "cadre/v1/sources.pb.h"
+#include "cadre/v1/tolerance.pb.h"
 
 namespace {
 
@@ -909,10 +911,21 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
   std::map<std::string, const pb::Document *> local;
   std::vector<pb::Catalogue> catalogues;
   std::vector<pb::ProcedureDefinition> procedures;
+  std::vector<pb::ToleranceModels> tolerance;
   bool procedure_files = false;
+  bool tolerance_files = false;
   for (const std::string &path : inputs) {
-    if (path == "--procedures") {
-      procedure_files = true;
+    if (path == "--procedures" || path == "--tolerance") {
+      procedure_files = path == "--procedures";
+      tolerance_files = path == "--tolerance";
+      continue;
+    }
+    if (tolerance_files) {
+      pb::ToleranceModels models;
+      if (!parse_file(path, models)) {
+        return 1;
+      }
+      tolerance.push_back(std::move(models));
       continue;
     }
     if (procedure_files) {
@@ -953,6 +966,39 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
       cited_by[k].push_back("procedure `" + d.id() + "`");
     }
   }
+  // The criteria of error tolerance (data/tolerance): a model cites in its own citations, its
+  // groups', its criteria' and its shortenings'; its own documents are listed too.
+  for (const pb::ToleranceModels &file : tolerance) {
+    for (const pb::ToleranceModel &m : file.models()) {
+      std::set<std::string> keys;
+      const auto add = [&](const google::protobuf::RepeatedPtrField<pb::Citation> &list) {
+        for (const pb::Citation &ci : list) {
+          keys.insert(ci.key());
+        }
+      };
+      add(m.citations());
+      for (const pb::ToleranceGroup &g : m.groups()) {
+        add(g.citations());
+        for (const pb::ToleranceCriterion &c : g.criteria()) {
+          add(c.citations());
+        }
+      }
+      for (const pb::ToleranceShortening &s : m.shortenings()) {
+        add(s.citations());
+      }
+      for (const pb::Document &d : m.documents()) {
+        local[d.key()] = &d;
+      }
+      for (const std::string &k : keys) {
+        if (registry.by_key.count(k) == 0 && local.count(k) == 0) {
+          std::fprintf(stderr, "catgen: tolerance model %s cites unknown document %s\n",
+                       m.id().c_str(), k.c_str());
+          return 1;
+        }
+        cited_by[k].push_back("tolerance `" + m.id() + "`");
+      }
+    }
+  }
   // Citations in code: source_key("...") in src/.
   for (const auto &e : std::filesystem::recursive_directory_iterator(src_dir)) {
     const auto ext = e.path().extension();
@@ -979,7 +1025,9 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
   std::ostringstream os;
   os << "# Sources {#sources}\n\n"
         "Every document cadre cites, generated at build time from the registry "
-        "(`data/sources.textproto`) and the shipped catalogues. Rules, parameters and explanations "
+        "(`data/sources.textproto`), the shipped catalogues, procedure definitions "
+        "(`data/procedures`) and criteria of error tolerance (`data/tolerance`). Rules, "
+        "parameters, procedures, criteria and explanations "
         "cite a document by its key plus article and item; a citation naming no registered "
         "document fails the build. The tag says how far the document's text was verified "
         "(shared/domain/regulations.md): **SAW** read on the page named, **SAW-partial** only "
