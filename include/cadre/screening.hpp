@@ -27,6 +27,7 @@
 #include "cadre/finding.hpp"
 #include "cadre/procedure_definition.hpp"
 #include "cadre/rules/retirement.hpp"
+#include "cadre/tolerance.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
@@ -50,6 +51,11 @@ struct EngineConfig {
    * which a host adds a province's 实施细则 (ProcedureSet::add()).
    */
   ProcedureSet procedures = ProcedureSet::builtin();
+  /**
+   * The criteria of error tolerance claims are evaluated against: the shipped ones by
+   * default, to which a host adds its own (ToleranceModels::add_text()).
+   */
+  ToleranceModels tolerance = ToleranceModels::builtin();
 };
 
 /**

@@ -28,6 +28,7 @@
 #include "cadre/v1/procedure_definition.pb.h"
 #include "cadre/v1/service.pb.h"
 #include "cadre/v1/sources.pb.h"
+#include "cadre/v1/tolerance_service.pb.h"
 #include "codec/protobuf_log.hpp"
 
 namespace cadre::codec {
@@ -399,7 +400,8 @@ std::string descriptor_set() {
         pb::CalendarDayRequest::descriptor()->file(), pb::CaseOpenRequest::descriptor()->file(),
         pb::CaseStoreRecord::descriptor()->file(), pb::Operation::descriptor()->file(),
         pb::Catalogue::descriptor()->file(), pb::ProcedureCase::descriptor()->file(),
-        pb::ProcedureDefinitions::descriptor()->file(), pb::Sources::descriptor()->file()}) {
+        pb::ProcedureDefinitions::descriptor()->file(), pb::Sources::descriptor()->file(),
+        pb::ToleranceEvaluateRequest::descriptor()->file()}) {
     add_file(file, seen, set);
   }
   return set.SerializeAsString();

@@ -13,6 +13,7 @@
 #include "service/response_writer.hpp"
 #include "service/run_by_record.hpp"
 #include "service/service.hpp"
+#include "service/tolerance_service.hpp"
 
 namespace cadre::service {
 namespace {
@@ -123,6 +124,29 @@ std::vector<Operation> build_table() {
       "A day if it is a working day, otherwise the first working day after it (民法典 "
       "第二百零三条).",
       "", R"({"date":"2025-10-01"})", {bad_calendar_request, no_notice}));
+  // Error tolerance (docs/tolerance.md): a claim evaluated against the engine's criteria.
+  table.push_back(operation<&tolerance_evaluate>(
+      "tolerance_evaluate",
+      "Evaluates a claim for error tolerance (容错) against the criteria in force: proposes 免责, "
+      "从轻, 减轻 or 不予容错, or says it needs a judgement and which facts are missing; never "
+      "decides.",
+      "Every group and criterion of the model (三个区分开来, 问责条例 2019 第十七条、第十八条, the "
+      "exclusions) is met, not met or unknown, with the fact it read (`claim.facts[i]`) and its "
+      "citations with their tags; the response gives the effects the proposal would cancel or "
+      "soften, and the draft decision for the exemption module. The criteria are the shipped "
+      "ones and the host's (`EngineOptions.tolerance_texts`). A fact recorded after `as_of` is "
+      "left out and listed.",
+      R"({"claim":{"id":"claim-1","concerns":{"kind":"RECORD_KIND_ACCOUNTABILITY_DECISION",)"
+      R"("id":"ad-1"},"claimed_on":"2024-03-01","facts":[{"key":"dissent_recorded",)"
+      R"("type":"FACT_TYPE_BOOL","yes":true,"recorded_by":"org-dept-1"}]}})",
+      {{S::kInvalidArgument,
+        "`claim` is missing, a field of the claim is not valid (the error names it, e.g. "
+        "`claim.facts[0].recorded_on`), the claim has no day and no `model_id`, or `as_of` is "
+        "not a date or comes before the claim's day"},
+       {S::kNotFound,
+        "no model has `claim.model_id`, or none is in force on the day for the claim's region "
+        "(field `claim.claimed_on`, or `as_of` for a claim without a day)"},
+       {S::kResourceExhausted, "the claim has more than 1000 facts (field `claim.facts`)"}}));
   // Procedure cases in a case store (docs/case-log.md, docs/case-store.md). The examples run
   // in the table's order on one new store (case_import's on another, with the file
   // case_export's wrote).

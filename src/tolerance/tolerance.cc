@@ -383,7 +383,8 @@ class Evaluator {
       const std::string p = idx("facts", i);
       if (f.key.empty()) return invalid_argument(p + ".key", "required");
       if (!index_.emplace(f.key, i).second) {
-        return invalid_argument(p + ".key", "\"" + f.key + "\" recorded twice");
+        // Never the key itself: a claim's text is not echoed in an error.
+        return invalid_argument(p + ".key", "recorded twice (an earlier fact has this key)");
       }
       if (f.type != FactType::kBool && f.type != FactType::kInteger) {
         return invalid_argument(p + ".type", "FACT_TYPE_BOOL or FACT_TYPE_INTEGER");
@@ -839,8 +840,7 @@ StatusOr<ToleranceEvaluation> evaluate(const ToleranceClaim &claim, const Tolera
   if (!claim.model_id.empty()) {
     model = models.find(claim.model_id);
     if (model == nullptr) {
-      return Status(StatusCode::kNotFound, "no tolerance model \"" + claim.model_id + "\"",
-                    "model_id");
+      return Status(StatusCode::kNotFound, "no tolerance model has this id", "model_id");
     }
   } else {
     if (!claim.claimed_on) {

@@ -39,6 +39,7 @@ constexpr OperationCommandEntry kOperationCommands[] = {
     {"case_verify", cadre::cli::cmd_case_verify},
     {"case_export", cadre::cli::cmd_case_export},
     {"case_import", cadre::cli::cmd_case_import},
+    {"tolerance_evaluate", cadre::cli::cmd_tolerance_evaluate},
 };
 
 // The commands that are not operations of an engine.
@@ -102,8 +103,9 @@ int main(int argc, char **argv) {
       cmd += "-" + (args.front() == "is-working-day" ? std::string("day") : args.front());
       args.erase(args.begin());
     }
-    // `cadre case record ...` is `cadre case-record ...`.
-    if (cmd == "case" && !args.empty()) {
+    // `cadre case record ...` is `cadre case-record ...`; `cadre tolerance evaluate ...` is
+    // `cadre tolerance-evaluate ...`.
+    if ((cmd == "case" || cmd == "tolerance") && !args.empty()) {
       cmd += "-" + args.front();
       args.erase(args.begin());
     }

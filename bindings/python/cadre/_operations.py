@@ -115,6 +115,14 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "A day if it is a working day, otherwise the first working day after it (民法典 第二百零三条).",
         False),
     OperationSpec(
+        "tolerance_evaluate",
+        "cadre_tolerance_evaluate",
+        "tolerance-evaluate",
+        "cadre.v1.ToleranceEvaluateRequest",
+        "cadre.v1.ToleranceEvaluateResponse",
+        "Evaluates a claim for error tolerance (容错) against the criteria in force: proposes 免责, 从轻, 减轻 or 不予容错, or says it needs a judgement and which facts are missing; never decides.",
+        False),
+    OperationSpec(
         "case_open",
         "cadre_case_open",
         "case-open",
@@ -659,6 +667,65 @@ class Operations:
         """
         return self._run(OPERATIONS[9], request, as_message, as_dict)
 
+    @overload
+    def tolerance_evaluate(self, request: Union[types.ToleranceEvaluateRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.ToleranceEvaluateResponse: ...
+
+    @overload
+    def tolerance_evaluate(self, request: Union[types.ToleranceEvaluateRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def tolerance_evaluate(self, request: Union[types.ToleranceEvaluateRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def tolerance_evaluate(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Evaluates a claim for error tolerance (容错) against the criteria in force: proposes
+        免责, 从轻, 减轻 or 不予容错, or says it needs a judgement and which
+        facts are missing; never decides.
+
+        Every group and criterion of the model (三个区分开来, 问责条例 2019
+        第十七条、第十八条, the exclusions) is met, not met or unknown, with
+        the fact it read (`claim.facts[i]`) and its citations with their tags; the
+        response gives the effects the proposal would cancel or soften, and the draft
+        decision for the exemption module. The criteria are the shipped ones and the
+        host's (`EngineOptions.tolerance_texts`). A fact recorded after `as_of` is left
+        out and listed.
+
+        Calls ``cadre_tolerance_evaluate``.
+
+        Args:
+            request: a ``cadre.v1.ToleranceEvaluateRequest``: a
+                :class:`cadre.types.ToleranceEvaluateRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.ToleranceEvaluateResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.ToleranceEvaluateResponse` (or a dict,
+            or a message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `claim` is missing, a
+                field of the claim is not valid (the error names it, e.g.
+                `claim.facts[0].recorded_on`), the claim has no day and no `model_id`,
+                or `as_of` is not a date or comes before the claim's day; ``field``
+                names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: no model has `claim.model_id`, or none is in force on the day
+                for the claim's region (field `claim.claimed_on`, or `as_of` for a claim
+                without a day).
+            ResourceExhaustedError: the claim has more than 1000 facts (field
+                `claim.facts`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[10], request, as_message, as_dict)
+
 
 class StoreOperations:
     """The methods of :class:`cadre.Store`, one per operation on a case store.
@@ -732,7 +799,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[10], request, as_message, as_dict)
+        return self._run(OPERATIONS[11], request, as_message, as_dict)
 
     @overload
     def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -789,7 +856,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[11], request, as_message, as_dict)
+        return self._run(OPERATIONS[12], request, as_message, as_dict)
 
     @overload
     def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -842,7 +909,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[12], request, as_message, as_dict)
+        return self._run(OPERATIONS[13], request, as_message, as_dict)
 
     @overload
     def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -892,7 +959,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[13], request, as_message, as_dict)
+        return self._run(OPERATIONS[14], request, as_message, as_dict)
 
     @overload
     def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -940,7 +1007,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[14], request, as_message, as_dict)
+        return self._run(OPERATIONS[15], request, as_message, as_dict)
 
     @overload
     def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -987,7 +1054,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[15], request, as_message, as_dict)
+        return self._run(OPERATIONS[16], request, as_message, as_dict)
 
     @overload
     def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1037,4 +1104,4 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[16], request, as_message, as_dict)
+        return self._run(OPERATIONS[17], request, as_message, as_dict)

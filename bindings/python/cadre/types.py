@@ -4834,6 +4834,300 @@ _typed.enum(StoreOptions.Durability, "cadre.v1.StoreOptions.Durability", "DURABI
 
 
 @dataclass
+class ToleranceFact(_typed.Message):
+    """One recorded fact of a claim: a key of the model, a typed value, who
+    recorded it and the evidence it rests on. Never free text about a person.
+
+    Schema message ``cadre.v1.ToleranceFact``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceFact"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("type", "type", _typed.ENUM, "FactType", False, False),
+        ("yes", "yes", _typed.SCALAR, None, False, False),
+        ("number", "number", _typed.INT64, None, False, False),
+        ("recorded_by", "recorded_by", _typed.SCALAR, None, False, False),
+        ("recorded_on", "recorded_on", _typed.SCALAR, None, False, False),
+        ("evidence", "evidence", _typed.SCALAR, None, True, False),
+    )
+
+    key: str = ""
+    """The fact's key in the model, e.g. "personal_gain"."""
+    type: FactType = FactType.UNSPECIFIED
+    """FACT_TYPE_BOOL or FACT_TYPE_INTEGER, as the model declares it."""
+    yes: bool = False
+    """FACT_TYPE_BOOL: the value."""
+    number: int = 0
+    """FACT_TYPE_INTEGER: the value."""
+    recorded_by: str = ""
+    """Id of the officer or body that recorded it (required); never shown in a
+    result's text.
+    """
+    recorded_on: str = ""
+    """Day it was recorded, YYYY-MM-DD; may be empty. A fact recorded after the
+    request's `as_of` is not yet known.
+    """
+    evidence: list[str] = _field(default_factory=list)
+    """Ids of the evidence records it rests on."""
+
+
+@dataclass
+class ToleranceClaim(_typed.Message):
+    """A claim for error tolerance, to evaluate.
+
+    Schema message ``cadre.v1.ToleranceClaim``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceClaim"
+    _fields_: ClassVar[tuple] = (
+        ("id", "id", _typed.SCALAR, None, False, False),
+        ("concerns", "concerns", _typed.MESSAGE, "RecordRef", False, False),
+        ("claimed_on", "claimed_on", _typed.SCALAR, None, False, False),
+        ("jurisdiction", "jurisdiction", _typed.SCALAR, None, False, False),
+        ("model_id", "model_id", _typed.SCALAR, None, False, False),
+        ("facts", "facts", _typed.MESSAGE, "ToleranceFact", True, False),
+        ("evidence", "evidence", _typed.SCALAR, None, True, False),
+        ("impact_months", "impact_months", _typed.SCALAR, None, False, False),
+    )
+
+    id: str = ""
+    """Id of the claim (e.g. of the 容错申请 record); required."""
+    concerns: RecordRef = _field(default_factory=lambda: RecordRef())
+    """The record concerned: an accountability decision, a sanction, an
+    incident, an assessment.
+    """
+    claimed_on: str = ""
+    """Day of the claim, YYYY-MM-DD: chooses the model in force unless the
+    claim gives a `model_id`.
+    """
+    jurisdiction: str = ""
+    """Region whose model applies: "CN" (the default when empty) or a six-digit
+    administrative division code.
+    """
+    model_id: str = ""
+    """A model to use instead of the one in force; empty for that one."""
+    facts: list[ToleranceFact] = _field(default_factory=list)
+    """The facts recorded."""
+    evidence: list[str] = _field(default_factory=list)
+    """Ids of the evidence records of the claim as a whole."""
+    impact_months: int = 0
+    """Impact period (影响期) of the record concerned in months; 0: none."""
+
+
+@dataclass
+class ToleranceEvaluateRequest(_typed.Message):
+    """Evaluate a claim for error tolerance.
+
+    Schema message ``cadre.v1.ToleranceEvaluateRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceEvaluateRequest"
+    _fields_: ClassVar[tuple] = (
+        ("claim", "claim", _typed.MESSAGE, "ToleranceClaim", False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+    )
+
+    claim: ToleranceClaim = _field(default_factory=lambda: ToleranceClaim())
+    as_of: str = ""
+    """The evaluation as it stood on a day, YYYY-MM-DD: a fact recorded after
+    it is left out (not yet known). Never before the claim's day. Empty:
+    every fact counts. For a claim without a day, the model in force on it
+    is used.
+    """
+
+
+@dataclass
+class ToleranceCriterionResult(_typed.Message):
+    """One criterion of an evaluation.
+
+    Schema message ``cadre.v1.ToleranceCriterionResult``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceCriterionResult"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("status", "status", _typed.ENUM, "CriterionStatus", False, False),
+        ("facts", "facts", _typed.MESSAGE, "Fact", True, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    key: str = ""
+    """The criterion's key in the model."""
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The rule's words."""
+    status: CriterionStatus = CriterionStatus.UNSPECIFIED
+    """Met, not met or unknown (its fact not recorded)."""
+    facts: list[Fact] = _field(default_factory=list)
+    """The fact read, with its path in the request ("claim.facts[i]"); empty
+    when missing.
+    """
+    citations: list[Citation] = _field(default_factory=list)
+    """Its source, with the verification tag; a citation marked `evidence`
+    supports it and is never its basis.
+    """
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """Why, in both languages."""
+
+
+@dataclass
+class ToleranceGroupResult(_typed.Message):
+    """One group of an evaluation: a condition, a ground, a mitigation or an
+    exclusion.
+
+    Schema message ``cadre.v1.ToleranceGroupResult``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceGroupResult"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("role", "role", _typed.ENUM, "ToleranceRole", False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("ground", "ground", _typed.ENUM, "ExemptionGround", False, False),
+        ("exclusion", "exclusion", _typed.ENUM, "ExemptionExclusion", False, False),
+        ("mitigation", "mitigation", _typed.ENUM, "MitigationKind", False, False),
+        ("status", "status", _typed.ENUM, "CriterionStatus", False, False),
+        ("gate", "gate", _typed.MESSAGE, "Fact", True, False),
+        ("criteria", "criteria", _typed.MESSAGE, "ToleranceCriterionResult", True, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    key: str = ""
+    """The group's key in the model."""
+    role: ToleranceRole = ToleranceRole.UNSPECIFIED
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    ground: ExemptionGround = ExemptionGround.UNSPECIFIED
+    """For a ground: which one."""
+    exclusion: ExemptionExclusion = ExemptionExclusion.UNSPECIFIED
+    """For an exclusion: which one."""
+    mitigation: MitigationKind = MitigationKind.UNSPECIFIED
+    """For a mitigation: which circumstance."""
+    status: CriterionStatus = CriterionStatus.UNSPECIFIED
+    """Met, not met or unknown."""
+    gate: list[Fact] = _field(default_factory=list)
+    """The gate fact read, when the group has a gate and it is recorded."""
+    criteria: list[ToleranceCriterionResult] = _field(default_factory=list)
+    """Every criterion; empty when the gate is no."""
+    citations: list[Citation] = _field(default_factory=list)
+    """The rule behind the group."""
+
+
+@dataclass
+class ToleranceMissingFact(_typed.Message):
+    """A fact the evaluation needs and the claim does not record.
+
+    Schema message ``cadre.v1.ToleranceMissingFact``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceMissingFact"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("judgement", "judgement", _typed.SCALAR, None, False, False),
+        ("criteria", "criteria", _typed.SCALAR, None, True, False),
+    )
+
+    key: str = ""
+    """The fact's key in the model."""
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    judgement: bool = False
+    """A judgement a person must record (motive, procedure, losses recovered)."""
+    criteria: list[str] = _field(default_factory=list)
+    """Keys of the criteria (or gated groups) that read it."""
+
+
+@dataclass
+class ToleranceEvaluation(_typed.Message):
+    """What the evaluation proposes, and why. Never a decision.
+
+    Schema message ``cadre.v1.ToleranceEvaluation``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceEvaluation"
+    _fields_: ClassVar[tuple] = (
+        ("claim_id", "claim_id", _typed.SCALAR, None, False, False),
+        ("concerns", "concerns", _typed.MESSAGE, "RecordRef", False, False),
+        ("model_id", "model_id", _typed.SCALAR, None, False, False),
+        ("model_version", "model_version", _typed.SCALAR, None, False, False),
+        ("content_hash", "content_hash", _typed.SCALAR, None, False, False),
+        ("proposal", "proposal", _typed.ENUM, "ToleranceProposal", False, False),
+        ("alternatives", "alternatives", _typed.ENUM, "ToleranceProposal", True, False),
+        ("groups", "groups", _typed.MESSAGE, "ToleranceGroupResult", True, False),
+        ("exclusions_hit", "exclusions_hit", _typed.ENUM, "ExemptionExclusion", True, False),
+        ("missing", "missing", _typed.MESSAGE, "ToleranceMissingFact", True, False),
+        ("ignored_facts", "ignored_facts", _typed.SCALAR, None, True, False),
+        ("effects", "effects", _typed.ENUM, "ExemptionEffect", True, False),
+        ("shortened_months", "shortened_months", _typed.SCALAR, None, False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    claim_id: str = ""
+    """The claim's id."""
+    concerns: RecordRef = _field(default_factory=lambda: RecordRef())
+    """The record concerned."""
+    model_id: str = ""
+    """The model used: its id, version and content hash."""
+    model_version: str = ""
+    content_hash: str = ""
+    proposal: ToleranceProposal = ToleranceProposal.UNSPECIFIED
+    """免责, 从轻, 减轻, 不予容错 or TOLERANCE_PROPOSAL_NEEDS_JUDGEMENT."""
+    alternatives: list[ToleranceProposal] = _field(default_factory=list)
+    """Other outcomes the rule leaves to the decider."""
+    groups: list[ToleranceGroupResult] = _field(default_factory=list)
+    """Every group, in the model's order."""
+    exclusions_hit: list[ExemptionExclusion] = _field(default_factory=list)
+    """Exclusions that apply."""
+    missing: list[ToleranceMissingFact] = _field(default_factory=list)
+    """Facts not recorded that a criterion reads, in the model's order."""
+    ignored_facts: list[str] = _field(default_factory=list)
+    """Keys of facts of the claim the model does not declare."""
+    effects: list[ExemptionEffect] = _field(default_factory=list)
+    """What the proposal would cancel (免责) or soften (从轻, 减轻), as the
+    exemption module applies them; empty for 不予容错 and "needs a judgement".
+    """
+    shortened_months: int = 0
+    """For 从轻 and 减轻: the shortened impact period in months, where the model
+    gives a shortening and the claim an impact period; -1 when none.
+    """
+    citations: list[Citation] = _field(default_factory=list)
+    """Basis of the model."""
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The proposal and its reasons, in both languages."""
+
+
+@dataclass
+class ToleranceEvaluateResponse(_typed.Message):
+    """The evaluation of a claim, and the exemption module's input drafted from
+    it for a person to decide.
+
+    Schema message ``cadre.v1.ToleranceEvaluateResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ToleranceEvaluateResponse"
+    _fields_: ClassVar[tuple] = (
+        ("evaluation", "evaluation", _typed.MESSAGE, "ToleranceEvaluation", False, False),
+        ("draft", "draft", _typed.MESSAGE, "ExemptionClaim", False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("not_yet_recorded", "not_yet_recorded", _typed.SCALAR, None, True, False),
+    )
+
+    evaluation: ToleranceEvaluation = _field(default_factory=lambda: ToleranceEvaluation())
+    draft: ExemptionClaim = _field(default_factory=lambda: ExemptionClaim())
+    """The draft decision (cadre.v1.ExemptionClaim): decision
+    EXEMPTION_DECISION_PENDING and no decision day, for the decider to set.
+    """
+    as_of: str = ""
+    """The request's `as_of`; empty when it gave none."""
+    not_yet_recorded: list[str] = _field(default_factory=list)
+    """Paths of the facts recorded after `as_of` ("claim.facts[i]"), left out."""
+
+
+@dataclass
 class ChannelCount(_typed.Message):
     """Count of cadres for one channel.
 
@@ -5519,6 +5813,7 @@ class EngineOptions(_typed.Message):
         ("without_builtin_catalogues", "without_builtin_catalogues", _typed.SCALAR, None, False, False),
         ("calendar_texts", "calendar_texts", _typed.SCALAR, None, True, False),
         ("procedure_texts", "procedure_texts", _typed.SCALAR, None, True, False),
+        ("tolerance_texts", "tolerance_texts", _typed.SCALAR, None, True, False),
     )
 
     language: str = ""
@@ -5540,6 +5835,11 @@ class EngineOptions(_typed.Message):
     """Procedure definitions the host adds to the shipped ones (a province's
     实施细则), each the text of a cadre.v1.ProcedureDefinitions in protobuf
     text format (docs/procedure-format.md).
+    """
+    tolerance_texts: list[str] = _field(default_factory=list)
+    """Criteria of error tolerance the host adds to the shipped ones (a
+    province's 容错纠错 rules), each the text of a cadre.v1.ToleranceModels in
+    protobuf text format (docs/tolerance.md), checked as the shipped ones are.
     """
 
 
@@ -6120,9 +6420,17 @@ __all__ = [
     "TeamRole",
     "TermOfOffice",
     "Threshold",
+    "ToleranceClaim",
     "ToleranceCriterion",
+    "ToleranceCriterionResult",
+    "ToleranceEvaluateRequest",
+    "ToleranceEvaluateResponse",
+    "ToleranceEvaluation",
+    "ToleranceFact",
     "ToleranceFactSpec",
     "ToleranceGroup",
+    "ToleranceGroupResult",
+    "ToleranceMissingFact",
     "ToleranceModel",
     "ToleranceModels",
     "ToleranceProposal",
