@@ -990,9 +990,9 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
         local[d.key()] = &d;
       }
       for (const std::string &k : keys) {
-        if (registry.by_key.count(k) == 0 && local.count(k) == 0) {
-          std::fprintf(stderr, "catgen: tolerance model %s cites unknown document %s\n",
-                       m.id().c_str(), k.c_str());
+        if (!registry.by_key.contains(k) && !local.contains(k)) {
+          (void)std::fprintf(stderr, "cadre_catgen: tolerance model %s cites unknown document %s\n",
+                             m.id().c_str(), k.c_str());
           return 1;
         }
         cited_by[k].push_back("tolerance `" + m.id() + "`");
