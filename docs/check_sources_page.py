@@ -2,7 +2,7 @@
 """Checks the generated Sources page of the HTML docs against the registry.
 
 Usage: check_sources_page.py SOURCES.textproto SOURCES.html CATALOGUE.textproto...
-       [PROCEDURES.textproto...] [TOLERANCE.textproto...]
+       [PROCEDURES.textproto...] [TOLERANCE.textproto...] [FOLLOWUP.textproto...]
 
 The page (docs/generated/sources.md, rendered by Doxygen into sources.html)
 must list every document of the registry (data/sources.textproto) in a row of
@@ -11,7 +11,8 @@ shipped catalogues that cites the document (in its citations or a parameter's
 citation), every shipped procedure definition that cites it
 (data/procedures) and every shipped model of error tolerance that cites it
 (data/tolerance: in its own citations, its groups', criteria' or
-shortenings'). A document cited by none says "(not cited)" or names the code
+shortenings'), and every follow-up template or method check that cites it
+(data/followup: named by a template's id or a check's key). A document cited by none says "(not cited)" or names the code
 that cites it.
 
 Standard library only. Exit status 0 when the page holds all of it, 1 otherwise.
@@ -50,8 +51,9 @@ def registry(path):
 
 
 def blocks(text):
-    """(kind, text) of every top-level `rules {`, `procedures {` or `models {` block."""
-    parts = re.split(r"\n\s*(rules|procedures|models) \{", "\n" + text)
+    """(kind, text) of every top-level `rules {`, `procedures {`, `models {`, `templates {` or
+    `checks {` block."""
+    parts = re.split(r"\n\s*(rules|procedures|models|templates|checks) \{", "\n" + text)
     return list(zip(parts[1::2], parts[2::2]))
 
 
@@ -62,7 +64,8 @@ def citing_rules(paths):
         with open(path, encoding="utf-8") as f:
             text = f.read()
         for kind, block in blocks(text):
-            rule = ID.search(block)
+            # A method check of data/followup is named by its key (written first).
+            rule = KEY.search(block) if kind == "checks" else ID.search(block)
             if rule is None:
                 raise SystemExit("error: %s: a rule without id" % path)
             # A procedure's stages, facts and outcomes (a model's facts, groups and

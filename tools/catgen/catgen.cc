@@ -17,7 +17,8 @@
 //        cadre_catgen --markdown OUT.md TESTS_DIR SOURCES.textproto IN.textproto...   (docs)
 //        cadre_catgen --sources-page OUT.md SRC_DIR SOURCES.textproto IN.textproto...
 //                     [--procedures PROCEDURES.textproto...]
-//                     [--tolerance TOLERANCE.textproto...]                          (docs)
+//                     [--tolerance TOLERANCE.textproto...]
+//                     [--followup FOLLOWUP.textproto...]                            (docs)
 //        cadre_catgen --procedures OUT.cc SOURCES.textproto PROCEDURES.textproto...
 //        cadre_catgen --procedures-page OUT.md SOURCES.textproto PROCEDURES.textproto... (docs)
 #include <google/protobuf/io/tokenizer.h>
@@ -903,6 +904,53 @@ int procedures_page(const std::string &out_path, const Registry &registry,
 
 }  // namespace
 
+// A top-level block of a follow-up file: "follow-up template" (named by its id) or "method
+// check" (named by its key), and the documents its citations name.
+struct FollowUpBlock {
+  std::string kind;
+  std::string name;
+  std::set<std::string> keys;
+};
+
+// The value of the first `field: "..."` at or after @p from in @p text, or "".
+std::string quoted_after(const std::string &text, const std::string &field, std::size_t from) {
+  const std::size_t at = text.find(field + ": \"", from);
+  if (at == std::string::npos) {
+    return {};
+  }
+  const std::size_t begin = at + field.size() + 3;
+  const std::size_t end = text.find('"', begin);
+  return end == std::string::npos ? std::string() : text.substr(begin, end - begin);
+}
+
+std::vector<FollowUpBlock> followup_blocks(const std::string &text) {
+  std::vector<FollowUpBlock> out;
+  // The starts of the top-level blocks, in order.
+  std::vector<std::pair<std::size_t, bool>> starts;  // offset, is a template
+  for (const auto &[word, is_template] : {std::pair{std::string("\ntemplates {"), true},
+                                          std::pair{std::string("\nchecks {"), false}}) {
+    for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+      starts.emplace_back(at + 1, is_template);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const std::size_t begin = starts[i].first;
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1].first : text.size();
+    const std::string block = text.substr(begin, end - begin);
+    FollowUpBlock b;
+    b.kind = starts[i].second ? "follow-up template" : "method check";
+    b.name = quoted_after(block, starts[i].second ? "id" : "key", 0);
+    const std::string cite = "citations { key: \"";
+    for (std::size_t at = block.find(cite); at != std::string::npos;
+         at = block.find(cite, at + 1)) {
+      b.keys.insert(quoted_after(block, "key", at));
+    }
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
 // The Sources page: every registered document with its tag and the rules
 // (and code) that cite it.
 int sources_page(const std::string &out_path, const std::string &src_dir, const Registry &registry,
@@ -912,12 +960,19 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
   std::vector<pb::Catalogue> catalogues;
   std::vector<pb::ProcedureDefinition> procedures;
   std::vector<pb::ToleranceModels> tolerance;
+  std::vector<std::string> followup;
   bool procedure_files = false;
   bool tolerance_files = false;
+  bool followup_files = false;
   for (const std::string &path : inputs) {
-    if (path == "--procedures" || path == "--tolerance") {
+    if (path == "--procedures" || path == "--tolerance" || path == "--followup") {
       procedure_files = path == "--procedures";
       tolerance_files = path == "--tolerance";
+      followup_files = path == "--followup";
+      continue;
+    }
+    if (followup_files) {
+      followup.push_back(path);
       continue;
     }
     if (tolerance_files) {
@@ -996,6 +1051,27 @@ int sources_page(const std::string &out_path, const std::string &src_dir, const 
           return 1;
         }
         cited_by[k].push_back("tolerance `" + m.id() + "`");
+      }
+    }
+  }
+  // The follow-up templates and method checks (data/followup, a format of its own without a
+  // schema): each top-level block is named by its id (a template) or its key (a check) and cites
+  // in every `citations { key: "..." }` inside it.
+  for (const std::string &path : followup) {
+    std::ifstream in(path);
+    if (!in) {
+      (void)std::fprintf(stderr, "cadre_catgen: cannot read %s\n", path.c_str());
+      return 1;
+    }
+    for (const FollowUpBlock &b : followup_blocks(
+             std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()))) {
+      for (const std::string &k : b.keys) {
+        if (!registry.by_key.contains(k) && !local.contains(k)) {
+          (void)std::fprintf(stderr, "cadre_catgen: %s %s cites unknown document %s\n",
+                             b.kind.c_str(), b.name.c_str(), k.c_str());
+          return 1;
+        }
+        cited_by[k].push_back(b.kind + " `" + b.name + "`");
       }
     }
   }
