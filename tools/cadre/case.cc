@@ -343,16 +343,8 @@ int cmd_case_record(const service::Operation &op, const Args &args) {
       complain(c.name, "EVENT.json: required");
       return kExitUsage;
     }
-    std::string bytes;
-    if (auto st = read_file(event_path, bytes); !st.ok()) {
-      complain(c.name, "event file: " + st.message());
-      return kExitInput;
-    }
-    if (auto st = codec::parse(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(),
-                               codec::Format::kJson, *request.mutable_event(), "event");
-        !st.ok()) {
-      complain(c.name, event_path + ": " + st.to_string());
-      return kExitInput;
+    if (auto code = read_json_file(c.name, event_path, "event", *request.mutable_event())) {
+      return *code;
     }
     request.set_case_id(case_id);
     request.set_expected_head(expected_head);

@@ -124,6 +124,22 @@ void complain(std::string_view command, std::string_view message) {
   std::cerr << "cadre " << command << ": " << message << "\n";
 }
 
+std::optional<int> read_json_file(std::string_view command, const std::string &path,
+                                  const std::string &field, google::protobuf::Message &out) {
+  std::string bytes;
+  if (auto st = read_file(path, bytes); !st.ok()) {
+    complain(command, field + " file: " + st.message());
+    return kExitInput;
+  }
+  if (auto st = codec::parse(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(),
+                             codec::Format::kJson, out, field);
+      !st.ok()) {
+    complain(command, path + ": " + st.to_string());
+    return kExitInput;
+  }
+  return std::nullopt;
+}
+
 std::string count(std::int64_t n, std::string_view noun) {
   std::string out = std::to_string(n) + " " + std::string(noun);
   if (n != 1) {

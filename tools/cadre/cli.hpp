@@ -91,6 +91,14 @@ class InputFile {
 void complain(std::string_view command, std::string_view message);
 
 /**
+ * Reads the JSON file @p path (a command's CLAIM.json or EVENT.json) into @p out, whose field
+ * paths in errors start with @p field; complains as @p command on failure.
+ * @return nothing when read; kExitInput when the file cannot be read or does not parse
+ */
+std::optional<int> read_json_file(std::string_view command, const std::string &path,
+                                  const std::string &field, google::protobuf::Message &out);
+
+/**
  * One value of a flag with a fixed set of values, e.g. "higher" for --target.
  * @p values maps what the user may type to the value; the error names the
  * flag and lists every accepted value.

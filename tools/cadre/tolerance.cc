@@ -205,16 +205,8 @@ int cmd_tolerance_evaluate(const service::Operation &op, const Args &args) {
       complain(c.name, "CLAIM.json: required");
       return kExitUsage;
     }
-    std::string bytes;
-    if (auto st = read_file(claim_path, bytes); !st.ok()) {
-      complain(c.name, "claim file: " + st.message());
-      return kExitInput;
-    }
-    if (auto st = codec::parse(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(),
-                               codec::Format::kJson, *request.mutable_claim(), "claim");
-        !st.ok()) {
-      complain(c.name, claim_path + ": " + st.to_string());
-      return kExitInput;
+    if (auto code = read_json_file(c.name, claim_path, "claim", *request.mutable_claim())) {
+      return *code;
     }
     request.set_as_of(as_of);
   }
