@@ -158,15 +158,15 @@ void decode_list(Checker &ck, const List &in, std::vector<Out> &out, const Path 
 
 // Decodes a repeated enum field (elements as int): every element known and specified.
 template <typename List, typename E>
-void decode_enums(Checker &ck, const List &in, bool (*valid)(int), std::vector<E> &out,
-                  const Path &at, std::string_view leaf) {
+void decode_enums(Checker &ck, const List &in, std::vector<E> &out, const Path &at,
+                  std::string_view leaf) {
   if (!ck.bounded(in.size(), kMaxRecords, at, leaf)) {
     out.clear();
     return;
   }
   out.resize(idx(in.size()));
   for (int i = 0; i < in.size(); ++i) {
-    out[idx(i)] = ck.enumeration_at<E>(in.Get(i), valid, at, leaf, i);
+    out[idx(i)] = ck.enumeration_at<E>(in.Get(i), at, leaf, i);
   }
 }
 
@@ -221,20 +221,17 @@ void decode_post(Checker &ck, const In &in, const Path &at, const std::optional<
   out.unit_id = in.unit_id();
   ck.id(in.title(), at, "title", false);
   out.title = in.title();
-  out.rank_level =
-      ck.enumeration<RankLevel>(in.rank_level(), pb::RankLevel_IsValid, at, "rank_level", false);
-  out.kind = ck.enumeration<PostKind>(in.kind(), pb::PostKind_IsValid, at, "kind", false);
+  out.rank_level = ck.enumeration<RankLevel>(in.rank_level(), at, "rank_level", false);
+  out.kind = ck.enumeration<PostKind>(in.kind(), at, "kind", false);
   out.start_date = ck.past_date(in.start_date(), at, "start_date");
   out.end_date = ck.date(in.end_date(), at, "end_date");
   ck.not_before(out.start_date, out.end_date, at, "end_date", "start_date");
   ck.not_before(birth_date, out.start_date, at, "start_date", "birth_date");
   ck.region_code(in.region_code(), at, "region_code", false);
   out.region_code = in.region_code();
-  out.appointment = ck.enumeration<AppointmentMode>(in.appointment(), pb::AppointmentMode_IsValid,
-                                                    at, "appointment", false);
+  out.appointment = ck.enumeration<AppointmentMode>(in.appointment(), at, "appointment", false);
   out.local_party_or_government_leader = in.local_party_or_government_leader();
-  out.end_reason = ck.enumeration<PostEndReason>(in.end_reason(), pb::PostEndReason_IsValid, at,
-                                                 "end_reason", false);
+  out.end_reason = ck.enumeration<PostEndReason>(in.end_reason(), at, "end_reason", false);
   if (in.end_reason() != 0 && !out.end_date && in.end_date().empty()) {
     ck.fail(at, "end_reason", "set while the post is held (no end_date)");
   }
@@ -245,8 +242,7 @@ void decode_post(Checker &ck, const In &in, const Path &at, const std::optional<
     po.start_date = ck.past_date(pi.start_date(), pp, "start_date");
     po.end_date = ck.date(pi.end_date(), pp, "end_date");
     ck.not_before(po.start_date, po.end_date, pp, "end_date", "start_date");
-    po.result = ck.enumeration<ProbationResult>(pi.result(), pb::ProbationResult_IsValid, pp,
-                                                "result", true);
+    po.result = ck.enumeration<ProbationResult>(pi.result(), pp, "result", true);
   } else {
     out.probation.reset();
   }
@@ -255,8 +251,7 @@ void decode_post(Checker &ck, const In &in, const Path &at, const std::optional<
   out.exceptional_promotion = in.exceptional_promotion();
   ck.id(in.peer_group_id(), at, "peer_group_id", false);
   out.peer_group_id = in.peer_group_id();
-  out.unit_kind =
-      ck.enumeration<UnitKind>(in.unit_kind(), pb::UnitKind_IsValid, at, "unit_kind", false);
+  out.unit_kind = ck.enumeration<UnitKind>(in.unit_kind(), at, "unit_kind", false);
   out.internal_unit = in.internal_unit();
 }
 
@@ -289,10 +284,9 @@ void decode_assessment(Checker &ck, const In &in, const Path &at, AnnualAssessme
   } else if (ck.as_of() && in.year() > ck.as_of()->year()) {
     ck.fail(at, "year", "after the year of the as-of date");
   }
-  out.grade =
-      ck.enumeration<AssessmentGrade>(in.grade(), pb::AssessmentGrade_IsValid, at, "grade", true);
-  out.no_grade_reason = ck.enumeration<NoGradeReason>(
-      in.no_grade_reason(), pb::NoGradeReason_IsValid, at, "no_grade_reason", false);
+  out.grade = ck.enumeration<AssessmentGrade>(in.grade(), at, "grade", true);
+  out.no_grade_reason =
+      ck.enumeration<NoGradeReason>(in.no_grade_reason(), at, "no_grade_reason", false);
   if (out.grade == AssessmentGrade::kNotGraded && in.no_grade_reason() == 0) {
     ck.fail(at, "no_grade_reason", "required when the grade is NOT_GRADED");
   } else if (out.grade != AssessmentGrade::kNotGraded && in.no_grade_reason() != 0) {
@@ -407,10 +401,9 @@ void decode_incident(Checker &ck, const CadreLists<C> &lists, const In &in, cons
   ck.not_before(out.occurred_on, out.recorded_on, at, "recorded_on", "occurred_on");
   ck.id(in.situation_id(), at, "situation_id", false);
   out.situation_id = in.situation_id();
-  out.severity =
-      ck.enumeration<Severity>(in.severity(), pb::Severity_IsValid, at, "severity", false);
-  out.responsibility = ck.enumeration<Responsibility>(
-      in.responsibility(), pb::Responsibility_IsValid, at, "responsibility", false);
+  out.severity = ck.enumeration<Severity>(in.severity(), at, "severity", false);
+  out.responsibility =
+      ck.enumeration<Responsibility>(in.responsibility(), at, "responsibility", false);
   decode_ids(ck, in.evidence_refs(), out.evidence_refs, at, "evidence_refs", kMaxRecords);
   out.verified = in.verified();
   reference(ck, in.prior_warning_id(), lists.early_warnings, at, "prior_warning_id",
@@ -442,8 +435,8 @@ void decode_decision(Checker &ck, const CadreLists<C> &lists, const In &in, cons
   if (in.forms().size() == 0) {
     ck.fail(at, "forms", "required");
   }
-  decode_enums(ck, in.forms(), pb::AccountabilityForm_IsValid, out.forms, at, "forms");
-  decode_enums(ck, in.measures(), pb::OrganisationalMeasure_IsValid, out.measures, at, "measures");
+  decode_enums(ck, in.forms(), out.forms, at, "forms");
+  decode_enums(ck, in.measures(), out.measures, at, "measures");
   const bool adjustment =
       std::find(out.forms.begin(), out.forms.end(),
                 AccountabilityForm::kOrganisationalAdjustment) != out.forms.end();
@@ -452,8 +445,7 @@ void decode_decision(Checker &ck, const CadreLists<C> &lists, const In &in, cons
   } else if (!adjustment && in.measures().size() != 0) {
     ck.fail(at, "measures", "only when forms include ORGANISATIONAL_ADJUSTMENT");
   }
-  out.authority = ck.enumeration<AuthorityKind>(in.authority(), pb::AuthorityKind_IsValid, at,
-                                                "authority", false);
+  out.authority = ck.enumeration<AuthorityKind>(in.authority(), at, "authority", false);
   ck.id(in.document_number(), at, "document_number", false);
   out.document_number = in.document_number();
   out.decided_on = ck.past_date(in.decided_on(), at, "decided_on");
@@ -486,8 +478,7 @@ void decode_party_sanction(Checker &ck, const CadreLists<C> &lists, const In &in
                            PartySanction &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.kind =
-      ck.enumeration<PartySanctionKind>(in.kind(), pb::PartySanctionKind_IsValid, at, "kind", true);
+  out.kind = ck.enumeration<PartySanctionKind>(in.kind(), at, "kind", true);
   out.decided_on = ck.past_date(in.decided_on(), at, "decided_on");
   out.effective_on = ck.date(in.effective_on(), at, "effective_on");
   ck.not_before(out.decided_on, out.effective_on, at, "effective_on", "decided_on");
@@ -515,8 +506,7 @@ void decode_government_sanction(Checker &ck, const CadreLists<C> &lists, const I
                                 const Path &at, GovernmentSanction &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.kind = ck.enumeration<GovernmentSanctionKind>(in.kind(), pb::GovernmentSanctionKind_IsValid,
-                                                    at, "kind", true);
+  out.kind = ck.enumeration<GovernmentSanctionKind>(in.kind(), at, "kind", true);
   out.decided_on = ck.past_date(in.decided_on(), at, "decided_on");
   out.effective_on = ck.date(in.effective_on(), at, "effective_on");
   ck.not_before(out.decided_on, out.effective_on, at, "effective_on", "decided_on");
@@ -533,8 +523,7 @@ void decode_warning(Checker &ck, const CadreLists<C> &lists, const In &in, const
                     EarlyWarning &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.kind =
-      ck.enumeration<EarlyWarningKind>(in.kind(), pb::EarlyWarningKind_IsValid, at, "kind", true);
+  out.kind = ck.enumeration<EarlyWarningKind>(in.kind(), at, "kind", true);
   out.issued_on = ck.past_date(in.issued_on(), at, "issued_on");
   out.replied_on = ck.past_date(in.replied_on(), at, "replied_on");
   ck.not_before(out.issued_on, out.replied_on, at, "replied_on", "issued_on");
@@ -560,13 +549,11 @@ void decode_investigation(Checker &ck, const In &in, const Path &at, Investigati
   out.opened_on = ck.past_date(in.opened_on(), at, "opened_on");
   out.closed_on = ck.past_date(in.closed_on(), at, "closed_on");
   ck.not_before(out.opened_on, out.closed_on, at, "closed_on", "opened_on");
-  out.status = ck.enumeration<InvestigationStatus>(in.status(), pb::InvestigationStatus_IsValid, at,
-                                                   "status", true);
+  out.status = ck.enumeration<InvestigationStatus>(in.status(), at, "status", true);
   if (out.status == InvestigationStatus::kOpen && out.closed_on) {
     ck.fail(at, "closed_on", "set while the status is OPEN");
   }
-  out.authority = ck.enumeration<AuthorityKind>(in.authority(), pb::AuthorityKind_IsValid, at,
-                                                "authority", false);
+  out.authority = ck.enumeration<AuthorityKind>(in.authority(), at, "authority", false);
 }
 
 // ---------------------------------------------------------------------------
@@ -580,8 +567,7 @@ void decode_claim(Checker &ck, const CadreLists<C> &lists, const In &in, const P
   {
     const auto &r = in.concerns();
     const Path p(at, "concerns");
-    out.concerns.kind =
-        ck.enumeration<RecordKind>(r.kind(), pb::RecordKind_IsValid, p, "kind", true);
+    out.concerns.kind = ck.enumeration<RecordKind>(r.kind(), p, "kind", true);
     ck.id(r.id(), p, "id", true);
     out.concerns.id = r.id();
     ck.id(r.cadre_id(), p, "cadre_id", false);
@@ -594,19 +580,16 @@ void decode_claim(Checker &ck, const CadreLists<C> &lists, const In &in, const P
       }
     }
   }
-  decode_enums(ck, in.grounds(), pb::ExemptionGround_IsValid, out.grounds, at, "grounds");
+  decode_enums(ck, in.grounds(), out.grounds, at, "grounds");
   decode_list(ck, in.exclusions(), out.exclusions, at, "exclusions", kMaxRecords,
               [&ck](const auto &e, const Path &p, ExclusionCheck &o) {
-                o.exclusion = ck.enumeration<ExemptionExclusion>(
-                    e.exclusion(), pb::ExemptionExclusion_IsValid, p, "exclusion", true);
+                o.exclusion =
+                    ck.enumeration<ExemptionExclusion>(e.exclusion(), p, "exclusion", true);
                 o.applies = e.applies();
               });
-  out.decision = ck.enumeration<ExemptionDecision>(in.decision(), pb::ExemptionDecision_IsValid, at,
-                                                   "decision", true);
-  decode_enums(ck, in.effects_cancelled(), pb::ExemptionEffect_IsValid, out.effects_cancelled, at,
-               "effects_cancelled");
-  out.authority = ck.enumeration<AuthorityKind>(in.authority(), pb::AuthorityKind_IsValid, at,
-                                                "authority", false);
+  out.decision = ck.enumeration<ExemptionDecision>(in.decision(), at, "decision", true);
+  decode_enums(ck, in.effects_cancelled(), out.effects_cancelled, at, "effects_cancelled");
+  out.authority = ck.enumeration<AuthorityKind>(in.authority(), at, "authority", false);
   out.claimed_on = ck.past_date(in.claimed_on(), at, "claimed_on");
   out.decided_on = ck.past_date(in.decided_on(), at, "decided_on");
   ck.not_before(out.claimed_on, out.decided_on, at, "decided_on", "claimed_on");
@@ -621,11 +604,9 @@ void decode_adjustment(Checker &ck, const CadreLists<C> &lists, const In &in, co
                        Adjustment &out) {
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.channel = ck.enumeration<Channel>(in.channel(), pb::Channel_IsValid, at, "channel", true);
-  out.method = ck.enumeration<AdjustmentMethod>(in.method(), pb::AdjustmentMethod_IsValid, at,
-                                                "method", true);
-  out.authority = ck.enumeration<AuthorityKind>(in.authority(), pb::AuthorityKind_IsValid, at,
-                                                "authority", false);
+  out.channel = ck.enumeration<Channel>(in.channel(), at, "channel", true);
+  out.method = ck.enumeration<AdjustmentMethod>(in.method(), at, "method", true);
+  out.authority = ck.enumeration<AuthorityKind>(in.authority(), at, "authority", false);
   ck.id(in.document_number(), at, "document_number", false);
   out.document_number = in.document_number();
   out.proposed_on = ck.past_date(in.proposed_on(), at, "proposed_on");
@@ -663,8 +644,7 @@ void decode_plan(Checker &ck, const CadreLists<C> &lists, const In &in, const Pa
                 ck.id(t.id(), p, "id", true);
                 o.id = t.id();
                 o.held_on = ck.past_date(t.held_on(), p, "held_on");
-                o.actor = ck.enumeration<FollowUpActor>(t.actor(), pb::FollowUpActor_IsValid, p,
-                                                        "actor", false);
+                o.actor = ck.enumeration<FollowUpActor>(t.actor(), p, "actor", false);
                 ck.id(t.notes_ref(), p, "notes_ref", false);
                 o.notes_ref = t.notes_ref();
               });
@@ -691,15 +671,13 @@ void decode_plan(Checker &ck, const CadreLists<C> &lists, const In &in, const Pa
                 o.start_date = ck.past_date(t.start_date(), p, "start_date");
                 o.end_date = ck.date(t.end_date(), p, "end_date");
                 ck.not_before(o.start_date, o.end_date, p, "end_date", "start_date");
-                o.grade = ck.enumeration<AssessmentGrade>(t.grade(), pb::AssessmentGrade_IsValid, p,
-                                                          "grade", false);
+                o.grade = ck.enumeration<AssessmentGrade>(t.grade(), p, "grade", false);
               });
   if (in.has_outcome()) {
     const auto &oi = in.outcome();
     const Path p(at, "outcome");
     FollowUpOutcome &o = out.outcome.emplace();
-    o.kind = ck.enumeration<FollowUpOutcomeKind>(oi.kind(), pb::FollowUpOutcomeKind_IsValid, p,
-                                                 "kind", true);
+    o.kind = ck.enumeration<FollowUpOutcomeKind>(oi.kind(), p, "kind", true);
     o.decided_on = ck.past_date(oi.decided_on(), p, "decided_on");
     ck.not_before(out.start_date, o.decided_on, p, "decided_on", "the plan's start_date");
     ck.id(oi.record_id(), p, "record_id", false);
@@ -717,10 +695,10 @@ bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
   const std::size_t errors_before = ck.count();
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.sex = ck.enumeration<Sex>(in.sex(), pb::Sex_IsValid, at, "sex", true);
+  out.sex = ck.enumeration<Sex>(in.sex(), at, "sex", true);
   out.birth_date = ck.past_date(in.birth_date(), at, "birth_date", true);
-  out.birth_date_source = ck.enumeration<BirthDateSource>(
-      in.birth_date_source(), pb::BirthDateSource_IsValid, at, "birth_date_source", false);
+  out.birth_date_source =
+      ck.enumeration<BirthDateSource>(in.birth_date_source(), at, "birth_date_source", false);
   const CadreLists<In> lists(in);
   unique_ids(ck, in.posts(), at, "posts");
   decode_list(
@@ -734,8 +712,7 @@ bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
   ck.not_before(out.birth_date, out.work_start_date, at, "work_start_date", "birth_date");
   out.grassroots_months = in.grassroots_months();
   ck.non_negative(in.grassroots_months(), at, "grassroots_months");
-  out.education = ck.enumeration<EducationLevel>(in.education(), pb::EducationLevel_IsValid, at,
-                                                 "education", false);
+  out.education = ck.enumeration<EducationLevel>(in.education(), at, "education", false);
   out.party_member = in.party_member();
   out.party_joined_on = ck.past_date(in.party_joined_on(), at, "party_joined_on");
   ck.not_before(out.birth_date, out.party_joined_on, at, "party_joined_on", "birth_date");
@@ -814,8 +791,7 @@ bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
                 o.submitted_on = ck.past_date(r.submitted_on(), p, "submitted_on");
-                o.reason = ck.enumeration<ResignationReason>(
-                    r.reason(), pb::ResignationReason_IsValid, p, "reason", false);
+                o.reason = ck.enumeration<ResignationReason>(r.reason(), p, "reason", false);
                 o.accepted_on = ck.past_date(r.accepted_on(), p, "accepted_on");
                 ck.not_before(o.submitted_on, o.accepted_on, p, "accepted_on", "submitted_on");
                 o.withdrawn = r.withdrawn();
@@ -825,8 +801,7 @@ bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
               kMaxRecords, [&ck](const auto &r, const Path &p, FamilySituation &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
-                o.kind = ck.enumeration<FamilySituationKind>(
-                    r.kind(), pb::FamilySituationKind_IsValid, p, "kind", true);
+                o.kind = ck.enumeration<FamilySituationKind>(r.kind(), p, "kind", true);
                 o.since = ck.past_date(r.since(), p, "since");
                 o.until = ck.date(r.until(), p, "until");
                 ck.not_before(o.since, o.until, p, "until", "since");
@@ -847,11 +822,10 @@ bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
               [&ck](const auto &r, const Path &p, Candidacy &o) {
                 ck.id(r.id(), p, "id", true);
                 o.id = r.id();
-                o.stage = ck.enumeration<CandidacyStage>(r.stage(), pb::CandidacyStage_IsValid, p,
-                                                         "stage", true);
+                o.stage = ck.enumeration<CandidacyStage>(r.stage(), p, "stage", true);
                 o.since = ck.past_date(r.since(), p, "since");
-                o.target_level = ck.enumeration<RankLevel>(r.target_level(), pb::RankLevel_IsValid,
-                                                           p, "target_level", false);
+                o.target_level =
+                    ck.enumeration<RankLevel>(r.target_level(), p, "target_level", false);
                 ck.id(r.target_unit_id(), p, "target_unit_id", false);
                 o.target_unit_id = r.target_unit_id();
                 o.exceptional = r.exceptional();
@@ -870,8 +844,8 @@ bool decode_cadre(Checker &ck, const In &in, const Path &at, Cadre &out) {
                 o.proposed_on = ck.past_date(r.proposed_on(), p, "proposed_on");
                 o.approved_on = ck.past_date(r.approved_on(), p, "approved_on");
                 ck.not_before(o.proposed_on, o.approved_on, p, "approved_on", "proposed_on");
-                o.approved_by = ck.enumeration<AuthorityKind>(
-                    r.approved_by(), pb::AuthorityKind_IsValid, p, "approved_by", false);
+                o.approved_by =
+                    ck.enumeration<AuthorityKind>(r.approved_by(), p, "approved_by", false);
                 o.until = ck.date(r.until(), p, "until");
                 if (r.until().empty()) {
                   ck.fail(p, "until", "required");

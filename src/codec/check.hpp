@@ -110,25 +110,32 @@ class Checker {
     return d;
   }
   /** Reports @p later_leaf when @p later is before @p earlier ("before <earlier_name>"). */
-  void not_before(const std::optional<Date> &earlier, const std::optional<Date> &later,
-                  const Path &at, std::string_view later_leaf, std::string_view earlier_name) {
+  // Inline, with the dates by value: a call took the dates through memory
+  // (the caller stored each parsed date to pass its address), which cost more
+  // than the comparison.
+  [[gnu::always_inline]] void not_before(std::optional<Date> earlier, std::optional<Date> later,
+                                         const Path &at, std::string_view later_leaf,
+                                         std::string_view earlier_name) {
     if (earlier && later && *later < *earlier) [[unlikely]] {
       order_failed(at, later_leaf, "before ", earlier_name);
     }
   }
   /** Reports @p later_leaf when @p later is not strictly after @p earlier. */
-  void strictly_after(const std::optional<Date> &earlier, const std::optional<Date> &later,
-                      const Path &at, std::string_view later_leaf, std::string_view earlier_name) {
+  [[gnu::always_inline]] void strictly_after(std::optional<Date> earlier, std::optional<Date> later,
+                                             const Path &at, std::string_view later_leaf,
+                                             std::string_view earlier_name) {
     if (earlier && later && *later <= *earlier) [[unlikely]] {
       order_failed(at, later_leaf, "not after ", earlier_name);
     }
   }
 
-  /** An enum number: unknown numbers are kept and reported; 0 is "required" when @p required. */
+  /**
+   * An enum number: unknown numbers are kept and reported; 0 is "required" when @p required.
+   * Known means is_known() of cadre/enums.hpp (generated, inline).
+   */
   template <typename E>
-  E enumeration(int number, bool (*valid)(int), const Path &at, std::string_view leaf,
-                bool required) {
-    if (!valid(number)) {
+  E enumeration(int number, const Path &at, std::string_view leaf, bool required) {
+    if (!is_known(static_cast<E>(number))) [[unlikely]] {
       unknown_enum(number, at, leaf);
     } else if (required && number == 0) {
       fail(at, leaf, "required");
@@ -137,9 +144,8 @@ class Checker {
   }
   /** Same as enumeration() for element @p index of a repeated enum field. */
   template <typename E>
-  E enumeration_at(int number, bool (*valid)(int), const Path &at, std::string_view leaf,
-                   int index) {
-    if (!valid(number) || number == 0) {
+  E enumeration_at(int number, const Path &at, std::string_view leaf, int index) {
+    if (!is_known(static_cast<E>(number)) || number == 0) [[unlikely]] {
       const Path p(at, leaf, index);
       if (number == 0) {
         fail(p, {}, "unspecified is not a value");
@@ -214,16 +220,11 @@ class IdLookup {
   mutable std::vector<std::string_view> sorted_;
 };
 
-/**
- * Reports every element of @p list (field @p leaf of @p at) whose key repeats
- * an earlier one. @p key maps an element to a string that lives as long as the
- * element (a reference or a std::string_view into it).
- */
+/** unique_keys() of a list of two elements or more. */
 template <typename List, typename Key>
-void unique_keys(Checker &ck, const List &list, Key key, const Path &at, std::string_view leaf,
-                 std::string_view key_leaf) {
+void unique_keys_of_many(Checker &ck, const List &list, Key key, const Path &at,
+                         std::string_view leaf, std::string_view key_leaf) {
   const int n = list.size();
-  if (n < 2) return;
   std::vector<int> dups;
   constexpr int kLinear = 16;
   if (n <= kLinear) {
@@ -253,6 +254,21 @@ void unique_keys(Checker &ck, const List &list, Key key, const Path &at, std::st
   for (const int j : dups) {
     const Path p(at, leaf, j);
     ck.fail(p, key_leaf, "duplicate " + std::string(key_leaf) + " within " + std::string(leaf));
+  }
+}
+
+/**
+ * Reports every element of @p list (field @p leaf of @p at) whose key repeats
+ * an earlier one. @p key maps an element to a string that lives as long as the
+ * element (a reference or a std::string_view into it). Inline up to the size
+ * test: most lists of a record have no element or one.
+ */
+template <typename List, typename Key>
+[[gnu::always_inline]] inline void unique_keys(Checker &ck, const List &list, Key key,
+                                               const Path &at, std::string_view leaf,
+                                               std::string_view key_leaf) {
+  if (list.size() >= 2) [[unlikely]] {
+    unique_keys_of_many(ck, list, key, at, leaf, key_leaf);
   }
 }
 

@@ -29,12 +29,11 @@ bool decode(const pb::ProcedureCase &in, const std::string &path, ProcedureCase 
   out = ProcedureCase{};
   ck.id(in.id(), at, "id", true);
   out.id = in.id();
-  out.kind = ck.enumeration<ProcedureKind>(in.kind(), pb::ProcedureKind_IsValid, at, "kind", true);
+  out.kind = ck.enumeration<ProcedureKind>(in.kind(), at, "kind", true);
   ck.id(in.cadre_id(), at, "cadre_id", true);
   out.cadre_id = in.cadre_id();
   const Path opened_by(at, "opened_by");
-  out.opened_by.kind = ck.enumeration<RecordKind>(in.opened_by().kind(), pb::RecordKind_IsValid,
-                                                  opened_by, "kind", false);
+  out.opened_by.kind = ck.enumeration<RecordKind>(in.opened_by().kind(), opened_by, "kind", false);
   ck.id(in.opened_by().id(), opened_by, "id", false);
   out.opened_by.id = in.opened_by().id();
   ck.id(in.opened_by().cadre_id(), opened_by, "cadre_id", false);
@@ -61,8 +60,7 @@ bool decode(const pb::ProcedureCase &in, const std::string &path, ProcedureCase 
     if (ev.on) {
       previous = ev.on;
     }
-    ev.actor =
-        ck.enumeration<AuthorityKind>(v.actor(), pb::AuthorityKind_IsValid, event, "actor", false);
+    ev.actor = ck.enumeration<AuthorityKind>(v.actor(), event, "actor", false);
     ck.id(v.document_ref(), event, "document_ref", false);
     ev.document_ref = v.document_ref();
     if (!v.hash().empty() && !hex64(v.hash())) {
@@ -103,15 +101,14 @@ bool decode(const pb::Bulletin &in, const std::string &path, Bulletin &out,
   }
   for (int i = 0; i < in.by_channel_size(); ++i) {
     const auto &c = in.by_channel(i);
-    out.by_channel.emplace_back(ck.enumeration<Channel>(c.channel(), pb::Channel_IsValid,
-                                                        Path(at, "by_channel", i), "channel", true),
-                                c.cadres());
+    out.by_channel.emplace_back(
+        ck.enumeration<Channel>(c.channel(), Path(at, "by_channel", i), "channel", true),
+        c.cadres());
   }
   for (int i = 0; i < in.by_rank_level_size(); ++i) {
     const auto &c = in.by_rank_level(i);
     out.by_rank_level.emplace_back(
-        ck.enumeration<RankLevel>(c.rank_level(), pb::RankLevel_IsValid,
-                                  Path(at, "by_rank_level", i), "rank_level", true),
+        ck.enumeration<RankLevel>(c.rank_level(), Path(at, "by_rank_level", i), "rank_level", true),
         c.cadres());
   }
   return errors.size() == before;

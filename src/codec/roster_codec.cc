@@ -62,7 +62,7 @@ void decode_region(Checker &ck, const pb::Region &in, const Path &at, Region &ou
   out.code = in.code();
   ck.id(in.name(), at, "name", false);
   out.name = in.name();
-  out.level = ck.enumeration<RegionLevel>(in.level(), pb::RegionLevel_IsValid, at, "level", false);
+  out.level = ck.enumeration<RegionLevel>(in.level(), at, "level", false);
   ck.region_code(in.parent_code(), at, "parent_code", false);
   if (!in.parent_code().empty() && in.parent_code() == in.code()) {
     ck.fail(at, "parent_code", "the region's own code");
@@ -75,7 +75,7 @@ void decode_unit(Checker &ck, const pb::Unit &in, const Path &at, Unit &out) {
   out.id = in.id();
   ck.id(in.name(), at, "name", false);
   out.name = in.name();
-  out.kind = ck.enumeration<UnitKind>(in.kind(), pb::UnitKind_IsValid, at, "kind", true);
+  out.kind = ck.enumeration<UnitKind>(in.kind(), at, "kind", true);
   ck.region_code(in.region_code(), at, "region_code", false);
   out.region_code = in.region_code();
   ck.id(in.parent_unit_id(), at, "parent_unit_id", false);
@@ -83,8 +83,7 @@ void decode_unit(Checker &ck, const pb::Unit &in, const Path &at, Unit &out) {
     ck.fail(at, "parent_unit_id", "the unit's own id");
   }
   out.parent_unit_id = in.parent_unit_id();
-  out.rank_level =
-      ck.enumeration<RankLevel>(in.rank_level(), pb::RankLevel_IsValid, at, "rank_level", false);
+  out.rank_level = ck.enumeration<RankLevel>(in.rank_level(), at, "rank_level", false);
 }
 
 void decode_team(Checker &ck, const pb::LeadershipTeam &in, const Path &at, LeadershipTeam &out) {
@@ -108,7 +107,7 @@ void decode_team(Checker &ck, const pb::LeadershipTeam &in, const Path &at, Lead
     o.cadre_id = m.cadre_id();
     ck.id(m.post_id(), p, "post_id", false);
     o.post_id = m.post_id();
-    o.role = ck.enumeration<TeamRole>(m.role(), pb::TeamRole_IsValid, p, "role", false);
+    o.role = ck.enumeration<TeamRole>(m.role(), p, "role", false);
   }
 }
 
@@ -143,8 +142,7 @@ void decode_unit_assessment(Checker &ck, const pb::UnitSpecialAssessment &in, co
   } else if (ck.as_of() && in.year() > ck.as_of()->year()) {
     ck.fail(at, "year", "after the year of the as-of date");
   }
-  out.team_grade =
-      ck.enumeration<TeamGrade>(in.team_grade(), pb::TeamGrade_IsValid, at, "team_grade", true);
+  out.team_grade = ck.enumeration<TeamGrade>(in.team_grade(), at, "team_grade", true);
   ck.within(in.selection_work_satisfaction(), 0, 1, at, "selection_work_satisfaction");
   out.selection_work_satisfaction = in.selection_work_satisfaction();
   ck.within(in.new_appointees_satisfaction(), 0, 1, at, "new_appointees_satisfaction");

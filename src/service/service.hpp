@@ -206,6 +206,9 @@ class FindingMessages {
 struct Reuse {
   ::cadre::detail::Recycler findings;  ///< the findings of the previous cadres
   FindingMessages messages;            ///< sub-messages of earlier responses
+  /// Count the findings in the summary without writing them into the response
+  /// (the errors are written all the same): `cadre screen --summary-only`.
+  bool summary_only = false;
 };
 
 /**
@@ -242,6 +245,9 @@ void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t i
   reuse->findings.recycle(findings);
   ::cadre::detail::screen(engine, cadre, as_of, path, findings, reuse->findings);
   summary.add(cadre, as_of, findings);
+  if (reuse->summary_only) {
+    return;
+  }
   response.mutable_findings()->Reserve(response.findings_size() +
                                        static_cast<int>(findings.size()));
   for (const Finding &f : findings) {

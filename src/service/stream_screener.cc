@@ -219,8 +219,14 @@ Status StreamScreener::set_threads(int threads) {
   while (lanes_.size() < static_cast<std::size_t>(threads)) {
     lanes_.push_back(std::make_unique<Lane>());
     lanes_.back()->number = lanes_.size() - 1;
+    lanes_.back()->reuse.summary_only = summary_only_;
   }
   return {};
+}
+
+void StreamScreener::set_summary_only(bool on) noexcept {
+  summary_only_ = on;
+  for (auto &lane : lanes_) lane->reuse.summary_only = on;
 }
 
 void StreamScreener::recycle(pb::ScreenResponse &response) {

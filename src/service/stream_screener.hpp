@@ -133,6 +133,13 @@ class StreamScreener {
    */
   void set_fast_path(bool on) noexcept { fast_path_ = on; }
 
+  /**
+   * With @p on, push() counts the findings in the summary and leaves them out
+   * of its response (record errors are still given): for a caller that
+   * prints the summary only. Set it before the first push.
+   */
+  void set_summary_only(bool on) noexcept;
+
   /** A cadre record of the current push: its bytes, its index among the cadres and the records. */
   struct Span {
     const std::uint8_t *data;
@@ -219,6 +226,7 @@ class StreamScreener {
   ScreenSummary summary_;
   IdSet ids_;  // the ids seen so far, for duplicates
   bool fast_path_ = true;
+  bool summary_only_ = false;
   bool started_ = false;
   int threads_ = 1;
   std::vector<std::unique_ptr<Lane>> lanes_;  // lane 0 is the calling thread's

@@ -23,11 +23,13 @@ constexpr TextKind kInt = TextKind::kInt;
 constexpr TextKind kIdent = TextKind::kIdent;
 constexpr TextKind kMsg = TextKind::kMessage;
 
-// Every value of enums.proto: {enum, value name, number} (generated with cadre/enums.hpp).
+// Every value of enums.proto: {enum, value name, number, is_known() of its enum}
+// (generated with cadre/enums.hpp).
 struct EnumRow {
   const char *enum_name;
   const char *value_name;
   int number;
+  bool (*known)(int);
 };
 constexpr EnumRow kEnumRows[] = {
 #include "enums_table.inc"

@@ -6,6 +6,7 @@
 #include <google/protobuf/descriptor.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -23,6 +24,7 @@ struct Row {
   const char *enum_name;   // "cadre.v1.Channel"
   const char *value_name;  // "CHANNEL_AGE_LIMIT"
   int number;              // static_cast<int>(Channel::kAgeLimit)
+  bool (*known)(int);      // is_known(static_cast<Channel>(n))
 };
 
 constexpr Row kRows[] = {
@@ -55,6 +57,28 @@ TEST(Enums, EveryProtoValueHasACppEnumerator) {
           << e->value(j)->full_name() << " has no enumerator in cadre/enums.hpp";
     }
   }
+}
+
+// is_known() (generated, inline; validation reads it for every enum field)
+// agrees with the descriptors for every number of each enum and a few beyond.
+TEST(Enums, IsKnownAgreesWithTheSchema) {
+  std::set<std::string> done;
+  for (const Row &row : kRows) {
+    if (!done.insert(row.enum_name).second) continue;
+    const gp::EnumDescriptor *e = enums_file()->pool()->FindEnumTypeByName(row.enum_name);
+    ASSERT_NE(e, nullptr) << row.enum_name;
+    int lo = 0;
+    int hi = 0;
+    for (int j = 0; j < e->value_count(); ++j) {
+      lo = std::min(lo, e->value(j)->number());
+      hi = std::max(hi, e->value(j)->number());
+    }
+    for (int n = lo - 3; n <= hi + 3; ++n) {
+      EXPECT_EQ(row.known(n), e->FindValueByNumber(n) != nullptr) << row.enum_name << " " << n;
+    }
+  }
+  EXPECT_FALSE(is_known(static_cast<Channel>(-1)));
+  EXPECT_TRUE(is_known(Channel::kAgeLimit));
 }
 
 // The names the code relies on most, spelled out: a change of the generator's

@@ -44,8 +44,9 @@ struct Screening {
 enum class Output { kMessage, kSerialized };
 
 Screening screen(const std::string &stream, int threads, std::size_t chunk,
-                 Output output = Output::kMessage) {
+                 Output output = Output::kMessage, bool summary_only = false) {
   StreamScreener s(cadre::service::builtin_engine(), *cadre::Date::parse("2025-06-30"));
+  s.set_summary_only(summary_only);
   EXPECT_TRUE(s.set_threads(threads).ok());
   Screening run;
   pb::ScreenResponse r;
@@ -181,6 +182,39 @@ TEST(StreamThreads, AnUnreadableRecordIsReportedAsOnOneThread) {
 
 // Broken framing ends the stream; what came before the break is reported in
 // the push that breaks, in either output and on any thread count.
+// `cadre screen --summary-only`: the same summary and the same record errors,
+// push by push, with no finding written, on one thread and on several.
+TEST(StreamThreads, SummaryOnlyCountsTheFindingsWithoutWritingThem) {
+  std::string stream = province(2000, "990000");
+  const std::vector<std::size_t> at = record_offsets(stream);
+  ASSERT_GT(at.size(), 1500U);
+  stream.insert(at[700], unreadable_record());
+  const Screening full = screen(stream, 1, std::size_t{64} << 10U);
+  ASSERT_EQ(full.status, "");
+  int findings = 0;
+  for (const int threads : {1, 2, 3}) {
+    const Screening brief =
+        screen(stream, threads, std::size_t{64} << 10U, Output::kMessage, /*summary_only=*/true);
+    EXPECT_EQ(brief.status, full.status);
+    EXPECT_EQ(brief.finish, full.finish) << threads << " threads";
+    ASSERT_EQ(brief.pushes.size(), full.pushes.size());
+    for (std::size_t i = 0; i < full.pushes.size(); ++i) {
+      pb::ScreenResponse want;
+      pb::ScreenResponse got;
+      ASSERT_TRUE(want.ParseFromString(full.pushes[i]));
+      ASSERT_TRUE(got.ParseFromString(brief.pushes[i]));
+      findings += want.findings_size();
+      EXPECT_EQ(got.findings_size(), 0) << "push " << i;
+      want.clear_findings();
+      EXPECT_EQ(got.SerializeAsString(), want.SerializeAsString()) << "push " << i;
+    }
+  }
+  EXPECT_GT(findings, 0);  // the full screening had findings to leave out
+  pb::ScreenResponse last;
+  ASSERT_TRUE(last.ParseFromString(full.finish));
+  EXPECT_GT(last.summary().cadres_down(), 0);
+}
+
 TEST(StreamThreads, BrokenFramingKeepsTheRecordsBeforeIt) {
   std::string stream = province(2000, "990000");
   const std::vector<std::size_t> at = record_offsets(stream);

@@ -101,6 +101,7 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
   }
   const bool progress = isatty(STDERR_FILENO) != 0;
   service::StreamScreener screener(service::builtin_engine(), as_of);
+  screener.set_summary_only(summary_only);  // the findings are counted, not written
   if (auto st = screener.set_threads(threads); !st.ok()) {
     command.fail(st);
     return kExitUsage;
