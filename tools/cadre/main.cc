@@ -9,6 +9,7 @@
 
 #include "cadre/version.h"
 #include "cli.hpp"
+#include "followup_commands.hpp"
 
 namespace {
 
@@ -40,6 +41,10 @@ constexpr OperationCommandEntry kOperationCommands[] = {
     {"case_export", cadre::cli::cmd_case_export},
     {"case_import", cadre::cli::cmd_case_import},
     {"tolerance_evaluate", cadre::cli::cmd_tolerance_evaluate},
+    {"followup_plan", cadre::cli::cmd_followup_plan},
+    {"followup_record", cadre::cli::cmd_followup_record},
+    {"followup_due", cadre::cli::cmd_followup_due},
+    {"followup_outcome", cadre::cli::cmd_followup_outcome},
 };
 
 // The commands that are not operations of an engine.
@@ -104,8 +109,8 @@ int main(int argc, char **argv) {
       args.erase(args.begin());
     }
     // `cadre case record ...` is `cadre case-record ...`; `cadre tolerance evaluate ...` is
-    // `cadre tolerance-evaluate ...`.
-    if ((cmd == "case" || cmd == "tolerance") && !args.empty()) {
+    // `cadre tolerance-evaluate ...`; `cadre followup due ...` is `cadre followup-due ...`.
+    if ((cmd == "case" || cmd == "tolerance" || cmd == "followup") && !args.empty()) {
       cmd += "-" + args.front();
       args.erase(args.begin());
     }
