@@ -45,6 +45,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/domain.hpp
   cadre/eligibility.hpp
   cadre/exemption.hpp
+  cadre/exemption_case.hpp
   cadre/facts.hpp
   cadre/followup.hpp
   cadre/followup_plan.hpp

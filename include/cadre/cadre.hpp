@@ -17,6 +17,7 @@
 #include "cadre/eligibility.hpp"
 #include "cadre/enums.hpp"
 #include "cadre/exemption.hpp"
+#include "cadre/exemption_case.hpp"
 #include "cadre/facts.hpp"
 #include "cadre/finding.hpp"
 #include "cadre/followup.hpp"

@@ -7,10 +7,12 @@
 #include <utility>
 #include <vector>
 
+#include "cadre/exemption_case.hpp"
 #include "codec/case_stream.hpp"
 #include "codec/codec.hpp"
 #include "codec/stream.hpp"
 #include "procedure/case_codec.hpp"
+#include "service/tolerance_service.hpp"
 
 namespace cadre::service {
 namespace pb = ::cadre::v1;
@@ -263,11 +265,14 @@ void encode_due(const ProcedureDefinition &definition, const CaseHeader &header,
   out.set_overdue(d.overdue);
   out.set_working_days_overdue(d.working_days_overdue);
   codec::encode(d.citations, *out.mutable_citations());
+  out.set_task(d.task);
 }
 
-// The view of a case as of @p as_of (what is due is left empty when @p with_due is false).
+// The view of a case as of @p as_of; @p events (those of @p state) give a 容错认定 case's
+// decision.
 Status fill_view(const Engine &engine, const ProcedureDefinition &definition,
-                 const CaseHeader &header, const CaseState &state, Date as_of, pb::CaseView &out) {
+                 const CaseHeader &header, const CaseState &state,
+                 const std::vector<LoggedEvent> &events, Date as_of, pb::CaseView &out) {
   out.set_id(header.id);
   out.set_procedure_id(header.procedure_id);
   codec::encode(definition.title, *out.mutable_procedure_name());
@@ -315,9 +320,25 @@ Status fill_view(const Engine &engine, const ProcedureDefinition &definition,
     o.set_deadline(l.deadline.to_string());
     o.set_completed_on(l.completed_on.to_string());
     o.set_working_days(l.working_days);
+    o.set_task(l.task);
   }
   for (const FindingsDiff &d : state.appeals) {
     encode_diff(d, *out.add_appeals());
+  }
+  if (definition.kind == ProcedureKind::kExemptionReview) {
+    auto decision = exemption_decision(definition, state, events);
+    if (!decision.ok()) {
+      const Status &st = decision.status();
+      return {st.code(), st.message(), "cases[\"" + header.id + "\"]." + st.field()};
+    }
+    pb::CaseExemptionDecision &o = *out.mutable_exemption();
+    encode_exemption_claim(decision->claim, *o.mutable_claim());
+    o.set_decided(decision->decided);
+    o.set_document_ref(decision->document_ref);
+    o.set_decided_by(decision->decided_by);
+    for (const std::string &m : decision->remedial_measures) {
+      o.add_remedial_measures(m);
+    }
   }
   return {};
 }
@@ -426,8 +447,10 @@ Status load_events(const Engine &engine, CaseStore &store, Loaded &c, bool keep_
   if (auto st = begin_replay(engine, hashes, c, r); !st.ok()) {
     return st;
   }
+  // A 容错认定 case keeps its events: its decision event says who decided.
+  const bool keep = keep_events || c.definition->kind == ProcedureKind::kExemptionReview;
   Status st = store.events(c.header.id, [&](const LoggedEvent &e) -> Status {
-    return replay_event(engine, c, r, e, keep_events);
+    return replay_event(engine, c, r, e, keep);
   });
   if (!st.ok()) {
     return st;
@@ -487,9 +510,13 @@ Status case_open(const Engine &engine, CaseStore &store, const pb::CaseOpenReque
     return st;
   }
   const std::string region = request.region().empty() ? "CN" : request.region();
-  if (request.rule_id().empty() == request.early_warning_id().empty()) {
+  const int sources = (request.rule_id().empty() ? 0 : 1) +
+                      (request.early_warning_id().empty() ? 0 : 1) +
+                      (request.exemption_claim_id().empty() ? 0 : 1);
+  if (sources != 1) {
     return invalid_argument("rule_id",
-                            "give either rule_id (a finding) or early_warning_id (a 诫勉 record)");
+                            "give one of rule_id (a finding), early_warning_id (a 诫勉 record) or "
+                            "exemption_claim_id (a pending 容错 claim)");
   }
   auto opened_on = optional_date(request.opened_on(), "opened_on");
   if (!opened_on.ok()) {
@@ -522,6 +549,25 @@ Status case_open(const Engine &engine, CaseStore &store, const pb::CaseOpenReque
       return c.status();
     }
     opened.emplace(std::move(c).value());
+  } else if (!request.exemption_claim_id().empty()) {
+    const auto it =
+        std::find_if(cadre.exemption_claims.begin(), cadre.exemption_claims.end(),
+                     [&](const ExemptionClaim &x) { return x.id == request.exemption_claim_id(); });
+    if (it == cadre.exemption_claims.end()) {
+      return {StatusCode::kNotFound, "the cadre has no exemption claim with this id",
+              "exemption_claim_id"};
+    }
+    const std::string at =
+        "cadre.exemption_claims[" + std::to_string(it - cadre.exemption_claims.begin()) + "]";
+    auto c = open_case(config.procedures, cadre.id, *it, request.case_id(), region, *opened_on,
+                       config.calendar);
+    if (!c.ok()) {
+      const Status &st = c.status();
+      const bool of_claim = st.field() == "decision" || st.field() == "claimed_on" ||
+                            st.field().rfind("concerns", 0) == 0;
+      return of_claim ? Status(st.code(), st.message(), at + "." + st.field()) : st;
+    }
+    opened.emplace(std::move(c).value());
   } else {
     auto it =
         std::find_if(cadre.early_warnings.begin(), cadre.early_warnings.end(),
@@ -541,8 +587,8 @@ Status case_open(const Engine &engine, CaseStore &store, const pb::CaseOpenReque
     return st;
   }
   const Date day = opened->state().last_day.value_or(opened->header().opened_on);
-  return fill_view(engine, opened->definition(), opened->header(), opened->state(), day,
-                   *response.mutable_case_());
+  return fill_view(engine, opened->definition(), opened->header(), opened->state(),
+                   opened->events(), day, *response.mutable_case_());
 }
 
 Status case_record(const Engine &engine, CaseStore &store, const pb::CaseRecordRequest &request,
@@ -589,8 +635,8 @@ Status case_record(const Engine &engine, CaseStore &store, const pb::CaseRecordR
     codec::encode(r->message, *o.mutable_message());
     codec::encode(r->citation, *o.mutable_citation());
     const Date day = c->state.last_day.value_or(c->header.opened_on);
-    return fill_view(engine, *c->definition, c->header, c->state, std::max(day, event->day),
-                     *response.mutable_case_());
+    return fill_view(engine, *c->definition, c->header, c->state, c->events,
+                     std::max(day, event->day), *response.mutable_case_());
   }
   LoggedEvent logged;
   logged.seq = c->header.events + 1;
@@ -604,7 +650,11 @@ Status case_record(const Engine &engine, CaseStore &store, const pb::CaseRecordR
   c->header.head = logged.link;
   response.set_accepted(true);
   encode_logged(logged, *event, *response.mutable_logged());
-  return fill_view(engine, *c->definition, c->header, state, event->day, *response.mutable_case_());
+  if (c->definition->kind == ProcedureKind::kExemptionReview) {
+    c->events.push_back(logged);
+  }
+  return fill_view(engine, *c->definition, c->header, state, c->events, event->day,
+                   *response.mutable_case_());
 }
 
 Status case_show(const Engine &engine, CaseStore &store, const pb::CaseShowRequest &request,
@@ -622,8 +672,12 @@ Status case_show(const Engine &engine, CaseStore &store, const pb::CaseShowReque
   }
   const Date day = as_of->value_or(c->state.last_day.value_or(c->header.opened_on));
   pb::CaseView &view = *response.mutable_case_();
-  if (auto st = fill_view(engine, *c->definition, c->header, c->state, day, view); !st.ok()) {
+  if (auto st = fill_view(engine, *c->definition, c->header, c->state, c->events, day, view);
+      !st.ok()) {
     return st;
+  }
+  if (!request.with_events()) {
+    return {};
   }
   for (const LoggedEvent &e : c->events) {
     auto event = decode_event(e.bytes);

@@ -1239,6 +1239,13 @@ class StageEntry(_typed.Enum):
     """A side step opened by a party once another stage is completed (an appeal),
     running beside the main line.
     """
+    #: 按决定设定的事项（逐项办理） (a task set by a decision)
+    TASK = 3
+    """A task set by an event of the stage named in `branch_from` (a remedial
+    measure, 补救措施, set by a 容错 decision): each task is awaited beside the
+    main line with its own deadline, and closes when a step of this stage
+    names it in its `task` fact.
+    """
 
 
 _typed.enum(StageEntry, "cadre.v1.StageEntry", "STAGE_ENTRY_")
@@ -3831,6 +3838,7 @@ class Outcome(_typed.Message):
         ("methods", "methods", _typed.ENUM, "AdjustmentMethod", True, False),
         ("forms", "forms", _typed.ENUM, "AccountabilityForm", True, False),
         ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("exemption_decision", "exemption_decision", _typed.ENUM, "ExemptionDecision", False, False),
     )
 
     key: str = ""
@@ -3845,6 +3853,11 @@ class Outcome(_typed.Message):
     forms: list[AccountabilityForm] = _field(default_factory=list)
     """Accountability forms the outcome allows (a 问责 decision)."""
     citations: list[Citation] = _field(default_factory=list)
+    exemption_decision: ExemptionDecision = ExemptionDecision.UNSPECIFIED
+    """In a 容错认定 definition (PROCEDURE_KIND_EXEMPTION_REVIEW): the decision
+    the outcome records (免责, 从轻, 减轻 or 不予容错), which the exemption
+    module applies from the decision's day; unset for every other outcome.
+    """
 
 
 @dataclass
@@ -3879,7 +3892,9 @@ class Stage(_typed.Message):
     """What the stage does, in the rule's words."""
     entry: StageEntry = StageEntry.UNSPECIFIED
     branch_from: str = ""
-    """For a BRANCH: key of the stage after whose completion it may be opened."""
+    """For a BRANCH: key of the stage after whose completion it may be opened.
+    For a TASK: key of the stage whose events set its tasks.
+    """
     actor: Actor = _field(default_factory=lambda: Actor())
     facts: list[FactRequirement] = _field(default_factory=list)
     documents: list[DocumentRequirement] = _field(default_factory=list)
@@ -4383,6 +4398,7 @@ class CaseDue(_typed.Message):
         ("overdue", "overdue", _typed.SCALAR, None, False, False),
         ("working_days_overdue", "working_days_overdue", _typed.SCALAR, None, False, False),
         ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("task", "task", _typed.SCALAR, None, False, False),
     )
 
     case_id: str = ""
@@ -4411,6 +4427,10 @@ class CaseDue(_typed.Message):
     """Working days after the deadline, when overdue."""
     citations: list[Citation] = _field(default_factory=list)
     """The rule giving the period, with its verification tag."""
+    task: str = ""
+    """A task stage (STAGE_ENTRY_TASK, e.g. a remedial measure of a 容错
+    decision): the task's id; its deadline is the one the decision set.
+    """
 
 
 @dataclass
@@ -4469,6 +4489,7 @@ class CaseLateStep(_typed.Message):
         ("deadline", "deadline", _typed.SCALAR, None, False, False),
         ("completed_on", "completed_on", _typed.SCALAR, None, False, False),
         ("working_days", "working_days", _typed.SCALAR, None, False, False),
+        ("task", "task", _typed.SCALAR, None, False, False),
     )
 
     stage: str = ""
@@ -4479,6 +4500,47 @@ class CaseLateStep(_typed.Message):
     """The day it was completed."""
     working_days: int = 0
     """Working days late."""
+    task: str = ""
+    """A task stage: the task's id."""
+
+
+@dataclass
+class CaseExemptionDecision(_typed.Message):
+    """The error-tolerance decision of a 容错认定 case
+    (PROCEDURE_KIND_EXEMPTION_REVIEW), as the exemption module takes it.
+
+    Schema message ``cadre.v1.CaseExemptionDecision``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseExemptionDecision"
+    _fields_: ClassVar[tuple] = (
+        ("claim", "claim", _typed.MESSAGE, "ExemptionClaim", False, False),
+        ("decided", "decided", _typed.SCALAR, None, False, False),
+        ("document_ref", "document_ref", _typed.SCALAR, None, False, False),
+        ("decided_by", "decided_by", _typed.SCALAR, None, False, False),
+        ("remedial_measures", "remedial_measures", _typed.SCALAR, None, True, False),
+    )
+
+    claim: ExemptionClaim = _field(default_factory=lambda: ExemptionClaim())
+    """The claim as the case records it: id and record concerned (from the
+    application), the decision and its day, who decided, the shortened impact
+    period and the effects. Decision EXEMPTION_DECISION_PENDING and no
+    decided_on until the decision step is recorded. A host puts it into the
+    cadre's record (cadre::merge_exemption_decisions()): it replaces the
+    pending claim with the same id, and applies from decided_on, not before.
+    """
+    decided: bool = False
+    """Whether the decision step has been recorded."""
+    document_ref: str = ""
+    """文号 or file id of the decision (the decision event's document_ref)."""
+    decided_by: str = ""
+    """The host's id of the body that decided (the decision event's
+    actor.body_id); its kind is claim.authority.
+    """
+    remedial_measures: list[str] = _field(default_factory=list)
+    """The remedial measures (补救措施) the decision set, by id: each a step of
+    the case's task stage, listed in `due` until recorded done.
+    """
 
 
 @dataclass
@@ -4509,6 +4571,7 @@ class CaseView(_typed.Message):
         ("late", "late", _typed.MESSAGE, "CaseLateStep", True, False),
         ("appeals", "appeals", _typed.MESSAGE, "CaseFindingsDiff", True, False),
         ("log", "log", _typed.MESSAGE, "CaseLoggedEvent", True, False),
+        ("exemption", "exemption", _typed.MESSAGE, "CaseExemptionDecision", False, False),
     )
 
     id: str = ""
@@ -4547,6 +4610,10 @@ class CaseView(_typed.Message):
     """Findings diffs recorded by appeals, in order."""
     log: list[CaseLoggedEvent] = _field(default_factory=list)
     """The events, when the request asked for them."""
+    exemption: CaseExemptionDecision = _field(default_factory=lambda: CaseExemptionDecision())
+    """A 容错认定 case: its decision as the exemption module takes it; unset for
+    every other procedure.
+    """
 
 
 @dataclass
@@ -4566,6 +4633,7 @@ class CaseOpenRequest(_typed.Message):
         ("as_of", "as_of", _typed.SCALAR, None, False, False),
         ("rule_id", "rule_id", _typed.SCALAR, None, False, False),
         ("early_warning_id", "early_warning_id", _typed.SCALAR, None, False, False),
+        ("exemption_claim_id", "exemption_claim_id", _typed.SCALAR, None, False, False),
     )
 
     case_id: str = ""
@@ -4585,6 +4653,11 @@ class CaseOpenRequest(_typed.Message):
     early_warning_id: str = ""
     """Or: the id of the cadre's 诫勉 record (early_warnings) whose follow-up
     steps the case runs.
+    """
+    exemption_claim_id: str = ""
+    """Or: the id of the cadre's pending 容错 claim (exemption_claims, decision
+    EXEMPTION_DECISION_PENDING, with its claimed_on) that a 容错认定 case
+    decides; the application is shown completed by the claim.
     """
 
 
@@ -7017,6 +7090,7 @@ __all__ = [
     "CaseDueResponse",
     "CaseEvent",
     "CaseEventRejection",
+    "CaseExemptionDecision",
     "CaseExportRequest",
     "CaseExportResponse",
     "CaseFact",
