@@ -39,6 +39,7 @@ constexpr OperationCommandEntry kOperationCommands[] = {
     {"case_verify", cadre::cli::cmd_case_verify},
     {"case_export", cadre::cli::cmd_case_export},
     {"case_import", cadre::cli::cmd_case_import},
+    {"case_digest", cadre::cli::cmd_case_digest},
     {"tolerance_evaluate", cadre::cli::cmd_tolerance_evaluate},
 };
 
