@@ -281,6 +281,7 @@ int cmd_generate(const Args &args);
 int cmd_convert(const Args &args);
 int cmd_validate(const Args &args);
 int cmd_catalogue(const Args &args);
+int cmd_report(const Args &args);
 
 }  // namespace cadre::cli
 

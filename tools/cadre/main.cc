@@ -56,6 +56,10 @@ constexpr ToolCommand kToolCommands[] = {
     {"validate", "print every error of a roster with its field path", cadre::cli::cmd_validate},
     {"catalogue", "list the catalogues and rules, or show one with its citations",
      cadre::cli::cmd_catalogue},
+    {"report",
+     "the quarterly dispatch or the annual bulletin of a roster and its case store, as JSON or "
+     "CSV",
+     cadre::cli::cmd_report},
 };
 
 int run_operation(const svc::Operation &op, const Args &args) {
