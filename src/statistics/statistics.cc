@@ -265,7 +265,7 @@ StatisticsBuilder::StatisticsBuilder(const Engine &engine, const FollowUpCatalog
     : state_(std::make_unique<State>()) {
   state_->engine = &engine;
   state_->followups = &followups;
-  state_->options = std::move(options);
+  state_->options = options;
   const Period &p = state_->options.period;
   // The quarters the period touches.
   int y = p.from.year();
