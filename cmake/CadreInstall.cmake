@@ -58,6 +58,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/screening.hpp
   cadre/sources.hpp
   cadre/sqlite_store.hpp
+  cadre/statistics.hpp
   cadre/status.hpp
   cadre/tolerance.hpp
   cadre/rules/retirement.hpp)

@@ -29,6 +29,7 @@
 #include "cadre/roster.hpp"
 #include "cadre/rules/retirement.hpp"
 #include "cadre/screening.hpp"
+#include "cadre/statistics.hpp"
 #include "cadre/status.hpp"
 #include "cadre/tolerance.hpp"
 

@@ -29,6 +29,7 @@
 #include "cadre/v1/procedure_definition.pb.h"
 #include "cadre/v1/service.pb.h"
 #include "cadre/v1/sources.pb.h"
+#include "cadre/v1/statistics_service.pb.h"
 #include "cadre/v1/tolerance_service.pb.h"
 #include "codec/protobuf_log.hpp"
 
@@ -403,7 +404,8 @@ std::string descriptor_set() {
         pb::Catalogue::descriptor()->file(), pb::ProcedureCase::descriptor()->file(),
         pb::ProcedureDefinitions::descriptor()->file(), pb::Sources::descriptor()->file(),
         pb::ToleranceEvaluateRequest::descriptor()->file(),
-        pb::FollowUpPlanRequest::descriptor()->file()}) {
+        pb::FollowUpPlanRequest::descriptor()->file(),
+        pb::StatisticsRequest::descriptor()->file()}) {
     add_file(file, seen, set);
   }
   return set.SerializeAsString();

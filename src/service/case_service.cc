@@ -12,6 +12,8 @@
 #include "codec/codec.hpp"
 #include "codec/stream.hpp"
 #include "procedure/case_codec.hpp"
+#include "service/service.hpp"
+#include "service/statistics_service.hpp"
 #include "service/tolerance_service.hpp"
 
 namespace cadre::service {
@@ -928,6 +930,150 @@ Status case_import(const Engine & /*engine*/, CaseStore &store,
   response.set_cases(static_cast<std::int64_t>(counts.cases));
   response.set_events(static_cast<std::int64_t>(counts.events));
   return {};
+}
+
+namespace {
+
+// Whether the adjustment was carried out: a stage of the main line (reached from the first
+// stage by outcomes' `next`, never through a branch) whose every outcome ends the procedure
+// (执行完毕, 任免手续办理完毕) is completed. A case ended at an earlier stage (不予启动, 不予问责,
+// 不予调整) or by an appeal adjusted no one.
+bool carried_out(const ProcedureDefinition &definition, const CaseState &state) {
+  if (definition.stages.empty()) {
+    return false;
+  }
+  std::vector<std::string> seen;
+  std::vector<const Stage *> todo{&definition.stages.front()};
+  while (!todo.empty()) {
+    const Stage *stage = todo.back();
+    todo.pop_back();
+    if (stage == nullptr || stage->entry == StageEntry::kBranch ||
+        std::find(seen.begin(), seen.end(), stage->key) != seen.end()) {
+      continue;
+    }
+    seen.push_back(stage->key);
+    bool terminal = !stage->outcomes.empty();
+    for (const Outcome &o : stage->outcomes) {
+      terminal = terminal && o.ends;
+      if (!o.next.empty()) {
+        todo.push_back(definition.stage(o.next));
+      }
+    }
+    const StageState *done = state.stage(stage->key);
+    if (terminal && done != nullptr && done->completed_on) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Status digest_in_view(const Engine &engine, CaseStore &store, Date as_of,
+                      pb::CaseDigestResponse &response) {
+  response.set_as_of(as_of.to_string());
+  DefinitionHashes hashes;
+  Loaded c;  // the case being read, reused from case to case
+  Replay replay;
+  bool reading = false;
+  Status problem;
+  const auto finish = [&]() {
+    if (!reading) {
+      return;
+    }
+    reading = false;
+    if (problem.ok()) {
+      problem = end_replay(c, replay);
+    }
+    if (!problem.ok()) {
+      add_problem(c.header.id, problem, *response.mutable_problems());
+      return;
+    }
+    CaseDigest d;
+    d.case_id = c.header.id;
+    d.cadre_id = c.header.cadre_id;
+    d.kind = c.definition->kind;
+    d.channel = channel_of(d.kind);
+    if (d.channel == Channel::kUnspecified) {
+      return;  // adjusts no one (诫勉...)
+    }
+    d.opened_on = c.state.opened_on ? c.state.opened_on : std::optional<Date>(c.header.opened_on);
+    d.late_steps = static_cast<int>(c.state.late.size());
+    if (c.state.ended()) {
+      d.ended_on = c.state.last_day;
+      d.carried_out = carried_out(*c.definition, c.state);
+    } else {
+      auto list = due(*c.definition, c.state, as_of, engine.config().calendar);
+      if (!list.ok()) {
+        add_problem(c.header.id, list.status(), *response.mutable_problems());
+        return;
+      }
+      for (const Due &item : *list) {
+        if (item.overdue) {
+          d.working_days_overdue = std::max(d.working_days_overdue, item.working_days_overdue);
+        }
+      }
+    }
+    pb::CaseDigest &out = *response.add_cases();
+    encode_case_digest(d, as_of, out);
+    out.set_procedure_id(c.header.procedure_id);
+  };
+  // The whole store in one pass; events after as_of are verified, not applied.
+  Status walked = store.walk(
+      [&](const CaseHeader &h) -> Status {
+        finish();
+        if (as_of < h.opened_on) {
+          return {};  // opened after the day
+        }
+        c.header = h;
+        reading = true;
+        problem = begin_replay(engine, hashes, c, replay);
+        return {};
+      },
+      [&](const LoggedEvent &e) -> Status {
+        if (!reading || !problem.ok()) {
+          return {};
+        }
+        if (!replay.verifier.feed(e)) {
+          problem = {StatusCode::kDataLoss, "the chain does not verify from this event on",
+                     event_path(c.header, replay.index)};
+          return {};
+        }
+        if (auto st = decode_event_into(e.bytes, replay.event); !st.ok()) {
+          problem = under(Status(StatusCode::kDataLoss, st.message(), st.field()),
+                          event_path(c.header, replay.index));
+          return {};
+        }
+        if (!(as_of < replay.event.day)) {
+          if (auto rej = apply(*c.definition, *replay.definition_hash, c.state, replay.event,
+                               engine.config().calendar)) {
+            problem = {
+                StatusCode::kFailedPrecondition, "the event does not replay: " + rej->message.en,
+                event_path(c.header, replay.index) + (rej->field.empty() ? "" : "." + rej->field)};
+            return {};
+          }
+        }
+        ++replay.index;
+        return {};
+      });
+  if (!walked.ok()) {
+    return walked;
+  }
+  finish();
+  auto &cases = *response.mutable_cases();
+  std::sort(cases.begin(), cases.end(), [](const pb::CaseDigest &a, const pb::CaseDigest &b) {
+    return a.case_id() < b.case_id();
+  });
+  return {};
+}
+
+}  // namespace
+
+Status case_digest(const Engine &engine, CaseStore &store, const pb::CaseDigestRequest &request,
+                   pb::CaseDigestResponse &response) {
+  auto as_of = required_as_of(request.as_of());
+  if (!as_of.ok()) {
+    return as_of.status();
+  }
+  return store.snapshot([&] { return digest_in_view(engine, store, *as_of, response); });
 }
 
 }  // namespace cadre::service

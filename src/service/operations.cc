@@ -14,6 +14,7 @@
 #include "service/response_writer.hpp"
 #include "service/run_by_record.hpp"
 #include "service/service.hpp"
+#include "service/statistics_service.hpp"
 #include "service/tolerance_service.hpp"
 
 namespace cadre::service {
@@ -250,6 +251,59 @@ std::vector<Operation> build_table() {
         "re-appointment is not allowed on the day (field `kind`; the message lists the "
         "conditions not met or unknown by key)"},
        {S::kResourceExhausted, "more than 1000 facts (field `facts`)"}}));
+  // Statistics of what was done (docs/statistics.md): each over the request's regions, units,
+  // cases (case_digest) and cadres, one record at a time.
+  const StatusDoc bad_statistics_list{
+      S::kInvalidArgument,
+      "a region, unit or case of the request is not valid: an entry in `errors` names it "
+      "(`units[3].kind`, `cases[0].opened_on`) and the others are counted"};
+  table.push_back(operation<&statistics>(
+      "statistics",
+      "Counts the adjustments carried out in a range of days (from adjustment records and "
+      "closed cases, not findings due): total, of which 问责追究调整 and 不适宜担任现职调整, "
+      "厅局级 "
+      "and above, by channel, method, rank level, unit, region and quarter.",
+      "The cadres are read one at a time and counted in one pass: memory holds the counters of "
+      "the units and regions, never the cadres. An adjustment counts on the day it was carried "
+      "out (`executed_on`) at the post it left; a case closed with its last "
+      "stage completed counts when the cadre has no adjustment record of its channel in the "
+      "range. A bad record does not fail the call: it gives an entry in the response's `errors` "
+      "(with its field path) and the others are counted.",
+      R"({"from":"2025-01-01","to":"2025-12-31","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`from` or `to` is missing or not a date, or `to` comes before `from` or more than 100 "
+        "years after it"},
+       bad_statistics_list}));
+  table.back().run = &statistics_run;
+  table.push_back(operation<&quarterly_dispatch>(
+      "quarterly_dispatch",
+      "The quarterly dispatch (每季一调度) per unit and region: cadres due, procedures opened, in "
+      "progress and overdue (working days), adjustments done, follow-up talks due and overdue, "
+      "re-appointments, and the units furthest behind.",
+      "Due: cadres with a finding on the quarter's last day; the procedures come from the "
+      "request's `cases` (the store operation case_digest as of that day); the talks from the "
+      "cadres' follow-up plans. A bad record does not fail the call: it gives an entry in the "
+      "response's `errors` and the others are counted.",
+      R"({"year":2025,"quarter":2,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`year` is not from 1 to 9999, `quarter` not from 1 to 4, or `behind` not from 0 to "
+        "1000"},
+       bad_statistics_list}));
+  table.back().run = &quarterly_dispatch_run;
+  table.push_back(operation<&annual_bulletin>(
+      "annual_bulletin",
+      "The annual bulletin (年度一通报): the year's adjustments and last year's, by quarter, "
+      "channel, method and rank level; the unit special assessment (timeliness and "
+      "completeness, weighted) and its ranking; the notable cases as counts.",
+      "The score is cadre's own policy (docs/statistics.md): 100 times the weighted mean of "
+      "timeliness and completeness, the weights in `weights`. A bad record does not fail the "
+      "call: it gives an entry in the response's `errors` and the others are counted.",
+      R"({"year":2025,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`year` is not from 1 to 9999, or a weight is negative or not a number, or both are 0 "
+        "(field `weights`)"},
+       bad_statistics_list}));
+  table.back().run = &annual_bulletin_run;
   // Procedure cases in a case store (docs/case-log.md, docs/case-store.md). The examples run
   // in the table's order on one new store (case_import's on another, with the file
   // case_export's wrote).
@@ -330,6 +384,15 @@ std::vector<Operation> build_table() {
       "Verifies the chain of one case, or of every case, against the store's count and head, "
       "and replays it: the index of the first event altered, removed, reordered or inserted.",
       "", R"({"case_id":"case-1"})", {unknown_case, store_busy, no_store}));
+  table.push_back(store_operation<&case_digest>(
+      "case_digest",
+      "Every adjustment procedure of the store as of a day, as the statistics read it: opened, "
+      "ended, carried out, working days overdue, late steps.",
+      "Events after the day are verified but not applied. Give the digests as the `cases` of "
+      "statistics, quarterly_dispatch or annual_bulletin. A case whose chain does not verify or "
+      "whose events do not replay is listed in `problems`, never skipped silently.",
+      R"({"as_of":"2025-09-30"})",
+      {{S::kInvalidArgument, "`as_of` is missing or not a date"}, store_busy, no_store}));
   table.push_back(store_operation<&case_export>(
       "case_export",
       "Exports every case of the store to a file in the stream form (cadre.v1.CaseStoreRecord "
@@ -577,15 +640,22 @@ Status run_by_record(const Operation &op, const Engine &engine, const gp::Messag
     return static_cast<cadre::v1::RecordError &>(
         *r->MutableRepeatedMessage(&response, errors_field, i));
   };
+  // The run reads the other lists (units, regions, cases) too, in the document's order.
+  const bool lists = run->reads_lists();
   std::vector<codec::UnreadRecord> left;  // unread records the run did not report
   Status failed;
   int next = 0;  // the index of the next cadre answered
   codec::for_each_record(
       bytes, size, format, type,
-      [&](const gp::FieldDescriptor &list, int /*position*/, const gp::Message &record,
+      [&](const gp::FieldDescriptor &list, int position, const gp::Message &record,
           const Status &unread) {
-        if (!failed.ok() || list.name() != "cadres" ||
-            list.message_type() != cadre::v1::Cadre::descriptor()) {
+        if (!failed.ok()) {
+          return true;
+        }
+        if (list.name() != "cadres" || list.message_type() != cadre::v1::Cadre::descriptor()) {
+          if (lists) {
+            run->list_record(list, position, record, unread, response);
+          }
           return true;
         }
         const auto &cadre = static_cast<const cadre::v1::Cadre &>(record);
@@ -621,7 +691,7 @@ Status run_by_record(const Operation &op, const Engine &engine, const gp::Messag
         }
         return failed.ok();
       },
-      type->FindFieldByName("cadres"));
+      lists ? nullptr : type->FindFieldByName("cadres"));
   if (!failed.ok()) {
     return failed;
   }

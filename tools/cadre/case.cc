@@ -20,6 +20,7 @@
 
 #include "cadre/sqlite_store.hpp"
 #include "cadre/v1/case_service.pb.h"
+#include "cadre/v1/statistics_service.pb.h"
 #include "cli.hpp"
 #include "codec/codec.hpp"
 #include "codec/procedure_codec.hpp"
@@ -480,6 +481,46 @@ int cmd_case_due(const service::Operation &op, const Args &args) {
               << c.text("件逾期", "overdue") << "\n";
     for (const pb::CaseDue &d : response.due()) {
       c.print_due(d, true);
+    }
+    for (const pb::CaseProblem &p : response.problems()) {
+      std::cout << "  " << c.text("无法核验", "CANNOT REPLAY") << " " << p.case_id() << " "
+                << p.field() << ": " << p.message() << "\n";
+    }
+  });
+}
+
+int cmd_case_digest(const service::Operation &op, const Args &args) {
+  CaseCommand c(op, "case digest [options]");
+  std::string as_of;
+  c.desc.add_options()("as-of", po::value(&as_of), "the day asked about (default: today)");
+  if (auto code = c.parse(args)) {
+    return *code;
+  }
+  pb::CaseDigestRequest request;
+  pb::CaseDigestResponse response;
+  request.set_as_of(as_of.empty() ? today() : as_of);
+  if (auto code = c.run(request, response, {{"as_of", "--as-of"}})) {
+    return *code;
+  }
+  return c.print(response, [&] {
+    std::cout << c.text("截至", "as of") << " " << response.as_of() << ": " << response.cases_size()
+              << " " << c.text("件调整程序", "adjustment procedures") << "\n";
+    for (const pb::CaseDigest &d : response.cases()) {
+      std::cout << "  " << d.case_id() << "  " << d.cadre_id() << "  "
+                << c.text(std::string(label(static_cast<Channel>(d.channel()), Language::kZhCn)),
+                          std::string(label(static_cast<Channel>(d.channel()), Language::kEn)))
+                << "  " << d.opened_on() << " → "
+                << (d.ended_on().empty() ? c.text("办理中", "open") : d.ended_on());
+      if (!d.ended_on().empty()) {
+        std::cout << "  "
+                  << (d.carried_out() ? c.text("已执行", "carried out")
+                                      : c.text("未调整", "nobody adjusted"));
+      }
+      if (d.working_days_overdue() > 0) {
+        std::cout << "  " << c.text("逾期", "overdue") << " " << d.working_days_overdue() << " "
+                  << c.text("个工作日", "working days");
+      }
+      std::cout << "\n";
     }
     for (const pb::CaseProblem &p : response.problems()) {
       std::cout << "  " << c.text("无法核验", "CANNOT REPLAY") << " " << p.case_id() << " "

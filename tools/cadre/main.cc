@@ -40,6 +40,7 @@ constexpr OperationCommandEntry kOperationCommands[] = {
     {"case_verify", cadre::cli::cmd_case_verify},
     {"case_export", cadre::cli::cmd_case_export},
     {"case_import", cadre::cli::cmd_case_import},
+    {"case_digest", cadre::cli::cmd_case_digest},
     {"tolerance_evaluate", cadre::cli::cmd_tolerance_evaluate},
     {"followup_plan", cadre::cli::cmd_followup_plan},
     {"followup_record", cadre::cli::cmd_followup_record},
@@ -60,6 +61,10 @@ constexpr ToolCommand kToolCommands[] = {
     {"validate", "print every error of a roster with its field path", cadre::cli::cmd_validate},
     {"catalogue", "list the catalogues and rules, or show one with its citations",
      cadre::cli::cmd_catalogue},
+    {"report",
+     "the quarterly dispatch or the annual bulletin of a roster and its case store, as JSON or "
+     "CSV",
+     cadre::cli::cmd_report},
 };
 
 int run_operation(const svc::Operation &op, const Args &args) {
