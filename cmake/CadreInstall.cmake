@@ -45,6 +45,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/domain.hpp
   cadre/eligibility.hpp
   cadre/exemption.hpp
+  cadre/exemption_case.hpp
   cadre/facts.hpp
   cadre/followup.hpp
   cadre/followup_plan.hpp
@@ -57,6 +58,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/screening.hpp
   cadre/sources.hpp
   cadre/sqlite_store.hpp
+  cadre/statistics.hpp
   cadre/status.hpp
   cadre/tolerance.hpp
   cadre/rules/retirement.hpp)

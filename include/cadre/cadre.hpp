@@ -17,6 +17,7 @@
 #include "cadre/eligibility.hpp"
 #include "cadre/enums.hpp"
 #include "cadre/exemption.hpp"
+#include "cadre/exemption_case.hpp"
 #include "cadre/facts.hpp"
 #include "cadre/finding.hpp"
 #include "cadre/followup.hpp"
@@ -28,6 +29,7 @@
 #include "cadre/roster.hpp"
 #include "cadre/rules/retirement.hpp"
 #include "cadre/screening.hpp"
+#include "cadre/statistics.hpp"
 #include "cadre/status.hpp"
 #include "cadre/tolerance.hpp"
 

@@ -203,8 +203,10 @@ struct StageState {
 /** A stage the case waits for. */
 struct Awaited {
   std::string stage;    ///< the stage's key
-  bool branch = false;  ///< on a branch (an appeal) rather than the main line
+  bool branch = false;  ///< on a branch (an appeal, a task) rather than the main line
   Date since;           ///< day it was entered
+  std::string task;     ///< a task stage (StageEntry::kTask): the task's id; empty otherwise
+  std::optional<Date> deadline;  ///< a task: the last day the event that set it gave
 
   /** Field-wise equality. */
   friend bool operator==(const Awaited &, const Awaited &) = default;
@@ -216,6 +218,7 @@ struct LateStep {
   Date deadline;         ///< its last day
   Date completed_on;     ///< the day it was completed
   int working_days = 0;  ///< working days late
+  std::string task;      ///< a task stage: the task's id; empty otherwise
 
   /** Field-wise equality. */
   friend bool operator==(const LateStep &, const LateStep &) = default;
@@ -269,6 +272,15 @@ struct CaseState {
  * decision's attendance and majority); the outcome's methods; the period (out of time, too
  * early). A step completed after a DEADLINE_EFFECT_DUE period is accepted and listed late.
  *
+ * Tasks (纠错: the remedial measures, 补救措施, a 容错 decision requires): an event of a stage
+ * that a task stage (StageEntry::kTask) names in its `branch_from` may set tasks of it, each
+ * with the facts "<task stage>.<task id>.due_on" (a date, not before the event's day) or
+ * "<task stage>.<task id>.working_days" (1 to 3650 working days counted from the event's day
+ * on the calendar). Each task is then awaited beside the main line, with its own deadline
+ * (due by; a task done after it is accepted and listed late), until a step of the task stage
+ * names it in its text fact `task`. A task id already open is refused (INVALID_FACT, the
+ * fact's key); a step naming no open task is OUT_OF_ORDER on "facts.task".
+ *
  * @param definition the definition the case follows
  * @param state the state; advanced when the event is accepted, unchanged when refused
  * @param event the event
@@ -306,6 +318,7 @@ struct Due {
   bool overdue = false;  ///< kDue and the as-of day is after the deadline
   int working_days_overdue = 0;     ///< working days after the deadline, when overdue
   std::vector<Citation> citations;  ///< the rule giving the period
+  std::string task;  ///< a task stage: the task's id (its deadline is the one the event set)
 
   /** Field-wise equality. */
   friend bool operator==(const Due &, const Due &) = default;

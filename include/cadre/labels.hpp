@@ -135,6 +135,8 @@ CADRE_SCHEMA_ENUM(CriterionStatus);
 CADRE_SCHEMA_ENUM(ToleranceRole);
 CADRE_SCHEMA_ENUM(CriterionTest);
 CADRE_SCHEMA_ENUM(MitigationKind);
+CADRE_SCHEMA_ENUM(StatisticsMeasure);
+CADRE_SCHEMA_ENUM(StatisticsScope);
 
 #undef CADRE_SCHEMA_ENUM
 /// @endcond

@@ -138,6 +138,10 @@ struct Outcome {
   std::vector<AdjustmentMethod> methods;  ///< adjustment methods it allows
   std::vector<AccountabilityForm> forms;  ///< accountability forms it allows
   std::vector<Citation> citations;        ///< the rule behind it
+  /** In a 容错认定 definition: the decision the outcome records (免责, 从轻, 减轻 or 不予容错),
+   * taken by the exemption module from the decision's day (cadre/exemption_case.hpp);
+   * ExemptionDecision::kUnspecified for every other outcome. */
+  ExemptionDecision exemption_decision = ExemptionDecision::kUnspecified;
 };
 
 /** One stage (环节, 步骤) of a procedure. Schema: `cadre.v1.Stage`. */
@@ -145,9 +149,11 @@ struct Stage {
   std::string key;     ///< unique within the definition, e.g. "investigation"
   LocalizedText name;  ///< name in both languages
   LocalizedText text;  ///< what the stage does, in the rule's words
-  StageEntry entry = StageEntry::kUnspecified;  ///< in sequence, or a branch (an appeal)
-  std::string branch_from;  ///< kBranch: the stage after whose completion it may be opened
-  Actor actor;              ///< who acts
+  StageEntry entry = StageEntry::kUnspecified;  ///< in sequence, a branch (an appeal) or a task
+  /** kBranch: the stage after whose completion it may be opened; kTask: the stage whose events
+   * set its tasks (each with its own deadline, see cadre::apply()). */
+  std::string branch_from;
+  Actor actor;                                 ///< who acts
   std::vector<FactRequirement> facts;          ///< facts it records
   std::vector<DocumentRequirement> documents;  ///< documents it produces or needs
   std::vector<Guard> guards;                   ///< conditions before completion

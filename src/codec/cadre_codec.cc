@@ -20,6 +20,7 @@
 
 #include "codec/check.hpp"
 #include "codec/codec.hpp"
+#include "codec/plan_codec.hpp"
 #include "codec/wire.hpp"
 #include "sources/source_key.hpp"
 
@@ -1014,6 +1015,11 @@ bool decode(const pb::Cadre &in, const std::string &path, std::optional<Date> as
 
 bool detail::decode_cadre_at(Checker &ck, const pb::Cadre &in, const Path &at, Cadre &out) {
   return decode_cadre(ck, in, at, out);
+}
+
+void encode(const FollowUpPlan &in, pb::FollowUpPlan &out) {
+  out.Clear();
+  encode_plan(in, out);
 }
 
 void encode(const Cadre &in, pb::Cadre &out) {

@@ -24,10 +24,12 @@
 #include "cadre/v1/case_store.pb.h"
 #include "cadre/v1/catalogue.pb.h"
 #include "cadre/v1/eligibility.pb.h"
+#include "cadre/v1/followup_service.pb.h"
 #include "cadre/v1/procedure.pb.h"
 #include "cadre/v1/procedure_definition.pb.h"
 #include "cadre/v1/service.pb.h"
 #include "cadre/v1/sources.pb.h"
+#include "cadre/v1/statistics_service.pb.h"
 #include "cadre/v1/tolerance_service.pb.h"
 #include "codec/protobuf_log.hpp"
 
@@ -401,7 +403,9 @@ std::string descriptor_set() {
         pb::CaseStoreRecord::descriptor()->file(), pb::Operation::descriptor()->file(),
         pb::Catalogue::descriptor()->file(), pb::ProcedureCase::descriptor()->file(),
         pb::ProcedureDefinitions::descriptor()->file(), pb::Sources::descriptor()->file(),
-        pb::ToleranceEvaluateRequest::descriptor()->file()}) {
+        pb::ToleranceEvaluateRequest::descriptor()->file(),
+        pb::FollowUpPlanRequest::descriptor()->file(),
+        pb::StatisticsRequest::descriptor()->file()}) {
     add_file(file, seen, set);
   }
   return set.SerializeAsString();

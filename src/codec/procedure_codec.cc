@@ -195,7 +195,9 @@ class Decoder {
           o.key(), text(o.name()), o.next(), o.ends(),
           enum_values<AdjustmentMethod>(o.methods(), pb::AdjustmentMethod_IsValid, op + "methods"),
           enum_values<AccountabilityForm>(o.forms(), pb::AccountabilityForm_IsValid, op + "forms"),
-          citations(o.citations(), op)});
+          citations(o.citations(), op),
+          enum_value<ExemptionDecision>(o.exemption_decision(), pb::ExemptionDecision_IsValid,
+                                        op + "exemption_decision")});
     }
     out.suspends_execution = in.suspends_execution();
     out.optional = in.optional();
@@ -379,6 +381,7 @@ void encode(const ProcedureDefinition &in, pb::ProcedureDefinition &out) {
         oo.add_forms(static_cast<pb::AccountabilityForm>(f));
       }
       put(oc.citations, *oo.mutable_citations());
+      oo.set_exemption_decision(static_cast<pb::ExemptionDecision>(oc.exemption_decision));
     }
     o.set_suspends_execution(s.suspends_execution);
     o.set_optional(s.optional);

@@ -13,23 +13,15 @@ namespace {
 
 std::string str(std::string_view v) { return std::string(v); }
 
-std::optional<ExemptionEffect> effect_of(std::string_view word) noexcept {
-  static constexpr std::pair<std::string_view, ExemptionEffect> kWords[] = {
-      {"negative-evaluation", ExemptionEffect::kNegativeEvaluation},
-      {"performance-assessment", ExemptionEffect::kPerformanceAssessment},
-      {"awards", ExemptionEffect::kAwards},
-      {"promotion", ExemptionEffect::kPromotion},
-      {"rank-and-title", ExemptionEffect::kRankAndTitle},
-      {"reserve-status", ExemptionEffect::kReserveStatus},
-      {"deputy-status", ExemptionEffect::kDeputyStatus},
-  };
-  for (const auto &[w, e] : kWords) {
-    if (w == word) {
-      return e;
-    }
-  }
-  return std::nullopt;
-}
+constexpr std::pair<std::string_view, ExemptionEffect> kEffectWords[] = {
+    {"negative-evaluation", ExemptionEffect::kNegativeEvaluation},
+    {"performance-assessment", ExemptionEffect::kPerformanceAssessment},
+    {"awards", ExemptionEffect::kAwards},
+    {"promotion", ExemptionEffect::kPromotion},
+    {"rank-and-title", ExemptionEffect::kRankAndTitle},
+    {"reserve-status", ExemptionEffect::kReserveStatus},
+    {"deputy-status", ExemptionEffect::kDeputyStatus},
+};
 
 // The exclusions a catalogue lists ("violation_safety_..."), as enum values.
 std::vector<ExemptionExclusion> exclusions_of(std::string_view words) {
@@ -108,6 +100,24 @@ std::string labels(const std::vector<ExemptionExclusion> &v, Language lang) {
 
 }  // namespace
 
+std::optional<ExemptionEffect> effect_of(std::string_view word) noexcept {
+  for (const auto &[w, e] : kEffectWords) {
+    if (w == word) {
+      return e;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view effect_word(ExemptionEffect effect) noexcept {
+  for (const auto &[w, e] : kEffectWords) {
+    if (e == effect) {
+      return w;
+    }
+  }
+  return {};
+}
+
 bool sanctioned(const Cadre &cadre, const std::string &incident_id, Date as_of) {
   const auto on = [&](const std::optional<Date> &a, const std::optional<Date> &b) {
     const std::optional<Date> d = a ? a : b;
@@ -160,11 +170,11 @@ Exemption exemption_for(const Cadre &cadre, const RecordRef &record, Asking aski
   n.rule_id = rule->rule->id;
   n.citations = cite_as_of(rule->rule->citations, as_of, set);
   const std::string basis = basis_name(n.citations);
-  const std::string effect_word =
+  const std::string effect_key =
       str(rule->word(asking == Asking::kScreening     ? "screening_effect"
                      : asking == Asking::kEligibility ? "eligibility_effect"
                                                       : "grade_cap_effect"));
-  const std::optional<ExemptionEffect> effect = effect_of(effect_word);
+  const std::optional<ExemptionEffect> effect = effect_of(effect_key);
   if (c.decision == ExemptionDecision::kDenied) {
     n.outcome = ExemptionOutcome::kDenied;
     n.explanation = {head_zh + "为不予容错，本项不改变（依据" + basis + "）。",
@@ -192,8 +202,8 @@ Exemption exemption_for(const Cadre &cadre, const RecordRef &record, Asking aski
   if (c.decision == ExemptionDecision::kExempt) {
     const bool lists = effect && std::find(c.effects_cancelled.begin(), c.effects_cancelled.end(),
                                            *effect) != c.effects_cancelled.end();
-    const std::string eff_zh = effect ? str(label(*effect, Language::kZhCn)) : effect_word;
-    const std::string eff_en = effect ? str(label(*effect, Language::kEn)) : effect_word;
+    const std::string eff_zh = effect ? str(label(*effect, Language::kZhCn)) : effect_key;
+    const std::string eff_en = effect ? str(label(*effect, Language::kEn)) : effect_key;
     if (lists) {
       n.outcome = ExemptionOutcome::kCancelled;
       n.explanation = {head_zh + "列明不影响" + eff_zh + "：本项不予适用（依据" + basis + "）。",

@@ -18,6 +18,7 @@
 #define CADRE_SRC_EXEMPTION_EXEMPTION_HPP
 
 #include <optional>
+#include <string_view>
 
 #include "cadre/catalogue.hpp"
 #include "cadre/domain.hpp"
@@ -46,6 +47,20 @@ struct Exemption {
     return note.outcome == ExemptionOutcome::kCancelled;
   }
 };
+
+/**
+ * The effect a catalogue word names ("negative-evaluation", "promotion", ...).
+ * @param word the word
+ * @return the effect, or nothing for a word that names none
+ */
+std::optional<ExemptionEffect> effect_of(std::string_view word) noexcept;
+
+/**
+ * The catalogue word of an effect (the inverse of effect_of()).
+ * @param effect the effect
+ * @return the word; empty for ExemptionEffect::kUnspecified or an unknown value
+ */
+std::string_view effect_word(ExemptionEffect effect) noexcept;
 
 /**
  * Whether a party or government sanction rests on the incident @p incident_id, decided (or in

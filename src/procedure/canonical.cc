@@ -115,6 +115,10 @@ void stage(detail::Canon &w, const Stage &s) {
       w.field(k + at(".forms", j), static_cast<int>(o.forms[j]));
     }
     citations(w, k + ".", o.citations);
+    if (o.exemption_decision != ExemptionDecision::kUnspecified) {  // only where set: the
+      // hashes of the definitions without one stay as they were
+      w.field(k + ".exemption_decision", static_cast<int>(o.exemption_decision));
+    }
   }
   w.field("suspends_execution", s.suspends_execution ? 1 : 0);
   w.field("optional", s.optional ? 1 : 0);

@@ -160,12 +160,96 @@ std::optional<Rejection> check_actor(const Stage &stage, const EventActor &actor
   return std::nullopt;
 }
 
-std::optional<Rejection> check_facts(const Stage &stage, const CaseEvent &event) {
+// The task stage a fact "<task stage>.<task id>.<field>" of an event of @p setter sets a task
+// of, or nullptr when the key is not of that form for a task stage set by @p setter.
+const Stage *task_stage_of(const ProcedureDefinition &def, const Stage &setter,
+                           std::string_view key) {
+  const std::size_t a = key.find('.');
+  if (a == std::string_view::npos) return nullptr;
+  const std::size_t b = key.find('.', a + 1);
+  if (b == std::string_view::npos || b == a + 1 || b + 1 == key.size()) return nullptr;
+  const Stage *ts = def.stage(key.substr(0, a));
+  return ts != nullptr && ts->entry == StageEntry::kTask && ts->branch_from == setter.key ? ts
+                                                                                          : nullptr;
+}
+
+// The tasks an event of @p stage sets, each with its deadline; refuses a bad one.
+std::optional<Rejection> tasks_set(const ProcedureDefinition &def, const Stage &stage,
+                                   const CaseState &state, const CaseEvent &event,
+                                   const WorkCalendar &calendar, std::vector<Awaited> &out) {
+  for (std::size_t i = 0; i < event.facts.size(); ++i) {
+    const SuppliedFact &f = event.facts[i];
+    const Stage *ts = task_stage_of(def, stage, f.key);
+    if (ts == nullptr) continue;
+    const Citation &cite = first_of({&ts->citations, &stage.citations});
+    const std::string path = "facts[" + std::to_string(i) + "]";
+    const std::size_t a = ts->key.size() + 1;
+    const std::size_t b = f.key.find('.', a);
+    Awaited t{ts->key, true, event.day, f.key.substr(a, b - a), std::nullopt};
+    const std::string field = f.key.substr(b + 1);
+    if (field == "due_on") {
+      if (f.type != FactType::kDate) {
+        return reject(CaseRejection::kInvalidFact, path + ".type", "应为日期", "must be a date",
+                      cite);
+      }
+      if (f.date < event.day) {
+        return reject(CaseRejection::kInvalidFact, path + ".date",
+                      f.date.to_string() + " 早于事件日期 " + event.day.to_string(),
+                      f.date.to_string() + " is before the event's day " + event.day.to_string(),
+                      cite);
+      }
+      t.deadline = f.date;
+    } else if (field == "working_days") {
+      if (f.type != FactType::kInteger) {
+        return reject(CaseRejection::kInvalidFact, path + ".type", "应为整数", "must be an integer",
+                      cite);
+      }
+      if (f.number < 1 || f.number > 3650) {
+        return reject(CaseRejection::kInvalidFact, path + ".number", "应为1至3650个工作日",
+                      "must be 1 to 3650 working days", cite);
+      }
+      auto end =
+          calendar.period_end_date(event.day, static_cast<int>(f.number), PeriodUnit::kWorkingDays);
+      if (!end.ok()) {
+        return reject(CaseRejection::kCalendarUnknown, path + ".number", end.status().to_string(),
+                      end.status().to_string(), cite);
+      }
+      t.deadline = *end;
+    } else {
+      return reject(
+          CaseRejection::kInvalidFact, path + ".key",
+          "事项的期限写作“" + ts->key + ".<事项>.due_on”或“" + ts->key + ".<事项>.working_days”",
+          "a task's deadline is \"" + ts->key + ".<task>.due_on\" or \"" + ts->key +
+              ".<task>.working_days\"",
+          cite);
+    }
+    const auto same = [&](const Awaited &x) { return x.stage == t.stage && x.task == t.task; };
+    if (std::any_of(out.begin(), out.end(), same)) {
+      return reject(CaseRejection::kInvalidFact, path + ".key", "事项“" + t.task + "”的期限重复",
+                    "two deadlines for task \"" + t.task + "\"", cite);
+    }
+    if (std::any_of(state.awaited.begin(), state.awaited.end(), same)) {
+      return reject(CaseRejection::kInvalidFact, path + ".key",
+                    "事项“" + t.task + "”尚未办结，不得重复设定",
+                    "task \"" + t.task + "\" is open already", cite);
+    }
+    out.push_back(std::move(t));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Awaited &x, const Awaited &y) { return x.task < y.task; });
+  return std::nullopt;
+}
+
+std::optional<Rejection> check_facts(const ProcedureDefinition &def, const Stage &stage,
+                                     const CaseEvent &event) {
   const Citation &cite = first_of({&stage.citations});
   for (std::size_t i = 0; i < event.facts.size(); ++i) {
     const SuppliedFact &f = event.facts[i];
     const std::string path = "facts[" + std::to_string(i) + "]";
     const FactRequirement *req = stage.fact(f.key);
+    if (req == nullptr && task_stage_of(def, stage, f.key) != nullptr) {
+      continue;  // a task set (tasks_set() checks it)
+    }
     if (req == nullptr) {
       return reject(CaseRejection::kInvalidFact, path + ".key",
                     "环节“" + stage.key + "”没有事实“" + f.key + "”",
@@ -365,7 +449,8 @@ std::optional<Rejection> apply_open(const ProcedureDefinition &def, std::string_
               [](const SuppliedFact &a, const SuppliedFact &b) { return a.key < b.key; });
   }
   next.stages[start_index].entered_on = event.day;
-  next.awaited.push_back({start->key, start->entry == StageEntry::kBranch, event.day});
+  next.awaited.push_back(
+      {start->key, start->entry == StageEntry::kBranch, event.day, {}, std::nullopt});
   next.events = 1;
   next.last_day = event.day;
   state = std::move(next);
@@ -422,14 +507,30 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
     return reject(CaseRejection::kUnknownOutcome, "outcome", "“" + event.outcome + "”",
                   "\"" + event.outcome + "\"", cite);
   }
-  const auto awaited_it = std::find_if(state.awaited.begin(), state.awaited.end(),
-                                       [&](const Awaited &a) { return a.stage == stage->key; });
+  // A task stage's step closes the task its fact "task" names.
+  std::string task_id;
+  if (stage->entry == StageEntry::kTask) {
+    const SuppliedFact *t = find_fact(event.facts, "task");
+    if (t == nullptr || t->type != FactType::kText || t->text.empty()) {
+      return reject(CaseRejection::kMissingFact, "facts.task", "缺少事项编号（task）",
+                    "the task's id (task) is missing", cite);
+    }
+    task_id = t->text;
+  }
+  const auto awaited_it =
+      std::find_if(state.awaited.begin(), state.awaited.end(),
+                   [&](const Awaited &a) { return a.stage == stage->key && a.task == task_id; });
   const bool awaited = awaited_it != state.awaited.end();
   const bool opens_branch = !awaited && branch_openable(state, *stage);
   if (!awaited && !opens_branch) {
     if (state.ended()) {
       return reject(CaseRejection::kCaseEnded, "stage", "“" + stage->key + "”",
                     "\"" + stage->key + "\"", basis);
+    }
+    if (stage->entry == StageEntry::kTask) {
+      return reject(CaseRejection::kOutOfOrder, "facts.task",
+                    "没有待办结的事项“" + task_id + "”（环节“" + stage->key + "”）",
+                    "no open task \"" + task_id + "\" of stage \"" + stage->key + "\"", cite);
     }
     if (auto r = check_prior(*stage, state)) return r;
     const std::string now = state.current_stage();
@@ -440,8 +541,10 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
   }
   if (auto r = check_prior(*stage, state)) return r;
   if (auto r = check_actor(*stage, event.actor)) return r;
-  if (auto r = check_facts(*stage, event)) return r;
+  if (auto r = check_facts(definition, *stage, event)) return r;
   if (auto r = check_guards(*stage, state, event)) return r;
+  std::vector<Awaited> tasks;
+  if (auto r = tasks_set(definition, *stage, state, event, calendar, tasks)) return r;
   if (!outcome->methods.empty()) {
     for (const SuppliedFact &f : event.facts) {
       if (f.type == FactType::kMethod && std::find(outcome->methods.begin(), outcome->methods.end(),
@@ -454,6 +557,11 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
     }
   }
   std::optional<LateStep> late;
+  if (awaited && awaited_it->deadline && event.day > *awaited_it->deadline) {  // a task done late
+    auto count = calendar.working_days_between(*awaited_it->deadline, event.day,
+                                               CalendarFallback::kWeekendsOnly);
+    late = LateStep{stage->key, *awaited_it->deadline, event.day, count.ok() ? *count : 0, task_id};
+  }
   if (stage->deadline) {
     const Deadline &d = *stage->deadline;
     const Citation &dcite = first_of({&d.citations, &stage->citations});
@@ -481,7 +589,7 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
       if (d.effect == DeadlineEffect::kDue && event.day > last) {
         auto count =
             calendar.working_days_between(last, event.day, CalendarFallback::kWeekendsOnly);
-        late = LateStep{stage->key, last, event.day, count.ok() ? *count : 0};
+        late = LateStep{stage->key, last, event.day, count.ok() ? *count : 0, {}};
       }
     }
   }
@@ -506,15 +614,19 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
   if (awaited) {
     slot = static_cast<std::size_t>(awaited_it - state.awaited.begin());
   } else {
-    state.awaited.push_back({stage->key, true, event.day});
+    state.awaited.push_back({stage->key, true, event.day, {}, std::nullopt});
     slot = state.awaited.size() - 1;
   }
   if (outcome->ends || outcome->next.empty()) {
     state.awaited.erase(state.awaited.begin() + static_cast<std::ptrdiff_t>(slot));
     if (!branch) state.main_ended = true;
   } else {
-    state.awaited[slot] = Awaited{outcome->next, branch, event.day};
+    state.awaited[slot] = Awaited{outcome->next, branch, event.day, {}, std::nullopt};
     if (StageState *n = stage_of(state, outcome->next)) n->entered_on = event.day;
+  }
+  for (Awaited &t : tasks) {
+    if (StageState *ts = stage_of(state, t.stage)) ts->entered_on = event.day;
+    state.awaited.push_back(std::move(t));
   }
   if (late) state.late.push_back(std::move(*late));
   if (event.diff) state.appeals.push_back(*event.diff);
@@ -526,6 +638,15 @@ std::optional<Rejection> apply(const ProcedureDefinition &definition,
 StatusOr<std::vector<Due>> due(const ProcedureDefinition &definition, const CaseState &state,
                                Date as_of, const WorkCalendar &calendar) {
   std::vector<Due> out;
+  auto overdue = [&](Due &d) -> Status {
+    if (d.deadline && d.effect == DeadlineEffect::kDue && !d.optional && as_of > *d.deadline) {
+      auto count = calendar.working_days_between(*d.deadline, as_of);
+      if (!count.ok()) return count.status();
+      d.overdue = true;
+      d.working_days_overdue = *count;
+    }
+    return {};
+  };
   auto fill = [&](const Stage &stage, Due &d) -> Status {
     if (stage.deadline) {
       const Deadline &dl = *stage.deadline;
@@ -542,13 +663,7 @@ StatusOr<std::vector<Due>> due(const ProcedureDefinition &definition, const Case
       d.effect = DeadlineEffect::kDue;
       d.from_policy = true;
     }
-    if (d.deadline && d.effect == DeadlineEffect::kDue && !d.optional && as_of > *d.deadline) {
-      auto count = calendar.working_days_between(*d.deadline, as_of);
-      if (!count.ok()) return count.status();
-      d.overdue = true;
-      d.working_days_overdue = *count;
-    }
-    return {};
+    return overdue(d);
   };
   for (const Awaited &a : state.awaited) {
     const Stage *stage = definition.stage(a.stage);
@@ -556,7 +671,15 @@ StatusOr<std::vector<Due>> due(const ProcedureDefinition &definition, const Case
     Due d;
     d.stage = a.stage;
     d.branch = a.branch;
-    if (Status st = fill(*stage, d); !st.ok()) return st;
+    if (!a.task.empty()) {  // a task: the deadline its event set, due by
+      d.task = a.task;
+      d.deadline = a.deadline;
+      d.effect = DeadlineEffect::kDue;
+      d.citations = stage->citations;
+      if (Status st = overdue(d); !st.ok()) return st;
+    } else if (Status st = fill(*stage, d); !st.ok()) {
+      return st;
+    }
     out.push_back(std::move(d));
   }
   for (const Stage &stage : definition.stages) {

@@ -325,12 +325,16 @@ std::string canonical_text(const CaseState &state) {
     }
   }
   for (const Awaited &a : state.awaited) {
-    out += line("awaited", a.stage + (a.branch ? " branch " : " main ") + a.since.to_string());
+    // A task's id and deadline only where there is one: the states without keep their text.
+    out += line("awaited",
+                a.stage + (a.branch ? " branch " : " main ") + a.since.to_string() +
+                    (a.task.empty() ? "" : " task " + a.task + " " + date_text(a.deadline)));
   }
   out += line("main_ended", state.main_ended ? "true" : "false");
   for (const LateStep &l : state.late) {
     out += line("late", l.stage + " " + l.deadline.to_string() + " " + l.completed_on.to_string() +
-                            " " + std::to_string(l.working_days));
+                            " " + std::to_string(l.working_days) +
+                            (l.task.empty() ? "" : " task " + l.task));
   }
   for (const FindingsDiff &d : state.appeals) {
     out += line("appeal.as_of", d.as_of.to_string());

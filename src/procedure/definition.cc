@@ -146,6 +146,33 @@ class Checker {
     if (ok()) {
       reachability();
     }
+    if (ok()) {
+      decisions();
+    }
+  }
+
+  // A 容错 decision is recorded by the outcomes of one stage, in a 容错认定 definition only.
+  void decisions() {
+    const Stage *deciding = nullptr;
+    for (std::size_t i = 0; i < d_.stages.size() && ok(); ++i) {
+      const Stage &s = d_.stages[i];
+      for (std::size_t j = 0; j < s.outcomes.size() && ok(); ++j) {
+        const ExemptionDecision e = s.outcomes[j].exemption_decision;
+        if (e == ExemptionDecision::kUnspecified) continue;
+        const std::string p = idx("stages", i) + idx(".outcomes", j) + ".exemption_decision";
+        if (d_.kind != ProcedureKind::kExemptionReview) {
+          fail(p, "only a 容错认定 definition (PROCEDURE_KIND_EXEMPTION_REVIEW) records one");
+        } else if (e != ExemptionDecision::kExempt && e != ExemptionDecision::kLighter &&
+                   e != ExemptionDecision::kMitigated && e != ExemptionDecision::kDenied) {
+          fail(p, "must be EXEMPT, LIGHTER, MITIGATED or DENIED");
+        } else if (s.entry != StageEntry::kSequence) {
+          fail(p, "the decision is a stage of the main line");
+        } else if (deciding != nullptr && deciding != &s) {
+          fail(p, "only one stage records the decision (also \"" + deciding->key + "\")");
+        }
+        deciding = &s;
+      }
+    }
   }
 
   const Stage *stage_named(std::string_view key) const {
@@ -177,10 +204,12 @@ class Checker {
     text(s.text, path + ".text", false);
     if (!ok()) return;
     if (s.entry == StageEntry::kUnspecified) {
-      fail(path + ".entry", "required: in sequence or a branch");
+      fail(path + ".entry", "required: in sequence, a branch or a task");
       return;
     }
-    if (s.entry == StageEntry::kBranch) {
+    if (s.entry == StageEntry::kTask) {
+      task(s, path);
+    } else if (s.entry == StageEntry::kBranch) {
       const Stage *from = stage_named(s.branch_from);
       if (s.branch_from.empty()) {
         fail(path + ".branch_from", "required for a branch: the stage it is opened after");
@@ -346,6 +375,29 @@ class Checker {
     if (ok()) citations(dl.citations, path);
   }
 
+  // A task stage: set by the events of its branch_from stage, each task with the deadline the
+  // event gives, closed by a step naming it in the required text fact "task".
+  void task(const Stage &s, const std::string &path) {
+    const Stage *from = stage_named(s.branch_from);
+    const FactRequirement *id = s.fact("task");
+    if (s.key.find('.') != std::string::npos) {
+      fail(path + ".key",
+           "a task stage's key has no '.' (tasks are set as \"<stage>.<id>.due_on\")");
+    } else if (s.branch_from.empty()) {
+      fail(path + ".branch_from", "required for a task: the stage whose events set its tasks");
+    } else if (from == nullptr) {
+      fail(path + ".branch_from", "unknown stage \"" + s.branch_from + "\"");
+    } else if (from == &s || from->entry == StageEntry::kTask) {
+      fail(path + ".branch_from", "a task is set by a stage that is not a task");
+    } else if (s.deadline) {
+      fail(path + ".deadline", "a task's deadline is the one the event that sets it gives");
+    } else if (id == nullptr || id->type != FactType::kText || !id->required) {
+      fail(path + ".facts", "a task stage needs the required text fact \"task\" (the task's id)");
+    } else if (std::ranges::any_of(s.outcomes, [](const Outcome &o) { return !o.ends; })) {
+      fail(path + ".outcomes", "every outcome of a task closes it (ends: true)");
+    }
+  }
+
   void outcome(const Outcome &o, const std::string &path,
                std::set<std::string, std::less<>> &keys) {
     if (!valid_key(o.key)) {
@@ -361,6 +413,8 @@ class Checker {
         fail(path + ".next", "unknown stage \"" + o.next + "\"");
       } else if (next->entry == StageEntry::kBranch) {
         fail(path + ".next", "\"" + o.next + "\" is a branch: it is opened, never led to");
+      } else if (next->entry == StageEntry::kTask) {
+        fail(path + ".next", "\"" + o.next + "\" is a task: it is set, never led to");
       }
     }
     if (!ok()) return;
@@ -377,8 +431,8 @@ class Checker {
   // branch of a reachable stage), the first stage is not a branch, and some
   // outcome ends the procedure.
   void reachability() {
-    if (d_.stages.front().entry == StageEntry::kBranch) {
-      fail("stages[0].entry", "the first stage opens the case: it cannot be a branch");
+    if (d_.stages.front().entry != StageEntry::kSequence) {
+      fail("stages[0].entry", "the first stage opens the case: it cannot be a branch or a task");
       return;
     }
     std::vector<bool> seen(d_.stages.size(), false);
@@ -395,11 +449,11 @@ class Checker {
         }
       };
       for (const Outcome &o : d_.stages[i].outcomes) {
-        ends = ends || (o.ends && d_.stages[i].entry != StageEntry::kBranch);
+        ends = ends || (o.ends && d_.stages[i].entry == StageEntry::kSequence);
         if (!o.next.empty()) visit(index_.at(o.next));
       }
       for (std::size_t j = 0; j < d_.stages.size(); ++j) {
-        if (d_.stages[j].entry == StageEntry::kBranch &&
+        if (d_.stages[j].entry != StageEntry::kSequence &&
             d_.stages[j].branch_from == d_.stages[i].key) {
           visit(j);
         }

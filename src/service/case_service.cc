@@ -7,10 +7,14 @@
 #include <utility>
 #include <vector>
 
+#include "cadre/exemption_case.hpp"
 #include "codec/case_stream.hpp"
 #include "codec/codec.hpp"
 #include "codec/stream.hpp"
 #include "procedure/case_codec.hpp"
+#include "service/service.hpp"
+#include "service/statistics_service.hpp"
+#include "service/tolerance_service.hpp"
 
 namespace cadre::service {
 namespace pb = ::cadre::v1;
@@ -263,11 +267,14 @@ void encode_due(const ProcedureDefinition &definition, const CaseHeader &header,
   out.set_overdue(d.overdue);
   out.set_working_days_overdue(d.working_days_overdue);
   codec::encode(d.citations, *out.mutable_citations());
+  out.set_task(d.task);
 }
 
-// The view of a case as of @p as_of (what is due is left empty when @p with_due is false).
+// The view of a case as of @p as_of; @p events (those of @p state) give a 容错认定 case's
+// decision.
 Status fill_view(const Engine &engine, const ProcedureDefinition &definition,
-                 const CaseHeader &header, const CaseState &state, Date as_of, pb::CaseView &out) {
+                 const CaseHeader &header, const CaseState &state,
+                 const std::vector<LoggedEvent> &events, Date as_of, pb::CaseView &out) {
   out.set_id(header.id);
   out.set_procedure_id(header.procedure_id);
   codec::encode(definition.title, *out.mutable_procedure_name());
@@ -315,9 +322,25 @@ Status fill_view(const Engine &engine, const ProcedureDefinition &definition,
     o.set_deadline(l.deadline.to_string());
     o.set_completed_on(l.completed_on.to_string());
     o.set_working_days(l.working_days);
+    o.set_task(l.task);
   }
   for (const FindingsDiff &d : state.appeals) {
     encode_diff(d, *out.add_appeals());
+  }
+  if (definition.kind == ProcedureKind::kExemptionReview) {
+    auto decision = exemption_decision(definition, state, events);
+    if (!decision.ok()) {
+      const Status &st = decision.status();
+      return {st.code(), st.message(), "cases[\"" + header.id + "\"]." + st.field()};
+    }
+    pb::CaseExemptionDecision &o = *out.mutable_exemption();
+    encode_exemption_claim(decision->claim, *o.mutable_claim());
+    o.set_decided(decision->decided);
+    o.set_document_ref(decision->document_ref);
+    o.set_decided_by(decision->decided_by);
+    for (const std::string &m : decision->remedial_measures) {
+      o.add_remedial_measures(m);
+    }
   }
   return {};
 }
@@ -426,8 +449,10 @@ Status load_events(const Engine &engine, CaseStore &store, Loaded &c, bool keep_
   if (auto st = begin_replay(engine, hashes, c, r); !st.ok()) {
     return st;
   }
+  // A 容错认定 case keeps its events: its decision event says who decided.
+  const bool keep = keep_events || c.definition->kind == ProcedureKind::kExemptionReview;
   Status st = store.events(c.header.id, [&](const LoggedEvent &e) -> Status {
-    return replay_event(engine, c, r, e, keep_events);
+    return replay_event(engine, c, r, e, keep);
   });
   if (!st.ok()) {
     return st;
@@ -487,9 +512,13 @@ Status case_open(const Engine &engine, CaseStore &store, const pb::CaseOpenReque
     return st;
   }
   const std::string region = request.region().empty() ? "CN" : request.region();
-  if (request.rule_id().empty() == request.early_warning_id().empty()) {
+  const int sources = (request.rule_id().empty() ? 0 : 1) +
+                      (request.early_warning_id().empty() ? 0 : 1) +
+                      (request.exemption_claim_id().empty() ? 0 : 1);
+  if (sources != 1) {
     return invalid_argument("rule_id",
-                            "give either rule_id (a finding) or early_warning_id (a 诫勉 record)");
+                            "give one of rule_id (a finding), early_warning_id (a 诫勉 record) or "
+                            "exemption_claim_id (a pending 容错 claim)");
   }
   auto opened_on = optional_date(request.opened_on(), "opened_on");
   if (!opened_on.ok()) {
@@ -522,6 +551,25 @@ Status case_open(const Engine &engine, CaseStore &store, const pb::CaseOpenReque
       return c.status();
     }
     opened.emplace(std::move(c).value());
+  } else if (!request.exemption_claim_id().empty()) {
+    const auto it =
+        std::find_if(cadre.exemption_claims.begin(), cadre.exemption_claims.end(),
+                     [&](const ExemptionClaim &x) { return x.id == request.exemption_claim_id(); });
+    if (it == cadre.exemption_claims.end()) {
+      return {StatusCode::kNotFound, "the cadre has no exemption claim with this id",
+              "exemption_claim_id"};
+    }
+    const std::string at =
+        "cadre.exemption_claims[" + std::to_string(it - cadre.exemption_claims.begin()) + "]";
+    auto c = open_case(config.procedures, cadre.id, *it, request.case_id(), region, *opened_on,
+                       config.calendar);
+    if (!c.ok()) {
+      const Status &st = c.status();
+      const bool of_claim = st.field() == "decision" || st.field() == "claimed_on" ||
+                            st.field().rfind("concerns", 0) == 0;
+      return of_claim ? Status(st.code(), st.message(), at + "." + st.field()) : st;
+    }
+    opened.emplace(std::move(c).value());
   } else {
     auto it =
         std::find_if(cadre.early_warnings.begin(), cadre.early_warnings.end(),
@@ -541,8 +589,8 @@ Status case_open(const Engine &engine, CaseStore &store, const pb::CaseOpenReque
     return st;
   }
   const Date day = opened->state().last_day.value_or(opened->header().opened_on);
-  return fill_view(engine, opened->definition(), opened->header(), opened->state(), day,
-                   *response.mutable_case_());
+  return fill_view(engine, opened->definition(), opened->header(), opened->state(),
+                   opened->events(), day, *response.mutable_case_());
 }
 
 Status case_record(const Engine &engine, CaseStore &store, const pb::CaseRecordRequest &request,
@@ -589,8 +637,8 @@ Status case_record(const Engine &engine, CaseStore &store, const pb::CaseRecordR
     codec::encode(r->message, *o.mutable_message());
     codec::encode(r->citation, *o.mutable_citation());
     const Date day = c->state.last_day.value_or(c->header.opened_on);
-    return fill_view(engine, *c->definition, c->header, c->state, std::max(day, event->day),
-                     *response.mutable_case_());
+    return fill_view(engine, *c->definition, c->header, c->state, c->events,
+                     std::max(day, event->day), *response.mutable_case_());
   }
   LoggedEvent logged;
   logged.seq = c->header.events + 1;
@@ -604,7 +652,11 @@ Status case_record(const Engine &engine, CaseStore &store, const pb::CaseRecordR
   c->header.head = logged.link;
   response.set_accepted(true);
   encode_logged(logged, *event, *response.mutable_logged());
-  return fill_view(engine, *c->definition, c->header, state, event->day, *response.mutable_case_());
+  if (c->definition->kind == ProcedureKind::kExemptionReview) {
+    c->events.push_back(logged);
+  }
+  return fill_view(engine, *c->definition, c->header, state, c->events, event->day,
+                   *response.mutable_case_());
 }
 
 Status case_show(const Engine &engine, CaseStore &store, const pb::CaseShowRequest &request,
@@ -622,8 +674,12 @@ Status case_show(const Engine &engine, CaseStore &store, const pb::CaseShowReque
   }
   const Date day = as_of->value_or(c->state.last_day.value_or(c->header.opened_on));
   pb::CaseView &view = *response.mutable_case_();
-  if (auto st = fill_view(engine, *c->definition, c->header, c->state, day, view); !st.ok()) {
+  if (auto st = fill_view(engine, *c->definition, c->header, c->state, c->events, day, view);
+      !st.ok()) {
     return st;
+  }
+  if (!request.with_events()) {
+    return {};
   }
   for (const LoggedEvent &e : c->events) {
     auto event = decode_event(e.bytes);
@@ -874,6 +930,150 @@ Status case_import(const Engine & /*engine*/, CaseStore &store,
   response.set_cases(static_cast<std::int64_t>(counts.cases));
   response.set_events(static_cast<std::int64_t>(counts.events));
   return {};
+}
+
+namespace {
+
+// Whether the adjustment was carried out: a stage of the main line (reached from the first
+// stage by outcomes' `next`, never through a branch) whose every outcome ends the procedure
+// (执行完毕, 任免手续办理完毕) is completed. A case ended at an earlier stage (不予启动, 不予问责,
+// 不予调整) or by an appeal adjusted no one.
+bool carried_out(const ProcedureDefinition &definition, const CaseState &state) {
+  if (definition.stages.empty()) {
+    return false;
+  }
+  std::vector<std::string> seen;
+  std::vector<const Stage *> todo{&definition.stages.front()};
+  while (!todo.empty()) {
+    const Stage *stage = todo.back();
+    todo.pop_back();
+    if (stage == nullptr || stage->entry == StageEntry::kBranch ||
+        std::find(seen.begin(), seen.end(), stage->key) != seen.end()) {
+      continue;
+    }
+    seen.push_back(stage->key);
+    bool terminal = !stage->outcomes.empty();
+    for (const Outcome &o : stage->outcomes) {
+      terminal = terminal && o.ends;
+      if (!o.next.empty()) {
+        todo.push_back(definition.stage(o.next));
+      }
+    }
+    const StageState *done = state.stage(stage->key);
+    if (terminal && done != nullptr && done->completed_on) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Status digest_in_view(const Engine &engine, CaseStore &store, Date as_of,
+                      pb::CaseDigestResponse &response) {
+  response.set_as_of(as_of.to_string());
+  DefinitionHashes hashes;
+  Loaded c;  // the case being read, reused from case to case
+  Replay replay;
+  bool reading = false;
+  Status problem;
+  const auto finish = [&]() {
+    if (!reading) {
+      return;
+    }
+    reading = false;
+    if (problem.ok()) {
+      problem = end_replay(c, replay);
+    }
+    if (!problem.ok()) {
+      add_problem(c.header.id, problem, *response.mutable_problems());
+      return;
+    }
+    CaseDigest d;
+    d.case_id = c.header.id;
+    d.cadre_id = c.header.cadre_id;
+    d.kind = c.definition->kind;
+    d.channel = channel_of(d.kind);
+    if (d.channel == Channel::kUnspecified) {
+      return;  // adjusts no one (诫勉...)
+    }
+    d.opened_on = c.state.opened_on ? c.state.opened_on : std::optional<Date>(c.header.opened_on);
+    d.late_steps = static_cast<int>(c.state.late.size());
+    if (c.state.ended()) {
+      d.ended_on = c.state.last_day;
+      d.carried_out = carried_out(*c.definition, c.state);
+    } else {
+      auto list = due(*c.definition, c.state, as_of, engine.config().calendar);
+      if (!list.ok()) {
+        add_problem(c.header.id, list.status(), *response.mutable_problems());
+        return;
+      }
+      for (const Due &item : *list) {
+        if (item.overdue) {
+          d.working_days_overdue = std::max(d.working_days_overdue, item.working_days_overdue);
+        }
+      }
+    }
+    pb::CaseDigest &out = *response.add_cases();
+    encode_case_digest(d, as_of, out);
+    out.set_procedure_id(c.header.procedure_id);
+  };
+  // The whole store in one pass; events after as_of are verified, not applied.
+  Status walked = store.walk(
+      [&](const CaseHeader &h) -> Status {
+        finish();
+        if (as_of < h.opened_on) {
+          return {};  // opened after the day
+        }
+        c.header = h;
+        reading = true;
+        problem = begin_replay(engine, hashes, c, replay);
+        return {};
+      },
+      [&](const LoggedEvent &e) -> Status {
+        if (!reading || !problem.ok()) {
+          return {};
+        }
+        if (!replay.verifier.feed(e)) {
+          problem = {StatusCode::kDataLoss, "the chain does not verify from this event on",
+                     event_path(c.header, replay.index)};
+          return {};
+        }
+        if (auto st = decode_event_into(e.bytes, replay.event); !st.ok()) {
+          problem = under(Status(StatusCode::kDataLoss, st.message(), st.field()),
+                          event_path(c.header, replay.index));
+          return {};
+        }
+        if (!(as_of < replay.event.day)) {
+          if (auto rej = apply(*c.definition, *replay.definition_hash, c.state, replay.event,
+                               engine.config().calendar)) {
+            problem = {
+                StatusCode::kFailedPrecondition, "the event does not replay: " + rej->message.en,
+                event_path(c.header, replay.index) + (rej->field.empty() ? "" : "." + rej->field)};
+            return {};
+          }
+        }
+        ++replay.index;
+        return {};
+      });
+  if (!walked.ok()) {
+    return walked;
+  }
+  finish();
+  auto &cases = *response.mutable_cases();
+  std::sort(cases.begin(), cases.end(), [](const pb::CaseDigest &a, const pb::CaseDigest &b) {
+    return a.case_id() < b.case_id();
+  });
+  return {};
+}
+
+}  // namespace
+
+Status case_digest(const Engine &engine, CaseStore &store, const pb::CaseDigestRequest &request,
+                   pb::CaseDigestResponse &response) {
+  auto as_of = required_as_of(request.as_of());
+  if (!as_of.ok()) {
+    return as_of.status();
+  }
+  return store.snapshot([&] { return digest_in_view(engine, store, *as_of, response); });
 }
 
 }  // namespace cadre::service

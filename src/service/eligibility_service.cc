@@ -10,7 +10,6 @@
 
 namespace cadre::service {
 namespace pb = ::cadre::v1;
-namespace {
 
 void encode_catalogue(const CatalogueRef &in, pb::CatalogueRef &out) {
   out.set_id(in.id);
@@ -33,8 +32,6 @@ void encode_blocker(const Blocker &in, pb::Blocker &out) {
   codec::encode(in.explanation, *out.mutable_explanation());
   out.set_exemption_claim_id(in.exemption_claim_id);
 }
-
-}  // namespace
 
 void encode(const EligibilityAnswer &in, pb::EligibilityAnswer &out) {
   out.set_cadre_id(in.cadre_id);

@@ -11,6 +11,12 @@
 
 namespace cadre::service {
 
+/** Converts a catalogue reference to its wire form. */
+void encode_catalogue(const CatalogueRef &in, cadre::v1::CatalogueRef &out);
+
+/** Converts a blocker to its wire form. */
+void encode_blocker(const Blocker &in, cadre::v1::Blocker &out);
+
 /** Converts an eligibility answer to its wire form. */
 void encode(const EligibilityAnswer &in, cadre::v1::EligibilityAnswer &out);
 

@@ -64,6 +64,27 @@ class RecordRun {
   virtual void record(const cadre::v1::Cadre &in, std::int64_t index,
                       google::protobuf::Message &response) = 0;
   /**
+   * Whether the run reads the request's lists other than `cadres` (units,
+   * regions, cases...) through list_record(). False by default: those lists
+   * are then skipped unread.
+   */
+  [[nodiscard]] virtual bool reads_lists() const noexcept { return false; }
+  /**
+   * A record of a list other than `cadres`, in the order of the document
+   * (only when reads_lists()): @p list names the list, @p index is the
+   * record's place in it, and @p unread says why it did not parse (the record
+   * is then an empty message).
+   */
+  virtual void list_record(const google::protobuf::FieldDescriptor &list, int index,
+                           const google::protobuf::Message &record, const Status &unread,
+                           google::protobuf::Message &response) {
+    (void)list;
+    (void)index;
+    (void)record;
+    (void)unread;
+    (void)response;
+  }
+  /**
    * What needs every record (a summary, an order across records). An
    * operation that adds many elements here calls @p flush between them, so
    * that the caller may serialize and clear them.

@@ -9,10 +9,12 @@
 #include "service/calendar_service.hpp"
 #include "service/case_service.hpp"
 #include "service/eligibility_service.hpp"
+#include "service/followup_service.hpp"
 #include "service/operation.hpp"
 #include "service/response_writer.hpp"
 #include "service/run_by_record.hpp"
 #include "service/service.hpp"
+#include "service/statistics_service.hpp"
 #include "service/tolerance_service.hpp"
 
 namespace cadre::service {
@@ -25,6 +27,18 @@ namespace {
   R"("birth_date_source":"BIRTH_DATE_SOURCE_PERSONNEL_FILE","posts":[{"id":"p1",)"                \
   R"("title":"县长","rank_level":"RANK_LEVEL_COUNTY_PRINCIPAL","kind":"POST_KIND_LEADERSHIP",)" \
   R"("start_date":"2019-01-01"}]})"
+
+// The cadre of the follow-up examples (examples/followup, docs/followup.md): a county deputy
+// in unit u1 of region 360102, removed through accountability on 2023-03-13, with the plan f1.
+#define CADRE_FOLLOWUP_CADRE                                                                      \
+  R"({"id":"c1","sex":"SEX_MALE","birth_date":"1975-05-05",)"                                     \
+  R"("birth_date_source":"BIRTH_DATE_SOURCE_PERSONNEL_FILE","unit_id":"u1","posts":[{"id":"p1",)" \
+  R"("unit_id":"u1","title":"副县长","rank_level":"RANK_LEVEL_COUNTY_DEPUTY",)"                \
+  R"("kind":"POST_KIND_LEADERSHIP","start_date":"2015-01-01","end_date":"2023-03-12",)"           \
+  R"("region_code":"360102"}],"adjustments":[{"id":"a1","channel":"CHANNEL_ACCOUNTABILITY",)"     \
+  R"("method":"ADJUSTMENT_METHOD_REMOVAL","decided_on":"2023-03-13","executed_on":"2023-03-13",)" \
+  R"("from_post_id":"p1"}],"follow_up_plans":[{"id":"f1","adjustment_id":"a1",)"                  \
+  R"("start_date":"2023-03-13","end_date":"2025-03-13"}]})"
 
 std::vector<Operation> build_table() {
   using S = StatusCode;
@@ -147,6 +161,149 @@ std::vector<Operation> build_table() {
         "no model has `claim.model_id`, or none is in force on the day for the claim's region "
         "(field `claim.claimed_on`, or `as_of` for a claim without a day)"},
        {S::kResourceExhausted, "the claim has more than 1000 facts (field `claim.facts`)"}}));
+  // Follow-up management of adjusted cadres (docs/followup.md): the records are the cadre's
+  // (Cadre.follow_up_plans); each operation takes the cadre and gives back the plan to store.
+  const StatusDoc no_plan{S::kNotFound,
+                          "the cadre has no plan with `plan_id`, or its plan's adjustment is "
+                          "not the cadre's (field `cadre.follow_up_plans[j].adjustment_id`)"};
+  table.push_back(operation<&followup_plan>(
+      "followup_plan",
+      "The follow-up plan (后续管理) of a carried-out adjustment: talks by the unit's principal "
+      "leader, the leader in charge and the organisation department, training, an optional "
+      "central or special task, review points, each dated on the working-day calendar and "
+      "cited.",
+      "The template is chosen by the adjustment's channel, method, day and region (the post it "
+      "left); every item has the day it opens and its last day, counted from the day the "
+      "adjustment was carried out (not counted), and its citations with their tags: a number no "
+      "source gives is cited RECALLED, configurable policy. The response's `plan` is the record "
+      "to add to the cadre's `follow_up_plans`.",
+      R"({"as_of":"2023-03-13","adjustment_id":"a1","plan_id":"f2","cadre":)" CADRE_FOLLOWUP_CADRE
+      "}",
+      {{S::kInvalidArgument,
+        "`as_of` is missing or not a date, `cadre` is missing or a field of it is not valid, or "
+        "`adjustment_id` is missing"},
+       {S::kNotFound,
+        "the cadre has no adjustment `adjustment_id`, or no template serves its channel (field "
+        "`cadre.adjustments[i].channel`)"},
+       {S::kFailedPrecondition,
+        "the adjustment was not carried out by `as_of` (field `cadre.adjustments[i].executed_on`)"},
+       {S::kAlreadyExists, "the cadre already has a plan with `plan_id`"}}));
+  table.push_back(operation<&followup_record>(
+      "followup_record",
+      "Records a talk, a training, a central or special task or a task's separate assessment "
+      "into a cadre's follow-up plan, and says where each item of the plan then stands.",
+      "A talk carries who held it (by role), when, and a reference to the notes in the host "
+      "system (`notes_ref`), never the notes. A refusal names the request's field "
+      "(`talk.notes_ref`, `training.end_date`, `task_assessment.task_id`) and never echoes a "
+      "value; the plan is unchanged. The response's `plan` is the record to store in place of "
+      "the cadre's.",
+      R"({"as_of":"2023-03-20","plan_id":"f1","talk":{"id":"t1","held_on":"2023-03-20",)"
+      R"("actor":"FOLLOW_UP_ACTOR_UNIT_PRINCIPAL","notes_ref":"notes:t1"},"cadre":)" CADRE_FOLLOWUP_CADRE
+      "}",
+      {{S::kInvalidArgument,
+        "`as_of` is missing or not a date, `cadre` is missing or not valid, `plan_id` is "
+        "missing, no record is given (field `record`), or the record is not valid (the error "
+        "names its field: an id empty or used, a day before the plan's start or after `as_of`, "
+        "an actor unspecified, `notes_ref` not a reference, negative hours, a grade not one of "
+        "the four)"},
+       no_plan,
+       {S::kFailedPrecondition,
+        "the plan has a final outcome (field `cadre.follow_up_plans[j].outcome`), or the task "
+        "to assess has not ended by `as_of` or is already assessed (field "
+        "`task_assessment.task_id`)"}}));
+  table.push_back(operation<&followup_due>(
+      "followup_due",
+      "The follow-up items due and overdue as of a day, on the working-day calendar, per cadre, "
+      "per unit or per region, or only the overdue ones.",
+      "Every plan without a final outcome of the cadres in scope is dated and matched with its "
+      "records; an item is due while open and not done, overdue (with the working days late) "
+      "once its last day has passed. The items come by last day, then cadre, plan and item. A "
+      "bad record, or a plan that cannot be dated, does not fail the call: it gives an entry in "
+      "the response's `errors` (with its field path, e.g. "
+      "`cadres[3].follow_up_plans[0].adjustment_id`) and the others are listed.",
+      R"({"as_of":"2023-03-28","overdue_only":true,"cadres":[)" CADRE_FOLLOWUP_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`as_of` is missing or not a date, `cadre_id` or `unit_id` is not an id, or "
+        "`region_code` is neither \"CN\" nor six digits"}}));
+  table.back().run = &followup_due_run;
+  table.push_back(operation<&followup_outcome>(
+      "followup_outcome",
+      "Decides the outcome of a follow-up plan: 重新任用 only when every condition of "
+      "re-appointment holds on the day, 表彰奖励, 再次调整 (with the finding that opens a new "
+      "case) or 继续跟踪管理; with the cadre's history and the check of the method.",
+      "Re-appointment checks each condition of the plan's template (the impact period by "
+      "eligibility, with the day it lifts; the judgements someone recorded, with who and when; "
+      "the plan followed; the task assessed), each cited with its tag; a condition not "
+      "recorded is unknown and listed, never guessed. `check_only` decides nothing and answers "
+      "the check. The history states each dated fact (adjusted, followed up, re-appointed) and "
+      "no label (不贴标签); the method check flags a removal where the rules call for a fitting "
+      "post, and the reverse.",
+      R"({"as_of":"2024-03-13","plan_id":"f1","kind":"FOLLOW_UP_OUTCOME_KIND_COMMENDED",)"
+      R"("cadre":)" CADRE_FOLLOWUP_CADRE "}",
+      {{S::kInvalidArgument,
+        "`as_of` is missing or not a date, `cadre` is missing or not valid, `plan_id` or `kind` "
+        "is missing, `decided_on` is not a date, comes after `as_of` or before the plan's start, "
+        "or a recorded fact lacks its key, who recorded it or its day (the error names "
+        "`facts[i]...`), or `method_facts.recorded_by` is missing for a fact set"},
+       no_plan,
+       {S::kFailedPrecondition,
+        "the plan already has a final outcome (field `cadre.follow_up_plans[j].outcome`), or "
+        "re-appointment is not allowed on the day (field `kind`; the message lists the "
+        "conditions not met or unknown by key)"},
+       {S::kResourceExhausted, "more than 1000 facts (field `facts`)"}}));
+  // Statistics of what was done (docs/statistics.md): each over the request's regions, units,
+  // cases (case_digest) and cadres, one record at a time.
+  const StatusDoc bad_statistics_list{
+      S::kInvalidArgument,
+      "a region, unit or case of the request is not valid: an entry in `errors` names it "
+      "(`units[3].kind`, `cases[0].opened_on`) and the others are counted"};
+  table.push_back(operation<&statistics>(
+      "statistics",
+      "Counts the adjustments carried out in a range of days (from adjustment records and "
+      "closed cases, not findings due): total, of which 问责追究调整 and 不适宜担任现职调整, "
+      "厅局级 "
+      "and above, by channel, method, rank level, unit, region and quarter.",
+      "The cadres are read one at a time and counted in one pass: memory holds the counters of "
+      "the units and regions, never the cadres. An adjustment counts on the day it was carried "
+      "out (`executed_on`) at the post it left; a case closed with its last "
+      "stage completed counts when the cadre has no adjustment record of its channel in the "
+      "range. A bad record does not fail the call: it gives an entry in the response's `errors` "
+      "(with its field path) and the others are counted.",
+      R"({"from":"2025-01-01","to":"2025-12-31","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`from` or `to` is missing or not a date, or `to` comes before `from` or more than 100 "
+        "years after it"},
+       bad_statistics_list}));
+  table.back().run = &statistics_run;
+  table.push_back(operation<&quarterly_dispatch>(
+      "quarterly_dispatch",
+      "The quarterly dispatch (每季一调度) per unit and region: cadres due, procedures opened, in "
+      "progress and overdue (working days), adjustments done, follow-up talks due and overdue, "
+      "re-appointments, and the units furthest behind.",
+      "Due: cadres with a finding on the quarter's last day; the procedures come from the "
+      "request's `cases` (the store operation case_digest as of that day); the talks from the "
+      "cadres' follow-up plans. A bad record does not fail the call: it gives an entry in the "
+      "response's `errors` and the others are counted.",
+      R"({"year":2025,"quarter":2,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`year` is not from 1 to 9999, `quarter` not from 1 to 4, or `behind` not from 0 to "
+        "1000"},
+       bad_statistics_list}));
+  table.back().run = &quarterly_dispatch_run;
+  table.push_back(operation<&annual_bulletin>(
+      "annual_bulletin",
+      "The annual bulletin (年度一通报): the year's adjustments and last year's, by quarter, "
+      "channel, method and rank level; the unit special assessment (timeliness and "
+      "completeness, weighted) and its ranking; the notable cases as counts.",
+      "The score is cadre's own policy (docs/statistics.md): 100 times the weighted mean of "
+      "timeliness and completeness, the weights in `weights`. A bad record does not fail the "
+      "call: it gives an entry in the response's `errors` and the others are counted.",
+      R"({"year":2025,"cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`year` is not from 1 to 9999, or a weight is negative or not a number, or both are 0 "
+        "(field `weights`)"},
+       bad_statistics_list}));
+  table.back().run = &annual_bulletin_run;
   // Procedure cases in a case store (docs/case-log.md, docs/case-store.md). The examples run
   // in the table's order on one new store (case_import's on another, with the file
   // case_export's wrote).
@@ -227,6 +384,15 @@ std::vector<Operation> build_table() {
       "Verifies the chain of one case, or of every case, against the store's count and head, "
       "and replays it: the index of the first event altered, removed, reordered or inserted.",
       "", R"({"case_id":"case-1"})", {unknown_case, store_busy, no_store}));
+  table.push_back(store_operation<&case_digest>(
+      "case_digest",
+      "Every adjustment procedure of the store as of a day, as the statistics read it: opened, "
+      "ended, carried out, working days overdue, late steps.",
+      "Events after the day are verified but not applied. Give the digests as the `cases` of "
+      "statistics, quarterly_dispatch or annual_bulletin. A case whose chain does not verify or "
+      "whose events do not replay is listed in `problems`, never skipped silently.",
+      R"({"as_of":"2025-09-30"})",
+      {{S::kInvalidArgument, "`as_of` is missing or not a date"}, store_busy, no_store}));
   table.push_back(store_operation<&case_export>(
       "case_export",
       "Exports every case of the store to a file in the stream form (cadre.v1.CaseStoreRecord "
@@ -474,15 +640,22 @@ Status run_by_record(const Operation &op, const Engine &engine, const gp::Messag
     return static_cast<cadre::v1::RecordError &>(
         *r->MutableRepeatedMessage(&response, errors_field, i));
   };
+  // The run reads the other lists (units, regions, cases) too, in the document's order.
+  const bool lists = run->reads_lists();
   std::vector<codec::UnreadRecord> left;  // unread records the run did not report
   Status failed;
   int next = 0;  // the index of the next cadre answered
   codec::for_each_record(
       bytes, size, format, type,
-      [&](const gp::FieldDescriptor &list, int /*position*/, const gp::Message &record,
+      [&](const gp::FieldDescriptor &list, int position, const gp::Message &record,
           const Status &unread) {
-        if (!failed.ok() || list.name() != "cadres" ||
-            list.message_type() != cadre::v1::Cadre::descriptor()) {
+        if (!failed.ok()) {
+          return true;
+        }
+        if (list.name() != "cadres" || list.message_type() != cadre::v1::Cadre::descriptor()) {
+          if (lists) {
+            run->list_record(list, position, record, unread, response);
+          }
           return true;
         }
         const auto &cadre = static_cast<const cadre::v1::Cadre &>(record);
@@ -518,7 +691,7 @@ Status run_by_record(const Operation &op, const Engine &engine, const gp::Messag
         }
         return failed.ok();
       },
-      type->FindFieldByName("cadres"));
+      lists ? nullptr : type->FindFieldByName("cadres"));
   if (!failed.ok()) {
     return failed;
   }

@@ -33,7 +33,8 @@ using ResponseFlush = std::function<Status(google::protobuf::Message &response)>
  * - @p head: the request's fields other than its cadres (RecordRun::begin()).
  * - @p bytes: a message of type @p type in @p format (JSON or binary) that
  *   codec::parse_head() read without error and without setting `whole`; its
- *   other lists are skipped.
+ *   other lists are skipped, or handed to RecordRun::list_record() when the
+ *   run reads them (RecordRun::reads_lists()).
  * - @p keep, when set, picks the cadres to answer: the others are skipped and
  *   the cadres kept are numbered 0, 1... among themselves. A cadre that did
  *   not parse reaches it as an empty message.

@@ -129,7 +129,9 @@ void encode_evaluation(const ToleranceEvaluation &in, const std::vector<std::siz
   codec::encode(in.explanation, *out.mutable_explanation());
 }
 
-void encode_draft(const ExemptionClaim &in, pb::ExemptionClaim &out) {
+}  // namespace
+
+void encode_exemption_claim(const ExemptionClaim &in, pb::ExemptionClaim &out) {
   out.set_id(in.id);
   codec::encode(in.concerns, *out.mutable_concerns());
   for (const ExemptionGround g : in.grounds) {
@@ -151,8 +153,6 @@ void encode_draft(const ExemptionClaim &in, pb::ExemptionClaim &out) {
   out.set_remedied(in.remedied);
   out.set_cooperated(in.cooperated);
 }
-
-}  // namespace
 
 StatusOr<ToleranceClaim> decode_tolerance_claim(const pb::ToleranceClaim &in,
                                                 const std::string &path) {
@@ -298,7 +298,7 @@ Status tolerance_evaluate(const Engine &engine, const pb::ToleranceEvaluateReque
     return {st.code(), st.message(), request_path(st.field(), kept)};
   }
   encode_evaluation(*evaluation, kept, *response.mutable_evaluation());
-  encode_draft(exemption_claim_draft(claim, *evaluation), *response.mutable_draft());
+  encode_exemption_claim(exemption_claim_draft(claim, *evaluation), *response.mutable_draft());
   response.set_as_of(*as_of ? (*as_of)->to_string() : std::string());
   return {};
 }

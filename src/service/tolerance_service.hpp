@@ -30,6 +30,9 @@ Status tolerance_evaluate(const Engine &engine, const cadre::v1::ToleranceEvalua
 StatusOr<ToleranceClaim> decode_tolerance_claim(const cadre::v1::ToleranceClaim &in,
                                                 const std::string &path);
 
+/** Writes an ExemptionClaim (a draft, or a case's decision) into its message. */
+void encode_exemption_claim(const ExemptionClaim &in, cadre::v1::ExemptionClaim &out);
+
 }  // namespace cadre::service
 
 #endif  // CADRE_SRC_SERVICE_TOLERANCE_SERVICE_HPP

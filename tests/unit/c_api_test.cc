@@ -147,6 +147,45 @@ TEST(CApi, ErrorsCarryCodeMessageAndField) {
   cadre_engine_free(engine);
 }
 
+// Follow-up management through its own functions, in the shape of every operation's: a plan,
+// and a talk refused naming its field without quoting the notes it was given.
+TEST(CApi, FollowUpThroughItsOwnFunctions) {
+  cadre_engine *engine = nullptr;
+  ASSERT_EQ(cadre_engine_new(&engine, nullptr, 0, CADRE_FORMAT_JSON, nullptr), CADRE_OK);
+  const std::string cadre =
+      R"({"id":"c1","sex":"SEX_MALE","birth_date":"1975-05-05",)"
+      R"("birth_date_source":"BIRTH_DATE_SOURCE_PERSONNEL_FILE","unit_id":"u1","posts":[{"id":"p1",)"
+      R"("unit_id":"u1","title":"副县长","rank_level":"RANK_LEVEL_COUNTY_DEPUTY",)"
+      R"("kind":"POST_KIND_LEADERSHIP",)"
+      R"("start_date":"2015-01-01","end_date":"2023-03-12","region_code":"360102"}],)"
+      R"("adjustments":[{"id":"a1","channel":"CHANNEL_ACCOUNTABILITY",)"
+      R"("method":"ADJUSTMENT_METHOD_REMOVAL","decided_on":"2023-03-13","executed_on":"2023-03-13",)"
+      R"("from_post_id":"p1"}],)"
+      R"("follow_up_plans":[{"id":"f1","adjustment_id":"a1","start_date":"2023-03-13"}]})";
+  const std::string plan =
+      R"({"as_of":"2023-03-13","adjustment_id":"a1","plan_id":"f2","cadre":)" + cadre + "}";
+  cadre_buffer out{nullptr, 0};
+  cadre_error *err = nullptr;
+  ASSERT_EQ(cadre_followup_plan(&out, engine, bytes(plan), plan.size(), CADRE_FORMAT_JSON, &err),
+            CADRE_OK);
+  const std::string json(reinterpret_cast<const char *>(out.data), out.size);
+  EXPECT_NE(json.find("\"template_id\":\"cn.followup.accountability.removal\""), std::string::npos)
+      << json;
+  cadre_buffer_dispose(&out);
+  const std::string talk =
+      R"({"as_of":"2023-03-20","plan_id":"f1","talk":{"id":"t1","held_on":"2023-03-20",)"
+      R"("actor":"FOLLOW_UP_ACTOR_UNIT_PRINCIPAL","notes_ref":"本人表示 接受组织决定"},"cadre":)" +
+      cadre + "}";
+  EXPECT_EQ(cadre_followup_record(&out, engine, bytes(talk), talk.size(), CADRE_FORMAT_JSON, &err),
+            CADRE_INVALID_ARGUMENT);
+  ASSERT_NE(err, nullptr);
+  EXPECT_STREQ(cadre_error_field(err), "talk.notes_ref");
+  EXPECT_EQ(std::string(cadre_error_message(err)).find("接受"), std::string::npos);
+  EXPECT_EQ(out.data, nullptr);
+  cadre_error_free(err);
+  cadre_engine_free(engine);
+}
+
 TEST(CApi, EngineOptionsAreValidated) {
   cadre_engine *engine = nullptr;
   cadre_error *err = nullptr;

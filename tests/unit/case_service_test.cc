@@ -2,11 +2,14 @@
 // service::call with a store, requests in protobuf JSON.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "cadre/sqlite_store.hpp"
 #include "cadre/v1/case_service.pb.h"
+#include "cadre/v1/roster.pb.h"
 #include "codec/codec.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
@@ -247,6 +250,83 @@ TEST_F(CaseService, ExportAndImportRoundTrip) {
                       copy.get())
                 .code(),
             StatusCode::kAlreadyExists);
+}
+
+std::string example(const std::string &name) {
+  std::ifstream f(std::string(CADRE_EXAMPLES_DIR) + "/tolerance/case/" + name, std::ios::binary);
+  std::stringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+pb::CaseRecordRequest tolerance_step(const std::string &file) {
+  pb::CaseRecordRequest r;
+  r.set_case_id("rc-c9101");
+  *r.mutable_event() = json<pb::CaseEvent>(example("events/" + file));
+  return r;
+}
+
+// The 容错认定 case of examples/tolerance/case through the operations: opened from the
+// pending claim, decided, its decision in the answer, its remedial measures due as tasks.
+TEST_F(CaseService, ExemptionReviewFromTheClaimToTheDecisionAndItsRemedialMeasures) {
+  const auto roster = json<pb::Roster>(example("roster.json"));
+  ASSERT_EQ(roster.cadres_size(), 1);
+  pb::CaseOpenRequest open;
+  open.set_case_id("rc-c9101");
+  *open.mutable_cadre() = roster.cadres(0);
+  open.set_exemption_claim_id("c9101-rc1");
+  pb::CaseOpenResponse opened;
+  ASSERT_TRUE(call("case_open", open, opened).ok());
+  EXPECT_EQ(opened.case_().procedure_id(), "cn.exemption-review");
+  EXPECT_EQ(opened.case_().current_stage(), "acceptance");
+  ASSERT_TRUE(opened.case_().has_exemption());
+  EXPECT_FALSE(opened.case_().exemption().decided());
+  EXPECT_EQ(opened.case_().exemption().claim().id(), "c9101-rc1");
+  EXPECT_EQ(opened.case_().exemption().claim().decision(), pb::EXEMPTION_DECISION_PENDING);
+  for (const char *f : {"1-acceptance.json", "2-verification.json", "3-deliberation.json"}) {
+    pb::CaseRecordResponse r;
+    ASSERT_TRUE(call("case_record", tolerance_step(f), r).ok()) << f;
+    ASSERT_TRUE(r.accepted()) << f << " " << r.rejection().message().en();
+  }
+  pb::CaseRecordResponse refused;
+  ASSERT_TRUE(call("case_record", tolerance_step("4-decision-bad-deadline.json"), refused).ok());
+  EXPECT_FALSE(refused.accepted());
+  EXPECT_EQ(refused.rejection().field(), "event.facts[1].date");
+  pb::CaseRecordResponse decided;
+  ASSERT_TRUE(call("case_record", tolerance_step("5-decision.json"), decided).ok());
+  ASSERT_TRUE(decided.accepted()) << decided.rejection().message().en();
+  const pb::CaseExemptionDecision &x = decided.case_().exemption();
+  EXPECT_TRUE(x.decided());
+  EXPECT_EQ(x.claim().decision(), pb::EXEMPTION_DECISION_EXEMPT);
+  EXPECT_EQ(x.claim().decided_on(), "2025-09-26");
+  EXPECT_EQ(x.claim().authority(), pb::AUTHORITY_KIND_PARTY_COMMITTEE);
+  EXPECT_EQ(x.claim().concerns().id(), "c9101-d1");
+  EXPECT_EQ(x.decided_by(), "org-360102");
+  EXPECT_EQ(x.remedial_measures_size(), 2);
+  // Shown later, from the store: the same decision; the measures due as tasks.
+  pb::CaseDueResponse due;
+  ASSERT_TRUE(call("case_due",
+                   json<pb::CaseDueRequest>(R"({"as_of":"2025-10-11","overdue_only":true})"), due)
+                  .ok());
+  ASSERT_EQ(due.due_size(), 2);  // the feedback, with no period, is never overdue
+  EXPECT_EQ(due.due(0).task(), "r2");
+  EXPECT_EQ(due.due(0).working_days_overdue(), 2);
+  EXPECT_EQ(due.due(1).task(), "r1");
+  EXPECT_EQ(due.due(1).deadline(), "2025-10-10");
+  EXPECT_EQ(due.due(1).working_days_overdue(), 1);
+  pb::CaseShowResponse shown;
+  ASSERT_TRUE(
+      call("case_show", json<pb::CaseShowRequest>(R"({"case_id":"rc-c9101"})"), shown).ok());
+  EXPECT_EQ(shown.case_().exemption().SerializeAsString(), x.SerializeAsString());
+  EXPECT_EQ(shown.case_().log_size(), 0);
+  // A claim the cadre does not have, and one already decided: refused, naming the field.
+  open.set_case_id("rc-2");
+  open.set_exemption_claim_id("nope");
+  EXPECT_EQ(call("case_open", open, opened).field(), "exemption_claim_id");
+  open.set_exemption_claim_id("c9101-rc1");
+  open.mutable_cadre()->mutable_exemption_claims(0)->set_decision(pb::EXEMPTION_DECISION_DENIED);
+  open.mutable_cadre()->mutable_exemption_claims(0)->set_decided_on("2025-07-01");
+  EXPECT_EQ(call("case_open", open, opened).field(), "cadre.exemption_claims[0].decision");
 }
 
 TEST(EngineOptions, ProcedureTextsAreCheckedAndNamed) {

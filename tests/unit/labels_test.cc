@@ -105,19 +105,18 @@ struct EnumList {};
 
 // Every enumeration of cadre/enums.hpp: each must have labels through the
 // SchemaEnum trait of cadre/labels.hpp.
-using AllEnums =
-    EnumList<Sex, BirthDateSource, RankLevel, PostKind, Channel, Heading, AdjustmentMethod,
-             Verification, Determination, EducationLevel, AppointmentMode, PostEndReason,
-             ProbationResult, UnitKind, RegionLevel, TeamRole, AssessmentGrade, NoGradeReason,
-             TeamGrade, Responsibility, Severity, AccountabilityForm, OrganisationalMeasure,
-             PartySanctionKind, GovernmentSanctionKind, EarlyWarningKind, InvestigationStatus,
-             ExemptionGround, ExemptionExclusion, ExemptionDecision, ExemptionEffect, AuthorityKind,
-             ResignationReason, FamilySituationKind, CandidacyStage, FollowUpActor,
-             FollowUpOutcomeKind, RecordKind, EligibilityTarget, ProcedureKind, DecidedBy,
-             ConsequenceKind, DayKind, CalendarFallback, PeriodUnit, FindingStatus,
-             ExemptionOutcome, ActorRole, AuthorityLevel, StageEntry, FactType, GuardKind,
-             AnchorPoint, DeadlineEffect, MajorityBase, CaseRejection, ToleranceProposal,
-             CriterionStatus, ToleranceRole, CriterionTest, MitigationKind>;
+using AllEnums = EnumList<
+    Sex, BirthDateSource, RankLevel, PostKind, Channel, Heading, AdjustmentMethod, Verification,
+    Determination, EducationLevel, AppointmentMode, PostEndReason, ProbationResult, UnitKind,
+    RegionLevel, TeamRole, AssessmentGrade, NoGradeReason, TeamGrade, Responsibility, Severity,
+    AccountabilityForm, OrganisationalMeasure, PartySanctionKind, GovernmentSanctionKind,
+    EarlyWarningKind, InvestigationStatus, ExemptionGround, ExemptionExclusion, ExemptionDecision,
+    ExemptionEffect, AuthorityKind, ResignationReason, FamilySituationKind, CandidacyStage,
+    FollowUpActor, FollowUpOutcomeKind, RecordKind, EligibilityTarget, ProcedureKind, DecidedBy,
+    ConsequenceKind, DayKind, CalendarFallback, PeriodUnit, FindingStatus, ExemptionOutcome,
+    ActorRole, AuthorityLevel, StageEntry, FactType, GuardKind, AnchorPoint, DeadlineEffect,
+    MajorityBase, CaseRejection, ToleranceProposal, CriterionStatus, ToleranceRole, CriterionTest,
+    MitigationKind, StatisticsMeasure, StatisticsScope>;
 
 // Schema enums that no C++ enumeration with a SchemaEnum line mirrors yet.
 const std::set<std::string> kNotMirrored = {};

@@ -1,6 +1,7 @@
 // cadre case: procedure cases kept in a case store (--store, default ./cadre-cases.db).
 //   cadre case open --from-finding RULE --cadre ID [--roster FILE] --as-of DATE [--id CASE]
 //   cadre case open --early-warning W --cadre ID [--roster FILE] [--id CASE]
+//   cadre case open --exemption-claim C --cadre ID [--roster FILE] [--id CASE]
 //   cadre case record EVENT.json --id CASE [--expected-head HEX]
 //   cadre case show CASE [--as-of DATE] [--events]
 //   cadre case due [--as-of DATE] [--overdue] [--procedure ID]
@@ -19,6 +20,7 @@
 
 #include "cadre/sqlite_store.hpp"
 #include "cadre/v1/case_service.pb.h"
+#include "cadre/v1/statistics_service.pb.h"
 #include "cli.hpp"
 #include "codec/codec.hpp"
 #include "codec/procedure_codec.hpp"
@@ -155,7 +157,9 @@ struct CaseCommand {
       std::cout << d.case_id() << "  " << d.cadre_id() << "  ";
     }
     std::cout << d.stage() << " (" << text(d.stage_name()) << ")";
-    if (d.branch()) {
+    if (!d.task().empty()) {
+      std::cout << "  " << text("事项", "task") << " " << d.task();
+    } else if (d.branch()) {
       std::cout << "  " << text("［申诉等分支］", "[branch]");
     }
     if (d.optional()) {
@@ -179,6 +183,50 @@ struct CaseCommand {
     }
   }
 
+  // The label of a schema enum's value in the language asked.
+  template <typename E>
+  [[nodiscard]] std::string enum_text(E value) const {
+    return text(label_of(value, Lang::kZh), label_of(value, Lang::kEn));
+  }
+
+  // A 容错认定 case's decision, as the exemption module takes it.
+  void print_exemption(const pb::CaseExemptionDecision &e) const {
+    const pb::ExemptionClaim &c = e.claim();
+    std::cout << text("容错认定", "error-tolerance decision") << ": " << text("申请", "claim")
+              << " " << (c.id().empty() ? "-" : c.id()) << "  " << text("所涉记录", "concerns")
+              << " " << enum_text(static_cast<RecordKind>(c.concerns().kind())) << " "
+              << c.concerns().id() << "\n  ";
+    if (!e.decided()) {
+      std::cout << text("待决定", "pending") << "\n";
+      return;
+    }
+    std::cout << enum_text(static_cast<ExemptionDecision>(c.decision())) << "  "
+              << text("决定日期", "decided on") << " " << c.decided_on() << "  "
+              << enum_text(static_cast<AuthorityKind>(c.authority()));
+    if (!e.decided_by().empty()) {
+      std::cout << " " << e.decided_by();
+    }
+    if (!e.document_ref().empty()) {
+      std::cout << "  " << e.document_ref();
+    }
+    std::cout << "\n";
+    if (c.impact_months() > 0) {
+      std::cout << "  " << text("影响期", "impact period") << " " << c.impact_months() << " "
+                << text("个月", "months") << "\n";
+    }
+    for (const int eff : c.effects_cancelled()) {
+      std::cout << "  " << text("不受影响：", "no effect on: ")
+                << enum_text(static_cast<ExemptionEffect>(eff)) << "\n";
+    }
+    for (const std::string &m : e.remedial_measures()) {
+      std::cout << "  " << text("补救措施", "remedial measure") << " " << m << "\n";
+    }
+    std::cout << "  "
+              << text("自决定之日起由容错模块适用（合并入干部记录）",
+                      "applies from the day of the decision (merged into the cadre's record)")
+              << "\n";
+  }
+
   void print_view(const pb::CaseView &v) const {
     std::cout << text("案件", "case") << " " << v.id() << "  " << text(v.procedure_name()) << " ("
               << v.procedure_id() << ")\n"
@@ -190,6 +238,9 @@ struct CaseCommand {
               << " " << v.head().substr(0, 16) << "\n";
     if (v.ended()) {
       std::cout << "  " << text("已办结", "ended") << "\n";
+    } else if (v.current_stage().empty()) {
+      std::cout << "  " << text("主线已办结，尚有待办事项", "main line ended; tasks still open")
+                << "\n";
     } else {
       std::cout << "  " << text("当前阶段", "current stage") << ": " << v.current_stage() << "\n";
     }
@@ -223,9 +274,13 @@ struct CaseCommand {
       print_due(d, false);
     }
     for (const pb::CaseLateStep &l : v.late()) {
-      std::cout << "  " << text("逾期完成", "completed late") << ": " << l.stage() << " "
-                << l.completed_on() << " (" << text("期限", "deadline") << " " << l.deadline()
-                << ", " << l.working_days() << " " << text("个工作日", "working days") << ")\n";
+      std::cout << "  " << text("逾期完成", "completed late") << ": " << l.stage()
+                << (l.task().empty() ? "" : " " + l.task()) << " " << l.completed_on() << " ("
+                << text("期限", "deadline") << " " << l.deadline() << ", " << l.working_days()
+                << " " << text("个工作日", "working days") << ")\n";
+    }
+    if (v.has_exemption()) {
+      print_exemption(v.exemption());
     }
     for (const pb::CaseFindingsDiff &a : v.appeals()) {
       std::cout << "  " << text("申诉复核", "appeal re-run") << " " << a.as_of() << ": "
@@ -259,9 +314,10 @@ struct CaseCommand {
 int cmd_case_open(const service::Operation &op, const Args &args) {
   CaseCommand c(op,
                 "case open --from-finding RULE --cadre ID --as-of DATE | --early-warning ID "
-                "--cadre ID [options]");
+                "--cadre ID | --exemption-claim ID --cadre ID [options]");
   std::string rule_id;
   std::string warning_id;
+  std::string claim_id;
   std::string cadre_id;
   std::string roster_path;
   std::string as_of;
@@ -272,6 +328,8 @@ int cmd_case_open(const service::Operation &op, const Args &args) {
                        "the rule whose finding opens the case (问责 or 不适宜)")(
       "early-warning", po::value(&warning_id),
       "or: the id of the cadre's 诫勉 record whose follow-up steps the case runs")(
+      "exemption-claim", po::value(&claim_id),
+      "or: the id of the cadre's pending 容错 claim that a 容错认定 case decides")(
       "cadre", po::value(&cadre_id), "the cadre's id in the roster")(
       "roster", po::value(&roster_path),
       "roster file (.json, .pb or .cadres); default: the bundled example roster")(
@@ -303,16 +361,20 @@ int cmd_case_open(const service::Operation &op, const Args &args) {
     request.mutable_cadre()->Swap(cadres.Mutable(0));
     request.set_rule_id(rule_id);
     request.set_early_warning_id(warning_id);
+    request.set_exemption_claim_id(claim_id);
     request.set_as_of(as_of);
     request.set_region(region);
     request.set_opened_on(opened_on);
-    request.set_case_id(case_id.empty() ? cadre_id + "/" + (rule_id.empty() ? warning_id : rule_id)
-                                        : case_id);
+    const std::string source = !rule_id.empty()      ? rule_id
+                               : !warning_id.empty() ? warning_id
+                                                     : claim_id;
+    request.set_case_id(case_id.empty() ? cadre_id + "/" + source : case_id);
   }
   if (auto code = c.run(request, response,
                         {{"case_id", "--id"},
                          {"rule_id", "--from-finding"},
                          {"early_warning_id", "--early-warning"},
+                         {"exemption_claim_id", "--exemption-claim"},
                          {"as_of", "--as-of"},
                          {"region", "--region"},
                          {"opened_on", "--opened-on"},
@@ -419,6 +481,46 @@ int cmd_case_due(const service::Operation &op, const Args &args) {
               << c.text("件逾期", "overdue") << "\n";
     for (const pb::CaseDue &d : response.due()) {
       c.print_due(d, true);
+    }
+    for (const pb::CaseProblem &p : response.problems()) {
+      std::cout << "  " << c.text("无法核验", "CANNOT REPLAY") << " " << p.case_id() << " "
+                << p.field() << ": " << p.message() << "\n";
+    }
+  });
+}
+
+int cmd_case_digest(const service::Operation &op, const Args &args) {
+  CaseCommand c(op, "case digest [options]");
+  std::string as_of;
+  c.desc.add_options()("as-of", po::value(&as_of), "the day asked about (default: today)");
+  if (auto code = c.parse(args)) {
+    return *code;
+  }
+  pb::CaseDigestRequest request;
+  pb::CaseDigestResponse response;
+  request.set_as_of(as_of.empty() ? today() : as_of);
+  if (auto code = c.run(request, response, {{"as_of", "--as-of"}})) {
+    return *code;
+  }
+  return c.print(response, [&] {
+    std::cout << c.text("截至", "as of") << " " << response.as_of() << ": " << response.cases_size()
+              << " " << c.text("件调整程序", "adjustment procedures") << "\n";
+    for (const pb::CaseDigest &d : response.cases()) {
+      std::cout << "  " << d.case_id() << "  " << d.cadre_id() << "  "
+                << c.text(std::string(label(static_cast<Channel>(d.channel()), Language::kZhCn)),
+                          std::string(label(static_cast<Channel>(d.channel()), Language::kEn)))
+                << "  " << d.opened_on() << " → "
+                << (d.ended_on().empty() ? c.text("办理中", "open") : d.ended_on());
+      if (!d.ended_on().empty()) {
+        std::cout << "  "
+                  << (d.carried_out() ? c.text("已执行", "carried out")
+                                      : c.text("未调整", "nobody adjusted"));
+      }
+      if (d.working_days_overdue() > 0) {
+        std::cout << "  " << c.text("逾期", "overdue") << " " << d.working_days_overdue() << " "
+                  << c.text("个工作日", "working days");
+      }
+      std::cout << "\n";
     }
     for (const pb::CaseProblem &p : response.problems()) {
       std::cout << "  " << c.text("无法核验", "CANNOT REPLAY") << " " << p.case_id() << " "

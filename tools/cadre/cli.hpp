@@ -275,11 +275,13 @@ int cmd_case_due(const service::Operation &op, const Args &args);
 int cmd_case_verify(const service::Operation &op, const Args &args);
 int cmd_case_export(const service::Operation &op, const Args &args);
 int cmd_case_import(const service::Operation &op, const Args &args);
+int cmd_case_digest(const service::Operation &op, const Args &args);
 int cmd_tolerance_evaluate(const service::Operation &op, const Args &args);
 int cmd_generate(const Args &args);
 int cmd_convert(const Args &args);
 int cmd_validate(const Args &args);
 int cmd_catalogue(const Args &args);
+int cmd_report(const Args &args);
 
 }  // namespace cadre::cli
 

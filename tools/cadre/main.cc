@@ -9,6 +9,7 @@
 
 #include "cadre/version.h"
 #include "cli.hpp"
+#include "followup_commands.hpp"
 
 namespace {
 
@@ -39,7 +40,12 @@ constexpr OperationCommandEntry kOperationCommands[] = {
     {"case_verify", cadre::cli::cmd_case_verify},
     {"case_export", cadre::cli::cmd_case_export},
     {"case_import", cadre::cli::cmd_case_import},
+    {"case_digest", cadre::cli::cmd_case_digest},
     {"tolerance_evaluate", cadre::cli::cmd_tolerance_evaluate},
+    {"followup_plan", cadre::cli::cmd_followup_plan},
+    {"followup_record", cadre::cli::cmd_followup_record},
+    {"followup_due", cadre::cli::cmd_followup_due},
+    {"followup_outcome", cadre::cli::cmd_followup_outcome},
 };
 
 // The commands that are not operations of an engine.
@@ -55,6 +61,10 @@ constexpr ToolCommand kToolCommands[] = {
     {"validate", "print every error of a roster with its field path", cadre::cli::cmd_validate},
     {"catalogue", "list the catalogues and rules, or show one with its citations",
      cadre::cli::cmd_catalogue},
+    {"report",
+     "the quarterly dispatch or the annual bulletin of a roster and its case store, as JSON or "
+     "CSV",
+     cadre::cli::cmd_report},
 };
 
 int run_operation(const svc::Operation &op, const Args &args) {
@@ -104,8 +114,8 @@ int main(int argc, char **argv) {
       args.erase(args.begin());
     }
     // `cadre case record ...` is `cadre case-record ...`; `cadre tolerance evaluate ...` is
-    // `cadre tolerance-evaluate ...`.
-    if ((cmd == "case" || cmd == "tolerance") && !args.empty()) {
+    // `cadre tolerance-evaluate ...`; `cadre followup due ...` is `cadre followup-due ...`.
+    if ((cmd == "case" || cmd == "tolerance" || cmd == "followup") && !args.empty()) {
       cmd += "-" + args.front();
       args.erase(args.begin());
     }

@@ -685,7 +685,7 @@ void emit_procedure(const pb::ProcedureDefinition &d, std::ostream &os) {
          << lit(o.next()) << ", " << (o.ends() ? "true" : "false") << ", "
          << enum_list<int>(o.methods(), "AdjustmentMethod") << ", "
          << enum_list<int>(o.forms(), "AccountabilityForm") << ", " << citations_code(o.citations())
-         << "});\n";
+         << ", static_cast<ExemptionDecision>(" << o.exemption_decision() << ")});\n";
     }
     os << "      s.suspends_execution = " << (s.suspends_execution() ? "true" : "false") << ";\n";
     os << "      s.optional = " << (s.optional() ? "true" : "false") << ";\n";
@@ -806,6 +806,12 @@ int procedures_page(const std::string &out_path, const Registry &registry,
         os << "- **Branch:** opened by a party once `" << s.branch_from()
            << "` is completed, beside the main line.\n";
       }
+      if (s.entry() == pb::STAGE_ENTRY_TASK) {
+        os << "- **Task:** set by a step of `" << s.branch_from()
+           << "`, one per task, each with the deadline that step gives (`" << s.key()
+           << ".<id>.due_on` or `" << s.key()
+           << ".<id>.working_days`); closed by a step naming it in `task`.\n";
+      }
       if (s.optional()) {
         os << "- **Optional:** a case may end without it.\n";
       }
@@ -885,6 +891,9 @@ int procedures_page(const std::string &out_path, const Registry &registry,
         }
         for (const int f : o.forms()) {
           os << "; " << label(forms, f);
+        }
+        if (o.exemption_decision() != pb::EXEMPTION_DECISION_UNSPECIFIED) {
+          os << "; decision: `" << pb::ExemptionDecision_Name(o.exemption_decision()) << "`";
         }
         os << "\n";
         for (const pb::Citation &ci : o.citations()) {

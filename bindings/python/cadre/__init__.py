@@ -802,7 +802,7 @@ class Store(StoreOperations):
 
     def open_case(self, case_id: str, cadre: Any, *, early_warning_id: Optional[str] = None,
                   rule_id: Optional[str] = None, as_of: Any = None, region: Optional[str] = None,
-                  opened_on: Any = None) -> "Case":
+                  opened_on: Any = None, exemption_claim_id: Optional[str] = None) -> "Case":
         """Opens a case (:meth:`case_open`) and returns it.
 
         Args:
@@ -811,19 +811,23 @@ class Store(StoreOperations):
                 JSON text.
             early_warning_id: the id of the cadre's 诫勉 record whose
                 follow-up the case runs; or
-            rule_id: the rule whose finding as of ``as_of`` opens the case.
+            rule_id: the rule whose finding as of ``as_of`` opens the case; or
+            exemption_claim_id: the id of the cadre's pending 容错 claim that
+                a 容错认定 case decides (its answer's ``exemption`` then
+                carries the decision for the exemption module).
             as_of: the day the cadre is screened as of (with ``rule_id``).
             region: administrative division code whose definitions apply;
                 None: ``"CN"``.
-            opened_on: the day the case is opened; None: the finding's or the
-                诫勉's day.
+            opened_on: the day the case is opened; None: the finding's, the
+                诫勉's or the claim's day.
 
         Raises:
             The errors of :meth:`case_open`.
         """
         request: dict[str, Any] = {"case_id": case_id, "cadre": _json_value(cadre, "cadre.v1.Cadre")}
         for key, value in (("early_warning_id", early_warning_id), ("rule_id", rule_id),
-                           ("as_of", as_of), ("region", region), ("opened_on", opened_on)):
+                           ("exemption_claim_id", exemption_claim_id), ("as_of", as_of),
+                           ("region", region), ("opened_on", opened_on)):
             if value is not None:
                 request[key] = value
         self.case_open(request)

@@ -123,6 +123,38 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "Evaluates a claim for error tolerance (容错) against the criteria in force: proposes 免责, 从轻, 减轻 or 不予容错, or says it needs a judgement and which facts are missing; never decides.",
         False),
     OperationSpec(
+        "followup_plan",
+        "cadre_followup_plan",
+        "followup-plan",
+        "cadre.v1.FollowUpPlanRequest",
+        "cadre.v1.FollowUpPlanResponse",
+        "The follow-up plan (后续管理) of a carried-out adjustment: talks by the unit's principal leader, the leader in charge and the organisation department, training, an optional central or special task, review points, each dated on the working-day calendar and cited.",
+        False),
+    OperationSpec(
+        "followup_record",
+        "cadre_followup_record",
+        "followup-record",
+        "cadre.v1.FollowUpRecordRequest",
+        "cadre.v1.FollowUpRecordResponse",
+        "Records a talk, a training, a central or special task or a task's separate assessment into a cadre's follow-up plan, and says where each item of the plan then stands.",
+        False),
+    OperationSpec(
+        "followup_due",
+        "cadre_followup_due",
+        "followup-due",
+        "cadre.v1.FollowUpDueRequest",
+        "cadre.v1.FollowUpDueResponse",
+        "The follow-up items due and overdue as of a day, on the working-day calendar, per cadre, per unit or per region, or only the overdue ones.",
+        False),
+    OperationSpec(
+        "followup_outcome",
+        "cadre_followup_outcome",
+        "followup-outcome",
+        "cadre.v1.FollowUpOutcomeRequest",
+        "cadre.v1.FollowUpOutcomeResponse",
+        "Decides the outcome of a follow-up plan: 重新任用 only when every condition of re-appointment holds on the day, 表彰奖励, 再次调整 (with the finding that opens a new case) or 继续跟踪管理; with the cadre's history and the check of the method.",
+        False),
+    OperationSpec(
         "case_open",
         "cadre_case_open",
         "case-open",
@@ -726,6 +758,235 @@ class Operations:
         """
         return self._run(OPERATIONS[10], request, as_message, as_dict)
 
+    @overload
+    def followup_plan(self, request: Union[types.FollowUpPlanRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.FollowUpPlanResponse: ...
+
+    @overload
+    def followup_plan(self, request: Union[types.FollowUpPlanRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def followup_plan(self, request: Union[types.FollowUpPlanRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def followup_plan(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """The follow-up plan (后续管理) of a carried-out adjustment: talks by the unit's
+        principal leader, the leader in charge and the organisation department,
+        training, an optional central or special task, review points, each dated on the
+        working-day calendar and cited.
+
+        The template is chosen by the adjustment's channel, method, day and region (the
+        post it left); every item has the day it opens and its last day, counted from
+        the day the adjustment was carried out (not counted), and its citations with
+        their tags: a number no source gives is cited RECALLED, configurable policy. The
+        response's `plan` is the record to add to the cadre's `follow_up_plans`.
+
+        Calls ``cadre_followup_plan``.
+
+        Args:
+            request: a ``cadre.v1.FollowUpPlanRequest``: a
+                :class:`cadre.types.FollowUpPlanRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.FollowUpPlanResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.FollowUpPlanResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `as_of` is missing or
+                not a date, `cadre` is missing or a field of it is not valid, or
+                `adjustment_id` is missing; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: the cadre has no adjustment `adjustment_id`, or no template
+                serves its channel (field `cadre.adjustments[i].channel`).
+            FailedPreconditionError: the adjustment was not carried out by `as_of`
+                (field `cadre.adjustments[i].executed_on`).
+            AlreadyExistsError: the cadre already has a plan with `plan_id`.
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[11], request, as_message, as_dict)
+
+    @overload
+    def followup_record(self, request: Union[types.FollowUpRecordRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.FollowUpRecordResponse: ...
+
+    @overload
+    def followup_record(self, request: Union[types.FollowUpRecordRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def followup_record(self, request: Union[types.FollowUpRecordRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def followup_record(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Records a talk, a training, a central or special task or a task's separate assessment
+        into a cadre's follow-up plan, and says where each item of the plan then stands.
+
+        A talk carries who held it (by role), when, and a reference to the notes in the
+        host system (`notes_ref`), never the notes. A refusal names the request's field
+        (`talk.notes_ref`, `training.end_date`, `task_assessment.task_id`) and never
+        echoes a value; the plan is unchanged. The response's `plan` is the record to
+        store in place of the cadre's.
+
+        Calls ``cadre_followup_record``.
+
+        Args:
+            request: a ``cadre.v1.FollowUpRecordRequest``: a
+                :class:`cadre.types.FollowUpRecordRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.FollowUpRecordResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.FollowUpRecordResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `as_of` is missing or
+                not a date, `cadre` is missing or not valid, `plan_id` is missing, no
+                record is given (field `record`), or the record is not valid (the error
+                names its field: an id empty or used, a day before the plan's start or
+                after `as_of`, an actor unspecified, `notes_ref` not a reference,
+                negative hours, a grade not one of the four); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: the cadre has no plan with `plan_id`, or its plan's
+                adjustment is not the cadre's (field
+                `cadre.follow_up_plans[j].adjustment_id`).
+            FailedPreconditionError: the plan has a final outcome (field
+                `cadre.follow_up_plans[j].outcome`), or the task to assess has not ended
+                by `as_of` or is already assessed (field `task_assessment.task_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[12], request, as_message, as_dict)
+
+    @overload
+    def followup_due(self, request: Union[types.FollowUpDueRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.FollowUpDueResponse: ...
+
+    @overload
+    def followup_due(self, request: Union[types.FollowUpDueRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def followup_due(self, request: Union[types.FollowUpDueRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def followup_due(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """The follow-up items due and overdue as of a day, on the working-day calendar, per cadre,
+        per unit or per region, or only the overdue ones.
+
+        Every plan without a final outcome of the cadres in scope is dated and matched
+        with its records; an item is due while open and not done, overdue (with the
+        working days late) once its last day has passed. The items come by last day,
+        then cadre, plan and item. A bad record, or a plan that cannot be dated, does
+        not fail the call: it gives an entry in the response's `errors` (with its field
+        path, e.g. `cadres[3].follow_up_plans[0].adjustment_id`) and the others are
+        listed.
+
+        Calls ``cadre_followup_due``.
+
+        Args:
+            request: a ``cadre.v1.FollowUpDueRequest``: a
+                :class:`cadre.types.FollowUpDueRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.FollowUpDueResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.FollowUpDueResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `as_of` is missing or
+                not a date, `cadre_id` or `unit_id` is not an id, or `region_code` is
+                neither "CN" nor six digits; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[13], request, as_message, as_dict)
+
+    @overload
+    def followup_outcome(self, request: Union[types.FollowUpOutcomeRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.FollowUpOutcomeResponse: ...
+
+    @overload
+    def followup_outcome(self, request: Union[types.FollowUpOutcomeRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def followup_outcome(self, request: Union[types.FollowUpOutcomeRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def followup_outcome(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Decides the outcome of a follow-up plan: 重新任用 only when every condition of
+        re-appointment holds on the day, 表彰奖励, 再次调整 (with the finding
+        that opens a new case) or 继续跟踪管理; with the cadre's history and the
+        check of the method.
+
+        Re-appointment checks each condition of the plan's template (the impact period
+        by eligibility, with the day it lifts; the judgements someone recorded, with who
+        and when; the plan followed; the task assessed), each cited with its tag; a
+        condition not recorded is unknown and listed, never guessed. `check_only`
+        decides nothing and answers the check. The history states each dated fact
+        (adjusted, followed up, re-appointed) and no label (不贴标签); the method
+        check flags a removal where the rules call for a fitting post, and the reverse.
+
+        Calls ``cadre_followup_outcome``.
+
+        Args:
+            request: a ``cadre.v1.FollowUpOutcomeRequest``: a
+                :class:`cadre.types.FollowUpOutcomeRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.FollowUpOutcomeResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.FollowUpOutcomeResponse` (or a dict, or
+            a message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `as_of` is missing or
+                not a date, `cadre` is missing or not valid, `plan_id` or `kind` is
+                missing, `decided_on` is not a date, comes after `as_of` or before the
+                plan's start, or a recorded fact lacks its key, who recorded it or its
+                day (the error names `facts[i]...`), or `method_facts.recorded_by` is
+                missing for a fact set; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            NotFoundError: the cadre has no plan with `plan_id`, or its plan's
+                adjustment is not the cadre's (field
+                `cadre.follow_up_plans[j].adjustment_id`).
+            FailedPreconditionError: the plan already has a final outcome (field
+                `cadre.follow_up_plans[j].outcome`), or re-appointment is not allowed on
+                the day (field `kind`; the message lists the conditions not met or
+                unknown by key).
+            ResourceExhaustedError: more than 1000 facts (field `facts`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[14], request, as_message, as_dict)
+
 
 class StoreOperations:
     """The methods of :class:`cadre.Store`, one per operation on a case store.
@@ -799,7 +1060,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[11], request, as_message, as_dict)
+        return self._run(OPERATIONS[15], request, as_message, as_dict)
 
     @overload
     def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -856,7 +1117,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[12], request, as_message, as_dict)
+        return self._run(OPERATIONS[16], request, as_message, as_dict)
 
     @overload
     def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -909,7 +1170,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[13], request, as_message, as_dict)
+        return self._run(OPERATIONS[17], request, as_message, as_dict)
 
     @overload
     def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -959,7 +1220,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[14], request, as_message, as_dict)
+        return self._run(OPERATIONS[18], request, as_message, as_dict)
 
     @overload
     def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1007,7 +1268,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[15], request, as_message, as_dict)
+        return self._run(OPERATIONS[19], request, as_message, as_dict)
 
     @overload
     def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1054,7 +1315,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[16], request, as_message, as_dict)
+        return self._run(OPERATIONS[20], request, as_message, as_dict)
 
     @overload
     def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1104,4 +1365,4 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[17], request, as_message, as_dict)
+        return self._run(OPERATIONS[21], request, as_message, as_dict)

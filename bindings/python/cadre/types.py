@@ -1239,6 +1239,13 @@ class StageEntry(_typed.Enum):
     """A side step opened by a party once another stage is completed (an appeal),
     running beside the main line.
     """
+    #: 按决定设定的事项（逐项办理） (a task set by a decision)
+    TASK = 3
+    """A task set by an event of the stage named in `branch_from` (a remedial
+    measure, 补救措施, set by a 容错 decision): each task is awaited beside the
+    main line with its own deadline, and closes when a step of this stage
+    names it in its `task` fact.
+    """
 
 
 _typed.enum(StageEntry, "cadre.v1.StageEntry", "STAGE_ENTRY_")
@@ -1549,6 +1556,131 @@ class MitigationKind(_typed.Enum):
 
 
 _typed.enum(MitigationKind, "cadre.v1.MitigationKind", "MITIGATION_KIND_")
+
+
+class FollowUpItemKind(_typed.Enum):
+    """What an item of a plan is (cadre::FollowUpItemKind).
+
+    Schema enum ``cadre.v1.FollowUpItemKind``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 谈心谈话 (talk)
+    TALK = 1
+    #: 教育培训 (training)
+    TRAINING = 2
+    #: 中心工作、专项任务 (central or special task)
+    SPECIAL_TASK = 3
+    #: 研判复核 (review)
+    REVIEW = 4
+
+
+_typed.enum(FollowUpItemKind, "cadre.v1.FollowUpItemKind", "FOLLOW_UP_ITEM_KIND_")
+
+
+class FollowUpItemState(_typed.Enum):
+    """Where an item of a plan stands as of a day (cadre::ItemState).
+
+    Schema enum ``cadre.v1.FollowUpItemState``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 已完成 (done)
+    DONE = 1
+    #: 逾期完成 (done late)
+    DONE_LATE = 2
+    #: 待完成 (due)
+    DUE = 3
+    #: 已逾期 (overdue)
+    OVERDUE = 4
+    #: 未到期 (upcoming)
+    UPCOMING = 5
+    #: 未安排 (not taken up)
+    NOT_TAKEN = 6
+    #: 计划已结束 (plan ended)
+    CLOSED = 7
+
+
+_typed.enum(FollowUpItemState, "cadre.v1.FollowUpItemState", "FOLLOW_UP_ITEM_STATE_")
+
+
+class ConditionSource(_typed.Enum):
+    """Where a condition of re-appointment is decided (cadre::ConditionSource).
+
+    Schema enum ``cadre.v1.ConditionSource``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 影响期（计算） (impact period (computed))
+    IMPACT_PERIOD = 1
+    #: 记录的事实 (recorded fact)
+    RECORDED_FACT = 2
+    #: 后续管理事项完成情况（计算） (follow-up items done (computed))
+    FOLLOW_UP_DONE = 3
+    #: 专项任务单独考核（计算） (task assessment (computed))
+    TASK_ASSESSMENT = 4
+    #: 恢复健康（计算） (health recovered (computed))
+    HEALTH_RECOVERED = 5
+
+
+_typed.enum(ConditionSource, "cadre.v1.ConditionSource", "CONDITION_SOURCE_")
+
+
+class ConditionState(_typed.Enum):
+    """Whether a condition holds (cadre::ConditionState).
+
+    Schema enum ``cadre.v1.ConditionState``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 符合 (met)
+    MET = 1
+    #: 不符合 (not met)
+    NOT_MET = 2
+    #: 待记录 (unknown: to be recorded)
+    UNKNOWN = 3
+    #: 不适用 (not applicable)
+    NOT_APPLICABLE = 4
+
+
+_typed.enum(ConditionState, "cadre.v1.ConditionState", "CONDITION_STATE_")
+
+
+class FollowUpHistoryKind(_typed.Enum):
+    """What happened, in a cadre's follow-up history (cadre::HistoryKind).
+
+    Schema enum ``cadre.v1.FollowUpHistoryKind``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 组织调整 (adjusted)
+    ADJUSTED = 1
+    #: 纳入后续管理 (follow-up plan started)
+    PLAN_OPENED = 2
+    #: 谈心谈话 (talk held)
+    TALK = 3
+    #: 教育培训 (training finished)
+    TRAINING = 4
+    #: 参加中心工作、专项任务 (central or special task begun)
+    TASK = 5
+    #: 专项任务单独考核 (task assessed separately)
+    TASK_ASSESSED = 6
+    #: 继续跟踪管理 (follow-up continues)
+    REVIEWED = 7
+    #: 重新任用 (re-appointed)
+    REAPPOINTED = 8
+    #: 表彰奖励 (commended)
+    COMMENDED = 9
+    #: 再次调整 (adjusted again)
+    ADJUSTED_AGAIN = 10
+
+
+_typed.enum(FollowUpHistoryKind, "cadre.v1.FollowUpHistoryKind", "FOLLOW_UP_HISTORY_KIND_")
 
 
 @dataclass
@@ -3706,6 +3838,7 @@ class Outcome(_typed.Message):
         ("methods", "methods", _typed.ENUM, "AdjustmentMethod", True, False),
         ("forms", "forms", _typed.ENUM, "AccountabilityForm", True, False),
         ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("exemption_decision", "exemption_decision", _typed.ENUM, "ExemptionDecision", False, False),
     )
 
     key: str = ""
@@ -3720,6 +3853,11 @@ class Outcome(_typed.Message):
     forms: list[AccountabilityForm] = _field(default_factory=list)
     """Accountability forms the outcome allows (a 问责 decision)."""
     citations: list[Citation] = _field(default_factory=list)
+    exemption_decision: ExemptionDecision = ExemptionDecision.UNSPECIFIED
+    """In a 容错认定 definition (PROCEDURE_KIND_EXEMPTION_REVIEW): the decision
+    the outcome records (免责, 从轻, 减轻 or 不予容错), which the exemption
+    module applies from the decision's day; unset for every other outcome.
+    """
 
 
 @dataclass
@@ -3754,7 +3892,9 @@ class Stage(_typed.Message):
     """What the stage does, in the rule's words."""
     entry: StageEntry = StageEntry.UNSPECIFIED
     branch_from: str = ""
-    """For a BRANCH: key of the stage after whose completion it may be opened."""
+    """For a BRANCH: key of the stage after whose completion it may be opened.
+    For a TASK: key of the stage whose events set its tasks.
+    """
     actor: Actor = _field(default_factory=lambda: Actor())
     facts: list[FactRequirement] = _field(default_factory=list)
     documents: list[DocumentRequirement] = _field(default_factory=list)
@@ -4258,6 +4398,7 @@ class CaseDue(_typed.Message):
         ("overdue", "overdue", _typed.SCALAR, None, False, False),
         ("working_days_overdue", "working_days_overdue", _typed.SCALAR, None, False, False),
         ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("task", "task", _typed.SCALAR, None, False, False),
     )
 
     case_id: str = ""
@@ -4286,6 +4427,10 @@ class CaseDue(_typed.Message):
     """Working days after the deadline, when overdue."""
     citations: list[Citation] = _field(default_factory=list)
     """The rule giving the period, with its verification tag."""
+    task: str = ""
+    """A task stage (STAGE_ENTRY_TASK, e.g. a remedial measure of a 容错
+    decision): the task's id; its deadline is the one the decision set.
+    """
 
 
 @dataclass
@@ -4344,6 +4489,7 @@ class CaseLateStep(_typed.Message):
         ("deadline", "deadline", _typed.SCALAR, None, False, False),
         ("completed_on", "completed_on", _typed.SCALAR, None, False, False),
         ("working_days", "working_days", _typed.SCALAR, None, False, False),
+        ("task", "task", _typed.SCALAR, None, False, False),
     )
 
     stage: str = ""
@@ -4354,6 +4500,47 @@ class CaseLateStep(_typed.Message):
     """The day it was completed."""
     working_days: int = 0
     """Working days late."""
+    task: str = ""
+    """A task stage: the task's id."""
+
+
+@dataclass
+class CaseExemptionDecision(_typed.Message):
+    """The error-tolerance decision of a 容错认定 case
+    (PROCEDURE_KIND_EXEMPTION_REVIEW), as the exemption module takes it.
+
+    Schema message ``cadre.v1.CaseExemptionDecision``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseExemptionDecision"
+    _fields_: ClassVar[tuple] = (
+        ("claim", "claim", _typed.MESSAGE, "ExemptionClaim", False, False),
+        ("decided", "decided", _typed.SCALAR, None, False, False),
+        ("document_ref", "document_ref", _typed.SCALAR, None, False, False),
+        ("decided_by", "decided_by", _typed.SCALAR, None, False, False),
+        ("remedial_measures", "remedial_measures", _typed.SCALAR, None, True, False),
+    )
+
+    claim: ExemptionClaim = _field(default_factory=lambda: ExemptionClaim())
+    """The claim as the case records it: id and record concerned (from the
+    application), the decision and its day, who decided, the shortened impact
+    period and the effects. Decision EXEMPTION_DECISION_PENDING and no
+    decided_on until the decision step is recorded. A host puts it into the
+    cadre's record (cadre::merge_exemption_decisions()): it replaces the
+    pending claim with the same id, and applies from decided_on, not before.
+    """
+    decided: bool = False
+    """Whether the decision step has been recorded."""
+    document_ref: str = ""
+    """文号 or file id of the decision (the decision event's document_ref)."""
+    decided_by: str = ""
+    """The host's id of the body that decided (the decision event's
+    actor.body_id); its kind is claim.authority.
+    """
+    remedial_measures: list[str] = _field(default_factory=list)
+    """The remedial measures (补救措施) the decision set, by id: each a step of
+    the case's task stage, listed in `due` until recorded done.
+    """
 
 
 @dataclass
@@ -4384,6 +4571,7 @@ class CaseView(_typed.Message):
         ("late", "late", _typed.MESSAGE, "CaseLateStep", True, False),
         ("appeals", "appeals", _typed.MESSAGE, "CaseFindingsDiff", True, False),
         ("log", "log", _typed.MESSAGE, "CaseLoggedEvent", True, False),
+        ("exemption", "exemption", _typed.MESSAGE, "CaseExemptionDecision", False, False),
     )
 
     id: str = ""
@@ -4422,6 +4610,10 @@ class CaseView(_typed.Message):
     """Findings diffs recorded by appeals, in order."""
     log: list[CaseLoggedEvent] = _field(default_factory=list)
     """The events, when the request asked for them."""
+    exemption: CaseExemptionDecision = _field(default_factory=lambda: CaseExemptionDecision())
+    """A 容错认定 case: its decision as the exemption module takes it; unset for
+    every other procedure.
+    """
 
 
 @dataclass
@@ -4441,6 +4633,7 @@ class CaseOpenRequest(_typed.Message):
         ("as_of", "as_of", _typed.SCALAR, None, False, False),
         ("rule_id", "rule_id", _typed.SCALAR, None, False, False),
         ("early_warning_id", "early_warning_id", _typed.SCALAR, None, False, False),
+        ("exemption_claim_id", "exemption_claim_id", _typed.SCALAR, None, False, False),
     )
 
     case_id: str = ""
@@ -4460,6 +4653,11 @@ class CaseOpenRequest(_typed.Message):
     early_warning_id: str = ""
     """Or: the id of the cadre's 诫勉 record (early_warnings) whose follow-up
     steps the case runs.
+    """
+    exemption_claim_id: str = ""
+    """Or: the id of the cadre's pending 容错 claim (exemption_claims, decision
+    EXEMPTION_DECISION_PENDING, with its claimed_on) that a 容错认定 case
+    decides; the application is shown completed by the claim.
     """
 
 
@@ -5218,6 +5416,812 @@ class Bulletin(_typed.Message):
 
 
 @dataclass
+class EngineOptions(_typed.Message):
+    """Options of an engine. Empty means the defaults; fields are only added.
+
+    Schema message ``cadre.v1.EngineOptions``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.EngineOptions"
+    _fields_: ClassVar[tuple] = (
+        ("language", "language", _typed.SCALAR, None, False, False),
+        ("catalogue_texts", "catalogue_texts", _typed.SCALAR, None, True, False),
+        ("without_builtin_catalogues", "without_builtin_catalogues", _typed.SCALAR, None, False, False),
+        ("calendar_texts", "calendar_texts", _typed.SCALAR, None, True, False),
+        ("procedure_texts", "procedure_texts", _typed.SCALAR, None, True, False),
+        ("tolerance_texts", "tolerance_texts", _typed.SCALAR, None, True, False),
+    )
+
+    language: str = ""
+    """Language of the engine's labels in tables: "zh-CN" (default) or "en".
+    Explanations always carry both languages.
+    """
+    catalogue_texts: list[str] = _field(default_factory=list)
+    """Catalogues of the host (a province, a city) in protobuf text format
+    (docs/catalogue-format.md), added to the shipped ones.
+    """
+    without_builtin_catalogues: bool = False
+    """Leave out the shipped catalogues (cn-2015, cn-2022, jx)."""
+    calendar_texts: list[str] = _field(default_factory=list)
+    """Calendar texts of the host (protobuf text format of cadre.v1.WorkCalendar,
+    docs/calendar.md), added to the shipped working-day calendar: a new
+    year's notice of holidays, for instance.
+    """
+    procedure_texts: list[str] = _field(default_factory=list)
+    """Procedure definitions the host adds to the shipped ones (a province's
+    实施细则), each the text of a cadre.v1.ProcedureDefinitions in protobuf
+    text format (docs/procedure-format.md).
+    """
+    tolerance_texts: list[str] = _field(default_factory=list)
+    """Criteria of error tolerance the host adds to the shipped ones (a
+    province's 容错纠错 rules), each the text of a cadre.v1.ToleranceModels in
+    protobuf text format (docs/tolerance.md), checked as the shipped ones are.
+    """
+
+
+@dataclass
+class ScreenRequest(_typed.Message):
+    """Screen cadres as of a date.
+
+    Schema message ``cadre.v1.ScreenRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ScreenRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
+    )
+
+    as_of: str = ""
+    """As-of date, ISO 8601 "YYYY-MM-DD"."""
+    cadres: list[Cadre] = _field(default_factory=list)
+
+
+@dataclass
+class RecordError(_typed.Message):
+    """An error in one input record; the other records are still screened.
+
+    Schema message ``cadre.v1.RecordError``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.RecordError"
+    _fields_: ClassVar[tuple] = (
+        ("index", "index", _typed.SCALAR, None, False, False),
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("field_path", "field_path", _typed.SCALAR, None, False, False),
+        ("message", "message", _typed.SCALAR, None, False, False),
+        ("code", "code", _typed.SCALAR, None, False, False),
+    )
+
+    index: int = 0
+    """Index of the record in the request."""
+    cadre_id: str = ""
+    """Id of the record, when it could be read."""
+    field_path: str = ""
+    """Field path, e.g. "cadres[17].birth_date"."""
+    message: str = ""
+    """What is wrong, without personal data."""
+    code: int = 0
+    """Status code, numbered like google.rpc.Code."""
+
+
+@dataclass
+class ScreenSummary(_typed.Message):
+    """Summary in the shape the 2017 Jiangxi article reports.
+
+    Schema message ``cadre.v1.ScreenSummary``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ScreenSummary"
+    _fields_: ClassVar[tuple] = (
+        ("cadres_screened", "cadres_screened", _typed.SCALAR, None, False, False),
+        ("records_rejected", "records_rejected", _typed.SCALAR, None, False, False),
+        ("cadres_down", "cadres_down", _typed.SCALAR, None, False, False),
+        ("accountability", "accountability", _typed.SCALAR, None, False, False),
+        ("unsuitable", "unsuitable", _typed.SCALAR, None, False, False),
+        ("bureau_level_or_above", "bureau_level_or_above", _typed.SCALAR, None, False, False),
+        ("by_channel", "by_channel", _typed.MESSAGE, "ChannelCount", True, False),
+        ("by_rank_level", "by_rank_level", _typed.MESSAGE, "RankLevelCount", True, False),
+    )
+
+    cadres_screened: int = 0
+    records_rejected: int = 0
+    cadres_down: int = 0
+    """Cadres with at least one finding (调"下"干部)."""
+    accountability: int = 0
+    """Of which through accountability (问责追究调整)."""
+    unsuitable: int = 0
+    """Of which as unsuitable for the current post (不适宜担任现职调整)."""
+    bureau_level_or_above: int = 0
+    """Of which at department (厅局) level or above."""
+    by_channel: list[ChannelCount] = _field(default_factory=list)
+    by_rank_level: list[RankLevelCount] = _field(default_factory=list)
+
+
+@dataclass
+class ScreenResponse(_typed.Message):
+    """Result of screening.
+
+    Schema message ``cadre.v1.ScreenResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ScreenResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("findings", "findings", _typed.MESSAGE, "Finding", True, False),
+        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
+        ("summary", "summary", _typed.MESSAGE, "ScreenSummary", False, False),
+    )
+
+    as_of: str = ""
+    findings: list[Finding] = _field(default_factory=list)
+    errors: list[RecordError] = _field(default_factory=list)
+    summary: ScreenSummary = _field(default_factory=lambda: ScreenSummary())
+
+
+@dataclass
+class ValidateRequest(_typed.Message):
+    """Validate a roster: every error with its field path.
+
+    Schema message ``cadre.v1.ValidateRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ValidateRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("roster", "roster", _typed.MESSAGE, "Roster", False, False),
+    )
+
+    as_of: str = ""
+    """Reference date for checks such as "not in the future"; empty means today is not checked."""
+    roster: Roster = _field(default_factory=lambda: Roster())
+
+
+@dataclass
+class ValidateResponse(_typed.Message):
+    """The result of validation.
+
+    Schema message ``cadre.v1.ValidateResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ValidateResponse"
+    _fields_: ClassVar[tuple] = (
+        ("records", "records", _typed.SCALAR, None, False, False),
+        ("records_rejected", "records_rejected", _typed.SCALAR, None, False, False),
+        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
+    )
+
+    records: int = 0
+    records_rejected: int = 0
+    errors: list[RecordError] = _field(default_factory=list)
+
+
+@dataclass
+class FollowUpPlannedItem(_typed.Message):
+    """One dated item of a plan.
+
+    Schema message ``cadre.v1.FollowUpPlannedItem``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpPlannedItem"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("item", "item", _typed.SCALAR, None, False, False),
+        ("kind", "kind", _typed.ENUM, "FollowUpItemKind", False, False),
+        ("actor", "actor", _typed.ENUM, "FollowUpActor", False, False),
+        ("occurrence", "occurrence", _typed.SCALAR, None, False, False),
+        ("assessment", "assessment", _typed.SCALAR, None, False, False),
+        ("opens_on", "opens_on", _typed.SCALAR, None, False, False),
+        ("due_by", "due_by", _typed.SCALAR, None, False, False),
+        ("provisional", "provisional", _typed.SCALAR, None, False, False),
+        ("is_optional", "is_optional", _typed.SCALAR, None, False, False),
+        ("name", "name", _typed.MESSAGE, "LocalizedText", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    key: str = ""
+    """"<item key>#<n>", e.g. "talk.principal#2"; a task's assessment "task#1.assessment"."""
+    item: str = ""
+    """The template item's key, e.g. "talk.principal"."""
+    kind: FollowUpItemKind = FollowUpItemKind.UNSPECIFIED
+    actor: FollowUpActor = FollowUpActor.UNSPECIFIED
+    """For a talk: who holds it."""
+    occurrence: int = 0
+    """1 for the first, 2 for the next on the cadence..."""
+    assessment: bool = False
+    """The separate assessment of a special task (its record: the task)."""
+    opens_on: str = ""
+    """First day it may be done, ISO 8601."""
+    due_by: str = ""
+    """Last day, ISO 8601."""
+    provisional: bool = False
+    """A day was counted in a year whose holiday notice the calendar lacks
+    (weekends only).
+    """
+    is_optional: bool = False
+    """May be left out (a special task)."""
+    name: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    citations: list[Citation] = _field(default_factory=list)
+    """The basis, each with its verification tag; a number no source gives cites
+    a RECALLED basis: configurable policy.
+    """
+
+
+@dataclass
+class FollowUpSchedule(_typed.Message):
+    """A follow-up plan dated on the working-day calendar.
+
+    Schema message ``cadre.v1.FollowUpSchedule``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpSchedule"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+        ("adjustment_id", "adjustment_id", _typed.SCALAR, None, False, False),
+        ("channel", "channel", _typed.ENUM, "Channel", False, False),
+        ("method", "method", _typed.ENUM, "AdjustmentMethod", False, False),
+        ("template_id", "template_id", _typed.SCALAR, None, False, False),
+        ("template_version", "template_version", _typed.SCALAR, None, False, False),
+        ("region_code", "region_code", _typed.SCALAR, None, False, False),
+        ("unit_id", "unit_id", _typed.SCALAR, None, False, False),
+        ("start", "start", _typed.SCALAR, None, False, False),
+        ("end", "end", _typed.SCALAR, None, False, False),
+        ("items", "items", _typed.MESSAGE, "FollowUpPlannedItem", True, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+        ("completeness", "completeness", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    cadre_id: str = ""
+    plan_id: str = ""
+    """The plan's id in the cadre's record."""
+    adjustment_id: str = ""
+    """The adjustment that opened it."""
+    channel: Channel = Channel.UNSPECIFIED
+    method: AdjustmentMethod = AdjustmentMethod.UNSPECIFIED
+    template_id: str = ""
+    """The template followed, and its version."""
+    template_version: str = ""
+    region_code: str = ""
+    """The region whose template applied ("CN" when none is known)."""
+    unit_id: str = ""
+    """The cadre's unit (talks by its principal leader)."""
+    start: str = ""
+    """The day the adjustment was carried out (not counted), ISO 8601."""
+    end: str = ""
+    """The plan's last day, ISO 8601."""
+    items: list[FollowUpPlannedItem] = _field(default_factory=list)
+    """By last day, then key."""
+    citations: list[Citation] = _field(default_factory=list)
+    """The template's basis."""
+    completeness: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """What is missing or unverified in the template."""
+
+
+@dataclass
+class FollowUpItemStatus(_typed.Message):
+    """An item with where it stands as of a day.
+
+    Schema message ``cadre.v1.FollowUpItemStatus``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpItemStatus"
+    _fields_: ClassVar[tuple] = (
+        ("item", "item", _typed.MESSAGE, "FollowUpPlannedItem", False, False),
+        ("state", "state", _typed.ENUM, "FollowUpItemState", False, False),
+        ("record_id", "record_id", _typed.SCALAR, None, False, False),
+        ("done_on", "done_on", _typed.SCALAR, None, False, False),
+        ("working_days_late", "working_days_late", _typed.SCALAR, None, False, False),
+    )
+
+    item: FollowUpPlannedItem = _field(default_factory=lambda: FollowUpPlannedItem())
+    state: FollowUpItemState = FollowUpItemState.UNSPECIFIED
+    record_id: str = ""
+    """The talk, training or task that did it."""
+    done_on: str = ""
+    """The day it was done, ISO 8601, when the record says."""
+    working_days_late: int = 0
+    """Done late or overdue: working days after its last day."""
+
+
+@dataclass
+class FollowUpPlanStatus(_typed.Message):
+    """A plan with where each item stands as of a day.
+
+    Schema message ``cadre.v1.FollowUpPlanStatus``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpPlanStatus"
+    _fields_: ClassVar[tuple] = (
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("items", "items", _typed.MESSAGE, "FollowUpItemStatus", True, False),
+        ("closed", "closed", _typed.SCALAR, None, False, False),
+    )
+
+    plan_id: str = ""
+    as_of: str = ""
+    items: list[FollowUpItemStatus] = _field(default_factory=list)
+    """One per item, in the schedule's order."""
+    closed: bool = False
+    """A final outcome (not 继续跟踪管理) was decided by the day asked: nothing
+    more is due.
+    """
+
+
+@dataclass
+class FollowUpPlanRequest(_typed.Message):
+    """The plan of a carried-out adjustment of a cadre.
+
+    Schema message ``cadre.v1.FollowUpPlanRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpPlanRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("cadre", "cadre", _typed.MESSAGE, "Cadre", False, False),
+        ("adjustment_id", "adjustment_id", _typed.SCALAR, None, False, False),
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+    )
+
+    as_of: str = ""
+    """The day asked, ISO 8601: the adjustment must have been carried out by
+    then. Required.
+    """
+    cadre: Cadre = _field(default_factory=lambda: Cadre())
+    """The cadre: its adjustment, its posts (the region) and its unit."""
+    adjustment_id: str = ""
+    """Id of one of the cadre's adjustments. Required."""
+    plan_id: str = ""
+    """The id the plan takes in the cadre's record; empty: "<adjustment_id>.followup"."""
+
+
+@dataclass
+class FollowUpPlanResponse(_typed.Message):
+    """The plan, and the record it starts as.
+
+    Schema message ``cadre.v1.FollowUpPlanResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpPlanResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("schedule", "schedule", _typed.MESSAGE, "FollowUpSchedule", False, False),
+        ("plan", "plan", _typed.MESSAGE, "FollowUpPlan", False, False),
+    )
+
+    as_of: str = ""
+    schedule: FollowUpSchedule = _field(default_factory=lambda: FollowUpSchedule())
+    """Every item with the day it opens and its last day, cited."""
+    plan: FollowUpPlan = _field(default_factory=lambda: FollowUpPlan())
+    """The record to add to the cadre's follow_up_plans: its id, adjustment,
+    first and last day; no talk, training, task or outcome yet.
+    """
+
+
+@dataclass
+class FollowUpTaskAssessment(_typed.Message):
+    """The separate assessment of a special task.
+
+    Schema message ``cadre.v1.FollowUpTaskAssessment``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpTaskAssessment"
+    _fields_: ClassVar[tuple] = (
+        ("task_id", "task_id", _typed.SCALAR, None, False, False),
+        ("grade", "grade", _typed.ENUM, "AssessmentGrade", False, False),
+    )
+
+    task_id: str = ""
+    """The task's id in the plan."""
+    grade: AssessmentGrade = AssessmentGrade.UNSPECIFIED
+    """优秀, 称职, 基本称职 or 不称职."""
+
+
+@dataclass
+class FollowUpRecordRequest(_typed.Message):
+    """Record a talk, a training, a task or a task's assessment into a plan.
+
+    Schema message ``cadre.v1.FollowUpRecordRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpRecordRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("cadre", "cadre", _typed.MESSAGE, "Cadre", False, False),
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+        ("talk", "talk", _typed.MESSAGE, "Talk", False, True),
+        ("training", "training", _typed.MESSAGE, "Training", False, True),
+        ("task", "task", _typed.MESSAGE, "SpecialTask", False, True),
+        ("task_assessment", "task_assessment", _typed.MESSAGE, "FollowUpTaskAssessment", False, True),
+    )
+
+    as_of: str = ""
+    """The day of recording, ISO 8601. Required: nothing is recorded as done
+    after it.
+    """
+    cadre: Cadre = _field(default_factory=lambda: Cadre())
+    """The cadre whose plan it is."""
+    plan_id: str = ""
+    """Id of one of the cadre's follow_up_plans. Required."""
+    talk: Optional[Talk] = None
+    """A talk: who held it (by role), when, and a reference to the notes in
+    the host system; never the notes themselves.
+    """
+    training: Optional[Training] = None
+    """A training."""
+    task: Optional[SpecialTask] = None
+    """A central or special task assigned (its grade left unspecified)."""
+    task_assessment: Optional[FollowUpTaskAssessment] = None
+    """The separate assessment of a task that has ended."""
+
+
+@dataclass
+class FollowUpRecordResponse(_typed.Message):
+    """The plan with the record, and where it stands.
+
+    Schema message ``cadre.v1.FollowUpRecordResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpRecordResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("plan", "plan", _typed.MESSAGE, "FollowUpPlan", False, False),
+        ("status", "status", _typed.MESSAGE, "FollowUpPlanStatus", False, False),
+    )
+
+    as_of: str = ""
+    plan: FollowUpPlan = _field(default_factory=lambda: FollowUpPlan())
+    """The plan with the record: to store in place of the cadre's."""
+    status: FollowUpPlanStatus = _field(default_factory=lambda: FollowUpPlanStatus())
+    """Where each item of the plan stands as of `as_of`, the record counted."""
+
+
+@dataclass
+class FollowUpDueRequest(_typed.Message):
+    """The items due and overdue over cadres as of a day. Empty scope fields do
+    not filter.
+
+    Schema message ``cadre.v1.FollowUpDueRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpDueRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("unit_id", "unit_id", _typed.SCALAR, None, False, False),
+        ("region_code", "region_code", _typed.SCALAR, None, False, False),
+        ("overdue_only", "overdue_only", _typed.SCALAR, None, False, False),
+    )
+
+    as_of: str = ""
+    """The day asked, ISO 8601. Required."""
+    cadres: list[Cadre] = _field(default_factory=list)
+    cadre_id: str = ""
+    """Only this cadre."""
+    unit_id: str = ""
+    """Only the cadres of this unit (Cadre.unit_id)."""
+    region_code: str = ""
+    """Only the plans of this region: "360000" takes the province, "360100" the
+    city, "360102" the county.
+    """
+    overdue_only: bool = False
+    """Only the overdue items."""
+
+
+@dataclass
+class FollowUpDueItem(_typed.Message):
+    """One item due or overdue, with whose it is.
+
+    Schema message ``cadre.v1.FollowUpDueItem``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpDueItem"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+        ("unit_id", "unit_id", _typed.SCALAR, None, False, False),
+        ("region_code", "region_code", _typed.SCALAR, None, False, False),
+        ("status", "status", _typed.MESSAGE, "FollowUpItemStatus", False, False),
+    )
+
+    cadre_id: str = ""
+    plan_id: str = ""
+    unit_id: str = ""
+    region_code: str = ""
+    """The plan's region."""
+    status: FollowUpItemStatus = _field(default_factory=lambda: FollowUpItemStatus())
+
+
+@dataclass
+class FollowUpDueResponse(_typed.Message):
+    """The items due and overdue, and the records and plans that could not be read.
+
+    Schema message ``cadre.v1.FollowUpDueResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpDueResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("items", "items", _typed.MESSAGE, "FollowUpDueItem", True, False),
+        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
+    )
+
+    as_of: str = ""
+    items: list[FollowUpDueItem] = _field(default_factory=list)
+    """By last day, then cadre, plan and item key."""
+    errors: list[RecordError] = _field(default_factory=list)
+    """A cadre that could not be read, or a plan that could not be dated
+    ("cadres[i].follow_up_plans[j]..."); the others are listed.
+    """
+
+
+@dataclass
+class FollowUpRecordedFact(_typed.Message):
+    """A fact someone recorded for a condition of re-appointment: who (by role or
+    id, never a name), when, and a reference to the evidence.
+
+    Schema message ``cadre.v1.FollowUpRecordedFact``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpRecordedFact"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("holds", "holds", _typed.SCALAR, None, False, False),
+        ("recorded_by", "recorded_by", _typed.SCALAR, None, False, False),
+        ("recorded_on", "recorded_on", _typed.SCALAR, None, False, False),
+        ("evidence_ref", "evidence_ref", _typed.SCALAR, None, False, False),
+    )
+
+    key: str = ""
+    """The condition's key, e.g. "matter_resolved"."""
+    holds: bool = False
+    """What was recorded."""
+    recorded_by: str = ""
+    """Role or id of who recorded it. Required."""
+    recorded_on: str = ""
+    """The day, ISO 8601. Required; a fact recorded after the day asked does not
+    count.
+    """
+    evidence_ref: str = ""
+    """Reference to the evidence in the host system."""
+
+
+@dataclass
+class FollowUpMethodFacts(_typed.Message):
+    """What was recorded about the cadre's situation at the adjustment, for the
+    check of the method.
+
+    Schema message ``cadre.v1.FollowUpMethodFacts``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpMethodFacts"
+    _fields_: ClassVar[tuple] = (
+        ("not_own_reasons", "not_own_reasons", _typed.SCALAR, None, False, False),
+        ("recorded_by", "recorded_by", _typed.SCALAR, None, False, False),
+        ("evidence_ref", "evidence_ref", _typed.SCALAR, None, False, False),
+    )
+
+    not_own_reasons: bool = False
+    """Cannot cope for reasons not his own (非个人原因不能胜任)."""
+    recorded_by: str = ""
+    """Role or id of who recorded it; required when a fact is set."""
+    evidence_ref: str = ""
+    """Reference to the evidence."""
+
+
+@dataclass
+class FollowUpOutcomeRequest(_typed.Message):
+    """Decide the outcome of a plan (or only check re-appointment).
+
+    Schema message ``cadre.v1.FollowUpOutcomeRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpOutcomeRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("cadre", "cadre", _typed.MESSAGE, "Cadre", False, False),
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+        ("kind", "kind", _typed.ENUM, "FollowUpOutcomeKind", False, False),
+        ("decided_on", "decided_on", _typed.SCALAR, None, False, False),
+        ("record_id", "record_id", _typed.SCALAR, None, False, False),
+        ("facts", "facts", _typed.MESSAGE, "FollowUpRecordedFact", True, False),
+        ("method_facts", "method_facts", _typed.MESSAGE, "FollowUpMethodFacts", False, False),
+        ("check_only", "check_only", _typed.SCALAR, None, False, False),
+    )
+
+    as_of: str = ""
+    """The day asked, ISO 8601. Required: the history and the method check are
+    as of it, and a decision without `decided_on` is dated on it.
+    """
+    cadre: Cadre = _field(default_factory=lambda: Cadre())
+    """The cadre whose plan it is."""
+    plan_id: str = ""
+    """Id of one of the cadre's follow_up_plans. Required."""
+    kind: FollowUpOutcomeKind = FollowUpOutcomeKind.UNSPECIFIED
+    """继续跟踪管理, 重新任用, 表彰奖励 or 再次调整. Required unless `check_only`."""
+    decided_on: str = ""
+    """The day of the decision, ISO 8601; empty: `as_of`. Never after `as_of`."""
+    record_id: str = ""
+    """The appointment (a post id) or the adjustment it leads to, if any."""
+    facts: list[FollowUpRecordedFact] = _field(default_factory=list)
+    """The conditions of re-appointment someone recorded."""
+    method_facts: FollowUpMethodFacts = _field(default_factory=lambda: FollowUpMethodFacts())
+    """The situation at the adjustment, for the check of the method."""
+    check_only: bool = False
+    """Decide nothing: check re-appointment, the history and the method only."""
+
+
+@dataclass
+class FollowUpConditionCheck(_typed.Message):
+    """One condition of re-appointment, checked.
+
+    Schema message ``cadre.v1.FollowUpConditionCheck``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpConditionCheck"
+    _fields_: ClassVar[tuple] = (
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("source", "source", _typed.ENUM, "ConditionSource", False, False),
+        ("state", "state", _typed.ENUM, "ConditionState", False, False),
+        ("met_from", "met_from", _typed.SCALAR, None, False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    key: str = ""
+    """The condition's key in the template."""
+    source: ConditionSource = ConditionSource.UNSPECIFIED
+    state: ConditionState = ConditionState.UNSPECIFIED
+    met_from: str = ""
+    """Not met, with the day it will hold (an impact period's end), ISO 8601."""
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The condition."""
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """Why, with dates, record ids and who recorded."""
+    citations: list[Citation] = _field(default_factory=list)
+    """The condition's basis, with tags (and the blockers' for an impact period)."""
+
+
+@dataclass
+class FollowUpReappointment(_typed.Message):
+    """Whether the cadre may be re-appointed (重新任用) after the adjustment of a plan.
+
+    Schema message ``cadre.v1.FollowUpReappointment``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpReappointment"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("level", "level", _typed.ENUM, "RankLevel", False, False),
+        ("allowed", "allowed", _typed.SCALAR, None, False, False),
+        ("conditions", "conditions", _typed.MESSAGE, "FollowUpConditionCheck", True, False),
+        ("missing", "missing", _typed.SCALAR, None, True, False),
+        ("earliest", "earliest", _typed.SCALAR, None, False, False),
+        ("blockers", "blockers", _typed.MESSAGE, "Blocker", True, False),
+        ("catalogue", "catalogue", _typed.MESSAGE, "CatalogueRef", False, False),
+    )
+
+    cadre_id: str = ""
+    plan_id: str = ""
+    as_of: str = ""
+    level: RankLevel = RankLevel.UNSPECIFIED
+    """The former rank level (of the post the adjustment left)."""
+    allowed: bool = False
+    """Every condition met."""
+    conditions: list[FollowUpConditionCheck] = _field(default_factory=list)
+    """Every condition, in the template's order."""
+    missing: list[str] = _field(default_factory=list)
+    """Keys of the conditions unknown: the facts to record."""
+    earliest: str = ""
+    """The day the impact period no longer blocks, when known, ISO 8601."""
+    blockers: list[Blocker] = _field(default_factory=list)
+    """Eligibility's blockers as of the day asked."""
+    catalogue: CatalogueRef = _field(default_factory=lambda: CatalogueRef())
+    """Eligibility's catalogue."""
+
+
+@dataclass
+class FollowUpHistoryEntry(_typed.Message):
+    """One entry of a cadre's follow-up history: a dated fact, never a label (不贴标签).
+
+    Schema message ``cadre.v1.FollowUpHistoryEntry``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpHistoryEntry"
+    _fields_: ClassVar[tuple] = (
+        ("day", "day", _typed.SCALAR, None, False, False),
+        ("kind", "kind", _typed.ENUM, "FollowUpHistoryKind", False, False),
+        ("plan_id", "plan_id", _typed.SCALAR, None, False, False),
+        ("record", "record", _typed.MESSAGE, "RecordRef", False, False),
+        ("text", "text", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    day: str = ""
+    """ISO 8601."""
+    kind: FollowUpHistoryKind = FollowUpHistoryKind.UNSPECIFIED
+    plan_id: str = ""
+    """The plan, when it belongs to one."""
+    record: RecordRef = _field(default_factory=lambda: RecordRef())
+    """The record."""
+    text: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """What happened: ids, dates, roles; no label."""
+
+
+@dataclass
+class FollowUpMethodFlag(_typed.Message):
+    """A method of adjustment that does not fit the situation the rules describe.
+
+    Schema message ``cadre.v1.FollowUpMethodFlag``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpMethodFlag"
+    _fields_: ClassVar[tuple] = (
+        ("rule_id", "rule_id", _typed.SCALAR, None, False, False),
+        ("adjustment_id", "adjustment_id", _typed.SCALAR, None, False, False),
+        ("method", "method", _typed.ENUM, "AdjustmentMethod", False, False),
+        ("called_for", "called_for", _typed.ENUM, "AdjustmentMethod", True, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+        ("citations", "citations", _typed.MESSAGE, "Citation", True, False),
+    )
+
+    rule_id: str = ""
+    """"followup.method.<check key>"."""
+    adjustment_id: str = ""
+    """The adjustment flagged."""
+    method: AdjustmentMethod = AdjustmentMethod.UNSPECIFIED
+    """The method chosen."""
+    called_for: list[AdjustmentMethod] = _field(default_factory=list)
+    """What the rule calls for instead."""
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """Why, with record ids and dates."""
+    citations: list[Citation] = _field(default_factory=list)
+    """The rule's basis."""
+
+
+@dataclass
+class FollowUpOutcomeResponse(_typed.Message):
+    """The outcome decided (or only checked), with its reasons.
+
+    Schema message ``cadre.v1.FollowUpOutcomeResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FollowUpOutcomeResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("plan", "plan", _typed.MESSAGE, "FollowUpPlan", False, False),
+        ("reappointment", "reappointment", _typed.MESSAGE, "FollowUpReappointment", False, False),
+        ("readjustment", "readjustment", _typed.MESSAGE, "Finding", False, False),
+        ("history", "history", _typed.MESSAGE, "FollowUpHistoryEntry", True, False),
+        ("method_flags", "method_flags", _typed.MESSAGE, "FollowUpMethodFlag", True, False),
+    )
+
+    as_of: str = ""
+    plan: FollowUpPlan = _field(default_factory=lambda: FollowUpPlan())
+    """The plan with its outcome, to store in place of the cadre's (unchanged
+    with `check_only`).
+    """
+    reappointment: FollowUpReappointment = _field(default_factory=lambda: FollowUpReappointment())
+    """重新任用 or `check_only`: every condition checked and cited."""
+    readjustment: Finding = _field(default_factory=lambda: Finding())
+    """再次调整: the finding of the 不适宜 channel that opens the new case
+    (rule "followup.adjusted-again", needing verification).
+    """
+    history: list[FollowUpHistoryEntry] = _field(default_factory=list)
+    """The cadre's history as of `as_of`, the outcome included: adjusted,
+    followed up, re-appointed, each a dated fact.
+    """
+    method_flags: list[FollowUpMethodFlag] = _field(default_factory=list)
+    """The check of the plan's adjustment method (proportionality): a removal
+    where the rules call for a fitting post, and the reverse; empty when it fits.
+    """
+
+
+@dataclass
 class Parameter(_typed.Message):
     """A named parameter of a rule: ages, months, fractions, thresholds.
 
@@ -5800,187 +6804,6 @@ class CalendarRollForwardRequest(_typed.Message):
 
 
 @dataclass
-class EngineOptions(_typed.Message):
-    """Options of an engine. Empty means the defaults; fields are only added.
-
-    Schema message ``cadre.v1.EngineOptions``.
-    """
-
-    _proto_: ClassVar[str] = "cadre.v1.EngineOptions"
-    _fields_: ClassVar[tuple] = (
-        ("language", "language", _typed.SCALAR, None, False, False),
-        ("catalogue_texts", "catalogue_texts", _typed.SCALAR, None, True, False),
-        ("without_builtin_catalogues", "without_builtin_catalogues", _typed.SCALAR, None, False, False),
-        ("calendar_texts", "calendar_texts", _typed.SCALAR, None, True, False),
-        ("procedure_texts", "procedure_texts", _typed.SCALAR, None, True, False),
-        ("tolerance_texts", "tolerance_texts", _typed.SCALAR, None, True, False),
-    )
-
-    language: str = ""
-    """Language of the engine's labels in tables: "zh-CN" (default) or "en".
-    Explanations always carry both languages.
-    """
-    catalogue_texts: list[str] = _field(default_factory=list)
-    """Catalogues of the host (a province, a city) in protobuf text format
-    (docs/catalogue-format.md), added to the shipped ones.
-    """
-    without_builtin_catalogues: bool = False
-    """Leave out the shipped catalogues (cn-2015, cn-2022, jx)."""
-    calendar_texts: list[str] = _field(default_factory=list)
-    """Calendar texts of the host (protobuf text format of cadre.v1.WorkCalendar,
-    docs/calendar.md), added to the shipped working-day calendar: a new
-    year's notice of holidays, for instance.
-    """
-    procedure_texts: list[str] = _field(default_factory=list)
-    """Procedure definitions the host adds to the shipped ones (a province's
-    实施细则), each the text of a cadre.v1.ProcedureDefinitions in protobuf
-    text format (docs/procedure-format.md).
-    """
-    tolerance_texts: list[str] = _field(default_factory=list)
-    """Criteria of error tolerance the host adds to the shipped ones (a
-    province's 容错纠错 rules), each the text of a cadre.v1.ToleranceModels in
-    protobuf text format (docs/tolerance.md), checked as the shipped ones are.
-    """
-
-
-@dataclass
-class ScreenRequest(_typed.Message):
-    """Screen cadres as of a date.
-
-    Schema message ``cadre.v1.ScreenRequest``.
-    """
-
-    _proto_: ClassVar[str] = "cadre.v1.ScreenRequest"
-    _fields_: ClassVar[tuple] = (
-        ("as_of", "as_of", _typed.SCALAR, None, False, False),
-        ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
-    )
-
-    as_of: str = ""
-    """As-of date, ISO 8601 "YYYY-MM-DD"."""
-    cadres: list[Cadre] = _field(default_factory=list)
-
-
-@dataclass
-class RecordError(_typed.Message):
-    """An error in one input record; the other records are still screened.
-
-    Schema message ``cadre.v1.RecordError``.
-    """
-
-    _proto_: ClassVar[str] = "cadre.v1.RecordError"
-    _fields_: ClassVar[tuple] = (
-        ("index", "index", _typed.SCALAR, None, False, False),
-        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
-        ("field_path", "field_path", _typed.SCALAR, None, False, False),
-        ("message", "message", _typed.SCALAR, None, False, False),
-        ("code", "code", _typed.SCALAR, None, False, False),
-    )
-
-    index: int = 0
-    """Index of the record in the request."""
-    cadre_id: str = ""
-    """Id of the record, when it could be read."""
-    field_path: str = ""
-    """Field path, e.g. "cadres[17].birth_date"."""
-    message: str = ""
-    """What is wrong, without personal data."""
-    code: int = 0
-    """Status code, numbered like google.rpc.Code."""
-
-
-@dataclass
-class ScreenSummary(_typed.Message):
-    """Summary in the shape the 2017 Jiangxi article reports.
-
-    Schema message ``cadre.v1.ScreenSummary``.
-    """
-
-    _proto_: ClassVar[str] = "cadre.v1.ScreenSummary"
-    _fields_: ClassVar[tuple] = (
-        ("cadres_screened", "cadres_screened", _typed.SCALAR, None, False, False),
-        ("records_rejected", "records_rejected", _typed.SCALAR, None, False, False),
-        ("cadres_down", "cadres_down", _typed.SCALAR, None, False, False),
-        ("accountability", "accountability", _typed.SCALAR, None, False, False),
-        ("unsuitable", "unsuitable", _typed.SCALAR, None, False, False),
-        ("bureau_level_or_above", "bureau_level_or_above", _typed.SCALAR, None, False, False),
-        ("by_channel", "by_channel", _typed.MESSAGE, "ChannelCount", True, False),
-        ("by_rank_level", "by_rank_level", _typed.MESSAGE, "RankLevelCount", True, False),
-    )
-
-    cadres_screened: int = 0
-    records_rejected: int = 0
-    cadres_down: int = 0
-    """Cadres with at least one finding (调"下"干部)."""
-    accountability: int = 0
-    """Of which through accountability (问责追究调整)."""
-    unsuitable: int = 0
-    """Of which as unsuitable for the current post (不适宜担任现职调整)."""
-    bureau_level_or_above: int = 0
-    """Of which at department (厅局) level or above."""
-    by_channel: list[ChannelCount] = _field(default_factory=list)
-    by_rank_level: list[RankLevelCount] = _field(default_factory=list)
-
-
-@dataclass
-class ScreenResponse(_typed.Message):
-    """Result of screening.
-
-    Schema message ``cadre.v1.ScreenResponse``.
-    """
-
-    _proto_: ClassVar[str] = "cadre.v1.ScreenResponse"
-    _fields_: ClassVar[tuple] = (
-        ("as_of", "as_of", _typed.SCALAR, None, False, False),
-        ("findings", "findings", _typed.MESSAGE, "Finding", True, False),
-        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
-        ("summary", "summary", _typed.MESSAGE, "ScreenSummary", False, False),
-    )
-
-    as_of: str = ""
-    findings: list[Finding] = _field(default_factory=list)
-    errors: list[RecordError] = _field(default_factory=list)
-    summary: ScreenSummary = _field(default_factory=lambda: ScreenSummary())
-
-
-@dataclass
-class ValidateRequest(_typed.Message):
-    """Validate a roster: every error with its field path.
-
-    Schema message ``cadre.v1.ValidateRequest``.
-    """
-
-    _proto_: ClassVar[str] = "cadre.v1.ValidateRequest"
-    _fields_: ClassVar[tuple] = (
-        ("as_of", "as_of", _typed.SCALAR, None, False, False),
-        ("roster", "roster", _typed.MESSAGE, "Roster", False, False),
-    )
-
-    as_of: str = ""
-    """Reference date for checks such as "not in the future"; empty means today is not checked."""
-    roster: Roster = _field(default_factory=lambda: Roster())
-
-
-@dataclass
-class ValidateResponse(_typed.Message):
-    """The result of validation.
-
-    Schema message ``cadre.v1.ValidateResponse``.
-    """
-
-    _proto_: ClassVar[str] = "cadre.v1.ValidateResponse"
-    _fields_: ClassVar[tuple] = (
-        ("records", "records", _typed.SCALAR, None, False, False),
-        ("records_rejected", "records_rejected", _typed.SCALAR, None, False, False),
-        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
-    )
-
-    records: int = 0
-    records_rejected: int = 0
-    errors: list[RecordError] = _field(default_factory=list)
-
-
-@dataclass
 class EligibilityRequest(_typed.Message):
     """Whether cadres may go "up" to a target, as of a date.
 
@@ -6267,6 +7090,7 @@ __all__ = [
     "CaseDueResponse",
     "CaseEvent",
     "CaseEventRejection",
+    "CaseExemptionDecision",
     "CaseExportRequest",
     "CaseExportResponse",
     "CaseFact",
@@ -6296,6 +7120,8 @@ __all__ = [
     "Channel",
     "ChannelCount",
     "Citation",
+    "ConditionSource",
+    "ConditionState",
     "Consequence",
     "ConsequenceKind",
     "ConsistencyFlag",
@@ -6339,9 +7165,32 @@ __all__ = [
     "Finding",
     "FindingStatus",
     "FollowUpActor",
+    "FollowUpConditionCheck",
+    "FollowUpDueItem",
+    "FollowUpDueRequest",
+    "FollowUpDueResponse",
+    "FollowUpHistoryEntry",
+    "FollowUpHistoryKind",
+    "FollowUpItemKind",
+    "FollowUpItemState",
+    "FollowUpItemStatus",
+    "FollowUpMethodFacts",
+    "FollowUpMethodFlag",
     "FollowUpOutcome",
     "FollowUpOutcomeKind",
+    "FollowUpOutcomeRequest",
+    "FollowUpOutcomeResponse",
     "FollowUpPlan",
+    "FollowUpPlanRequest",
+    "FollowUpPlanResponse",
+    "FollowUpPlanStatus",
+    "FollowUpPlannedItem",
+    "FollowUpReappointment",
+    "FollowUpRecordRequest",
+    "FollowUpRecordResponse",
+    "FollowUpRecordedFact",
+    "FollowUpSchedule",
+    "FollowUpTaskAssessment",
     "ForwardWarning",
     "GovernmentSanction",
     "GovernmentSanctionKind",
