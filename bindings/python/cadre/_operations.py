@@ -155,6 +155,30 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "Decides the outcome of a follow-up plan: 重新任用 only when every condition of re-appointment holds on the day, 表彰奖励, 再次调整 (with the finding that opens a new case) or 继续跟踪管理; with the cadre's history and the check of the method.",
         False),
     OperationSpec(
+        "statistics",
+        "cadre_statistics",
+        "statistics",
+        "cadre.v1.StatisticsRequest",
+        "cadre.v1.StatisticsResponse",
+        "Counts the adjustments carried out in a range of days (from adjustment records and closed cases, not findings due): total, of which 问责追究调整 and 不适宜担任现职调整, 厅局级 and above, by channel, method, rank level, unit, region and quarter.",
+        False),
+    OperationSpec(
+        "quarterly_dispatch",
+        "cadre_quarterly_dispatch",
+        "quarterly-dispatch",
+        "cadre.v1.QuarterlyDispatchRequest",
+        "cadre.v1.QuarterlyDispatchResponse",
+        "The quarterly dispatch (每季一调度) per unit and region: cadres due, procedures opened, in progress and overdue (working days), adjustments done, follow-up talks due and overdue, re-appointments, and the units furthest behind.",
+        False),
+    OperationSpec(
+        "annual_bulletin",
+        "cadre_annual_bulletin",
+        "annual-bulletin",
+        "cadre.v1.AnnualBulletinRequest",
+        "cadre.v1.AnnualBulletinResponse",
+        "The annual bulletin (年度一通报): the year's adjustments and last year's, by quarter, channel, method and rank level; the unit special assessment (timeliness and completeness, weighted) and its ranking; the notable cases as counts.",
+        False),
+    OperationSpec(
         "case_open",
         "cadre_case_open",
         "case-open",
@@ -193,6 +217,14 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "cadre.v1.CaseVerifyRequest",
         "cadre.v1.CaseVerifyResponse",
         "Verifies the chain of one case, or of every case, against the store's count and head, and replays it: the index of the first event altered, removed, reordered or inserted.",
+        True),
+    OperationSpec(
+        "case_digest",
+        "cadre_case_digest",
+        "case-digest",
+        "cadre.v1.CaseDigestRequest",
+        "cadre.v1.CaseDigestResponse",
+        "Every adjustment procedure of the store as of a day, as the statistics read it: opened, ended, carried out, working days overdue, late steps.",
         True),
     OperationSpec(
         "case_export",
@@ -987,6 +1019,162 @@ class Operations:
         """
         return self._run(OPERATIONS[14], request, as_message, as_dict)
 
+    @overload
+    def statistics(self, request: Union[types.StatisticsRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.StatisticsResponse: ...
+
+    @overload
+    def statistics(self, request: Union[types.StatisticsRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def statistics(self, request: Union[types.StatisticsRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def statistics(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Counts the adjustments carried out in a range of days (from adjustment records and
+        closed cases, not findings due): total, of which 问责追究调整 and
+        不适宜担任现职调整, 厅局级 and above, by channel, method, rank
+        level, unit, region and quarter.
+
+        The cadres are read one at a time and counted in one pass: memory holds the
+        counters of the units and regions, never the cadres. An adjustment counts on the
+        day it was carried out (`executed_on`) at the post it left; a case closed with
+        its last stage completed counts when the cadre has no adjustment record of its
+        channel in the range. A bad record does not fail the call: it gives an entry in
+        the response's `errors` (with its field path) and the others are counted.
+
+        Calls ``cadre_statistics``.
+
+        Args:
+            request: a ``cadre.v1.StatisticsRequest``: a
+                :class:`cadre.types.StatisticsRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.StatisticsResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.StatisticsResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `from` or `to` is
+                missing or not a date, or `to` comes before `from` or more than 100
+                years after it; or a region, unit or case of the request is not valid:
+                an entry in `errors` names it (`units[3].kind`, `cases[0].opened_on`)
+                and the others are counted; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[15], request, as_message, as_dict)
+
+    @overload
+    def quarterly_dispatch(self, request: Union[types.QuarterlyDispatchRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.QuarterlyDispatchResponse: ...
+
+    @overload
+    def quarterly_dispatch(self, request: Union[types.QuarterlyDispatchRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def quarterly_dispatch(self, request: Union[types.QuarterlyDispatchRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def quarterly_dispatch(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """The quarterly dispatch (每季一调度) per unit and region: cadres due, procedures
+        opened, in progress and overdue (working days), adjustments done, follow-up
+        talks due and overdue, re-appointments, and the units furthest behind.
+
+        Due: cadres with a finding on the quarter's last day; the procedures come from
+        the request's `cases` (the store operation case_digest as of that day); the
+        talks from the cadres' follow-up plans. A bad record does not fail the call: it
+        gives an entry in the response's `errors` and the others are counted.
+
+        Calls ``cadre_quarterly_dispatch``.
+
+        Args:
+            request: a ``cadre.v1.QuarterlyDispatchRequest``: a
+                :class:`cadre.types.QuarterlyDispatchRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.QuarterlyDispatchResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.QuarterlyDispatchResponse` (or a dict,
+            or a message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `year` is not from 1 to
+                9999, `quarter` not from 1 to 4, or `behind` not from 0 to 1000; or a
+                region, unit or case of the request is not valid: an entry in `errors`
+                names it (`units[3].kind`, `cases[0].opened_on`) and the others are
+                counted; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[16], request, as_message, as_dict)
+
+    @overload
+    def annual_bulletin(self, request: Union[types.AnnualBulletinRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.AnnualBulletinResponse: ...
+
+    @overload
+    def annual_bulletin(self, request: Union[types.AnnualBulletinRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def annual_bulletin(self, request: Union[types.AnnualBulletinRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def annual_bulletin(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """The annual bulletin (年度一通报): the year's adjustments and last year's, by
+        quarter, channel, method and rank level; the unit special assessment (timeliness
+        and completeness, weighted) and its ranking; the notable cases as counts.
+
+        The score is cadre's own policy (docs/statistics.md): 100 times the weighted
+        mean of timeliness and completeness, the weights in `weights`. A bad record does
+        not fail the call: it gives an entry in the response's `errors` and the others
+        are counted.
+
+        Calls ``cadre_annual_bulletin``.
+
+        Args:
+            request: a ``cadre.v1.AnnualBulletinRequest``: a
+                :class:`cadre.types.AnnualBulletinRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.AnnualBulletinResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.AnnualBulletinResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `year` is not from 1 to
+                9999, or a weight is negative or not a number, or both are 0 (field
+                `weights`); or a region, unit or case of the request is not valid: an
+                entry in `errors` names it (`units[3].kind`, `cases[0].opened_on`) and
+                the others are counted; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[17], request, as_message, as_dict)
+
 
 class StoreOperations:
     """The methods of :class:`cadre.Store`, one per operation on a case store.
@@ -1060,7 +1248,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[15], request, as_message, as_dict)
+        return self._run(OPERATIONS[18], request, as_message, as_dict)
 
     @overload
     def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1117,7 +1305,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[16], request, as_message, as_dict)
+        return self._run(OPERATIONS[19], request, as_message, as_dict)
 
     @overload
     def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1170,7 +1358,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[17], request, as_message, as_dict)
+        return self._run(OPERATIONS[20], request, as_message, as_dict)
 
     @overload
     def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1220,7 +1408,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[18], request, as_message, as_dict)
+        return self._run(OPERATIONS[21], request, as_message, as_dict)
 
     @overload
     def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1268,7 +1456,59 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[19], request, as_message, as_dict)
+        return self._run(OPERATIONS[22], request, as_message, as_dict)
+
+    @overload
+    def case_digest(self, request: Union[types.CaseDigestRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.CaseDigestResponse: ...
+
+    @overload
+    def case_digest(self, request: Union[types.CaseDigestRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def case_digest(self, request: Union[types.CaseDigestRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def case_digest(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Every adjustment procedure of the store as of a day, as the statistics read it: opened,
+        ended, carried out, working days overdue, late steps.
+
+        Events after the day are verified but not applied. Give the digests as the
+        `cases` of statistics, quarterly_dispatch or annual_bulletin. A case whose chain
+        does not verify or whose events do not replay is listed in `problems`, never
+        skipped silently.
+
+        Calls ``cadre_case_digest`` with the store's engine and the store.
+
+        Args:
+            request: a ``cadre.v1.CaseDigestRequest``: a
+                :class:`cadre.types.CaseDigestRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.CaseDigestResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.CaseDigestResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `as_of` is missing or
+                not a date; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            UnavailableError: the store could not be read or written in time (locked, or
+                an I/O error).
+            FailedPreconditionError: no store was given (field `store`); or a stored
+                case follows a procedure definition the engine lacks (field
+                `procedure_id`).
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the store or its engine is closed.
+        """
+        return self._run(OPERATIONS[23], request, as_message, as_dict)
 
     @overload
     def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1315,7 +1555,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[20], request, as_message, as_dict)
+        return self._run(OPERATIONS[24], request, as_message, as_dict)
 
     @overload
     def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1365,4 +1605,4 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[21], request, as_message, as_dict)
+        return self._run(OPERATIONS[25], request, as_message, as_dict)

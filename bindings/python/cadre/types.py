@@ -1558,6 +1558,83 @@ class MitigationKind(_typed.Enum):
 _typed.enum(MitigationKind, "cadre.v1.MitigationKind", "MITIGATION_KIND_")
 
 
+class StatisticsMeasure(_typed.Enum):
+    """A measure of the statistics of adjustments carried out, the quarterly
+    dispatch and the annual bulletin (每季一调度、年度一通报): the column of a
+    table, the series of a chart (docs/statistics.md).
+
+    Schema enum ``cadre.v1.StatisticsMeasure``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 干部人数 (cadres)
+    CADRES = 1
+    """Cadres holding a post of the unit or region on the period's last day."""
+    #: 调整干部 (adjusted down)
+    ADJUSTED_DOWN = 2
+    """Adjustments carried out ("down") in the period."""
+    #: 其中问责追究调整 (of which through accountability)
+    ACCOUNTABILITY = 3
+    #: 其中不适宜担任现职调整 (of which as unsuitable)
+    UNSUITABLE = 4
+    #: 其中厅局级及以上 (of which at department level or above)
+    BUREAU_OR_ABOVE = 5
+    #: 应调整 (due)
+    DUE = 6
+    """Cadres with a finding on the period's last day (screening)."""
+    #: 新启动程序 (opened)
+    OPENED = 7
+    """Adjustment procedures (cases) opened in the period."""
+    #: 办理中 (in progress)
+    IN_PROGRESS = 8
+    """Adjustment procedures open on the period's last day."""
+    #: 超期未办 (overdue)
+    OVERDUE = 9
+    """Open procedures past a deadline (working days) on the period's last day."""
+    #: 已办结 (done)
+    DONE = 10
+    """Adjustments carried out in the period (the same count as adjusted down)."""
+    #: 应开展谈心谈话 (follow-up talks due)
+    TALKS_DUE = 11
+    #: 谈心谈话超期 (follow-up talks overdue)
+    TALKS_OVERDUE = 12
+    #: 重新任用 (re-appointed)
+    REAPPOINTED = 13
+    #: 专项考核得分 (special assessment score)
+    SCORE = 14
+    """The unit special assessment (专项考核) score, 0 to 100."""
+    #: 及时性 (timeliness)
+    TIMELINESS = 15
+    #: 完成度 (completeness)
+    COMPLETENESS = 16
+
+
+_typed.enum(StatisticsMeasure, "cadre.v1.StatisticsMeasure", "STATISTICS_MEASURE_")
+
+
+class StatisticsScope(_typed.Enum):
+    """What a line of the statistics counts.
+
+    Schema enum ``cadre.v1.StatisticsScope``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 合计 (total)
+    TOTAL = 1
+    """Every cadre of the input."""
+    #: 单位 (unit)
+    UNIT = 2
+    """One unit (单位), by the post held."""
+    #: 地区 (region)
+    REGION = 3
+    """One region (地区) with the regions below it."""
+
+
+_typed.enum(StatisticsScope, "cadre.v1.StatisticsScope", "STATISTICS_SCOPE_")
+
+
 class FollowUpItemKind(_typed.Enum):
     """What an item of a plan is (cadre::FollowUpItemKind).
 
@@ -5416,6 +5493,23 @@ class Bulletin(_typed.Message):
 
 
 @dataclass
+class MethodCount(_typed.Message):
+    """Count of cadres for one adjustment method (调整方式).
+
+    Schema message ``cadre.v1.MethodCount``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.MethodCount"
+    _fields_: ClassVar[tuple] = (
+        ("method", "method", _typed.ENUM, "AdjustmentMethod", False, False),
+        ("cadres", "cadres", _typed.SCALAR, None, False, False),
+    )
+
+    method: AdjustmentMethod = AdjustmentMethod.UNSPECIFIED
+    cadres: int = 0
+
+
+@dataclass
 class EngineOptions(_typed.Message):
     """Options of an engine. Empty means the defaults; fields are only added.
 
@@ -6218,6 +6312,556 @@ class FollowUpOutcomeResponse(_typed.Message):
     method_flags: list[FollowUpMethodFlag] = _field(default_factory=list)
     """The check of the plan's adjustment method (proportionality): a removal
     where the rules call for a fitting post, and the reverse; empty when it fits.
+    """
+
+
+@dataclass
+class StatisticsPeriod(_typed.Message):
+    """The period counted: first and last day, both included.
+
+    Schema message ``cadre.v1.StatisticsPeriod``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.StatisticsPeriod"
+    _fields_: ClassVar[tuple] = (
+        ("from_", "from", _typed.SCALAR, None, False, False),
+        ("to", "to", _typed.SCALAR, None, False, False),
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("quarter", "quarter", _typed.SCALAR, None, False, False),
+    )
+
+    from_: str = ""
+    """First day, YYYY-MM-DD."""
+    to: str = ""
+    """Last day, YYYY-MM-DD."""
+    year: int = 0
+    """The year, for a quarter or a year; 0 for another range."""
+    quarter: int = 0
+    """The quarter (1 to 4); 0 for a year or another range."""
+
+
+@dataclass
+class AdjustmentTally(_typed.Message):
+    """Adjustments carried out in a period: the headline in the shape of the 2017
+    Jiangxi report (total adjusted down; of which through accountability, as
+    unsuitable; department level or above) and its breakdowns.
+
+    Schema message ``cadre.v1.AdjustmentTally``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.AdjustmentTally"
+    _fields_: ClassVar[tuple] = (
+        ("adjusted_down", "adjusted_down", _typed.SCALAR, None, False, False),
+        ("accountability", "accountability", _typed.SCALAR, None, False, False),
+        ("unsuitable", "unsuitable", _typed.SCALAR, None, False, False),
+        ("bureau_level_or_above", "bureau_level_or_above", _typed.SCALAR, None, False, False),
+        ("by_channel", "by_channel", _typed.MESSAGE, "ChannelCount", True, False),
+        ("by_method", "by_method", _typed.MESSAGE, "MethodCount", True, False),
+        ("by_rank_level", "by_rank_level", _typed.MESSAGE, "RankLevelCount", True, False),
+        ("from_records", "from_records", _typed.SCALAR, None, False, False),
+        ("from_cases", "from_cases", _typed.SCALAR, None, False, False),
+    )
+
+    adjusted_down: int = 0
+    """Adjustments carried out (a cadre adjusted twice counts twice)."""
+    accountability: int = 0
+    """Of which 问责追究调整."""
+    unsuitable: int = 0
+    """Of which 不适宜担任现职调整."""
+    bureau_level_or_above: int = 0
+    """Of which 厅局级 and above (the rank of the post left)."""
+    by_channel: list[ChannelCount] = _field(default_factory=list)
+    """Per channel, in the schema's order; channels with none left out."""
+    by_method: list[MethodCount] = _field(default_factory=list)
+    """Per method (调整方式), in the schema's order; methods with none left out."""
+    by_rank_level: list[RankLevelCount] = _field(default_factory=list)
+    """Per rank level of the post left, in the schema's order."""
+    from_records: int = 0
+    """Of adjusted_down: from the cadres' adjustment records."""
+    from_cases: int = 0
+    """Of adjusted_down: from cases closed with the adjustment carried out, for
+    which the cadre has no adjustment record of the channel in the period.
+    """
+
+
+@dataclass
+class CaseDigest(_typed.Message):
+    """An adjustment procedure (a case of the case store) as of a day, as the
+    statistics read it: produced by the store operation case_digest, or by the
+    host. Ids only, never personal data.
+
+    Schema message ``cadre.v1.CaseDigest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseDigest"
+    _fields_: ClassVar[tuple] = (
+        ("case_id", "case_id", _typed.SCALAR, None, False, False),
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("kind", "kind", _typed.ENUM, "ProcedureKind", False, False),
+        ("channel", "channel", _typed.ENUM, "Channel", False, False),
+        ("procedure_id", "procedure_id", _typed.SCALAR, None, False, False),
+        ("opened_on", "opened_on", _typed.SCALAR, None, False, False),
+        ("ended_on", "ended_on", _typed.SCALAR, None, False, False),
+        ("carried_out", "carried_out", _typed.SCALAR, None, False, False),
+        ("working_days_overdue", "working_days_overdue", _typed.SCALAR, None, False, False),
+        ("late_steps", "late_steps", _typed.SCALAR, None, False, False),
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+    )
+
+    case_id: str = ""
+    """The case's id."""
+    cadre_id: str = ""
+    """The cadre concerned."""
+    kind: ProcedureKind = ProcedureKind.UNSPECIFIED
+    """The procedure followed."""
+    channel: Channel = Channel.UNSPECIFIED
+    """The channel of going "down" the procedure leads to (unspecified for a
+    procedure that adjusts no one, such as 诫勉).
+    """
+    procedure_id: str = ""
+    """The procedure definition's id."""
+    opened_on: str = ""
+    """Day it was opened, YYYY-MM-DD."""
+    ended_on: str = ""
+    """Day its main line ended, when it ended on or before `as_of`."""
+    carried_out: bool = False
+    """It ended with its last stage completed: the adjustment was carried out."""
+    working_days_overdue: int = 0
+    """Working days past its earliest missed deadline on `as_of`; 0 when none."""
+    late_steps: int = 0
+    """Stages completed after their deadline."""
+    as_of: str = ""
+    """The day the digest describes (events after it are not read)."""
+
+
+@dataclass
+class StatisticsLine(_typed.Message):
+    """One line: the whole input, a unit, or a region with the regions below it.
+
+    Schema message ``cadre.v1.StatisticsLine``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.StatisticsLine"
+    _fields_: ClassVar[tuple] = (
+        ("scope", "scope", _typed.ENUM, "StatisticsScope", False, False),
+        ("key", "key", _typed.SCALAR, None, False, False),
+        ("label", "label", _typed.SCALAR, None, False, False),
+        ("region_code", "region_code", _typed.SCALAR, None, False, False),
+        ("cadres", "cadres", _typed.SCALAR, None, False, False),
+        ("adjusted", "adjusted", _typed.MESSAGE, "AdjustmentTally", False, False),
+        ("previous", "previous", _typed.MESSAGE, "AdjustmentTally", False, False),
+        ("due", "due", _typed.SCALAR, None, False, False),
+        ("opened", "opened", _typed.SCALAR, None, False, False),
+        ("in_progress", "in_progress", _typed.SCALAR, None, False, False),
+        ("overdue", "overdue", _typed.SCALAR, None, False, False),
+        ("done", "done", _typed.SCALAR, None, False, False),
+        ("closed_without_adjustment", "closed_without_adjustment", _typed.SCALAR, None, False, False),
+        ("talks_due", "talks_due", _typed.SCALAR, None, False, False),
+        ("talks_overdue", "talks_overdue", _typed.SCALAR, None, False, False),
+        ("reappointed", "reappointed", _typed.SCALAR, None, False, False),
+        ("adjusted_again", "adjusted_again", _typed.SCALAR, None, False, False),
+        ("max_working_days_overdue", "max_working_days_overdue", _typed.SCALAR, None, False, False),
+        ("procedures_on_time", "procedures_on_time", _typed.SCALAR, None, False, False),
+        ("procedures_active", "procedures_active", _typed.SCALAR, None, False, False),
+        ("score", "score", _typed.MESSAGE, "UnitScore", False, False),
+    )
+
+    scope: StatisticsScope = StatisticsScope.UNSPECIFIED
+    """Total, unit or region."""
+    key: str = ""
+    """Unit id or region code; empty for the total and for what no unit or
+    region names ("unattributed").
+    """
+    label: str = ""
+    """Name of the unit or region, from the input's units and regions."""
+    region_code: str = ""
+    """A unit's region code; a region's parent code."""
+    cadres: int = 0
+    """Cadres holding a post of it on the period's last day (STATISTICS_MEASURE_CADRES)."""
+    adjusted: AdjustmentTally = _field(default_factory=lambda: AdjustmentTally())
+    """Adjustments carried out in the period."""
+    previous: AdjustmentTally = _field(default_factory=lambda: AdjustmentTally())
+    """Adjustments carried out in the period before (annual bulletin: last year)."""
+    due: int = 0
+    """Cadres with a finding on the period's last day."""
+    opened: int = 0
+    """Adjustment procedures opened in the period."""
+    in_progress: int = 0
+    """Adjustment procedures open on the period's last day."""
+    overdue: int = 0
+    """Of in_progress: past a deadline on the period's last day (working days)."""
+    done: int = 0
+    """Adjustments carried out in the period (adjusted.adjusted_down)."""
+    closed_without_adjustment: int = 0
+    """Procedures that ended in the period without an adjustment (不予问责...)."""
+    talks_due: int = 0
+    """Follow-up talks due on the period's last day, not yet overdue."""
+    talks_overdue: int = 0
+    """Follow-up talks past their last day, not held."""
+    reappointed: int = 0
+    """Follow-up plans ending in 重新任用 in the period."""
+    adjusted_again: int = 0
+    """Follow-up plans ending in 再次调整 in the period."""
+    max_working_days_overdue: int = 0
+    """The most working days one open procedure is overdue."""
+    procedures_on_time: int = 0
+    """Procedures active in the period with no late step and not overdue."""
+    procedures_active: int = 0
+    """Procedures active in the period (opened before its end, not ended before it)."""
+    score: UnitScore = _field(default_factory=lambda: UnitScore())
+    """The unit special assessment (annual bulletin, units only)."""
+
+
+@dataclass
+class UnitScore(_typed.Message):
+    """A unit's special assessment (专项考核) score: cadre's own policy, its
+    formula and weights in docs/statistics.md. A component without anything to
+    measure is left out (has_* false) and the others carry the score.
+
+    Schema message ``cadre.v1.UnitScore``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.UnitScore"
+    _fields_: ClassVar[tuple] = (
+        ("score", "score", _typed.FLOAT, None, False, False),
+        ("has_score", "has_score", _typed.SCALAR, None, False, False),
+        ("timeliness", "timeliness", _typed.FLOAT, None, False, False),
+        ("has_timeliness", "has_timeliness", _typed.SCALAR, None, False, False),
+        ("completeness", "completeness", _typed.FLOAT, None, False, False),
+        ("has_completeness", "has_completeness", _typed.SCALAR, None, False, False),
+        ("rank", "rank", _typed.SCALAR, None, False, False),
+    )
+
+    score: float = 0.0
+    """0 to 100; set when has_score."""
+    has_score: bool = False
+    timeliness: float = 0.0
+    """Timeliness, 0 to 1: on-time procedures and follow-up talks over all."""
+    has_timeliness: bool = False
+    completeness: float = 0.0
+    """Completeness, 0 to 1: adjustments carried out over those and the cadres
+    still due at the period's end.
+    """
+    has_completeness: bool = False
+    rank: int = 0
+    """Place in the ranking, from 1; 0 for a unit not scored."""
+
+
+@dataclass
+class AssessmentWeights(_typed.Message):
+    """The weights of the unit special assessment's components (cadre's own
+    policy: no source sets them). Each from 0, not both 0; unset: 1 each.
+
+    Schema message ``cadre.v1.AssessmentWeights``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.AssessmentWeights"
+    _fields_: ClassVar[tuple] = (
+        ("timeliness", "timeliness", _typed.FLOAT, None, False, False),
+        ("completeness", "completeness", _typed.FLOAT, None, False, False),
+    )
+
+    timeliness: float = 0.0
+    completeness: float = 0.0
+
+
+@dataclass
+class QuarterTally(_typed.Message):
+    """One quarter of a trend.
+
+    Schema message ``cadre.v1.QuarterTally``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.QuarterTally"
+    _fields_: ClassVar[tuple] = (
+        ("period", "period", _typed.MESSAGE, "StatisticsPeriod", False, False),
+        ("adjusted", "adjusted", _typed.MESSAGE, "AdjustmentTally", False, False),
+    )
+
+    period: StatisticsPeriod = _field(default_factory=lambda: StatisticsPeriod())
+    adjusted: AdjustmentTally = _field(default_factory=lambda: AdjustmentTally())
+
+
+@dataclass
+class NotableCounts(_typed.Message):
+    """Notable cases of a bulletin, as counts (never names).
+
+    Schema message ``cadre.v1.NotableCounts``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.NotableCounts"
+    _fields_: ClassVar[tuple] = (
+        ("bureau_level_or_above", "bureau_level_or_above", _typed.SCALAR, None, False, False),
+        ("demotions", "demotions", _typed.SCALAR, None, False, False),
+        ("removals", "removals", _typed.SCALAR, None, False, False),
+        ("overdue_procedures", "overdue_procedures", _typed.SCALAR, None, False, False),
+        ("max_working_days_overdue", "max_working_days_overdue", _typed.SCALAR, None, False, False),
+        ("closed_without_adjustment", "closed_without_adjustment", _typed.SCALAR, None, False, False),
+        ("reappointed", "reappointed", _typed.SCALAR, None, False, False),
+        ("adjusted_again", "adjusted_again", _typed.SCALAR, None, False, False),
+        ("not_carried_out", "not_carried_out", _typed.SCALAR, None, False, False),
+        ("unattributed_cases", "unattributed_cases", _typed.SCALAR, None, False, False),
+    )
+
+    bureau_level_or_above: int = 0
+    """Adjustments of cadres at 厅局级 and above."""
+    demotions: int = 0
+    """Adjustments by demotion (降职)."""
+    removals: int = 0
+    """Adjustments by removal (免职) and ordered resignation (责令辞职)."""
+    overdue_procedures: int = 0
+    """Procedures overdue at the period's end."""
+    max_working_days_overdue: int = 0
+    """The most working days one procedure is overdue."""
+    closed_without_adjustment: int = 0
+    """Procedures ended without an adjustment."""
+    reappointed: int = 0
+    """Re-appointments after follow-up (重新任用)."""
+    adjusted_again: int = 0
+    """Cadres adjusted again after follow-up (再次调整)."""
+    not_carried_out: int = 0
+    """Adjustment records with no day carried out (`executed_on`): decided or
+    proposed only, counted in no period.
+    """
+    unattributed_cases: int = 0
+    """Cases whose cadre is not among the cadres given."""
+
+
+@dataclass
+class StatisticsRequest(_typed.Message):
+    """Statistics of the adjustments carried out in any range of days.
+
+    Schema message ``cadre.v1.StatisticsRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.StatisticsRequest"
+    _fields_: ClassVar[tuple] = (
+        ("from_", "from", _typed.SCALAR, None, False, False),
+        ("to", "to", _typed.SCALAR, None, False, False),
+        ("regions", "regions", _typed.MESSAGE, "Region", True, False),
+        ("units", "units", _typed.MESSAGE, "Unit", True, False),
+        ("cases", "cases", _typed.MESSAGE, "CaseDigest", True, False),
+        ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
+    )
+
+    from_: str = ""
+    """First day, YYYY-MM-DD (required)."""
+    to: str = ""
+    """Last day, YYYY-MM-DD (required; at most 100 years after `from`)."""
+    regions: list[Region] = _field(default_factory=list)
+    """Regions: name the region lines and group them under their parents."""
+    units: list[Unit] = _field(default_factory=list)
+    """Units: name the unit lines and give their regions."""
+    cases: list[CaseDigest] = _field(default_factory=list)
+    """Cases as of `to` (case_digest), before the cadres; their closed cases
+    count as adjustments carried out.
+    """
+    cadres: list[Cadre] = _field(default_factory=list)
+    """The cadres."""
+
+
+@dataclass
+class StatisticsResponse(_typed.Message):
+    """Statistics of a range: the total, every unit and region, the trend by quarter.
+
+    Schema message ``cadre.v1.StatisticsResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.StatisticsResponse"
+    _fields_: ClassVar[tuple] = (
+        ("period", "period", _typed.MESSAGE, "StatisticsPeriod", False, False),
+        ("total", "total", _typed.MESSAGE, "StatisticsLine", False, False),
+        ("units", "units", _typed.MESSAGE, "StatisticsLine", True, False),
+        ("regions", "regions", _typed.MESSAGE, "StatisticsLine", True, False),
+        ("by_quarter", "by_quarter", _typed.MESSAGE, "QuarterTally", True, False),
+        ("cadres", "cadres", _typed.SCALAR, None, False, False),
+        ("notable", "notable", _typed.MESSAGE, "NotableCounts", False, False),
+        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
+    )
+
+    period: StatisticsPeriod = _field(default_factory=lambda: StatisticsPeriod())
+    total: StatisticsLine = _field(default_factory=lambda: StatisticsLine())
+    """Every cadre given."""
+    units: list[StatisticsLine] = _field(default_factory=list)
+    """Units by id; the line with an empty key counts what no unit names."""
+    regions: list[StatisticsLine] = _field(default_factory=list)
+    """Regions by code, each with the regions below it."""
+    by_quarter: list[QuarterTally] = _field(default_factory=list)
+    """The quarters the range touches, in order (the trend)."""
+    cadres: int = 0
+    """Cadres read (records with errors included)."""
+    notable: NotableCounts = _field(default_factory=lambda: NotableCounts())
+    errors: list[RecordError] = _field(default_factory=list)
+    """One per record that could not be read; the others are counted."""
+
+
+@dataclass
+class QuarterlyDispatchRequest(_typed.Message):
+    """The quarterly dispatch (每季一调度) of a quarter.
+
+    Schema message ``cadre.v1.QuarterlyDispatchRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.QuarterlyDispatchRequest"
+    _fields_: ClassVar[tuple] = (
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("quarter", "quarter", _typed.SCALAR, None, False, False),
+        ("regions", "regions", _typed.MESSAGE, "Region", True, False),
+        ("units", "units", _typed.MESSAGE, "Unit", True, False),
+        ("cases", "cases", _typed.MESSAGE, "CaseDigest", True, False),
+        ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
+        ("behind", "behind", _typed.SCALAR, None, False, False),
+    )
+
+    year: int = 0
+    """The year."""
+    quarter: int = 0
+    """The quarter, 1 to 4."""
+    regions: list[Region] = _field(default_factory=list)
+    units: list[Unit] = _field(default_factory=list)
+    cases: list[CaseDigest] = _field(default_factory=list)
+    """Cases as of the quarter's last day (case_digest), before the cadres."""
+    cadres: list[Cadre] = _field(default_factory=list)
+    behind: int = 0
+    """How many units furthest behind to list; 0: 5."""
+
+
+@dataclass
+class QuarterlyDispatchResponse(_typed.Message):
+    """The quarterly dispatch: per unit and region, what is due, opened, in
+    progress, overdue and done, the follow-up talks and re-appointments, and
+    the units furthest behind.
+
+    Schema message ``cadre.v1.QuarterlyDispatchResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.QuarterlyDispatchResponse"
+    _fields_: ClassVar[tuple] = (
+        ("period", "period", _typed.MESSAGE, "StatisticsPeriod", False, False),
+        ("total", "total", _typed.MESSAGE, "StatisticsLine", False, False),
+        ("units", "units", _typed.MESSAGE, "StatisticsLine", True, False),
+        ("regions", "regions", _typed.MESSAGE, "StatisticsLine", True, False),
+        ("furthest_behind", "furthest_behind", _typed.SCALAR, None, True, False),
+        ("cadres", "cadres", _typed.SCALAR, None, False, False),
+        ("notable", "notable", _typed.MESSAGE, "NotableCounts", False, False),
+        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
+    )
+
+    period: StatisticsPeriod = _field(default_factory=lambda: StatisticsPeriod())
+    total: StatisticsLine = _field(default_factory=lambda: StatisticsLine())
+    units: list[StatisticsLine] = _field(default_factory=list)
+    regions: list[StatisticsLine] = _field(default_factory=list)
+    furthest_behind: list[str] = _field(default_factory=list)
+    """Ids of the units furthest behind, the furthest first (docs/statistics.md)."""
+    cadres: int = 0
+    notable: NotableCounts = _field(default_factory=lambda: NotableCounts())
+    errors: list[RecordError] = _field(default_factory=list)
+
+
+@dataclass
+class AnnualBulletinRequest(_typed.Message):
+    """The annual bulletin (年度一通报) of a year.
+
+    Schema message ``cadre.v1.AnnualBulletinRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.AnnualBulletinRequest"
+    _fields_: ClassVar[tuple] = (
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("regions", "regions", _typed.MESSAGE, "Region", True, False),
+        ("units", "units", _typed.MESSAGE, "Unit", True, False),
+        ("cases", "cases", _typed.MESSAGE, "CaseDigest", True, False),
+        ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
+        ("weights", "weights", _typed.MESSAGE, "AssessmentWeights", False, False),
+    )
+
+    year: int = 0
+    """The year."""
+    regions: list[Region] = _field(default_factory=list)
+    units: list[Unit] = _field(default_factory=list)
+    cases: list[CaseDigest] = _field(default_factory=list)
+    """Cases as of the year's last day (case_digest), before the cadres."""
+    cadres: list[Cadre] = _field(default_factory=list)
+    weights: AssessmentWeights = _field(default_factory=lambda: AssessmentWeights())
+    """Weights of the unit special assessment; unset: 1 each."""
+
+
+@dataclass
+class AnnualBulletinResponse(_typed.Message):
+    """The annual bulletin: the year's figures and last year's, the trend by
+    quarter, the unit special assessment with its ranking, the notable cases
+    as counts.
+
+    Schema message ``cadre.v1.AnnualBulletinResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.AnnualBulletinResponse"
+    _fields_: ClassVar[tuple] = (
+        ("period", "period", _typed.MESSAGE, "StatisticsPeriod", False, False),
+        ("previous", "previous", _typed.MESSAGE, "StatisticsPeriod", False, False),
+        ("total", "total", _typed.MESSAGE, "StatisticsLine", False, False),
+        ("units", "units", _typed.MESSAGE, "StatisticsLine", True, False),
+        ("regions", "regions", _typed.MESSAGE, "StatisticsLine", True, False),
+        ("by_quarter", "by_quarter", _typed.MESSAGE, "QuarterTally", True, False),
+        ("notable", "notable", _typed.MESSAGE, "NotableCounts", False, False),
+        ("weights", "weights", _typed.MESSAGE, "AssessmentWeights", False, False),
+        ("cadres", "cadres", _typed.SCALAR, None, False, False),
+        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
+    )
+
+    period: StatisticsPeriod = _field(default_factory=lambda: StatisticsPeriod())
+    previous: StatisticsPeriod = _field(default_factory=lambda: StatisticsPeriod())
+    """Last year."""
+    total: StatisticsLine = _field(default_factory=lambda: StatisticsLine())
+    """The year's figures; `previous` holds last year's adjustments."""
+    units: list[StatisticsLine] = _field(default_factory=list)
+    """Units in the order of the ranking (the unscored after, by id)."""
+    regions: list[StatisticsLine] = _field(default_factory=list)
+    by_quarter: list[QuarterTally] = _field(default_factory=list)
+    """The year's four quarters."""
+    notable: NotableCounts = _field(default_factory=lambda: NotableCounts())
+    weights: AssessmentWeights = _field(default_factory=lambda: AssessmentWeights())
+    """The weights used."""
+    cadres: int = 0
+    errors: list[RecordError] = _field(default_factory=list)
+
+
+@dataclass
+class CaseDigestRequest(_typed.Message):
+    """The digests of every case of a store as of a day (for the requests above).
+
+    Schema message ``cadre.v1.CaseDigestRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseDigestRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+    )
+
+    as_of: str = ""
+    """The day, YYYY-MM-DD (required): events after it are not read."""
+
+
+@dataclass
+class CaseDigestResponse(_typed.Message):
+    """The store's cases as the statistics read them.
+
+    Schema message ``cadre.v1.CaseDigestResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.CaseDigestResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("cases", "cases", _typed.MESSAGE, "CaseDigest", True, False),
+        ("problems", "problems", _typed.MESSAGE, "CaseProblem", True, False),
+    )
+
+    as_of: str = ""
+    cases: list[CaseDigest] = _field(default_factory=list)
+    """Every adjustment procedure opened on or before `as_of`, by case id."""
+    problems: list[CaseProblem] = _field(default_factory=list)
+    """Cases whose chain does not verify or whose events do not replay, with
+    the field and the reason: never skipped silently.
     """
 
 
@@ -7056,11 +7700,15 @@ __all__ = [
     "ActorRole",
     "Adjustment",
     "AdjustmentMethod",
+    "AdjustmentTally",
     "AgeLimitDelay",
     "AnchorPoint",
     "AnnualAssessment",
+    "AnnualBulletinRequest",
+    "AnnualBulletinResponse",
     "AppointmentMode",
     "AssessmentGrade",
+    "AssessmentWeights",
     "AssignmentRefusal",
     "AuthorityKind",
     "AuthorityLevel",
@@ -7085,6 +7733,9 @@ __all__ = [
     "CandidacyStage",
     "CaseActor",
     "CaseCorrection",
+    "CaseDigest",
+    "CaseDigestRequest",
+    "CaseDigestResponse",
     "CaseDue",
     "CaseDueRequest",
     "CaseDueResponse",
@@ -7210,8 +7861,10 @@ __all__ = [
     "LeadershipTeam",
     "LocalizedText",
     "MajorityBase",
+    "MethodCount",
     "MitigationKind",
     "NoGradeReason",
+    "NotableCounts",
     "Operation",
     "OperationList",
     "OperationStatus",
@@ -7233,6 +7886,9 @@ __all__ = [
     "ProcedureDefinitions",
     "ProcedureEvent",
     "ProcedureKind",
+    "QuarterTally",
+    "QuarterlyDispatchRequest",
+    "QuarterlyDispatchResponse",
     "Quorum",
     "RankLevel",
     "RankLevelCount",
@@ -7259,6 +7915,12 @@ __all__ = [
     "SpecialTask",
     "Stage",
     "StageEntry",
+    "StatisticsLine",
+    "StatisticsMeasure",
+    "StatisticsPeriod",
+    "StatisticsRequest",
+    "StatisticsResponse",
+    "StatisticsScope",
     "StoreOptions",
     "StoredCase",
     "StoredEvent",
@@ -7288,6 +7950,7 @@ __all__ = [
     "Training",
     "Unit",
     "UnitKind",
+    "UnitScore",
     "UnitSpecialAssessment",
     "ValidateRequest",
     "ValidateResponse",
