@@ -411,6 +411,33 @@ class FollowUpDueRun final : public RecordRun {
   std::vector<FollowUpDue> all_;
 };
 
+// What followup_record and followup_outcome read first, in this order: the
+// day asked, the cadre, and the index of the plan named by plan_id.
+struct PlanRequest {
+  Date as_of;
+  Cadre cadre;
+  std::size_t plan = 0;
+};
+
+template <typename Request>
+StatusOr<PlanRequest> read_plan_request(const Request &request) {
+  auto as_of = required_as_of(request.as_of());
+  if (!as_of.ok()) {
+    return as_of.status();
+  }
+  auto decoded = request_cadre(request.has_cadre(), request.cadre());
+  if (!decoded.ok()) {
+    return decoded.status();
+  }
+  PlanRequest out{*as_of, std::move(decoded).value()};
+  auto found = plan_index(out.cadre, request.plan_id());
+  if (!found.ok()) {
+    return found.status();
+  }
+  out.plan = *found;
+  return out;
+}
+
 }  // namespace
 
 const FollowUpCatalogue &followup_catalogue() {
@@ -455,20 +482,14 @@ Status followup_plan(const Engine &engine, const pb::FollowUpPlanRequest &reques
 
 Status followup_record(const Engine &engine, const pb::FollowUpRecordRequest &request,
                        pb::FollowUpRecordResponse &response) {
-  auto as_of = required_as_of(request.as_of());
-  if (!as_of.ok()) {
-    return as_of.status();
+  auto read = read_plan_request(request);
+  if (!read.ok()) {
+    return read.status();
   }
-  auto decoded = request_cadre(request.has_cadre(), request.cadre());
-  if (!decoded.ok()) {
-    return decoded.status();
-  }
-  Cadre cadre = std::move(decoded).value();
-  auto found = plan_index(cadre, request.plan_id());
-  if (!found.ok()) {
-    return found.status();
-  }
-  const std::size_t j = *found;
+  PlanRequest req = std::move(read).value();
+  const Date *as_of = &req.as_of;  // *as_of, as_of->: as a StatusOr<Date> reads
+  Cadre &cadre = req.cadre;
+  const std::size_t j = req.plan;
   FollowUpPlan &plan = cadre.follow_up_plans[j];
   if (Status st = record_into(plan, request, *as_of); !st.ok()) {
     return in_request(st, j);
@@ -495,20 +516,14 @@ Status followup_due(const Engine &engine, const pb::FollowUpDueRequest &request,
 
 Status followup_outcome(const Engine &engine, const pb::FollowUpOutcomeRequest &request,
                         pb::FollowUpOutcomeResponse &response) {
-  auto as_of = required_as_of(request.as_of());
-  if (!as_of.ok()) {
-    return as_of.status();
+  auto read = read_plan_request(request);
+  if (!read.ok()) {
+    return read.status();
   }
-  auto decoded = request_cadre(request.has_cadre(), request.cadre());
-  if (!decoded.ok()) {
-    return decoded.status();
-  }
-  Cadre cadre = std::move(decoded).value();
-  auto found = plan_index(cadre, request.plan_id());
-  if (!found.ok()) {
-    return found.status();
-  }
-  const std::size_t j = *found;
+  PlanRequest req = std::move(read).value();
+  const Date *as_of = &req.as_of;  // *as_of, as_of->: as a StatusOr<Date> reads
+  Cadre &cadre = req.cadre;
+  const std::size_t j = req.plan;
   if (!pb::FollowUpOutcomeKind_IsValid(request.kind())) {
     return invalid_argument("kind", "not a known outcome");
   }
