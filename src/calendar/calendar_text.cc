@@ -6,31 +6,23 @@
 #include <string>
 
 #include "calendar/calendar_internal.hpp"
-#include "calendar/text_format.hpp"
+#include "calendar/text_mapper.hpp"
 #include "canon.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
 namespace {
 
+using detail::kIdent;
+using detail::kInt;
+using detail::kMsg;
+using detail::kStr;
 using detail::MessageReader;
 using detail::TextField;
-using detail::TextKind;
-
-constexpr TextKind kStr = TextKind::kString;
-constexpr TextKind kInt = TextKind::kInt;
-constexpr TextKind kIdent = TextKind::kIdent;
-constexpr TextKind kMsg = TextKind::kMessage;
-
-std::string idx(std::string_view name, std::size_t i) {
-  return std::string(name) + "[" + std::to_string(i) + "]";
-}
 
 // Maps the fields of a parsed text onto CalendarData; keeps the first error.
-class Mapper {
+class Mapper : public detail::TextMapper {
  public:
-  [[nodiscard]] const Status &status() const noexcept { return status_; }
-
   void calendar(const std::vector<TextField> &fields, CalendarData &out) {
     MessageReader r(fields, "",
                     {{"id", kStr, false},
@@ -47,98 +39,19 @@ class Mapper {
     text(r, "completeness", out.completeness);
     const auto rules = r.all("rules");
     for (std::size_t i = 0; i < rules.size() && status_.ok(); ++i) {
-      rule(rules[i]->fields, idx("rules", i) + ".", out.rules.emplace_back());
+      rule(rules[i]->fields, detail::indexed("rules", i) + ".", out.rules.emplace_back());
     }
     const auto laws = r.all("laws");
     for (std::size_t i = 0; i < laws.size() && status_.ok(); ++i) {
-      law(laws[i]->fields, idx("laws", i) + ".", out.laws.emplace_back());
+      law(laws[i]->fields, detail::indexed("laws", i) + ".", out.laws.emplace_back());
     }
     const auto notices = r.all("notices");
     for (std::size_t i = 0; i < notices.size() && status_.ok(); ++i) {
-      notice(notices[i]->fields, idx("notices", i) + ".", out.notices.emplace_back());
+      notice(notices[i]->fields, detail::indexed("notices", i) + ".", out.notices.emplace_back());
     }
   }
 
  private:
-  bool check(const MessageReader &r) {
-    if (status_.ok() && !r.status().ok()) status_ = r.status();
-    return status_.ok();
-  }
-  void fail(std::string path, std::string message) {
-    if (status_.ok()) status_ = invalid_argument(std::move(path), std::move(message));
-  }
-
-  static std::string str(const MessageReader &r, std::string_view name) {
-    const TextField *f = r.one(name);
-    return f != nullptr ? f->value : std::string();
-  }
-
-  void integer(const MessageReader &r, std::string_view name, int &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    // Digits and at most one '-', already checked by the reader.
-    long long v = 0;
-    const bool negative = f->value[0] == '-';
-    for (std::size_t i = negative ? 1 : 0; i < f->value.size(); ++i) {
-      v = v * 10 + (f->value[i] - '0');
-      if (v > 2147483648LL) break;
-    }
-    if (negative) v = -v;
-    if (v < -2147483648LL || v > 2147483647LL) {
-      fail(r.path(name), "out of the range of a 32-bit integer");
-      return;
-    }
-    out = static_cast<int>(v);
-  }
-
-  void boolean(const MessageReader &r, std::string_view name, bool &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    if (f->value == "true") {
-      out = true;
-    } else if (f->value == "false") {
-      out = false;
-    } else {
-      fail(r.path(name), "expected true or false");
-    }
-  }
-
-  void date(const MessageReader &r, std::string_view name, std::optional<Date> &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr || f->value.empty()) return;
-    out = Date::parse(f->value);
-    if (!out) fail(r.path(name), "not a date \"YYYY-MM-DD\"");
-  }
-
-  void verification(const MessageReader &r, std::string_view name, Verification &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    static constexpr std::pair<std::string_view, Verification> kNames[] = {
-        {"VERIFICATION_UNSPECIFIED", Verification::kUnspecified},
-        {"VERIFICATION_SAW", Verification::kSaw},
-        {"VERIFICATION_SAW_PARTIAL", Verification::kSawPartial},
-        {"VERIFICATION_SAW_SECONDARY", Verification::kSawSecondary},
-        {"VERIFICATION_SAW_LOCAL", Verification::kSawLocal},
-        {"VERIFICATION_RECALLED", Verification::kRecalled},
-    };
-    for (const auto &[n, v] : kNames) {
-      if (f->value == n) {
-        out = v;
-        return;
-      }
-    }
-    fail(r.path(name), "not a value of cadre.v1.Verification");
-  }
-
-  void text(const MessageReader &r, std::string_view name, LocalizedText &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    MessageReader t(f->fields, r.path(name) + ".", {{"zh_cn", kStr, false}, {"en", kStr, false}});
-    if (!check(t)) return;
-    out.zh_cn = str(t, "zh_cn");
-    out.en = str(t, "en");
-  }
-
   void citation(const MessageReader &r, std::string_view name, Citation &out) {
     const TextField *f = r.one(name);
     if (f == nullptr) return;
@@ -153,10 +66,10 @@ class Mapper {
     if (!check(c)) return;
     out.document = str(c, "document");
     out.document_number = str(c, "document_number");
-    integer(c, "year", out.year);
+    int32(c, "year", out.year);
     out.article = str(c, "article");
     out.item = str(c, "item");
-    verification(c, "verification", out.verification);
+    enum_one(c, "verification", "cadre.v1.Verification", out.verification);
     out.supports = str(c, "supports");
   }
 
@@ -189,7 +102,7 @@ class Mapper {
     date(r, "effective_to", out.effective_to);
     const auto festivals = r.all("festivals");
     for (std::size_t i = 0; i < festivals.size() && status_.ok(); ++i) {
-      MessageReader f(festivals[i]->fields, prefix + idx("festivals", i) + ".",
+      MessageReader f(festivals[i]->fields, prefix + detail::indexed("festivals", i) + ".",
                       {{"key", kStr, false},
                        {"name", kMsg, false},
                        {"days", kInt, false},
@@ -198,7 +111,7 @@ class Mapper {
       Festival &fe = out.festivals.emplace_back();
       fe.key = str(f, "key");
       text(f, "name", fe.name);
-      integer(f, "days", fe.days);
+      int32(f, "days", fe.days);
       fe.text = str(f, "text");
     }
   }
@@ -214,16 +127,17 @@ class Mapper {
                      {"holidays", kMsg, true},
                      {"note", kMsg, false}});
     if (!check(r)) return;
-    integer(r, "year", out.year);
+    int32(r, "year", out.year);
     citation(r, "citation", out.citation);
     date(r, "issued", out.issued);
     out.url = str(r, "url");
-    verification(r, "number_verification", out.number_verification);
+    enum_one(r, "number_verification", "cadre.v1.Verification", out.number_verification);
     out.amends = str(r, "amends");
     text(r, "note", out.note);
     const auto holidays = r.all("holidays");
     for (std::size_t i = 0; i < holidays.size() && status_.ok(); ++i) {
-      period(holidays[i]->fields, prefix + idx("holidays", i) + ".", out.holidays.emplace_back());
+      period(holidays[i]->fields, prefix + detail::indexed("holidays", i) + ".",
+             out.holidays.emplace_back());
     }
   }
 
@@ -251,7 +165,7 @@ class Mapper {
     for (std::size_t i = 0; i < days.size() && status_.ok(); ++i) {
       const auto d = Date::parse(days[i]->value);
       if (!d) {
-        fail(prefix + idx("make_up_days", i), "not a date \"YYYY-MM-DD\"");
+        fail(prefix + detail::indexed("make_up_days", i), "not a date \"YYYY-MM-DD\"");
         return;
       }
       out.make_up_days.push_back(*d);
@@ -259,8 +173,6 @@ class Mapper {
     boolean(r, "replaces", out.replaces);
     out.text = str(r, "text");
   }
-
-  Status status_;
 };
 
 bool is_key(std::string_view s) noexcept {
@@ -305,11 +217,11 @@ Status check_notice(const HolidayNotice &n, const std::string &p) {
   std::set<std::int32_t> make_up;
   for (std::size_t i = 0; i < n.holidays.size(); ++i) {
     const HolidayPeriod &h = n.holidays[i];
-    const std::string q = p + idx("holidays", i) + ".";
+    const std::string q = p + detail::indexed("holidays", i) + ".";
     if (h.festivals.empty()) return invalid_argument(q + "festivals", "at least one festival key");
     for (std::size_t j = 0; j < h.festivals.size(); ++j) {
       if (!is_key(h.festivals[j])) {
-        return invalid_argument(q + idx("festivals", j), "a key of [a-z0-9-]");
+        return invalid_argument(q + detail::indexed("festivals", j), "a key of [a-z0-9-]");
       }
     }
     if (auto st = check_text(h.name, q + "name"); !st.ok()) return st;
@@ -328,7 +240,7 @@ Status check_notice(const HolidayNotice &n, const std::string &p) {
     }
     for (std::size_t j = 0; j < h.make_up_days.size(); ++j) {
       const Date d = h.make_up_days[j];
-      const std::string path = q + idx("make_up_days", j);
+      const std::string path = q + detail::indexed("make_up_days", j);
       if (d < lo || d > hi) return invalid_argument(path, "outside the notice's year");
       if (detail::iso_weekday(d.serial()) < 6) {
         return invalid_argument(path, "not a Saturday or Sunday");
@@ -341,8 +253,9 @@ Status check_notice(const HolidayNotice &n, const std::string &p) {
   for (std::size_t i = 0; i < n.holidays.size(); ++i) {
     for (std::size_t j = 0; j < n.holidays[i].make_up_days.size(); ++j) {
       if (days_off.contains(n.holidays[i].make_up_days[j].serial())) {
-        return invalid_argument(p + idx("holidays", i) + "." + idx("make_up_days", j),
-                                "a day off of the same notice");
+        return invalid_argument(
+            p + detail::indexed("holidays", i) + "." + detail::indexed("make_up_days", j),
+            "a day off of the same notice");
       }
     }
   }
@@ -360,7 +273,7 @@ Status check_law(const HolidayLaw &l, const std::string &p) {
   std::set<std::string> keys;
   for (std::size_t i = 0; i < l.festivals.size(); ++i) {
     const Festival &f = l.festivals[i];
-    const std::string q = p + idx("festivals", i) + ".";
+    const std::string q = p + detail::indexed("festivals", i) + ".";
     if (!is_key(f.key)) return invalid_argument(q + "key", "required: a key of [a-z0-9-]");
     if (!keys.insert(f.key).second) return invalid_argument(q + "key", "given twice in the law");
     if (auto st = check_text(f.name, q + "name"); !st.ok()) return st;
@@ -372,16 +285,17 @@ Status check_law(const HolidayLaw &l, const std::string &p) {
 Status validate_impl(const CalendarData &data) {
   for (std::size_t i = 0; i < data.rules.size(); ++i) {
     const CalendarRule &r = data.rules[i];
-    const std::string p = idx("rules", i) + ".";
+    const std::string p = detail::indexed("rules", i) + ".";
     if (!is_key(r.key)) return invalid_argument(p + "key", "required: a key of [a-z0-9-]");
     if (auto st = check_citation(r.citation, p + "citation"); !st.ok()) return st;
     if (auto st = check_text(r.text, p + "text"); !st.ok()) return st;
   }
   for (std::size_t i = 0; i < data.laws.size(); ++i) {
-    if (auto st = check_law(data.laws[i], idx("laws", i) + "."); !st.ok()) return st;
+    if (auto st = check_law(data.laws[i], detail::indexed("laws", i) + "."); !st.ok()) return st;
   }
   for (std::size_t i = 0; i < data.notices.size(); ++i) {
-    if (auto st = check_notice(data.notices[i], idx("notices", i) + "."); !st.ok()) return st;
+    if (auto st = check_notice(data.notices[i], detail::indexed("notices", i) + "."); !st.ok())
+      return st;
   }
   return {};
 }
@@ -415,7 +329,7 @@ std::string canonical_text(const CalendarData &d) {
   w.field("rules", static_cast<long long>(d.rules.size()));
   for (std::size_t i = 0; i < d.rules.size(); ++i) {
     const CalendarRule &r = d.rules[i];
-    w.set_prefix(idx("rules", i) + ".");
+    w.set_prefix(detail::indexed("rules", i) + ".");
     w.field("key", r.key);
     w.citation("citation", r.citation);
     w.field("url", r.url);
@@ -425,7 +339,7 @@ std::string canonical_text(const CalendarData &d) {
   w.field("laws", static_cast<long long>(d.laws.size()));
   for (std::size_t i = 0; i < d.laws.size(); ++i) {
     const HolidayLaw &l = d.laws[i];
-    w.set_prefix(idx("laws", i) + ".");
+    w.set_prefix(detail::indexed("laws", i) + ".");
     w.field("id", l.id);
     w.citation("citation", l.citation);
     w.field("url", l.url);
@@ -434,7 +348,7 @@ std::string canonical_text(const CalendarData &d) {
     w.field("festivals", static_cast<long long>(l.festivals.size()));
     for (std::size_t j = 0; j < l.festivals.size(); ++j) {
       const Festival &f = l.festivals[j];
-      const std::string k = idx("festivals", j);
+      const std::string k = detail::indexed("festivals", j);
       w.field(k + ".key", f.key);
       w.text(k + ".name", f.name);
       w.field(k + ".days", f.days);
@@ -445,7 +359,7 @@ std::string canonical_text(const CalendarData &d) {
   w.field("notices", static_cast<long long>(d.notices.size()));
   for (std::size_t i = 0; i < d.notices.size(); ++i) {
     const HolidayNotice &n = d.notices[i];
-    w.set_prefix(idx("notices", i) + ".");
+    w.set_prefix(detail::indexed("notices", i) + ".");
     w.field("year", n.year);
     w.citation("citation", n.citation);
     w.date("issued", n.issued);
@@ -456,17 +370,17 @@ std::string canonical_text(const CalendarData &d) {
     w.field("holidays", static_cast<long long>(n.holidays.size()));
     for (std::size_t j = 0; j < n.holidays.size(); ++j) {
       const HolidayPeriod &h = n.holidays[j];
-      const std::string k = idx("holidays", j);
+      const std::string k = detail::indexed("holidays", j);
       w.field(k + ".festivals", static_cast<long long>(h.festivals.size()));
       for (std::size_t m = 0; m < h.festivals.size(); ++m) {
-        w.field(k + "." + idx("festivals", m), h.festivals[m]);
+        w.field(k + "." + detail::indexed("festivals", m), h.festivals[m]);
       }
       w.text(k + ".name", h.name);
       w.field(k + ".first", h.first.to_string());
       w.field(k + ".last", h.last.to_string());
       w.field(k + ".make_up_days", static_cast<long long>(h.make_up_days.size()));
       for (std::size_t m = 0; m < h.make_up_days.size(); ++m) {
-        w.field(k + "." + idx("make_up_days", m), h.make_up_days[m].to_string());
+        w.field(k + "." + detail::indexed("make_up_days", m), h.make_up_days[m].to_string());
       }
       w.field(k + ".replaces", h.replaces ? 1 : 0);
       w.field(k + ".text", h.text);

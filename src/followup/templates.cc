@@ -9,64 +9,20 @@
 
 #include "cadre/followup_plan.hpp"
 #include "cadre/sources.hpp"
-#include "calendar/text_format.hpp"
+#include "calendar/text_mapper.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
 namespace {
 
+using detail::kIdent;
+using detail::kInt;
+using detail::kMsg;
+using detail::kStr;
 using detail::MessageReader;
 using detail::TextField;
-using detail::TextKind;
 
-constexpr TextKind kStr = TextKind::kString;
-constexpr TextKind kInt = TextKind::kInt;
-constexpr TextKind kIdent = TextKind::kIdent;
-constexpr TextKind kMsg = TextKind::kMessage;
-
-std::string idx(std::string_view name, std::size_t i) {
-  return std::string(name) + "[" + std::to_string(i) + "]";
-}
-
-template <typename E, std::size_t N>
-using NameTable = std::array<std::pair<std::string_view, E>, N>;
-
-constexpr NameTable<Channel, 7> kChannels{{
-    {"CHANNEL_AGE_LIMIT", Channel::kAgeLimit},
-    {"CHANNEL_TERM", Channel::kTerm},
-    {"CHANNEL_ACCOUNTABILITY", Channel::kAccountability},
-    {"CHANNEL_UNSUITABLE", Channel::kUnsuitable},
-    {"CHANNEL_UNABLE_TO_PERFORM", Channel::kUnableToPerform},
-    {"CHANNEL_VOLUNTARY_RESIGNATION", Channel::kVoluntaryResignation},
-    {"CHANNEL_VIOLATION", Channel::kViolation},
-}};
-
-constexpr NameTable<AdjustmentMethod, 9> kMethods{{
-    {"ADJUSTMENT_METHOD_TRANSFER_OUT", AdjustmentMethod::kTransferOut},
-    {"ADJUSTMENT_METHOD_NON_LEADERSHIP_POST", AdjustmentMethod::kNonLeadershipPost},
-    {"ADJUSTMENT_METHOD_RANK_ONLY_POST", AdjustmentMethod::kRankOnlyPost},
-    {"ADJUSTMENT_METHOD_REMOVAL", AdjustmentMethod::kRemoval},
-    {"ADJUSTMENT_METHOD_DEMOTION", AdjustmentMethod::kDemotion},
-    {"ADJUSTMENT_METHOD_ORDERED_RESIGNATION", AdjustmentMethod::kOrderedResignation},
-    {"ADJUSTMENT_METHOD_RESIGNATION_TAKING_BLAME", AdjustmentMethod::kResignationTakingBlame},
-    {"ADJUSTMENT_METHOD_RETIREMENT", AdjustmentMethod::kRetirement},
-    {"ADJUSTMENT_METHOD_RESIGNATION", AdjustmentMethod::kResignation},
-}};
-
-constexpr NameTable<FollowUpActor, 4> kActors{{
-    {"FOLLOW_UP_ACTOR_UNSPECIFIED", FollowUpActor::kUnspecified},
-    {"FOLLOW_UP_ACTOR_UNIT_PRINCIPAL", FollowUpActor::kUnitPrincipal},
-    {"FOLLOW_UP_ACTOR_LEADER_IN_CHARGE", FollowUpActor::kLeaderInCharge},
-    {"FOLLOW_UP_ACTOR_ORGANISATION_DEPARTMENT", FollowUpActor::kOrganisationDepartment},
-}};
-
-constexpr NameTable<PeriodUnit, 5> kUnits{{
-    {"PERIOD_UNIT_UNSPECIFIED", PeriodUnit::kUnspecified},
-    {"PERIOD_UNIT_WORKING_DAYS", PeriodUnit::kWorkingDays},
-    {"PERIOD_UNIT_DAYS", PeriodUnit::kDays},
-    {"PERIOD_UNIT_MONTHS", PeriodUnit::kMonths},
-    {"PERIOD_UNIT_YEARS", PeriodUnit::kYears},
-}};
+using detail::NameTable;
 
 constexpr NameTable<FollowUpItemKind, 5> kItemKinds{{
     {"FOLLOW_UP_ITEM_KIND_UNSPECIFIED", FollowUpItemKind::kUnspecified},
@@ -85,15 +41,6 @@ constexpr NameTable<ConditionSource, 6> kSources{{
     {"CONDITION_SOURCE_HEALTH_RECOVERED", ConditionSource::kHealthRecovered},
 }};
 
-constexpr NameTable<Verification, 6> kVerifications{{
-    {"VERIFICATION_UNSPECIFIED", Verification::kUnspecified},
-    {"VERIFICATION_SAW", Verification::kSaw},
-    {"VERIFICATION_SAW_PARTIAL", Verification::kSawPartial},
-    {"VERIFICATION_SAW_SECONDARY", Verification::kSawSecondary},
-    {"VERIFICATION_SAW_LOCAL", Verification::kSawLocal},
-    {"VERIFICATION_RECALLED", Verification::kRecalled},
-}};
-
 // The method checks the code knows; a text naming another is refused.
 constexpr std::array<std::string_view, 3> kCheckKeys{"not-own-reasons", "health-partially-able",
                                                      "health-removal"};
@@ -105,109 +52,35 @@ struct Parsed {
 };
 
 // Maps the fields of a parsed text onto templates and checks; keeps the first error.
-class Mapper {
+class Mapper : public detail::TextMapper {
  public:
-  [[nodiscard]] const Status &status() const noexcept { return status_; }
-
   void file(const std::vector<TextField> &fields, Parsed &out) {
     MessageReader r(fields, "", {{"templates", kMsg, true}, {"checks", kMsg, true}});
     if (!check(r)) return;
     const auto templates = r.all("templates");
     for (std::size_t i = 0; i < templates.size() && status_.ok(); ++i) {
-      templ(templates[i]->fields, idx("templates", i) + ".", out.templates.emplace_back());
+      templ(templates[i]->fields, detail::indexed("templates", i) + ".",
+            out.templates.emplace_back());
     }
     const auto checks = r.all("checks");
     for (std::size_t i = 0; i < checks.size() && status_.ok(); ++i) {
-      method_check(checks[i]->fields, idx("checks", i) + ".", out.checks.emplace_back());
+      method_check(checks[i]->fields, detail::indexed("checks", i) + ".",
+                   out.checks.emplace_back());
     }
   }
 
  private:
-  bool check(const MessageReader &r) {
-    if (status_.ok() && !r.status().ok()) status_ = r.status();
-    return status_.ok();
-  }
-  void fail(std::string path, std::string message) {
-    if (status_.ok()) status_ = invalid_argument(std::move(path), std::move(message));
-  }
-
-  static std::string str(const MessageReader &r, std::string_view name) {
-    const TextField *f = r.one(name);
-    return f != nullptr ? f->value : std::string();
-  }
-
-  template <typename E, std::size_t N>
-  void enumeration(const TextField &f, const std::string &path, const NameTable<E, N> &table,
-                   std::string_view schema, E &out) {
-    for (const auto &[n, v] : table) {
-      if (f.value == n) {
-        out = v;
-        return;
+  // Every value of a repeated enum field, none of them the unspecified value.
+  template <typename E>
+  void specified_all(const MessageReader &r, std::string_view name, std::string_view enum_name,
+                     std::vector<E> &out) {
+    const std::size_t first = out.size();
+    enum_all(r, name, enum_name, out);
+    for (std::size_t i = first; i < out.size() && status_.ok(); ++i) {
+      if (out[i] == E{}) {
+        fail(detail::indexed(r.path(name), i - first), "not a value of " + std::string(enum_name));
       }
     }
-    fail(path, "not a value of " + std::string(schema));
-  }
-
-  template <typename E, std::size_t N>
-  void one_enum(const MessageReader &r, std::string_view name, const NameTable<E, N> &table,
-                std::string_view schema, E &out) {
-    if (const TextField *f = r.one(name)) enumeration(*f, r.path(name), table, schema, out);
-  }
-
-  template <typename E, std::size_t N>
-  void enum_list(const MessageReader &r, std::string_view name, const NameTable<E, N> &table,
-                 std::string_view schema, std::vector<E> &out) {
-    const auto all = r.all(name);
-    for (std::size_t i = 0; i < all.size() && status_.ok(); ++i) {
-      E v{};
-      enumeration(*all[i], r.path(name) + "[" + std::to_string(i) + "]", table, schema, v);
-      out.push_back(v);
-    }
-  }
-
-  void integer(const MessageReader &r, std::string_view name, int &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    long long v = 0;
-    const bool negative = f->value[0] == '-';
-    for (std::size_t i = negative ? 1 : 0; i < f->value.size(); ++i) {
-      v = v * 10 + (f->value[i] - '0');
-      if (v > 2147483648LL) break;
-    }
-    if (negative) v = -v;
-    if (v < -2147483648LL || v > 2147483647LL) {
-      fail(r.path(name), "out of the range of a 32-bit integer");
-      return;
-    }
-    out = static_cast<int>(v);
-  }
-
-  void boolean(const MessageReader &r, std::string_view name, bool &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    if (f->value == "true") {
-      out = true;
-    } else if (f->value == "false") {
-      out = false;
-    } else {
-      fail(r.path(name), "expected true or false");
-    }
-  }
-
-  void date(const MessageReader &r, std::string_view name, std::optional<Date> &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr || f->value.empty()) return;
-    out = Date::parse(f->value);
-    if (!out) fail(r.path(name), "not a date \"YYYY-MM-DD\"");
-  }
-
-  void text(const MessageReader &r, std::string_view name, LocalizedText &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    MessageReader t(f->fields, r.path(name) + ".", {{"zh_cn", kStr, false}, {"en", kStr, false}});
-    if (!check(t)) return;
-    out.zh_cn = str(t, "zh_cn");
-    out.en = str(t, "en");
   }
 
   void period(const MessageReader &r, std::string_view name, FollowUpPeriod &out) {
@@ -216,14 +89,14 @@ class Mapper {
     MessageReader p(f->fields, r.path(name) + ".",
                     {{"amount", kInt, false}, {"unit", kIdent, false}});
     if (!check(p)) return;
-    integer(p, "amount", out.amount);
-    one_enum(p, "unit", kUnits, "cadre.v1.PeriodUnit", out.unit);
+    int32(p, "amount", out.amount);
+    enum_one(p, "unit", "cadre.v1.PeriodUnit", out.unit);
   }
 
   void citations(const MessageReader &r, std::vector<Citation> &out) {
     const auto all = r.all("citations");
     for (std::size_t i = 0; i < all.size() && status_.ok(); ++i) {
-      MessageReader c(all[i]->fields, r.path(idx("citations", i)) + ".",
+      MessageReader c(all[i]->fields, r.path(detail::indexed("citations", i)) + ".",
                       {{"key", kStr, false},
                        {"article", kStr, false},
                        {"item", kStr, false},
@@ -234,7 +107,7 @@ class Mapper {
       ci.key = str(c, "key");
       ci.article = str(c, "article");
       ci.item = str(c, "item");
-      one_enum(c, "verification", kVerifications, "cadre.v1.Verification", ci.verification);
+      enum_one(c, "verification", "cadre.v1.Verification", ci.verification);
       ci.supports = str(c, "supports");
     }
   }
@@ -252,8 +125,8 @@ class Mapper {
                      {"citations", kMsg, true}});
     if (!check(r)) return;
     out.key = str(r, "key");
-    one_enum(r, "kind", kItemKinds, "cadre.v1.FollowUpItemKind", out.kind);
-    one_enum(r, "actor", kActors, "cadre.v1.FollowUpActor", out.actor);
+    enum_one(r, "kind", kItemKinds, "cadre.v1.FollowUpItemKind", out.kind);
+    enum_one(r, "actor", "cadre.v1.FollowUpActor", out.actor);
     text(r, "name", out.name);
     period(r, "first", out.first);
     period(r, "every", out.every);
@@ -271,7 +144,7 @@ class Mapper {
                      {"citations", kMsg, true}});
     if (!check(r)) return;
     out.key = str(r, "key");
-    one_enum(r, "source", kSources, "cadre.v1.ConditionSource", out.source);
+    enum_one(r, "source", kSources, "cadre.v1.ConditionSource", out.source);
     text(r, "text", out.text);
     citations(r, out.citations);
   }
@@ -299,18 +172,18 @@ class Mapper {
     out.jurisdiction = str(r, "jurisdiction");
     date(r, "effective_from", out.effective_from);
     date(r, "effective_to", out.effective_to);
-    enum_list(r, "channels", kChannels, "cadre.v1.Channel", out.channels);
-    enum_list(r, "methods", kMethods, "cadre.v1.AdjustmentMethod", out.methods);
+    specified_all(r, "channels", "cadre.v1.Channel", out.channels);
+    specified_all(r, "methods", "cadre.v1.AdjustmentMethod", out.methods);
     period(r, "duration", out.duration);
     citations(r, out.citations);
     text(r, "completeness", out.completeness);
     const auto items = r.all("items");
     for (std::size_t i = 0; i < items.size() && status_.ok(); ++i) {
-      item(items[i]->fields, prefix + idx("items", i) + ".", out.items.emplace_back());
+      item(items[i]->fields, prefix + detail::indexed("items", i) + ".", out.items.emplace_back());
     }
     const auto conditions = r.all("conditions");
     for (std::size_t i = 0; i < conditions.size() && status_.ok(); ++i) {
-      condition(conditions[i]->fields, prefix + idx("conditions", i) + ".",
+      condition(conditions[i]->fields, prefix + detail::indexed("conditions", i) + ".",
                 out.conditions.emplace_back());
     }
   }
@@ -325,13 +198,11 @@ class Mapper {
                      {"citations", kMsg, true}});
     if (!check(r)) return;
     out.key = str(r, "key");
-    integer(r, "amount", out.period.amount);
-    one_enum(r, "unit", kUnits, "cadre.v1.PeriodUnit", out.period.unit);
+    int32(r, "amount", out.period.amount);
+    enum_one(r, "unit", "cadre.v1.PeriodUnit", out.period.unit);
     text(r, "text", out.text);
     citations(r, out.citations);
   }
-
-  Status status_;
 };
 
 bool valid_jurisdiction(std::string_view j) {
@@ -350,7 +221,7 @@ Status check_citations(const std::vector<Citation> &list, const std::string &pre
                        bool required) {
   if (required && list.empty()) return invalid_argument(prefix + "citations", "at least one");
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const std::string p = prefix + idx("citations", i) + ".";
+    const std::string p = prefix + detail::indexed("citations", i) + ".";
     if (list[i].key.empty()) return invalid_argument(p + "key", "required");
     if (find_builtin_document(list[i].key) == nullptr) {
       return invalid_argument(p + "key", "names no document of the registry of sources");
@@ -432,12 +303,12 @@ Status check_followup_template(const FollowUpTemplate &t) {
   if (t.channels.empty()) return invalid_argument("channels", "at least one");
   for (std::size_t i = 0; i < t.channels.size(); ++i) {
     if (t.channels[i] == Channel::kUnspecified) {
-      return invalid_argument(idx("channels", i), "unspecified");
+      return invalid_argument(detail::indexed("channels", i), "unspecified");
     }
   }
   for (std::size_t i = 0; i < t.methods.size(); ++i) {
     if (t.methods[i] == AdjustmentMethod::kUnspecified) {
-      return invalid_argument(idx("methods", i), "unspecified");
+      return invalid_argument(detail::indexed("methods", i), "unspecified");
     }
   }
   if (Status s = check_period(t.duration, "duration", true); !s.ok()) return s;
@@ -445,7 +316,7 @@ Status check_followup_template(const FollowUpTemplate &t) {
   std::set<std::string, std::less<>> keys;
   for (std::size_t i = 0; i < t.items.size(); ++i) {
     const FollowUpItemTemplate &it = t.items[i];
-    const std::string p = idx("items", i) + ".";
+    const std::string p = detail::indexed("items", i) + ".";
     if (it.key.empty()) return invalid_argument(p + "key", "required");
     if (it.key.find_first_of("#\t\n ") != std::string::npos) {
       return invalid_argument(p + "key", "no '#', space or line break");
@@ -474,7 +345,7 @@ Status check_followup_template(const FollowUpTemplate &t) {
   keys.clear();
   for (std::size_t i = 0; i < t.conditions.size(); ++i) {
     const ReappointmentCondition &c = t.conditions[i];
-    const std::string p = idx("conditions", i) + ".";
+    const std::string p = detail::indexed("conditions", i) + ".";
     if (c.key.empty()) return invalid_argument(p + "key", "required");
     if (!keys.insert(c.key).second) return invalid_argument(p + "key", "repeated");
     if (c.source == ConditionSource::kUnspecified)
@@ -505,7 +376,7 @@ Status FollowUpCatalogue::add_text(std::string_view text, std::string_view sourc
   if (!m.status().ok()) return m.status();
   std::set<std::string, std::less<>> ids;
   for (std::size_t i = 0; i < parsed.templates.size(); ++i) {
-    const std::string p = idx("templates", i) + ".";
+    const std::string p = detail::indexed("templates", i) + ".";
     if (Status s = check_followup_template(parsed.templates[i]); !s.ok()) {
       return {s.code(), s.message(), p + s.field()};
     }
@@ -514,7 +385,8 @@ Status FollowUpCatalogue::add_text(std::string_view text, std::string_view sourc
     }
   }
   for (std::size_t i = 0; i < parsed.checks.size(); ++i) {
-    if (Status s = check_method_rule(parsed.checks[i], idx("checks", i) + "."); !s.ok()) {
+    if (Status s = check_method_rule(parsed.checks[i], detail::indexed("checks", i) + ".");
+        !s.ok()) {
       return s;
     }
   }

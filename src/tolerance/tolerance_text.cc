@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "cadre/tolerance.hpp"
-#include "calendar/text_format.hpp"
+#include "calendar/text_mapper.hpp"
 #include "canon.hpp"
 #include "catalogue/sha256.hpp"
 
@@ -14,36 +14,16 @@ namespace cadre {
 inline namespace api_v1 {
 namespace {
 
+using detail::kIdent;
+using detail::kInt;
+using detail::kMsg;
+using detail::kStr;
 using detail::MessageReader;
 using detail::TextField;
-using detail::TextKind;
-
-constexpr TextKind kStr = TextKind::kString;
-constexpr TextKind kInt = TextKind::kInt;
-constexpr TextKind kIdent = TextKind::kIdent;
-constexpr TextKind kMsg = TextKind::kMessage;
-
-// Every value of enums.proto: {enum, value name, number, is_known() of its enum}
-// (generated with cadre/enums.hpp).
-struct EnumRow {
-  const char *enum_name;
-  const char *value_name;
-  int number;
-  bool (*known)(int);
-};
-constexpr EnumRow kEnumRows[] = {
-#include "enums_table.inc"
-};
-
-std::string idx(std::string_view name, std::size_t i) {
-  return std::string(name) + "[" + std::to_string(i) + "]";
-}
 
 // Maps the fields of a parsed text onto models; keeps the first error.
-class Mapper {
+class Mapper : public detail::TextMapper {
  public:
-  [[nodiscard]] const Status &status() const noexcept { return status_; }
-
   void models(const std::vector<TextField> &fields, std::vector<ToleranceModel> &out) {
     MessageReader r(fields, "", {{"models", kMsg, true}});
     if (!check(r)) return;
@@ -54,122 +34,15 @@ class Mapper {
       return;
     }
     for (std::size_t i = 0; i < all.size() && status_.ok(); ++i) {
-      model(all[i]->fields, idx("models", i) + ".", out.emplace_back());
+      model(all[i]->fields, detail::indexed("models", i) + ".", out.emplace_back());
     }
   }
 
  private:
-  bool check(const MessageReader &r) {
-    if (status_.ok() && !r.status().ok()) status_ = r.status();
-    return status_.ok();
-  }
-  void fail(std::string path, std::string message) {
-    if (status_.ok()) status_ = invalid_argument(std::move(path), std::move(message));
-  }
-
-  static std::string str(const MessageReader &r, std::string_view name) {
-    const TextField *f = r.one(name);
-    return f != nullptr ? f->value : std::string();
-  }
-
-  // A decimal integer within [lo, hi]; at most 18 digits (the reader checked the digits).
-  bool integer(const std::string &digits, const std::string &path, long long lo, long long hi,
-               long long &out) {
-    const bool negative = !digits.empty() && digits[0] == '-';
-    const std::size_t first = negative ? 1 : 0;
-    if (digits.size() - first > 18) {
-      fail(path, "out of range");
-      return false;
-    }
-    long long v = 0;
-    for (std::size_t i = first; i < digits.size(); ++i) {
-      v = v * 10 + (digits[i] - '0');
-    }
-    if (negative) v = -v;
-    if (v < lo || v > hi) {
-      fail(path, "out of range");
-      return false;
-    }
-    out = v;
-    return true;
-  }
-
-  void int32(const MessageReader &r, std::string_view name, int &out) {
-    const TextField *f = r.one(name);
-    long long v = 0;
-    if (f != nullptr && integer(f->value, r.path(name), -2147483648LL, 2147483647LL, v)) {
-      out = static_cast<int>(v);
-    }
-  }
-
-  void int64(const MessageReader &r, std::string_view name, std::int64_t &out) {
-    const TextField *f = r.one(name);
-    long long v = 0;
-    if (f != nullptr &&
-        integer(f->value, r.path(name), -999999999999999999LL, 999999999999999999LL, v)) {
-      out = v;
-    }
-  }
-
-  void boolean(const MessageReader &r, std::string_view name, bool &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    if (f->value == "true") {
-      out = true;
-    } else if (f->value == "false") {
-      out = false;
-    } else {
-      fail(r.path(name), "expected true or false");
-    }
-  }
-
-  void date(const MessageReader &r, std::string_view name, std::optional<Date> &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr || f->value.empty()) return;
-    out = Date::parse(f->value);
-    if (!out) fail(r.path(name), "not a date \"YYYY-MM-DD\"");
-  }
-
-  // The number of a value of an enum of enums.proto, by its name.
-  template <typename E>
-  void enumeration(const TextField &f, std::string_view enum_name, const std::string &path,
-                   E &out) {
-    for (const EnumRow &row : kEnumRows) {
-      if (enum_name == row.enum_name && f.value == row.value_name) {
-        out = static_cast<E>(row.number);
-        return;
-      }
-    }
-    fail(path, "not a value of " + std::string(enum_name));
-  }
-
-  template <typename E>
-  void enum_one(const MessageReader &r, std::string_view name, std::string_view enum_name, E &out) {
-    if (const TextField *f = r.one(name)) enumeration(*f, enum_name, r.path(name), out);
-  }
-
-  template <typename E>
-  void enum_all(const MessageReader &r, std::string_view name, std::string_view enum_name,
-                std::vector<E> &out) {
-    const auto all = r.all(name);
-    for (std::size_t i = 0; i < all.size() && status_.ok(); ++i) {
-      enumeration(*all[i], enum_name, idx(r.path(name), i), out.emplace_back());
-    }
-  }
-
-  void text(const MessageReader &r, std::string_view name, LocalizedText &out) {
-    const TextField *f = r.one(name);
-    if (f == nullptr) return;
-    MessageReader t(f->fields, r.path(name) + ".", {{"zh_cn", kStr, false}, {"en", kStr, false}});
-    if (!check(t)) return;
-    out.zh_cn = str(t, "zh_cn");
-    out.en = str(t, "en");
-  }
-
   void citations(const MessageReader &r, std::vector<Citation> &out) {
     const auto all = r.all("citations");
     for (std::size_t i = 0; i < all.size() && status_.ok(); ++i) {
-      const std::string p = r.path(idx("citations", i)) + ".";
+      const std::string p = r.path(detail::indexed("citations", i)) + ".";
       MessageReader c(all[i]->fields, p,
                       {{"document", kStr, false},
                        {"document_number", kStr, false},
@@ -289,7 +162,8 @@ class Mapper {
       fail(r.path("criteria"), "more than " + std::to_string(kMaxToleranceItems) + " criteria");
     }
     for (std::size_t i = 0; i < criteria.size() && status_.ok(); ++i) {
-      criterion(criteria[i]->fields, p + idx("criteria", i) + ".", out.criteria.emplace_back());
+      criterion(criteria[i]->fields, p + detail::indexed("criteria", i) + ".",
+                out.criteria.emplace_back());
     }
     citations(r, out.citations);
     out.gate = str(r, "gate");
@@ -342,31 +216,30 @@ class Mapper {
       fail(r.path("groups"), "more than " + std::to_string(kMaxToleranceItems) + " groups");
     }
     for (std::size_t i = 0; i < facts.size() && status_.ok(); ++i) {
-      fact(facts[i]->fields, p + idx("facts", i) + ".", out.facts.emplace_back());
+      fact(facts[i]->fields, p + detail::indexed("facts", i) + ".", out.facts.emplace_back());
     }
     for (std::size_t i = 0; i < groups.size() && status_.ok(); ++i) {
-      group(groups[i]->fields, p + idx("groups", i) + ".", out.groups.emplace_back());
+      group(groups[i]->fields, p + detail::indexed("groups", i) + ".", out.groups.emplace_back());
     }
     enum_all(r, "exempt_effects", "cadre.v1.ExemptionEffect", out.exempt_effects);
     enum_all(r, "softened_effects", "cadre.v1.ExemptionEffect", out.softened_effects);
     const auto shortenings = r.all("shortenings");
     for (std::size_t i = 0; i < shortenings.size() && status_.ok(); ++i) {
-      shortening(shortenings[i]->fields, p + idx("shortenings", i) + ".",
+      shortening(shortenings[i]->fields, p + detail::indexed("shortenings", i) + ".",
                  out.shortenings.emplace_back());
     }
     const auto documents = r.all("documents");
     for (std::size_t i = 0; i < documents.size() && status_.ok(); ++i) {
-      document(documents[i]->fields, p + idx("documents", i) + ".", out.documents.emplace_back());
+      document(documents[i]->fields, p + detail::indexed("documents", i) + ".",
+               out.documents.emplace_back());
     }
   }
-
-  Status status_;
 };
 
 void canon_citations(detail::Canon &c, const std::string &key, const std::vector<Citation> &list) {
   c.field(key + ".count", static_cast<long long>(list.size()));
   for (std::size_t i = 0; i < list.size(); ++i) {
-    c.citation(idx(key, i), list[i]);
+    c.citation(detail::indexed(key, i), list[i]);
   }
 }
 
@@ -401,7 +274,7 @@ std::string content_hash(const ToleranceModel &model) {
   c.field("facts.count", static_cast<long long>(model.facts.size()));
   for (std::size_t i = 0; i < model.facts.size(); ++i) {
     const ToleranceFactSpec &f = model.facts[i];
-    const std::string k = idx("facts", i);
+    const std::string k = detail::indexed("facts", i);
     c.field(k + ".key", f.key);
     c.text(k + ".name", f.name);
     c.field(k + ".type", static_cast<int>(f.type));
@@ -411,7 +284,7 @@ std::string content_hash(const ToleranceModel &model) {
   c.field("groups.count", static_cast<long long>(model.groups.size()));
   for (std::size_t i = 0; i < model.groups.size(); ++i) {
     const ToleranceGroup &g = model.groups[i];
-    const std::string k = idx("groups", i);
+    const std::string k = detail::indexed("groups", i);
     c.field(k + ".key", g.key);
     c.field(k + ".role", static_cast<int>(g.role));
     c.text(k + ".name", g.name);
@@ -421,13 +294,13 @@ std::string content_hash(const ToleranceModel &model) {
     c.field(k + ".mitigation", static_cast<int>(g.mitigation));
     c.field(k + ".outcomes.count", static_cast<long long>(g.outcomes.size()));
     for (std::size_t j = 0; j < g.outcomes.size(); ++j) {
-      c.field(idx(k + ".outcomes", j), static_cast<int>(g.outcomes[j]));
+      c.field(detail::indexed(k + ".outcomes", j), static_cast<int>(g.outcomes[j]));
     }
     c.field(k + ".gate", g.gate);
     c.field(k + ".criteria.count", static_cast<long long>(g.criteria.size()));
     for (std::size_t j = 0; j < g.criteria.size(); ++j) {
       const ToleranceCriterion &cr = g.criteria[j];
-      const std::string ck = idx(k + ".criteria", j);
+      const std::string ck = detail::indexed(k + ".criteria", j);
       c.field(ck + ".key", cr.key);
       c.text(ck + ".name", cr.name);
       c.text(ck + ".text", cr.text);
@@ -441,7 +314,7 @@ std::string content_hash(const ToleranceModel &model) {
   const auto effects = [&](const std::string &k, const std::vector<ExemptionEffect> &v) {
     c.field(k + ".count", static_cast<long long>(v.size()));
     for (std::size_t i = 0; i < v.size(); ++i) {
-      c.field(idx(k, i), static_cast<int>(v[i]));
+      c.field(detail::indexed(k, i), static_cast<int>(v[i]));
     }
   };
   effects("exempt_effects", model.exempt_effects);
@@ -449,7 +322,7 @@ std::string content_hash(const ToleranceModel &model) {
   c.field("shortenings.count", static_cast<long long>(model.shortenings.size()));
   for (std::size_t i = 0; i < model.shortenings.size(); ++i) {
     const ToleranceShortening &s = model.shortenings[i];
-    const std::string k = idx("shortenings", i);
+    const std::string k = detail::indexed("shortenings", i);
     c.field(k + ".outcome", static_cast<int>(s.outcome));
     c.field(k + ".percent", s.percent);
     c.text(k + ".text", s.text);
@@ -457,7 +330,7 @@ std::string content_hash(const ToleranceModel &model) {
   }
   c.field("documents.count", static_cast<long long>(model.documents.size()));
   for (std::size_t i = 0; i < model.documents.size(); ++i) {
-    c.document(idx("documents", i), model.documents[i]);
+    c.document(detail::indexed("documents", i), model.documents[i]);
   }
   return sha256_hex(c.take());
 }

@@ -619,6 +619,12 @@ TEST(Calendar, BadTextsNameTheField) {
        R"cal(notices { year: 2030 citation { document: "t" } holidays { festivals: "x" name { zh_cn: "a" en: "b" } first: "2030-03-02" last: "2030-03-03" } })cal",
        "notices[0].citation.verification", "required"},
       {"year", R"cal(notices { year: 99999 })cal", "notices[0].year", "1949 to 2199"},
+      {"year beyond 32 bits", R"cal(notices { year: -2147483649 })cal", "notices[0].year",
+       "32-bit integer"},
+      {"bool",
+       (head +
+        R"cal(holidays { festivals: "x" name { zh_cn: "a" en: "b" } first: "2030-03-02" last: "2030-03-03" replaces: yes } })cal"),
+       "notices[0].holidays[0].replaces", "true or false"},
       {"deep",
        "a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{a{}}}}}}}}}}}}}}}}}}}}}"
        "}}}}}}}}}}}}}}",

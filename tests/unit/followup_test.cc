@@ -736,6 +736,16 @@ TEST(FollowUpTemplates, BadHostTextNamesTheField) {
   EXPECT_EQ(error(replaced("jurisdiction: \"360000\"", "jurisdiction: \"Jiangxi\"")).field(),
             "templates[0].jurisdiction");
   EXPECT_EQ(error(replaced("channels: [CHANNEL_UNSUITABLE]", "")).field(), "templates[0].channels");
+  EXPECT_EQ(error(replaced("channels: [CHANNEL_UNSUITABLE]",
+                           "channels: [CHANNEL_UNSUITABLE, CHANNEL_UNSPECIFIED]"))
+                .field(),
+            "templates[0].channels[1]");
+  EXPECT_EQ(error(replaced("channels: [CHANNEL_UNSUITABLE]", "channels: [UNSUITABLE]")).field(),
+            "templates[0].channels[0]");
+  EXPECT_EQ(error(replaced("first { amount: 5", "first { amount: 2147483648")).field(),
+            "templates[0].items[0].first.amount");
+  EXPECT_EQ(error(replaced("first { amount: 5", "first { amount: 1234567890123456789")).field(),
+            "templates[0].items[0].first.amount");
   EXPECT_EQ(
       error(replaced("effective_from: \"2017-01-01\"", "effective_from: \"2017-02-30\"")).field(),
       "templates[0].effective_from");
