@@ -44,7 +44,7 @@ std::string today() {
 }
 
 // What every case command shares: the store, the engine (with --procedures), the output.
-struct CaseCommand {
+struct CaseCommand : Bilingual {
   const service::Operation &op;
   std::string name;
   po::options_description desc;
@@ -55,7 +55,6 @@ struct CaseCommand {
   std::string lang_s = "both";
   std::string request_path;
   bool json = false;
-  Lang lang = Lang::kBoth;
   std::optional<Engine> engine;
   std::unique_ptr<CaseStore> store;
 
@@ -125,31 +124,7 @@ struct CaseCommand {
     return c.run(request, response);
   }
 
-  // A text in the language asked: "中文 / English" for both.
-  [[nodiscard]] std::string text(const pb::LocalizedText &t) const {
-    if (lang == Lang::kZh || t.en().empty()) {
-      return t.zh_cn();
-    }
-    if (lang == Lang::kEn || t.zh_cn().empty()) {
-      return t.en();
-    }
-    return t.zh_cn() + " / " + t.en();
-  }
-  [[nodiscard]] std::string text(std::string_view zh, std::string_view en) const {
-    if (lang == Lang::kZh) {
-      return std::string(zh);
-    }
-    if (lang == Lang::kEn) {
-      return std::string(en);
-    }
-    return std::string(zh) + " " + std::string(en);
-  }
-
-  void print_citation(const pb::Citation &c) const {
-    std::cout << "      " << text("依据", "basis") << ": " << c.document() << " " << c.article()
-              << (c.item().empty() ? "" : " " + c.item()) << " ["
-              << label_of(static_cast<Verification>(c.verification()), lang) << "]\n";
-  }
+  void print_citation(const pb::Citation &c) const { std::cout << "      " << citation(c) << "\n"; }
 
   void print_due(const pb::CaseDue &d, bool with_case) const {
     std::cout << "  ";

@@ -24,6 +24,39 @@
 namespace cadre::cli {
 namespace pb = ::cadre::v1;
 
+std::string Bilingual::text(const LocalizedText &t) const {
+  if (lang == Lang::kZh || t.en.empty()) {
+    return t.zh_cn;
+  }
+  if (lang == Lang::kEn || t.zh_cn.empty()) {
+    return t.en;
+  }
+  return t.zh_cn + " / " + t.en;
+}
+
+std::string Bilingual::text(const cadre::v1::LocalizedText &t) const {
+  return text(LocalizedText{t.zh_cn(), t.en()});
+}
+
+std::string Bilingual::text(std::string_view zh, std::string_view en) const {
+  if (lang == Lang::kBoth) {
+    return std::string(zh) + " " + std::string(en);
+  }
+  return std::string(lang == Lang::kZh ? zh : en);
+}
+
+std::string Bilingual::citation(const cadre::v1::Citation &c) const {
+  std::string out = text("依据", "basis") + ": " + c.document();
+  if (!c.article().empty() || !c.item().empty()) {
+    out += " " + c.article() + c.item();
+  }
+  out += " [" + label(static_cast<Verification>(c.verification())) + "]";
+  if (c.evidence()) {
+    out += " " + text("（仅作证据）", "(evidence only)");
+  }
+  return out;
+}
+
 std::string_view zh_or_en(Lang lang, std::string_view zh, std::string_view en) {
   return lang == Lang::kEn ? en : zh;
 }

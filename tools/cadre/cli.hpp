@@ -16,8 +16,11 @@
 #include <utility>
 #include <vector>
 
+#include "cadre/finding.hpp"
 #include "cadre/labels.hpp"
 #include "cadre/status.hpp"
+#include "cadre/v1/common.pb.h"
+#include "cadre/v1/finding.pb.h"
 #include "cadre/v1/roster.pb.h"
 #include "cadre/v1/screening.pb.h"
 #include "codec/record_split.hpp"
@@ -47,6 +50,35 @@ template <typename E>
 std::string_view label_of(E value, Lang lang) {
   return cadre::label(value, lang == Lang::kEn ? Language::kEn : Language::kZhCn);
 }
+
+/**
+ * Texts in the language of a command's --lang; for both, zh-CN first: "中文 / English" for a
+ * LocalizedText or a label, "中文 English" for a pair of words.
+ */
+struct Bilingual {
+  Lang lang = Lang::kBoth;  ///< the language asked
+
+  /** A LocalizedText; the other language when one is empty. */
+  [[nodiscard]] std::string text(const LocalizedText &t) const;
+  /** A LocalizedText of the schema; the other language when one is empty. */
+  [[nodiscard]] std::string text(const cadre::v1::LocalizedText &t) const;
+  /** A pair of words. */
+  [[nodiscard]] std::string text(std::string_view zh, std::string_view en) const;
+  /**
+   * A citation on one line: "依据 basis: DOCUMENT ARTICLEITEM [verification]", and "(evidence
+   * only)" for evidence that is no legal basis.
+   */
+  [[nodiscard]] std::string citation(const cadre::v1::Citation &c) const;
+  /** The label of a value of a schema enum. */
+  template <typename E>
+  [[nodiscard]] std::string label(E value) const {
+    if (lang == Lang::kBoth) {
+      return std::string(label_of(value, Lang::kZh)) + " / " +
+             std::string(label_of(value, Lang::kEn));
+    }
+    return std::string(label_of(value, lang));
+  }
+};
 
 /**
  * Reads a whole file ("-": standard input). A file over codec::kMaxInputBytes

@@ -36,39 +36,7 @@ namespace {
 
 namespace pb = ::cadre::v1;
 
-struct Printer {
-  Lang lang = Lang::kBoth;
-
-  [[nodiscard]] std::string text(const LocalizedText &t) const {
-    if (lang == Lang::kZh || t.en.empty()) {
-      return t.zh_cn;
-    }
-    if (lang == Lang::kEn || t.zh_cn.empty()) {
-      return t.en;
-    }
-    return t.zh_cn + " / " + t.en;
-  }
-  [[nodiscard]] std::string text(const pb::LocalizedText &t) const {
-    return text(LocalizedText{t.zh_cn(), t.en()});
-  }
-  [[nodiscard]] std::string text(std::string_view zh, std::string_view en) const {
-    if (lang == Lang::kZh) {
-      return std::string(zh);
-    }
-    if (lang == Lang::kEn) {
-      return std::string(en);
-    }
-    return std::string(zh) + " " + std::string(en);
-  }
-  // The label of a schema enum value: both languages for --lang both.
-  template <typename E>
-  [[nodiscard]] std::string label(E value) const {
-    if (lang == Lang::kBoth) {
-      return std::string(label_of(value, Lang::kZh)) + " / " +
-             std::string(label_of(value, Lang::kEn));
-    }
-    return std::string(label_of(value, lang));
-  }
+struct Printer : Bilingual {
   // The label of a value of the follow-up module (cadre::followup_label()).
   template <typename E>
   [[nodiscard]] std::string followup(E value) const {
@@ -78,14 +46,7 @@ struct Printer {
   void citations(const google::protobuf::RepeatedPtrField<pb::Citation> &cs,
                  std::string_view indent) const {
     for (const pb::Citation &c : cs) {
-      std::cout << indent << text("依据", "basis") << ": " << c.document();
-      if (!c.article().empty() || !c.item().empty()) {
-        std::cout << " " << c.article() << c.item();
-      }
-      std::cout << " [" << label(static_cast<Verification>(c.verification())) << "]";
-      if (c.evidence()) {
-        std::cout << " " << text("（仅作证据）", "(evidence only)");
-      }
+      std::cout << indent << citation(c);
       if (!c.supports().empty()) {
         std::cout << "  " << c.supports();
       }

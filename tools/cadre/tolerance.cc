@@ -22,49 +22,7 @@ namespace {
 
 namespace pb = ::cadre::v1;
 
-struct Printer {
-  Lang lang = Lang::kBoth;
-
-  [[nodiscard]] std::string text(const pb::LocalizedText &t) const {
-    if (lang == Lang::kZh || t.en().empty()) {
-      return t.zh_cn();
-    }
-    if (lang == Lang::kEn || t.zh_cn().empty()) {
-      return t.en();
-    }
-    return t.zh_cn() + " / " + t.en();
-  }
-  [[nodiscard]] std::string text(std::string_view zh, std::string_view en) const {
-    if (lang == Lang::kZh) {
-      return std::string(zh);
-    }
-    if (lang == Lang::kEn) {
-      return std::string(en);
-    }
-    return std::string(zh) + " " + std::string(en);
-  }
-  // The label of a schema enum value: both languages for --lang both.
-  template <typename E>
-  [[nodiscard]] std::string label(E value) const {
-    if (lang == Lang::kBoth) {
-      return std::string(label_of(value, Lang::kZh)) + " / " +
-             std::string(label_of(value, Lang::kEn));
-    }
-    return std::string(label_of(value, lang));
-  }
-
-  void citation(const pb::Citation &c, std::string_view indent) const {
-    std::cout << indent << text("依据", "basis") << ": " << c.document();
-    if (!c.article().empty() || !c.item().empty()) {
-      std::cout << " " << c.article() << c.item();
-    }
-    std::cout << " [" << label(static_cast<Verification>(c.verification())) << "]";
-    if (c.evidence()) {
-      std::cout << " " << text("（仅作证据）", "(evidence only)");
-    }
-    std::cout << "\n";
-  }
-
+struct Printer : Bilingual {
   static std::string mark(pb::CriterionStatus s) {
     switch (s) {
       case pb::CRITERION_STATUS_MET:
@@ -134,7 +92,7 @@ struct Printer {
         }
         std::cout << "\n";
         for (const pb::Citation &ci : c.citations()) {
-          citation(ci, "          ");
+          std::cout << "          " << citation(ci) << "\n";
         }
       }
     }
