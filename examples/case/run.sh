@@ -22,17 +22,8 @@ store="$work/cases.db"
 rm -f "$store" "$store-wal" "$store-shm" "$work/cases.export" "$work/copy.db"
 mkdir -p "$work"
 
-run() {  # run EXPECTED-STATUS ARGS...
-  expected=$1
-  shift
-  echo "\$ cadre $*"
-  status=0
-  "$cadre" "$@" --store "$store" --lang "$lang" || status=$?
-  if [ "$status" -ne "$expected" ]; then
-    echo "run.sh: 'cadre $*' exited with $status, expected $expected" >&2
-    exit 1
-  fi
-}
+# run EXPECTED-STATUS ARGS...
+. "$here/../run-step.sh"
 
 # 问责: the finding of the screening as of 2025-05-08 opens the case.
 run 0 case open --from-finding cn-2022.accountability.adjustment --cadre c9001 \

@@ -23,17 +23,8 @@ mkdir -p "$work"
 roster="$work/followup-roster.json"
 cp "$here/roster.json" "$roster"
 
-run() {  # run EXPECTED-STATUS ARGS...
-  expected=$1
-  shift
-  echo "\$ cadre $*"
-  status=0
-  "$cadre" "$@" --lang "$lang" || status=$?
-  if [ "$status" -ne "$expected" ]; then
-    echo "run.sh: FAILED: 'cadre $*' exited with $status, expected $expected" >&2
-    exit 1
-  fi
-}
+# run EXPECTED-STATUS ARGS...
+. "$here/../run-step.sh"
 
 record() {  # record FILE AS-OF
   run 0 followup record "$here/records/$1" --roster "$roster" --cadre c1 --plan f1 --as-of "$2" \

@@ -22,17 +22,8 @@ store="$work/tolerance-cases.db"
 rm -f "$store" "$store-wal" "$store-shm"
 mkdir -p "$work"
 
-run() {  # run EXPECTED-STATUS ARGS...
-  expected=$1
-  shift
-  echo "\$ cadre $*"
-  status=0
-  "$cadre" "$@" --store "$store" --lang "$lang" || status=$?
-  if [ "$status" -ne "$expected" ]; then
-    echo "run.sh: 'cadre $*' exited with $status, expected $expected" >&2
-    exit 1
-  fi
-}
+# run EXPECTED-STATUS ARGS...
+. "$here/../../run-step.sh"
 
 run 0 case open --exemption-claim c9101-rc1 --cadre c9101 --roster "$here/roster.json" --id rc-c9101
 run 0 case record "$here/events/1-acceptance.json" --id rc-c9101
