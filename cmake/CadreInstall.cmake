@@ -48,6 +48,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/exemption_case.hpp
   cadre/facts.hpp
   cadre/followup.hpp
+  cadre/followup_catalogue.hpp
   cadre/followup_plan.hpp
   cadre/organisation.hpp
   cadre/procedure_definition.hpp

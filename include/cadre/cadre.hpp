@@ -21,6 +21,7 @@
 #include "cadre/facts.hpp"
 #include "cadre/finding.hpp"
 #include "cadre/followup.hpp"
+#include "cadre/followup_catalogue.hpp"
 #include "cadre/followup_plan.hpp"
 #include "cadre/labels.hpp"
 #include "cadre/organisation.hpp"

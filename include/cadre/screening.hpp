@@ -25,6 +25,7 @@
 #include "cadre/date.hpp"
 #include "cadre/domain.hpp"
 #include "cadre/finding.hpp"
+#include "cadre/followup_catalogue.hpp"
 #include "cadre/procedure_definition.hpp"
 #include "cadre/rules/retirement.hpp"
 #include "cadre/tolerance.hpp"
@@ -56,6 +57,12 @@ struct EngineConfig {
    * default, to which a host adds its own (ToleranceModels::add_text()).
    */
   ToleranceModels tolerance = ToleranceModels::builtin();
+  /**
+   * The follow-up plan templates (后续管理) plans are generated from, and the method checks:
+   * the shipped ones by default, to which a host adds its own (FollowUpCatalogue::add_text()).
+   * A host's template in force for a region wins over the shipped one there.
+   */
+  FollowUpCatalogue followups = FollowUpCatalogue::builtin();
 };
 
 /**
@@ -77,6 +84,12 @@ struct ScreenSummary {
   std::vector<std::pair<Channel, int>> by_channel;
   /** Cadres going down per rank level of their highest post on the as-of date. */
   std::vector<std::pair<RankLevel, int>> by_rank_level;
+  /** Follow-up plans (后续管理) started by the as-of date with no final outcome by it. */
+  int followup_plans_open = 0;
+  /** Follow-up talks of those plans overdue on the as-of date (working-day calendar). */
+  int followup_talks_overdue = 0;
+  /** Follow-up plans ending in 重新任用 in the as-of date's year, on or before the date. */
+  int reappointed_this_year = 0;
 
   /**
    * Cadres with a finding of a channel.
@@ -100,6 +113,19 @@ struct ScreenSummary {
    * @param findings the findings of this cadre only
    */
   void add(const Cadre &cadre, Date as_of, const std::vector<Finding> &findings);
+
+  /**
+   * Adds the follow-up figures of one screened cadre: its plans open, their talks overdue and
+   * its re-appointments in the as-of year (see the fields). A plan that cannot be dated (its
+   * adjustment missing or no template for it) counts as open and adds no overdue talk.
+   * Allocates only while dating a plan.
+   * @param cadre the cadre screened
+   * @param as_of the as-of date of the screening
+   * @param followups the templates the plans were generated from
+   * @param calendar the working-day calendar
+   */
+  void add_followup(const Cadre &cadre, Date as_of, const FollowUpCatalogue &followups,
+                    const WorkCalendar &calendar);
 
   /**
    * Adds the counts of another summary (of other cadres).

@@ -377,6 +377,9 @@ void encode(const ScreenSummary &in, pb::ScreenSummary &out) {
   out.set_accountability(in.accountability);
   out.set_unsuitable(in.unsuitable);
   out.set_bureau_level_or_above(in.bureau_level_or_above);
+  out.set_followup_plans_open(in.followup_plans_open);
+  out.set_followup_talks_overdue(in.followup_talks_overdue);
+  out.set_reappointed_this_year(in.reappointed_this_year);
   out.mutable_by_channel()->Reserve(out.by_channel_size() + static_cast<int>(in.by_channel.size()));
   for (const auto &[channel, n] : in.by_channel) {
     auto *c = out.add_by_channel();

@@ -362,6 +362,9 @@ void ScreenSummary::merge(const ScreenSummary &o) {
   accountability += o.accountability;
   unsuitable += o.unsuitable;
   bureau_level_or_above += o.bureau_level_or_above;
+  followup_plans_open += o.followup_plans_open;
+  followup_talks_overdue += o.followup_talks_overdue;
+  reappointed_this_year += o.reappointed_this_year;
   for (const auto &[channel, n] : o.by_channel) {
     count(by_channel, channel, n);
   }

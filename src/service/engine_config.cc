@@ -66,6 +66,13 @@ StatusOr<EngineConfig> engine_config(const std::uint8_t *bytes, std::size_t size
                     st.field().rfind(path, 0) == 0 ? st.field() : path + "." + st.field());
     }
   }
+  for (int i = 0; i < options.followup_texts_size(); ++i) {
+    const std::string path = "options.followup_texts[" + std::to_string(i) + "]";
+    if (auto st = config.followups.add_text(options.followup_texts(i), path); !st.ok()) {
+      return Status(st.code(), st.message(),
+                    st.field().rfind(path, 0) == 0 ? st.field() : path + "." + st.field());
+    }
+  }
   if (options.without_builtin_catalogues() && options.catalogue_texts_size() == 0) {
     return invalid_argument("options.without_builtin_catalogues",
                             "no catalogue left: give catalogue_texts");

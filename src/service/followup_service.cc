@@ -359,8 +359,8 @@ class FollowUpDueRun final : public RecordRun {
     }
     one_.clear();
     one_.push_back(std::move(cadre_));
-    FollowUpDueReport due =
-        cadre::followup_due(followup_catalogue(), one_, scope_, as_of_, engine_.config().calendar);
+    FollowUpDueReport due = cadre::followup_due(followup_catalogue(engine_), one_, scope_, as_of_,
+                                                engine_.config().calendar);
     cadre_ = std::move(one_.front());
     for (const Status &e : due.errors) {
       // "cadres[0].follow_up_plans[j].<field>" of the one cadre: the request's index, and a
@@ -440,9 +440,8 @@ StatusOr<PlanRequest> read_plan_request(const Request &request) {
 
 }  // namespace
 
-const FollowUpCatalogue &followup_catalogue() {
-  static const FollowUpCatalogue kCatalogue = FollowUpCatalogue::builtin();
-  return kCatalogue;
+const FollowUpCatalogue &followup_catalogue(const Engine &engine) noexcept {
+  return engine.config().followups;
 }
 
 Status followup_plan(const Engine &engine, const pb::FollowUpPlanRequest &request,
@@ -469,7 +468,7 @@ Status followup_plan(const Engine &engine, const pb::FollowUpPlanRequest &reques
       return {StatusCode::kAlreadyExists, "the cadre already has a plan with this id", "plan_id"};
     }
   }
-  auto schedule = plan(followup_catalogue(), cadre, request.adjustment_id(), plan_id, *as_of,
+  auto schedule = plan(followup_catalogue(engine), cadre, request.adjustment_id(), plan_id, *as_of,
                        engine.config().calendar);
   if (!schedule.ok()) {
     return in_request(schedule.status(), std::nullopt);
@@ -494,8 +493,8 @@ Status followup_record(const Engine &engine, const pb::FollowUpRecordRequest &re
   if (Status st = record_into(plan, request, *as_of); !st.ok()) {
     return in_request(st, j);
   }
-  auto status =
-      plan_status(followup_catalogue(), cadre, request.plan_id(), *as_of, engine.config().calendar);
+  auto status = plan_status(followup_catalogue(engine), cadre, request.plan_id(), *as_of,
+                            engine.config().calendar);
   if (!status.ok()) {
     return in_request(status.status(), j);
   }
@@ -584,7 +583,7 @@ Status followup_outcome(const Engine &engine, const pb::FollowUpOutcomeRequest &
   };
   const WorkCalendar &calendar = engine.config().calendar;
   if (request.check_only()) {
-    auto check = check_reappointment(followup_catalogue(), cadre, request.plan_id(), facts,
+    auto check = check_reappointment(followup_catalogue(engine), cadre, request.plan_id(), facts,
                                      decided_on, engine, calendar);
     if (!check.ok()) {
       return in_outcome(check.status());
@@ -596,8 +595,8 @@ Status followup_outcome(const Engine &engine, const pb::FollowUpOutcomeRequest &
     decision.decided_on = decided_on;
     decision.record_id = request.record_id();
     decision.facts = facts;
-    auto answer =
-        decide_outcome(followup_catalogue(), cadre, request.plan_id(), decision, engine, calendar);
+    auto answer = decide_outcome(followup_catalogue(engine), cadre, request.plan_id(), decision,
+                                 engine, calendar);
     if (!answer.ok()) {
       return in_outcome(answer.status());
     }
@@ -610,7 +609,7 @@ Status followup_outcome(const Engine &engine, const pb::FollowUpOutcomeRequest &
     cadre.follow_up_plans[j] = answer->plan;
   }
   const FollowUpPlan &plan = cadre.follow_up_plans[j];
-  auto flags = check_method(followup_catalogue(), cadre, plan.adjustment_id, method, *as_of);
+  auto flags = check_method(followup_catalogue(engine), cadre, plan.adjustment_id, method, *as_of);
   if (!flags.ok()) {
     const Status &st = flags.status();
     return st.field() == "facts.recorded_by"

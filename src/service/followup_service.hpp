@@ -1,7 +1,7 @@
 // The operations of follow-up management (issue 11 §2): followup_plan,
 // followup_record, followup_due and followup_outcome, the handlers of their
-// rows in the operation table. The templates are the shipped ones
-// (FollowUpCatalogue::builtin()); the calendar is the engine's. Internal to
+// rows in the operation table. The templates and the calendar are the
+// engine's (EngineConfig::followups, EngineConfig::calendar). Internal to
 // libcadre and the CLI; never installed.
 #ifndef CADRE_SRC_SERVICE_FOLLOWUP_SERVICE_HPP
 #define CADRE_SRC_SERVICE_FOLLOWUP_SERVICE_HPP
@@ -16,8 +16,13 @@
 
 namespace cadre::service {
 
-/** The follow-up templates of the operations: the shipped ones, built once. */
-const FollowUpCatalogue &followup_catalogue();
+/**
+ * The follow-up templates of the operations: the engine's (EngineConfig::followups: the
+ * shipped ones and the host's `EngineOptions.followup_texts`).
+ * @param engine the engine
+ * @return its templates, alive as long as the engine
+ */
+const FollowUpCatalogue &followup_catalogue(const Engine &engine) noexcept;
 
 /**
  * The plan of the request's adjustment of its cadre, dated on the engine's calendar, and the

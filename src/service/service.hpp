@@ -234,6 +234,7 @@ void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t i
     findings.clear();
     engine.screen(cadre, as_of, path, findings);
     summary.add(cadre, as_of, findings);
+    summary.add_followup(cadre, as_of, engine.config().followups, engine.config().calendar);
     // Room first: protobuf's Add() leaks the element it made when growing its array fails.
     response.mutable_findings()->Reserve(response.findings_size() +
                                          static_cast<int>(findings.size()));
@@ -245,6 +246,7 @@ void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t i
   reuse->findings.recycle(findings);
   ::cadre::detail::screen(engine, cadre, as_of, path, findings, reuse->findings);
   summary.add(cadre, as_of, findings);
+  summary.add_followup(cadre, as_of, engine.config().followups, engine.config().calendar);
   if (reuse->summary_only) {
     return;
   }

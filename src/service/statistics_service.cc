@@ -23,12 +23,6 @@ namespace gp = ::google::protobuf;
 
 namespace {
 
-// The shipped follow-up templates, read once.
-const FollowUpCatalogue &followup_catalogue() {
-  static const FollowUpCatalogue kCatalogue = FollowUpCatalogue::builtin();
-  return kCatalogue;
-}
-
 std::string day_text(const std::optional<Date> &d) { return d ? d->to_string() : std::string(); }
 
 void encode(const Period &in, pb::StatisticsPeriod &out) {
@@ -278,7 +272,7 @@ class StatisticsRun final : public RecordRun {
     if (!options.ok()) {
       return options.status();
     }
-    builder_.emplace(engine_, followup_catalogue(), std::move(options).value());
+    builder_.emplace(engine_, engine_.config().followups, std::move(options).value());
     return {};
   }
 
