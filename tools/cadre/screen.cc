@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "cli.hpp"
@@ -36,6 +37,9 @@ void print_findings(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
   print_errors(r.errors(), lang, os);
 }
 
+// The year of an ISO date ("2024-06-30" -> "2024").
+std::string year_of(const std::string &as_of) { return as_of.substr(0, 4); }
+
 void print_summary(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
   // Channels and rank levels in the order of the schema.
   pb::ScreenSummary s = r.summary();
@@ -57,7 +61,9 @@ void print_summary(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
       os << label_of(static_cast<RankLevel>(c.rank_level()), Lang::kZh) << " " << c.cadres()
          << "人；";
     }
-    os << "\n";
+    os << "\n  后续管理：在管计划" << s.followup_plans_open() << "个，谈心谈话逾期"
+       << s.followup_talks_overdue() << "次（按工作日计），" << year_of(r.as_of()) << "年重新任用"
+       << s.reappointed_this_year() << "人。\n";
   }
   if (lang != Lang::kZh) {
     os << "Summary: as of " << r.as_of() << ", " << count(s.cadres_screened(), "cadre")
@@ -74,7 +80,9 @@ void print_summary(const pb::ScreenResponse &r, Lang lang, std::ostream &os) {
       os << label_of(static_cast<RankLevel>(c.rank_level()), Lang::kEn) << " " << c.cadres()
          << "; ";
     }
-    os << "\n";
+    os << "\n  Follow-up: " << count(s.followup_plans_open(), "plan") << " open, "
+       << count(s.followup_talks_overdue(), "talk") << " overdue (working days), "
+       << s.reappointed_this_year() << " re-appointed in " << year_of(r.as_of()) << ".\n";
   }
 }
 
