@@ -5524,6 +5524,7 @@ class EngineOptions(_typed.Message):
         ("calendar_texts", "calendar_texts", _typed.SCALAR, None, True, False),
         ("procedure_texts", "procedure_texts", _typed.SCALAR, None, True, False),
         ("tolerance_texts", "tolerance_texts", _typed.SCALAR, None, True, False),
+        ("followup_texts", "followup_texts", _typed.SCALAR, None, True, False),
     )
 
     language: str = ""
@@ -5550,6 +5551,12 @@ class EngineOptions(_typed.Message):
     """Criteria of error tolerance the host adds to the shipped ones (a
     province's 容错纠错 rules), each the text of a cadre.v1.ToleranceModels in
     protobuf text format (docs/tolerance.md), checked as the shipped ones are.
+    """
+    followup_texts: list[str] = _field(default_factory=list)
+    """Follow-up plan templates the host adds to the shipped ones (后续管理: a
+    province's periods and cadences), each a text of `templates` and `checks`
+    in protobuf text format (docs/followup.md), checked as the shipped ones
+    are. A host's template in force for a region wins there.
     """
 
 
@@ -5616,6 +5623,9 @@ class ScreenSummary(_typed.Message):
         ("bureau_level_or_above", "bureau_level_or_above", _typed.SCALAR, None, False, False),
         ("by_channel", "by_channel", _typed.MESSAGE, "ChannelCount", True, False),
         ("by_rank_level", "by_rank_level", _typed.MESSAGE, "RankLevelCount", True, False),
+        ("followup_plans_open", "followup_plans_open", _typed.SCALAR, None, False, False),
+        ("followup_talks_overdue", "followup_talks_overdue", _typed.SCALAR, None, False, False),
+        ("reappointed_this_year", "reappointed_this_year", _typed.SCALAR, None, False, False),
     )
 
     cadres_screened: int = 0
@@ -5630,6 +5640,12 @@ class ScreenSummary(_typed.Message):
     """Of which at department (厅局) level or above."""
     by_channel: list[ChannelCount] = _field(default_factory=list)
     by_rank_level: list[RankLevelCount] = _field(default_factory=list)
+    followup_plans_open: int = 0
+    """Follow-up (后续管理) as of the date: plans started with no final outcome."""
+    followup_talks_overdue: int = 0
+    """Talks of those plans overdue on the working-day calendar."""
+    reappointed_this_year: int = 0
+    """Plans ending in re-appointment (重新任用) in the date's year, by the date."""
 
 
 @dataclass
