@@ -61,6 +61,7 @@ struct CadreBuilder {
   void down_violation(Down &dn);
   void leave_post(Down &dn);
   void follow_up(Date d, const pb::Adjustment &stored);
+  void exemption_on(Date d, const pb::Adjustment &stored);
 
   // Records the stages add (cadre_builder.cc).
   static void add_terms(pb::Post &p, Date from, Date to);

@@ -353,16 +353,33 @@ void CadreBuilder::follow_up(Date d, const pb::Adjustment &stored) {
   plan->set_start_date(d.to_string());
   const Date plan_end = d.add_years(1);
   if (plan_end <= end) plan->set_end_date(plan_end.to_string());
-  const int talks = r.range(1, 4);
+  // Talks on the templates' cadence until the outcome (or the end of the history): each
+  // actor's first within 2 weeks (the organisation department's within 4), then every 3
+  // months (6); some held late, a few not held.
+  const Date talks_until = std::min(plan_end, end);
+  constexpr struct {
+    pb::FollowUpActor actor;
+    int first_days;
+    int every_months;
+  } kTalkers[] = {{pb::FOLLOW_UP_ACTOR_UNIT_PRINCIPAL, 14, 3},
+                  {pb::FOLLOW_UP_ACTOR_LEADER_IN_CHARGE, 14, 3},
+                  {pb::FOLLOW_UP_ACTOR_ORGANISATION_DEPARTMENT, 28, 6}};
   int talk_id = 0;
-  for (int k = 0; k < talks; ++k) {
-    const Date held = d.add_days(30 + 90 * k);
-    if (held > end) break;
-    pb::Talk *t = plan->add_talks();
-    t->set_id(id("t", talk_id));
-    t->set_held_on(held.to_string());
-    t->set_actor(static_cast<pb::FollowUpActor>(k % 3 + 1));
-    t->set_notes_ref("N" + pad(r.below(1'000'000U), 6));
+  for (const auto &t : kTalkers) {
+    for (int k = 0;; ++k) {
+      const Date due = d.add_days(t.first_days).add_months(k * t.every_months);
+      if (due > talks_until) break;
+      if (r.chance(rates_.follow_up_talk_missed)) continue;
+      const Date held = r.chance(rates_.follow_up_talk_late)
+                            ? due.add_days(r.range(1, 20))
+                            : due.add_days(-r.range(0, std::min(t.first_days - 1, 10)));
+      if (held > end) break;
+      pb::Talk *talk = plan->add_talks();
+      talk->set_id(id("t", talk_id));
+      talk->set_held_on(held.to_string());
+      talk->set_actor(t.actor);
+      talk->set_notes_ref("N" + pad(r.below(1'000'000U), 6));
+    }
   }
   if (d.add_days(60) <= end) {
     pb::Training *tr = plan->add_trainings();
@@ -373,17 +390,25 @@ void CadreBuilder::follow_up(Date d, const pb::Adjustment &stored) {
     if (tr_end <= end) tr->set_end_date(tr_end.to_string());
     tr->set_hours(r.range(16, 80));
   }
-  if (f.channel == pb::CHANNEL_UNSUITABLE && d.add_days(90) <= end) {
+  const double task = f.channel == pb::CHANNEL_UNSUITABLE ? rates_.follow_up_task_unsuitable
+                                                          : rates_.follow_up_task;
+  if (d.add_days(90) <= end && r.chance(task)) {
     pb::SpecialTask *st = plan->add_special_tasks();
     st->set_id("st1");
     st->set_description(std::string(r.pick(kTasks)));
     st->set_start_date(d.add_days(90).to_string());
     const Date st_end = d.add_days(90 + 270);
-    if (st_end <= end) {
+    // Assessed (its own grade) within 20 working days of its end: 2 weeks here.
+    if (st_end.add_days(14) <= end) {
       st->set_end_date(st_end.to_string());
       st->set_grade(r.chance(0.3) ? pb::ASSESSMENT_GRADE_EXCELLENT
                                   : pb::ASSESSMENT_GRADE_COMPETENT);
+    } else if (st_end <= end) {
+      st->set_end_date(st_end.to_string());
     }
+  }
+  if (f.channel == pb::CHANNEL_ACCOUNTABILITY && r.chance(rates_.exemption_on_accountability)) {
+    exemption_on(d, stored);
   }
   if (plan_end <= end) {
     pb::FollowUpOutcome *o = plan->mutable_outcome();
@@ -396,6 +421,37 @@ void CadreBuilder::follow_up(Date d, const pb::Adjustment &stored) {
                 : x < ag ? pb::FOLLOW_UP_OUTCOME_KIND_ADJUSTED_AGAIN
                          : pb::FOLLOW_UP_OUTCOME_KIND_CONTINUING);
     o->set_decided_on(plan_end.to_string());
+  }
+}
+
+// A 容错 claim on the accountability decision behind an adjustment carried out on @p d,
+// claimed within a month and decided 1 to 3 months later: 从轻 with a shortened impact period
+// of 6 months, or 不予容错, or still pending (synthetic rates, Rates::exemption_*).
+void CadreBuilder::exemption_on(Date d, const pb::Adjustment &stored) {
+  const Date claimed = d.add_days(r.range(3, 30));
+  if (claimed > end || stored.basis_id().empty()) return;
+  pb::ExemptionClaim *cl = c.add_exemption_claims();
+  cl->set_id(id("x", ids.claim));
+  cl->mutable_concerns()->set_kind(pb::RECORD_KIND_ACCOUNTABILITY_DECISION);
+  cl->mutable_concerns()->set_id(stored.basis_id());
+  cl->set_claimed_on(claimed.to_string());
+  cl->set_authority(pb::AUTHORITY_KIND_PARTY_COMMITTEE);
+  cl->set_remedied(r.chance(0.7));
+  cl->set_cooperated(r.chance(0.9));
+  const bool lighter = r.chance(rates_.exemption_lighter);
+  const bool denied = !lighter && r.chance(rates_.exemption_denied /
+                                           std::max(1e-9, 1.0 - rates_.exemption_lighter));
+  const Date decided = claimed.add_days(r.range(30, 90));
+  if (decided > end || !(lighter || denied)) {
+    cl->set_decision(pb::EXEMPTION_DECISION_PENDING);
+    return;
+  }
+  cl->set_decided_on(decided.to_string());
+  if (lighter) {
+    cl->set_decision(pb::EXEMPTION_DECISION_LIGHTER);
+    cl->set_impact_months(6);
+  } else {
+    cl->set_decision(pb::EXEMPTION_DECISION_DENIED);
   }
 }
 

@@ -135,6 +135,23 @@ struct Rates {
   double follow_up_reappointed = 0.20;
   double follow_up_commended = 0.15;
   double follow_up_adjusted_again = 0.08;
+  /** Talks of a plan on the shipped templates' cadence (data/followup/cn.textproto: the
+   *  principal leader and the leader in charge every 3 months, the organisation department
+   *  every 6); ASSUMPTION (synthetic, not a fact): the share held late, 1 to 20 days after the
+   *  last day, and the share not held at all. */
+  double follow_up_talk_late = 0.12;
+  double follow_up_talk_missed = 0.04;
+  /** Of accountability plans, the share given a central or special task (中心工作、专项任务)
+   *  with its own assessment (unsuitable plans: follow_up_task_unsuitable); ASSUMPTION. */
+  double follow_up_task = 0.35;
+  double follow_up_task_unsuitable = 0.60;
+  /** Of accountability adjustments carried out, the share with a 容错 claim on the
+   *  accountability decision; of those, the share decided 从轻 (a shortened impact period of
+   *  6 months) and 不予容错, the rest pending; ASSUMPTION (synthetic, not a fact). A 免责
+   *  decision is not generated on an adjustment carried out: it would have stopped it. */
+  double exemption_on_accountability = 0.10;
+  double exemption_lighter = 0.50;
+  double exemption_denied = 0.35;
 
   /** Share of all cadres going down in two years (reference_down / reference_cadres). */
   [[nodiscard]] double down_per_two_years() const noexcept {

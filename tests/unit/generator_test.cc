@@ -41,8 +41,8 @@ TEST(Generator, SameSeedSameBytes) {
 TEST(Generator, RecordedBytes) {
   for (const auto &[jurisdiction, size, hash] :
        {std::tuple<const char *, std::size_t, const char *>{
-            "990000", 452133, "9c841e6f4ec37bab6f2b8593e8d3843efd40908af80ae48c68430b5c75cd9538"},
-        {"360000", 452063, "a0869027a9edb4c990e98cd9549d8a0a6e759c3ee493e49fd0317f24497e48e2"}}) {
+            "990000", 452971, "9efe6225185e9993cb207d7a5c15881d650a40b3044076367aaa43d17da75a49"},
+        {"360000", 452847, "095cc1e55d08746bf5663fc2c77d77745ef1e050bc8f8b6efe78f151e139a97a"}}) {
     gen::Options o;
     o.cadres = 400;
     o.jurisdiction = jurisdiction;
