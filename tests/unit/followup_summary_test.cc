@@ -129,31 +129,28 @@ TEST(FollowUpSummary, APlanThatCannotBeDatedIsOpenWithNothingOverdue) {
 }
 
 // A Jiangxi template (jurisdiction 360000) with a first talk within 5 working days.
-constexpr std::string_view kHostTemplate = R"(
+constexpr std::string_view kHostTemplate = R"tpl(
 templates {
   id: "360000.followup.accountability.removal"
   version: "1"
-  title { zh_cn: "问责免职干部的后续管理（示例省）" en: "Follow-up after removal through accountability (a province)"
-}
-jurisdiction : "360000" effective_from : "2020-01-01" channels : [CHANNEL_ACCOUNTABILITY] methods
-    : [ADJUSTMENT_METHOD_REMOVAL] duration {
-amount:
-  12 unit : PERIOD_UNIT_MONTHS
-    } citations{
-      key : "jx-article-2017" verification : VERIFICATION_SAW supports : "定期谈心谈话"
-    } items {
-key:
-  "talk.principal" kind : FOLLOW_UP_ITEM_KIND_TALK actor
-      : FOLLOW_UP_ACTOR_UNIT_PRINCIPAL
-        name{zh_cn : "单位主要领导谈心谈话" en : "talk by the unit's principal leader"}
-        first{amount : 5 unit : PERIOD_UNIT_WORKING_DAYS}
-        every{amount : 2 unit : PERIOD_UNIT_MONTHS} citations {
-  key:
-    "jx-article-2017" verification : VERIFICATION_SAW supports : "定期谈心谈话"
+  title { zh_cn: "问责免职干部的后续管理（示例省）" en: "Follow-up after removal through accountability, a province" }
+  jurisdiction: "360000"
+  effective_from: "2020-01-01"
+  channels: [CHANNEL_ACCOUNTABILITY]
+  methods: [ADJUSTMENT_METHOD_REMOVAL]
+  duration { amount: 12 unit: PERIOD_UNIT_MONTHS }
+  citations { key: "jx-article-2017" verification: VERIFICATION_SAW supports: "定期谈心谈话" }
+  items {
+    key: "talk.principal"
+    kind: FOLLOW_UP_ITEM_KIND_TALK
+    actor: FOLLOW_UP_ACTOR_UNIT_PRINCIPAL
+    name { zh_cn: "单位主要领导谈心谈话" en: "talk by the unit's principal leader" }
+    first { amount: 5 unit: PERIOD_UNIT_WORKING_DAYS }
+    every { amount: 2 unit: PERIOD_UNIT_MONTHS }
+    citations { key: "jx-article-2017" verification: VERIFICATION_SAW supports: "定期谈心谈话" }
   }
 }
-}
-)";
+)tpl";
 
 pb::FollowUpPlanRequest plan_request() {
   const auto roster =
