@@ -15,6 +15,10 @@
 namespace cadre::identification {
 namespace {
 
+// Room for rounding when a count is compared with a share of a count (2 of 6 raters is a third:
+// 6 x (1/3) is not exactly 2 in binary floating point).
+constexpr double kSlack = 1e-9;
+
 std::string fixed1(double v) {
   std::ostringstream os;
   os.setf(std::ios::fixed);
@@ -278,7 +282,7 @@ void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
   // 占位型: targets met below the share in consecutive years.
   const auto low_targets = [&](const YearProfile &y) {
     return y.targets && y.targets->set > 0 &&
-           static_cast<double>(y.targets->met) < k.targets_met_below * y.targets->set;
+           static_cast<double>(y.targets->met) < k.targets_met_below * y.targets->set - kSlack;
   };
   if (auto run = last_run(p.years, k.inaction_years, low_targets); !run.empty()) {
     std::string zh;
@@ -335,8 +339,8 @@ void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
   if (first && last && *first != *last) {
     const double drop = *p.years[*first].mean - *p.years[*last].mean;
     const ReverseEvaluation &r = reverse[*last];
-    if (drop >= k.decline_points && r.raters >= k.anonymity_floor &&
-        static_cast<double>(r.votes_as_weakest) >= k.weakest_share * r.raters) {
+    if (drop >= k.decline_points - kSlack && r.raters >= k.anonymity_floor &&
+        static_cast<double>(r.votes_as_weakest) >= k.weakest_share * r.raters - kSlack) {
       const int y0 = p.years[*first].year;
       const int y1 = p.years[*last].year;
       out.push_back({p.cadre_id,

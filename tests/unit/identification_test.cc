@@ -46,6 +46,9 @@ Cadre cadre(std::string cid, std::string unit = "u1", std::string region = "3601
             std::string peer = {}, PostKind kind = PostKind::kLeadership) {
   Cadre c;
   c.id = std::move(cid);
+  c.sex = Sex::kMale;
+  c.birth_date = day(1970, 1, 1);
+  c.birth_date_source = BirthDateSource::kPersonnelFile;
   c.unit_id = unit;
   Post p;
   p.id = "p1";
