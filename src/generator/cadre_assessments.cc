@@ -12,10 +12,10 @@ namespace {
 // A trait of the weak cadres that precise identification looks for (docs/identification.md,
 // docs/generator.md): about 2 in 100 miss most targets year after year (占位型), 1 in 100 is
 // ranked last once with a low 勤 (休眠型), 2 in 100 decline and are named weakest (颓废型),
-// 1 in 100 is last of the team year after year (平庸型). Drawn from the cadre's id, not from the
-// shared random stream, and changing no grade: no rule reads these fields, so the findings and
-// every other draw stay as they were.
-enum class Weak { kNone, kInactive, kDormant, kDeclining, kLastInTeam };
+// 1 in 100 scores 9 points below the rest of its team year after year (平庸型). Drawn from the
+// cadre's id, not from the shared random stream, and changing no grade: no rule reads these fields,
+// so the findings and every other draw stay as they were.
+enum class Weak { kNone, kInactive, kDormant, kDeclining, kBelowTeam };
 
 Weak weak_trait(std::string_view id) {
   std::uint32_t h = 2166136261U;  // FNV-1a
@@ -32,7 +32,7 @@ Weak weak_trait(std::string_view id) {
     case 4:
       return Weak::kDeclining;
     case 5:
-      return Weak::kLastInTeam;
+      return Weak::kBelowTeam;
     default:
       return Weak::kNone;
   }
@@ -150,11 +150,15 @@ void CadreBuilder::assessments() {
         }
         break;
       }
-      case Weak::kLastInTeam:
-        if (a->has_rank_in_team()) {
-          a->mutable_rank_in_team()->set_rank(a->rank_in_team().of());
-        }
+      case Weak::kBelowTeam: {
+        const auto lower = [](double v) { return std::max(0.0, v - 9.0); };
+        sc->set_morality(lower(sc->morality()));
+        sc->set_ability(lower(sc->ability()));
+        sc->set_diligence(lower(sc->diligence()));
+        sc->set_achievement(lower(sc->achievement()));
+        sc->set_integrity(lower(sc->integrity()));
         break;
+      }
       case Weak::kNone:
         break;
     }

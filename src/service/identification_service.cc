@@ -41,7 +41,8 @@ void encode(const id::Parameters &in, pb::IdentificationParameters &out) {
   out.set_decline_points(in.decline_points);
   out.set_weakest_share(in.weakest_share);
   out.set_basic_years(in.basic_years);
-  out.set_last_in_team_years(in.last_in_team_years);
+  out.set_below_team_points(in.below_team_points);
+  out.set_below_team_years(in.below_team_years);
   out.set_excellent_cap_leading(in.excellent_cap_leading);
   out.set_excellent_cap_other(in.excellent_cap_other);
 }
@@ -57,7 +58,8 @@ id::Parameters decode(const pb::IdentificationParameters &in) {
   if (in.has_decline_points()) p.decline_points = in.decline_points();
   if (in.has_weakest_share()) p.weakest_share = in.weakest_share();
   if (in.has_basic_years()) p.basic_years = in.basic_years();
-  if (in.has_last_in_team_years()) p.last_in_team_years = in.last_in_team_years();
+  if (in.has_below_team_points()) p.below_team_points = in.below_team_points();
+  if (in.has_below_team_years()) p.below_team_years = in.below_team_years();
   if (in.has_excellent_cap_leading()) p.excellent_cap_leading = in.excellent_cap_leading();
   if (in.has_excellent_cap_other()) p.excellent_cap_other = in.excellent_cap_other();
   return p;

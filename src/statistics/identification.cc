@@ -119,8 +119,12 @@ Status check(const Parameters &p) {
   if (p.basic_years < 1 || p.basic_years > 20) {
     return bad("basic_years", "must be from 1 to 20");
   }
-  if (p.last_in_team_years < 1 || p.last_in_team_years > 20) {
-    return bad("last_in_team_years", "must be from 1 to 20");
+  if (!std::isfinite(p.below_team_points) || p.below_team_points <= 0 ||
+      p.below_team_points > 100) {
+    return bad("below_team_points", "must be more than 0 and at most 100");
+  }
+  if (p.below_team_years < 1 || p.below_team_years > 20) {
+    return bad("below_team_years", "must be from 1 to 20");
   }
   if (p.excellent_cap_leading < 0 || p.excellent_cap_leading > 100) {
     return bad("excellent_cap_leading", "must be a percentage from 0 to 100");
@@ -185,12 +189,14 @@ LocalizedText definition(FourType type, const Parameters &p) {
                   "fewer raters than the anonymity floor)."};
     case FourType::kMediocre:
       return {"平庸型（待核实）：连续" + std::to_string(p.basic_years) +
-                  "年年度考核被确定为基本称职，或连续" + std::to_string(p.last_in_team_years) +
-                  "年在3人以上的领导班子中排名末位（纵向比对）。",
+                  "年年度考核被确定为基本称职，或连续" + std::to_string(p.below_team_years) +
+                  "年德能勤绩廉五项平均分低于所在领导班子（3人以上）平均分" +
+                  fixed1(p.below_team_points) + "分以上（纵向比对）。",
               "平庸型 (mediocre; needs verification): graded 基本称职 (basically competent) in " +
                   std::to_string(p.basic_years) +
-                  " consecutive annual assessments, or ranked last in a team of 3 or more in " +
-                  std::to_string(p.last_in_team_years) +
+                  " consecutive annual assessments, or a mean of the five scores at least " +
+                  fixed1(p.below_team_points) + " points below its team's mean (a team of 3 or " +
+                  "more) in " + std::to_string(p.below_team_years) +
                   " consecutive years (vertical comparison)."};
   }
   return {};
@@ -276,9 +282,17 @@ void Identifier::add(const Cadre &cadre) {
 
 namespace {
 
+// The sum of the means and the members scored, per team and year.
+using TeamMeans = std::map<std::pair<std::string, int>, std::pair<double, int>>;
+
+// The team of a cadre in a year: its rank's group, else the profile's team.
+std::string team_of(const Profile &p, const YearProfile &y) {
+  return y.rank_in_team && !y.rank_in_team->group_id.empty() ? y.rank_in_team->group_id : p.team_id;
+}
+
 // The four indicators of one profile.
 void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
-                const Parameters &k, std::vector<Signal> &out) {
+                const Parameters &k, const TeamMeans &teams, std::vector<Signal> &out) {
   // 占位型: targets met below the share in consecutive years.
   const auto low_targets = [&](const YearProfile &y) {
     return y.targets && y.targets->set > 0 &&
@@ -363,8 +377,20 @@ void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
   const auto basic = [](const YearProfile &y) {
     return y.grade == AssessmentGrade::kBasicallyCompetent;
   };
-  const auto last_in_team = [](const YearProfile &y) {
-    return y.rank_in_team && y.rank_in_team->of >= 3 && y.rank_in_team->rank == y.rank_in_team->of;
+  // How far below the team's mean (nothing for a team of fewer than 3 scored).
+  const auto below_team = [&](const YearProfile &y) -> std::optional<double> {
+    if (!y.mean) {
+      return std::nullopt;
+    }
+    const auto it = teams.find({team_of(p, y), y.year});
+    if (it == teams.end() || it->second.second < 3) {
+      return std::nullopt;
+    }
+    return it->second.first / it->second.second - *y.mean;
+  };
+  const auto far_below = [&](const YearProfile &y) {
+    const auto d = below_team(y);
+    return d && *d >= k.below_team_points - kSlack;
   };
   if (auto run = last_run(p.years, k.basic_years, basic); !run.empty()) {
     out.push_back({p.cadre_id,
@@ -373,13 +399,22 @@ void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
                    {years_text(run) + "年年度考核均为基本称职。待核实，不是结论。",
                     "Graded 基本称职 (basically competent) in " + years_text(run) +
                         ". Needs verification; not a verdict."}});
-  } else if (auto bottom = last_run(p.years, k.last_in_team_years, last_in_team); !bottom.empty()) {
+  } else if (auto low = last_run(p.years, k.below_team_years, far_below); !low.empty()) {
+    std::string zh;
+    std::string en;
+    for (const YearProfile &y : p.years) {
+      if (std::find(low.begin(), low.end(), y.year) != low.end()) {
+        zh += (zh.empty() ? "" : "；") + std::to_string(y.year) + "年低于班子平均分" +
+              fixed1(*below_team(y)) + "分";
+        en += (en.empty() ? "" : "; ") + std::to_string(y.year) + ": " + fixed1(*below_team(y)) +
+              " points below the team's mean";
+      }
+    }
     out.push_back({p.cadre_id,
                    FourType::kMediocre,
-                   bottom,
-                   {years_text(bottom) + "年在领导班子中排名末位。待核实，不是结论。",
-                    "Ranked last in the team in " + years_text(bottom) +
-                        ". Needs verification; not a verdict."}});
+                   low,
+                   {"五项平均分" + zh + "。待核实，不是结论。",
+                    "Mean of the five scores " + en + ". Needs verification; not a verdict."}});
   }
 }
 
@@ -449,10 +484,20 @@ Report Identifier::report() const {
     }
     return nullptr;
   };
+  TeamMeans team_means;
+  for (const Profile &p : profiles_) {
+    for (const YearProfile &y : p.years) {
+      if (y.mean) {
+        auto &[sum, n] = team_means[{team_of(p, y), y.year}];
+        sum += *y.mean;
+        ++n;
+      }
+    }
+  }
   for (std::size_t i = 0; i < profiles_.size(); ++i) {
     if (wanted(profiles_[i])) {
       r.profiles.push_back(profiles_[i]);
-      signals_of(profiles_[i], reverse_[i], k, r.signals);
+      signals_of(profiles_[i], reverse_[i], k, team_means, r.signals);
     }
   }
   // Teams: every cadre counts in its team; a team is answered when one member is wanted.

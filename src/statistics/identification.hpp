@@ -43,8 +43,10 @@ struct Parameters {
   double weakest_share = 1.0 / 3.0;
   /** 平庸型: graded 基本称职 in this many consecutive years (from 1) ... */
   int basic_years = 2;
-  /** ... or ranked last in a team of 3 or more in this many consecutive years (from 1). */
-  int last_in_team_years = 2;
+  /** ... or a mean of the five scores this many points below its team's mean ... */
+  double below_team_points = 5;
+  /** ... in this many consecutive years (teams of 3 or more scored; from 1). */
+  int below_team_years = 2;
   /** 优秀 quota of leading cadres (领导职务), percent of those graded. */
   int excellent_cap_leading = 20;
   /** 优秀 quota of the others (公务员 in 职级), percent of those graded. */

@@ -278,22 +278,34 @@ TEST(FourTypes, MediocreAtItsEdge) {
           .empty());
 }
 
-Cadre team_rank(const std::string &cid, const std::vector<std::pair<int, int>> &ranks) {
-  Cadre c = cadre(cid);
-  for (std::size_t i = 0; i < ranks.size(); ++i) {
-    AnnualAssessment a = year(2023 + static_cast<int>(i), AssessmentGrade::kCompetent, 75);
-    a.rank_in_team = Ranking{ranks[i].first, ranks[i].second, "t-" + cid};
-    c.assessments.push_back(a);
+// A team "tv" whose members scored @p means in 2023 and 2024 (member v<i>).
+std::vector<Cadre> team_scores(const std::vector<std::pair<double, double>> &means) {
+  std::vector<Cadre> out;
+  for (std::size_t i = 0; i < means.size(); ++i) {
+    Cadre c = cadre("v" + std::to_string(i));
+    for (const auto &[y, m] : {std::pair{2023, means[i].first}, std::pair{2024, means[i].second}}) {
+      AnnualAssessment a = year(y, AssessmentGrade::kCompetent, m);
+      a.rank_in_team = Ranking{1, static_cast<int>(means.size()), "tv"};
+      c.assessments.push_back(a);
+    }
+    out.push_back(c);
   }
-  return c;
+  return out;
 }
 
-TEST(FourTypes, MediocreByLastPlaceInTheTeam) {
-  const id::Report r = run({team_rank("hit", {{4, 4}, {4, 4}}), team_rank("once", {{2, 3}, {3, 3}}),
-                            team_rank("pair", {{2, 2}, {2, 2}})});
-  EXPECT_EQ(types_of(r, "hit"), std::vector<id::FourType>{id::FourType::kMediocre});
-  EXPECT_TRUE(types_of(r, "once").empty());  // one year only
-  EXPECT_TRUE(types_of(r, "pair").empty());  // a team of two: last is also second
+TEST(FourTypes, MediocreFarBelowTheTeam) {
+  // The team's mean is 80 in both years: v0 at 75 is 5 below (fires); at 75.1, 4.9 (not).
+  id::Report r = run(team_scores({{75, 75}, {82.45, 82.45}, {82.45, 82.45}, {80.1, 80.1}}));
+  EXPECT_EQ(types_of(r, "v0"), std::vector<id::FourType>{id::FourType::kMediocre});
+  EXPECT_TRUE(types_of(r, "v1").empty());
+  r = run(team_scores({{75.1, 75.1}, {82.4, 82.4}, {82.4, 82.4}, {80.1, 80.1}}));
+  EXPECT_TRUE(types_of(r, "v0").empty());
+  // One year only: not consecutive.
+  r = run(team_scores({{80, 75}, {80, 82.45}, {80, 82.45}, {80, 80.1}}));  // 2023: all at 80
+  EXPECT_TRUE(types_of(r, "v0").empty());
+  // A team of two compares with no one.
+  r = run(team_scores({{70, 70}, {90, 90}}));
+  EXPECT_TRUE(types_of(r, "v0").empty());
 }
 
 // A unit @p unit of @p n leading cadres graded in 2024, @p excellent of them 优秀.
