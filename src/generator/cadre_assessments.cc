@@ -137,8 +137,8 @@ void CadreBuilder::assessments() {
         break;
       case Weak::kDeclining: {
         // 8 points a year down to the last year: 16 below the draw two years before it.
-        const double down = 8.0 * (2 - std::min(from_end, 2));
-        const auto lower = [down](double v) { return std::max(0.0, v - down); };
+        const double drop = 8.0 * (2 - std::min(from_end, 2));
+        const auto lower = [drop](double v) { return std::max(0.0, v - drop); };
         sc->set_morality(lower(sc->morality()));
         sc->set_ability(lower(sc->ability()));
         sc->set_diligence(lower(sc->diligence()));
