@@ -400,20 +400,20 @@ void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
                     "Graded 基本称职 (basically competent) in " + years_text(run) +
                         ". Needs verification; not a verdict."}});
   } else if (auto low = last_run(p.years, k.below_team_years, far_below); !low.empty()) {
-    std::string zh;
-    std::string en;
+    std::string zh_low;
+    std::string en_low;
     for (const YearProfile &y : p.years) {
       if (std::find(low.begin(), low.end(), y.year) != low.end()) {
-        zh += (zh.empty() ? "" : "；") + std::to_string(y.year) + "年低于班子平均分" +
-              fixed1(*below_team(y)) + "分";
-        en += (en.empty() ? "" : "; ") + std::to_string(y.year) + ": " + fixed1(*below_team(y)) +
-              " points below the team's mean";
+        zh_low += (zh_low.empty() ? "" : "；") + std::to_string(y.year) + "年低于班子平均分" +
+                  fixed1(*below_team(y)) + "分";
+        en_low += (en_low.empty() ? "" : "; ") + std::to_string(y.year) + ": " +
+                  fixed1(*below_team(y)) + " points below the team's mean";
       }
     }
     out.push_back({p.cadre_id,
                    FourType::kMediocre,
                    low,
-                   {"五项平均分" + zh + "。待核实，不是结论。",
+                   {"五项平均分" + zh_low + "。待核实，不是结论。",
                     "Mean of the five scores " + en + ". Needs verification; not a verdict."}});
   }
 }
