@@ -414,7 +414,7 @@ void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
                    FourType::kMediocre,
                    low,
                    {"五项平均分" + zh_low + "。待核实，不是结论。",
-                    "Mean of the five scores " + en + ". Needs verification; not a verdict."}});
+                    "Mean of the five scores " + en_low + ". Needs verification; not a verdict."}});
   }
 }
 
