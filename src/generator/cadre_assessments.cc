@@ -12,7 +12,7 @@ namespace {
 // A trait of the weak cadres that precise identification looks for (docs/identification.md,
 // docs/generator.md): about 2 in 100 miss most targets year after year (占位型), 1 in 100 is
 // ranked last once with a low 勤 (休眠型), 2 in 100 decline and are named weakest (颓废型),
-// 1 in 100 scores 9 points below the rest of its team year after year (平庸型). Drawn from the
+// 1 in 100 scores 12 points below the rest of its team year after year (平庸型). Drawn from the
 // cadre's id, not from the shared random stream, and changing no grade: no rule reads these fields,
 // so the findings and every other draw stay as they were.
 enum class Weak { kNone, kInactive, kDormant, kDeclining, kBelowTeam };
@@ -151,7 +151,7 @@ void CadreBuilder::assessments() {
         break;
       }
       case Weak::kBelowTeam: {
-        const auto lower = [](double v) { return std::max(0.0, v - 9.0); };
+        const auto lower = [](double v) { return std::max(0.0, v - 12.0); };
         sc->set_morality(lower(sc->morality()));
         sc->set_ability(lower(sc->ability()));
         sc->set_diligence(lower(sc->diligence()));

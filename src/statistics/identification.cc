@@ -190,14 +190,13 @@ LocalizedText definition(FourType type, const Parameters &p) {
     case FourType::kMediocre:
       return {"平庸型（待核实）：连续" + std::to_string(p.basic_years) +
                   "年年度考核被确定为基本称职，或连续" + std::to_string(p.below_team_years) +
-                  "年德能勤绩廉五项平均分低于所在领导班子（3人以上）平均分" +
-                  fixed1(p.below_team_points) + "分以上（纵向比对）。",
+                  "年德能勤绩廉五项平均分低于所在领导班子平均分" + fixed1(p.below_team_points) +
+                  "分以上（纵向比对）。",
               "平庸型 (mediocre; needs verification): graded 基本称职 (basically competent) in " +
                   std::to_string(p.basic_years) +
                   " consecutive annual assessments, or a mean of the five scores at least " +
-                  fixed1(p.below_team_points) + " points below its team's mean (a team of 3 or " +
-                  "more) in " + std::to_string(p.below_team_years) +
-                  " consecutive years (vertical comparison)."};
+                  fixed1(p.below_team_points) + " points below its team's mean in " +
+                  std::to_string(p.below_team_years) + " consecutive years (vertical comparison)."};
   }
   return {};
 }
@@ -377,13 +376,13 @@ void signals_of(const Profile &p, const std::vector<ReverseEvaluation> &reverse,
   const auto basic = [](const YearProfile &y) {
     return y.grade == AssessmentGrade::kBasicallyCompetent;
   };
-  // How far below the team's mean (nothing for a team of fewer than 3 scored).
+  // How far below the team's mean (nothing for a team of one scored).
   const auto below_team = [&](const YearProfile &y) -> std::optional<double> {
     if (!y.mean) {
       return std::nullopt;
     }
     const auto it = teams.find({team_of(p, y), y.year});
-    if (it == teams.end() || it->second.second < 3) {
+    if (it == teams.end() || it->second.second < 2) {
       return std::nullopt;
     }
     return it->second.first / it->second.second - *y.mean;

@@ -45,7 +45,7 @@ struct Parameters {
   int basic_years = 2;
   /** ... or a mean of the five scores this many points below its team's mean ... */
   double below_team_points = 5;
-  /** ... in this many consecutive years (teams of 3 or more scored; from 1). */
+  /** ... in this many consecutive years (teams of 2 or more scored; from 1). */
   int below_team_years = 2;
   /** 优秀 quota of leading cadres (领导职务), percent of those graded. */
   int excellent_cap_leading = 20;

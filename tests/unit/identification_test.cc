@@ -303,8 +303,11 @@ TEST(FourTypes, MediocreFarBelowTheTeam) {
   // One year only: not consecutive.
   r = run(team_scores({{80, 75}, {80, 82.45}, {80, 82.45}, {80, 80.1}}));  // 2023: all at 80
   EXPECT_TRUE(types_of(r, "v0").empty());
-  // A team of two compares with no one.
-  r = run(team_scores({{70, 70}, {90, 90}}));
+  // A team of two: 10 below the other is 5 below the team's mean.
+  r = run(team_scores({{70, 70}, {80, 80}}));
+  EXPECT_EQ(types_of(r, "v0"), std::vector<id::FourType>{id::FourType::kMediocre});
+  // A team of one compares with no one.
+  r = run(team_scores({{70, 70}}));
   EXPECT_TRUE(types_of(r, "v0").empty());
 }
 
