@@ -25,6 +25,7 @@
 #include "cadre/v1/catalogue.pb.h"
 #include "cadre/v1/eligibility.pb.h"
 #include "cadre/v1/followup_service.pb.h"
+#include "cadre/v1/identification_service.pb.h"
 #include "cadre/v1/procedure.pb.h"
 #include "cadre/v1/procedure_definition.pb.h"
 #include "cadre/v1/service.pb.h"
@@ -407,8 +408,8 @@ std::string descriptor_set() {
         pb::Catalogue::descriptor()->file(), pb::ProcedureCase::descriptor()->file(),
         pb::ProcedureDefinitions::descriptor()->file(), pb::Sources::descriptor()->file(),
         pb::ToleranceEvaluateRequest::descriptor()->file(),
-        pb::FollowUpPlanRequest::descriptor()->file(),
-        pb::StatisticsRequest::descriptor()->file()}) {
+        pb::FollowUpPlanRequest::descriptor()->file(), pb::StatisticsRequest::descriptor()->file(),
+        pb::IdentifyRequest::descriptor()->file()}) {
     add_file(file, seen, set);
   }
   return set.SerializeAsString();

@@ -1,10 +1,44 @@
 // A cadre of the synthetic province: the annual assessments, one per full
 // year in post, with scores, evaluations, rankings and targets.
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 
 #include "generator/cadre_builder.hpp"
 
 namespace cadre::generator::detail {
+namespace {
+
+// A trait of the weak cadres that precise identification looks for (docs/identification.md,
+// docs/generator.md): about 2 in 100 miss most targets year after year (占位型), 1 in 100 is
+// ranked last once with a low 勤 (休眠型), 2 in 100 decline and are named weakest (颓废型),
+// 1 in 100 scores 12 points below the rest of its team year after year (平庸型). Drawn from the
+// cadre's id, not from the shared random stream, and changing no grade: no rule reads these fields,
+// so the findings and every other draw stay as they were.
+enum class Weak { kNone, kInactive, kDormant, kDeclining, kBelowTeam };
+
+Weak weak_trait(std::string_view id) {
+  std::uint32_t h = 2166136261U;  // FNV-1a
+  for (const char ch : id) {
+    h = (h ^ static_cast<unsigned char>(ch)) * 16777619U;
+  }
+  switch ((h >> 8U) % 100U) {
+    case 0:
+    case 1:
+      return Weak::kInactive;
+    case 2:
+      return Weak::kDormant;
+    case 3:
+    case 4:
+      return Weak::kDeclining;
+    case 5:
+      return Weak::kBelowTeam;
+    default:
+      return Weak::kNone;
+  }
+}
+
+}  // namespace
 
 void CadreBuilder::assessments() {
   // -- Annual assessments: each full year in post, decided early next year. --
@@ -17,6 +51,7 @@ void CadreBuilder::assessments() {
                         unit.posts.begin(), unit.posts.end(),
                         [](const PostDef &x) { return x.role != pb::TEAM_ROLE_UNSPECIFIED; }))
                   : 0;
+  const Weak weak = weak_trait(c.id());
   for (int y = std::max(first.year(), start_.year()); y <= last_year; ++y) {
     pb::AnnualAssessment *a = c.add_assessments();
     a->set_id("a" + std::to_string(y));
@@ -88,6 +123,45 @@ void CadreBuilder::assessments() {
                    ? t->set() - r.range(0, 2)
                    : t->set() / 2);
     t->set_ranked_last(grade == pb::ASSESSMENT_GRADE_INCOMPETENT);
+    // The weak traits, on top of the draws above (the last year assessed matters most).
+    const int from_end = last_year - y;  // 0: the last year
+    switch (weak) {
+      case Weak::kInactive:
+        t->set_met(t->set() * 2 / 5);
+        break;
+      case Weak::kDormant:
+        if (from_end == 0) {
+          t->set_ranked_last(true);
+          sc->set_diligence(std::min(sc->diligence(), 62.0));
+        }
+        break;
+      case Weak::kDeclining: {
+        // 8 points a year down to the last year: 16 below the draw two years before it.
+        const double drop = 8.0 * (2 - std::min(from_end, 2));
+        const auto lower = [drop](double v) { return std::max(0.0, v - drop); };
+        sc->set_morality(lower(sc->morality()));
+        sc->set_ability(lower(sc->ability()));
+        sc->set_diligence(lower(sc->diligence()));
+        sc->set_achievement(lower(sc->achievement()));
+        sc->set_integrity(lower(sc->integrity()));
+        if (from_end == 0 && a->has_reverse_evaluation()) {
+          pb::ReverseEvaluation *re = a->mutable_reverse_evaluation();
+          re->set_votes_as_weakest(std::max(re->votes_as_weakest(), (re->raters() * 2 + 4) / 5));
+        }
+        break;
+      }
+      case Weak::kBelowTeam: {
+        const auto lower = [](double v) { return std::max(0.0, v - 12.0); };
+        sc->set_morality(lower(sc->morality()));
+        sc->set_ability(lower(sc->ability()));
+        sc->set_diligence(lower(sc->diligence()));
+        sc->set_achievement(lower(sc->achievement()));
+        sc->set_integrity(lower(sc->integrity()));
+        break;
+      }
+      case Weak::kNone:
+        break;
+    }
   }
 }
 

@@ -10,6 +10,7 @@
 #include "service/case_service.hpp"
 #include "service/eligibility_service.hpp"
 #include "service/followup_service.hpp"
+#include "service/identification_service.hpp"
 #include "service/operation.hpp"
 #include "service/response_writer.hpp"
 #include "service/run_by_record.hpp"
@@ -304,6 +305,28 @@ std::vector<Operation> build_table() {
         "(field `weights`)"},
        bad_statistics_list}));
   table.back().run = &annual_bulletin_run;
+  // Precise identification (docs/identification.md): profiles, teams, peer groups, the four
+  // types and the 优秀 quota, over the request's cadres.
+  table.push_back(operation<&identify>(
+      "identify",
+      "Precise identification (精准识别) as of a day: each cadre's 德能勤绩廉 profile over the "
+      "years, the reverse evaluation (反向测评) and vertical comparison of each team, the "
+      "horizontal comparison of the same post across regions, the four-type indicators "
+      "(占位型、休眠型、颓废型、平庸型) and the 优秀 quota of each unit.",
+      "A four-type indicator is a signal that needs verification (待核实), never a verdict: it "
+      "names the facts that fired it, and its thresholds are cadre's own policy, configurable "
+      "in `parameters`. No evaluation statistic is shown for fewer raters than "
+      "`parameters.anonymity_floor` (default 5), and complementary cells are hidden too, so that "
+      "no rater's vote can be inferred; no percentile is shown for a peer group smaller than "
+      "`parameters.min_group`. The 优秀 quota is cited with its verification tag (RECALLED: "
+      "configurable policy). A bad record does not fail the call: it gives an entry in the "
+      "response's `errors` (with its field path) and the others are answered.",
+      R"({"as_of":"2025-06-30","cadres":[)" CADRE_EXAMPLE_CADRE "]}",
+      {{S::kInvalidArgument,
+        "`as_of` is missing or not a date, `year` is not from 1 to 9999, `years` not from 0 to "
+        "20, `unit_id` is not an id, or a threshold is out of range (the error names it, e.g. "
+        "`parameters.anonymity_floor`)"}}));
+  table.back().run = &identify_run;
   // Procedure cases in a case store (docs/case-log.md, docs/case-store.md). The examples run
   // in the table's order on one new store (case_import's on another, with the file
   // case_export's wrote).

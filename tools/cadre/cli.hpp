@@ -309,6 +309,7 @@ int cmd_case_export(const service::Operation &op, const Args &args);
 int cmd_case_import(const service::Operation &op, const Args &args);
 int cmd_case_digest(const service::Operation &op, const Args &args);
 int cmd_tolerance_evaluate(const service::Operation &op, const Args &args);
+int cmd_identify(const service::Operation &op, const Args &args);
 int cmd_generate(const Args &args);
 int cmd_convert(const Args &args);
 int cmd_validate(const Args &args);

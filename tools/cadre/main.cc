@@ -46,6 +46,7 @@ constexpr OperationCommandEntry kOperationCommands[] = {
     {"followup_record", cadre::cli::cmd_followup_record},
     {"followup_due", cadre::cli::cmd_followup_due},
     {"followup_outcome", cadre::cli::cmd_followup_outcome},
+    {"identify", cadre::cli::cmd_identify},
 };
 
 // The commands that are not operations of an engine.
