@@ -150,16 +150,33 @@ void escape(std::string &out, std::string_view in) {
   }
 }
 
-// At most @p max characters of @p in (UTF-8), with "…" when cut.
-std::string shortened(std::string_view in, std::size_t max) {
-  std::size_t chars = 0;
+// @p in (UTF-8) cut to at most @p columns columns, with "…" when cut: a
+// character from U+1100 on (CJK, which the labels of zh-CN are) takes two
+// columns, the others one. The label area of a chart holds about 34.
+std::string shortened(std::string_view in, std::size_t columns) {
+  std::size_t used = 0;
   for (std::size_t i = 0; i < in.size(); ++i) {
-    if ((static_cast<unsigned char>(in[i]) & 0xc0U) != 0x80U) {
-      if (chars == max) {
-        return std::string(in.substr(0, i)) + "\xE2\x80\xA6";
-      }
-      ++chars;
+    const auto c = static_cast<unsigned char>(in[i]);
+    if ((c & 0xc0U) == 0x80U) {
+      continue;  // a continuation byte
     }
+    // A lead byte of 3 or 4 bytes is U+0800 and above: counted wide.
+    const std::size_t width = c >= 0xe1U ? 2 : 1;
+    if (used + width > columns - 1 && i + 1 < in.size()) {
+      // Keep the rest whole when it fits; else cut here with the ellipsis.
+      std::size_t rest = 0;
+      for (std::size_t k = i; k < in.size(); ++k) {
+        const auto d = static_cast<unsigned char>(in[k]);
+        if ((d & 0xc0U) != 0x80U) {
+          rest += d >= 0xe1U ? 2 : 1;
+        }
+      }
+      if (used + rest <= columns) {
+        return std::string(in);
+      }
+      return std::string(in.substr(0, i)) + "\xE2\x80\xA6";
+    }
+    used += width;
   }
   return std::string(in);
 }
@@ -285,6 +302,7 @@ class Page {
       "svg text{font-size:13px;fill:var(--ink)}\nsvg .v{fill:var(--muted)}\n"
       "svg .bar{fill:var(--bar)}\nsvg .axis{stroke:var(--grid)}\n"
       "table{border-collapse:collapse;font-size:.85rem;margin:8px 0}\n"
+      ".wide{overflow-x:auto}\ntd.name{white-space:nowrap}\n"
       "caption{text-align:left;font-weight:600;padding:2px 0}\n"
       "th,td{border:1px solid var(--grid);padding:2px 8px;text-align:left;vertical-align:top}\n"
       "thead th{background:var(--band)}\ntd.n,th.n{text-align:right;"
@@ -297,7 +315,7 @@ class Page {
       "body{max-width:none;padding:0;font-size:10pt}\n"
       "h2{break-after:avoid}\nfigure{break-inside:avoid}\n"
       "figure table{break-inside:avoid}\nthead{display:table-header-group}\n"
-      "tr{break-inside:avoid}\ndetails>*{display:block}\n"
+      "tr{break-inside:avoid}\n.wide{overflow:visible}\n.lines{font-size:7.5pt}\n"
       ".card{border-color:#999}\n"
       "}\n";
 
@@ -630,7 +648,7 @@ class Page {
       const double x = c.shape == Shape::kFunnel ? kLabel + (area - w) / 2 : kLabel;
       out_ += R"(<text x=")" + fixed(kLabel - 8, 0) + R"(" y=")" + fixed(y + kBar - 4, 1) +
               R"(" text-anchor="end">)";
-      escape(out_, shortened(b.label, 16));
+      escape(out_, shortened(b.label, 34));
       out_ += R"(</text><rect class="bar" x=")" + fixed(x, 1) + R"(" y=")" + fixed(y, 1) +
               R"(" width=")" + fixed(w, 1) + R"(" height=")" + fixed(kBar, 0) + R"("><title>)";
       escape(out_, b.label + ": " + b.shown);
@@ -675,7 +693,7 @@ class Page {
       escape(out_, b.shown);
       out_ += R"(</text><text x=")" + fixed(cx, 1) + R"(" y=")" + fixed(kHeight - 8, 1) +
               R"(" text-anchor="middle">)";
-      escape(out_, shortened(b.label, 12));
+      escape(out_, shortened(b.label, 24));
       out_ += "</text>\n";
       x += slot;
     }
@@ -686,7 +704,7 @@ class Page {
 
   // The lines of units or regions as a table.
   void line_table(const std::vector<const StatisticsLine *> &lines, bool annual, bool units) {
-    out_ += R"(<table class="lines"><thead><tr>)";
+    out_ += R"(<div class="wide"><table class="lines"><thead><tr>)";
     if (annual && units) {
       header_cell(t(Text::kRank), true);
     }
@@ -717,7 +735,9 @@ class Page {
       if (audience_ == ReportAudience::kOrganisationDepartment) {
         cell(l->key);
       }
-      cell(line_name(*l));
+      out_ += R"(<td class="name">)";
+      escape(out_, line_name(*l));
+      out_ += "</td>";
       const AdjustmentTally &a = l->adjusted;
       for (const int v :
            {l->cadres, a.adjusted_down, a.accountability, a.unsuitable, l->due, l->opened,
@@ -740,7 +760,7 @@ class Page {
       escape(out_, t(Text::kNone));
       out_ += "</td></tr>\n";
     }
-    out_ += "</tbody></table>\n";
+    out_ += "</tbody></table></div>\n";
   }
 
   void units_table(bool annual) {
