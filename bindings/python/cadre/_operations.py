@@ -179,6 +179,14 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "The annual bulletin (年度一通报): the year's adjustments and last year's, by quarter, channel, method and rank level; the unit special assessment (timeliness and completeness, weighted) and its ranking; the notable cases as counts.",
         False),
     OperationSpec(
+        "render_report",
+        "cadre_render_report",
+        "render-report",
+        "cadre.v1.RenderReportRequest",
+        "cadre.v1.RenderReportResponse",
+        "A quarterly dispatch or an annual bulletin (the response of quarterly_dispatch or annual_bulletin) as one self-contained HTML page: inline SVG charts, each with its data in a table, and a print stylesheet for A4.",
+        False),
+    OperationSpec(
         "case_open",
         "cadre_case_open",
         "case-open",
@@ -1175,6 +1183,61 @@ class Operations:
         """
         return self._run(OPERATIONS[17], request, as_message, as_dict)
 
+    @overload
+    def render_report(self, request: Union[types.RenderReportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.RenderReportResponse: ...
+
+    @overload
+    def render_report(self, request: Union[types.RenderReportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def render_report(self, request: Union[types.RenderReportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def render_report(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """A quarterly dispatch or an annual bulletin (the response of quarterly_dispatch or
+        annual_bulletin) as one self-contained HTML page: inline SVG charts, each with
+        its data in a table, and a print stylesheet for A4.
+
+        The charts: adjustments by channel, by quarter (annual), the units ranked
+        (annual) or furthest behind (quarterly), by rank level, and from due to
+        follow-up. The page has no script and fetches nothing; every text of the message
+        is HTML-escaped. zh-CN by default, English on request. The audience decides what
+        the page names: the organisation department sees units, regions and the records
+        not read with their ids; the units see units and regions; the public (the
+        redacted variant) sees counts only. Unspecified: the quarterly dispatch's
+        default is the organisation department, the annual bulletin's the units
+        (docs/statistics.md).
+
+        Calls ``cadre_render_report``.
+
+        Args:
+            request: a ``cadre.v1.RenderReportRequest``: a
+                :class:`cadre.types.RenderReportRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.RenderReportResponse`` message
+                (needs protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.RenderReportResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or neither report is given
+                (field `report`), a period's day is missing or not a date (the error
+                names it, e.g. `annual_bulletin.period.from`), or the language or
+                audience is unknown; ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[18], request, as_message, as_dict)
+
 
 class StoreOperations:
     """The methods of :class:`cadre.Store`, one per operation on a case store.
@@ -1248,7 +1311,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[18], request, as_message, as_dict)
+        return self._run(OPERATIONS[19], request, as_message, as_dict)
 
     @overload
     def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1305,7 +1368,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[19], request, as_message, as_dict)
+        return self._run(OPERATIONS[20], request, as_message, as_dict)
 
     @overload
     def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1358,7 +1421,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[20], request, as_message, as_dict)
+        return self._run(OPERATIONS[21], request, as_message, as_dict)
 
     @overload
     def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1408,7 +1471,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[21], request, as_message, as_dict)
+        return self._run(OPERATIONS[22], request, as_message, as_dict)
 
     @overload
     def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1456,7 +1519,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[22], request, as_message, as_dict)
+        return self._run(OPERATIONS[23], request, as_message, as_dict)
 
     @overload
     def case_digest(self, request: Union[types.CaseDigestRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1508,7 +1571,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[23], request, as_message, as_dict)
+        return self._run(OPERATIONS[24], request, as_message, as_dict)
 
     @overload
     def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1555,7 +1618,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[24], request, as_message, as_dict)
+        return self._run(OPERATIONS[25], request, as_message, as_dict)
 
     @overload
     def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1605,4 +1668,4 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[25], request, as_message, as_dict)
+        return self._run(OPERATIONS[26], request, as_message, as_dict)

@@ -1760,6 +1760,163 @@ class FollowUpHistoryKind(_typed.Enum):
 _typed.enum(FollowUpHistoryKind, "cadre.v1.FollowUpHistoryKind", "FOLLOW_UP_HISTORY_KIND_")
 
 
+class ReportLanguage(_typed.Enum):
+    """The language of a rendered report.
+
+    Schema enum ``cadre.v1.ReportLanguage``.
+    """
+
+    #: 未指定（中文） (unspecified (zh-CN))
+    UNSPECIFIED = 0
+    #: 中文 (Chinese (zh-CN))
+    ZH_CN = 1
+    """Simplified Chinese, the default."""
+    #: 英文 (English)
+    EN = 2
+    """English."""
+
+
+_typed.enum(ReportLanguage, "cadre.v1.ReportLanguage", "REPORT_LANGUAGE_")
+
+
+class ReportAudience(_typed.Enum):
+    """Who may read a rendered report, and so what it names. The statistics hold
+    no personal names; the audience decides whether the page names units and
+    regions, and whether it lists the records not read with their cadre ids.
+
+    Schema enum ``cadre.v1.ReportAudience``.
+    """
+
+    #: 按报告默认 (the report's default)
+    UNSPECIFIED = 0
+    #: 组织部门内部 (organisation department (internal))
+    ORGANISATION_DEPARTMENT = 1
+    """The organisation department (组织部门): every unit and region by name and
+    code, the ranking, and the records not read with their cadre ids and
+    field paths. The default of the quarterly dispatch.
+    """
+    #: 通报各单位 (circulated to the units)
+    UNITS = 2
+    """The units the bulletin is circulated to (通报): units and regions by name,
+    the ranking; the records not read as a count only. The default of the
+    annual bulletin.
+    """
+    #: 公开（仅统计数字） (public (counts only))
+    PUBLIC = 3
+    """Anyone (the redacted variant): counts only, with no unit, region or
+    personal name and no id.
+    """
+
+
+_typed.enum(ReportAudience, "cadre.v1.ReportAudience", "REPORT_AUDIENCE_")
+
+
+class ReportText(_typed.Enum):
+    """The text of a rendered report other than the labels of the measures,
+    channels and rank levels: headings, captions and notes.
+
+    Schema enum ``cadre.v1.ReportText``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 推进领导干部能上能下工作季度调度 (Quarterly dispatch: leading cadres able to go up and down)
+    QUARTERLY_TITLE = 1
+    #: 推进领导干部能上能下工作年度通报 (Annual bulletin: leading cadres able to go up and down)
+    ANNUAL_TITLE = 2
+    #: 统计期间 (Period)
+    PERIOD = 3
+    #: 阅读范围 (Audience)
+    AUDIENCE = 4
+    #: 总体情况 (Headline)
+    HEADLINE = 5
+    #: 按渠道分调整干部 (Adjustments by channel)
+    BY_CHANNEL = 6
+    #: 按季度分调整干部 (Adjustments by quarter)
+    BY_QUARTER = 7
+    #: 单位专项考核排名 (Units ranked by the special assessment)
+    UNITS_RANKED = 8
+    #: 进度滞后单位 (Units furthest behind)
+    UNITS_BEHIND = 9
+    #: 按职级分调整干部 (Adjustments by rank level)
+    BY_RANK_LEVEL = 10
+    #: 调整及跟踪管理情况 (From due to follow-up)
+    FUNNEL = 11
+    #: 各单位情况 (Units)
+    UNITS = 12
+    #: 各地区情况 (Regions)
+    REGIONS = 13
+    #: 重点情况（仅统计数字） (Notable cases (counts))
+    NOTABLE = 14
+    #: 渠道 (Channel)
+    CHANNEL = 15
+    #: 季度 (Quarter)
+    QUARTER = 16
+    #: 职级 (Rank level)
+    RANK_LEVEL = 17
+    #: 排名 (Rank)
+    RANK = 18
+    #: 环节 (Stage)
+    STAGE = 19
+    #: 数量 (Count)
+    COUNT = 20
+    #: 上年 (Last year)
+    LAST_YEAR = 21
+    #: 同比增减 (Change on last year)
+    CHANGE = 22
+    #: 再次调整 (Adjusted again)
+    ADJUSTED_AGAIN = 23
+    #: 未能读取的记录 (Records not read)
+    RECORDS_NOT_READ = 24
+    #: 本版本仅含统计数字，不列单位、地区名称及任何个人信息。 (This version shows counts only: no unit, region or personal name.)
+    REDACTED_NOTE = 25
+    #: 图表数据 (Chart data)
+    CHART_DATA = 26
+    #: 无 (None)
+    NONE = 27
+    #: 由 cadre 依据调整记录和办理案件统计生成，各项口径见文档“统计”。 (Made by cadre from the adjustment records and the cases; the docs page Statistics defines every count.)
+    MADE_BY = 28
+    #: 降职 (Demotions)
+    DEMOTIONS = 29
+    #: 免职、责令辞职 (Removals and ordered resignations)
+    REMOVALS = 30
+    #: 最长超期（工作日） (Most working days overdue)
+    MAX_DAYS_OVERDUE = 31
+    #: 办结未调整 (Procedures ended without an adjustment)
+    CLOSED_WITHOUT_ADJUSTMENT = 32
+    #: 已决定尚未执行的调整 (Adjustments decided, not carried out)
+    NOT_CARRIED_OUT = 33
+    #: 未对应干部的案件 (Cases without their cadre)
+    UNATTRIBUTED_CASES = 34
+    #: 未归属 (Unattributed)
+    UNATTRIBUTED = 35
+    #: 未评分 (Not scored)
+    NOT_SCORED = 36
+    #: 权重 (Weights)
+    WEIGHTS = 37
+    #: 代码 (Code)
+    CODE = 38
+    #: 名称 (Name)
+    NAME = 39
+    #: 记录序号 (Record)
+    RECORD = 40
+    #: 干部编号 (Cadre id)
+    CADRE_ID = 41
+    #: 字段 (Field)
+    FIELD = 42
+    #: 原因 (Reason)
+    REASON = 43
+    #: 图中列出前若干名，全部单位见下表 (The chart shows the first units; the table below lists every unit)
+    CHARTED_FIRST = 44
+    #: 项目 (Measure)
+    MEASURE = 45
+    #: 读取干部记录 (Cadre records read)
+    CADRES_READ = 46
+
+
+_typed.enum(ReportText, "cadre.v1.ReportText", "REPORT_TEXT_")
+
+
 @dataclass
 class LocalizedText(_typed.Message):
     """A text in both languages of the domain, from one source.
@@ -6866,6 +7023,57 @@ class CaseDigestResponse(_typed.Message):
 
 
 @dataclass
+class RenderReportRequest(_typed.Message):
+    """A quarterly dispatch or an annual bulletin to render as HTML.
+
+    Schema message ``cadre.v1.RenderReportRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.RenderReportRequest"
+    _fields_: ClassVar[tuple] = (
+        ("quarterly_dispatch", "quarterly_dispatch", _typed.MESSAGE, "QuarterlyDispatchResponse", False, True),
+        ("annual_bulletin", "annual_bulletin", _typed.MESSAGE, "AnnualBulletinResponse", False, True),
+        ("language", "language", _typed.ENUM, "ReportLanguage", False, False),
+        ("audience", "audience", _typed.ENUM, "ReportAudience", False, False),
+    )
+
+    quarterly_dispatch: Optional[QuarterlyDispatchResponse] = None
+    """A quarterly dispatch (每季一调度), as quarterly_dispatch answers it."""
+    annual_bulletin: Optional[AnnualBulletinResponse] = None
+    """An annual bulletin (年度一通报), as annual_bulletin answers it."""
+    language: ReportLanguage = ReportLanguage.UNSPECIFIED
+    """The language of the page; unspecified: zh-CN."""
+    audience: ReportAudience = ReportAudience.UNSPECIFIED
+    """Who reads the page; unspecified: the report's default (the quarterly
+    dispatch: the organisation department; the annual bulletin: the units).
+    """
+
+
+@dataclass
+class RenderReportResponse(_typed.Message):
+    """The page.
+
+    Schema message ``cadre.v1.RenderReportResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.RenderReportResponse"
+    _fields_: ClassVar[tuple] = (
+        ("html", "html", _typed.SCALAR, None, False, False),
+        ("language", "language", _typed.ENUM, "ReportLanguage", False, False),
+        ("audience", "audience", _typed.ENUM, "ReportAudience", False, False),
+    )
+
+    html: str = ""
+    """One self-contained HTML document (UTF-8): no script, no external resource."""
+    language: ReportLanguage = ReportLanguage.UNSPECIFIED
+    """The language it is in."""
+    audience: ReportAudience = ReportAudience.UNSPECIFIED
+    """The audience it was rendered for (the report's default when the request
+    named none).
+    """
+
+
+@dataclass
 class Parameter(_typed.Message):
     """A named parameter of a rule: ages, months, fractions, thresholds.
 
@@ -7898,6 +8106,11 @@ __all__ = [
     "RecordRef",
     "Region",
     "RegionLevel",
+    "RenderReportRequest",
+    "RenderReportResponse",
+    "ReportAudience",
+    "ReportLanguage",
+    "ReportText",
     "ResignationReason",
     "ResignationRequest",
     "Responsibility",
