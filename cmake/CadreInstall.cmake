@@ -53,6 +53,7 @@ set(CADRE_PUBLIC_HEADERS
   cadre/organisation.hpp
   cadre/procedure_definition.hpp
   cadre/records.hpp
+  cadre/report.hpp
   cadre/roster.hpp
   cadre/finding.hpp
   cadre/labels.hpp

@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   rapidjson-dev libsqlite3-dev
   doxygen graphviz
+  chromium fonts-wqy-microhei  # the page in a real browser (test report.chromium), CJK glyphs
   python3 python3-protobuf python3-pytest
   clang libclang-rt-dev clang-format clang-tidy
   abigail-tools gcovr

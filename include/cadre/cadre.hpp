@@ -27,6 +27,7 @@
 #include "cadre/organisation.hpp"
 #include "cadre/procedure_definition.hpp"
 #include "cadre/records.hpp"
+#include "cadre/report.hpp"
 #include "cadre/roster.hpp"
 #include "cadre/rules/retirement.hpp"
 #include "cadre/screening.hpp"

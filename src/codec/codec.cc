@@ -28,6 +28,7 @@
 #include "cadre/v1/identification_service.pb.h"
 #include "cadre/v1/procedure.pb.h"
 #include "cadre/v1/procedure_definition.pb.h"
+#include "cadre/v1/report.pb.h"
 #include "cadre/v1/service.pb.h"
 #include "cadre/v1/sources.pb.h"
 #include "cadre/v1/statistics_service.pb.h"
@@ -409,7 +410,7 @@ std::string descriptor_set() {
         pb::ProcedureDefinitions::descriptor()->file(), pb::Sources::descriptor()->file(),
         pb::ToleranceEvaluateRequest::descriptor()->file(),
         pb::FollowUpPlanRequest::descriptor()->file(), pb::StatisticsRequest::descriptor()->file(),
-        pb::IdentifyRequest::descriptor()->file()}) {
+        pb::IdentifyRequest::descriptor()->file(), pb::RenderReportRequest::descriptor()->file()}) {
     add_file(file, seen, set);
   }
   return set.SerializeAsString();

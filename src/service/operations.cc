@@ -12,6 +12,7 @@
 #include "service/followup_service.hpp"
 #include "service/identification_service.hpp"
 #include "service/operation.hpp"
+#include "service/report_service.hpp"
 #include "service/response_writer.hpp"
 #include "service/run_by_record.hpp"
 #include "service/service.hpp"
@@ -327,6 +328,27 @@ std::vector<Operation> build_table() {
         "20, `unit_id` is not an id, or a threshold is out of range (the error names it, e.g. "
         "`parameters.anonymity_floor`)"}}));
   table.back().run = &identify_run;
+  table.push_back(operation<&render_report>(
+      "render_report",
+      "A quarterly dispatch or an annual bulletin (the response of quarterly_dispatch or "
+      "annual_bulletin) as one self-contained HTML page: inline SVG charts, each with its data in "
+      "a table, and a print stylesheet for A4.",
+      "The charts: adjustments by channel, by quarter (annual), the units ranked (annual) or "
+      "furthest behind (quarterly), by rank level, and from due to follow-up. The page has no "
+      "script and fetches nothing; every text of the message is HTML-escaped. zh-CN by default, "
+      "English on request. The audience decides what the page names: the organisation "
+      "department sees units, regions and the records not read with their ids; the units see "
+      "units and regions; the public (the redacted variant) sees counts only. Unspecified: the "
+      "quarterly dispatch's default is the organisation department, the annual bulletin's the "
+      "units (docs/statistics.md).",
+      R"({"annual_bulletin":{"period":{"from":"2025-01-01","to":"2025-12-31","year":2025},)"
+      R"("total":{"adjusted":{"adjusted_down":2,"accountability":1,"by_channel":[{"channel":)"
+      R"("CHANNEL_ACCOUNTABILITY","cadres":1},{"channel":"CHANNEL_AGE_LIMIT","cadres":1}]}}},)"
+      R"("language":"REPORT_LANGUAGE_EN","audience":"REPORT_AUDIENCE_PUBLIC"})",
+      {{S::kInvalidArgument,
+        "neither report is given (field `report`), a period's day is missing or not a date (the "
+        "error names it, e.g. `annual_bulletin.period.from`), or the language or audience is "
+        "unknown"}}));
   // Procedure cases in a case store (docs/case-log.md, docs/case-store.md). The examples run
   // in the table's order on one new store (case_import's on another, with the file
   // case_export's wrote).

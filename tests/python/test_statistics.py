@@ -80,3 +80,25 @@ def test_errors_name_the_field(engine):
                              "cadres": CADRES})
     assert [e.field_path for e in bad.errors] == ["cases[0].opened_on"]
     assert bad.total.adjusted.adjusted_down == 2
+
+
+def test_the_bulletin_as_a_page(engine):
+    """render_report (issue 12 §4): the bulletin's message in, one HTML page out; the
+    public (redacted) variant names no unit or region."""
+    bulletin = engine.annual_bulletin({"year": 2024, "regions": REGIONS, "units": UNITS,
+                                       "cadres": CADRES}, as_dict=True)
+    page = engine.render_report({"annual_bulletin": bulletin})
+    assert isinstance(page, types.RenderReportResponse)
+    assert page.html.startswith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
+    assert "一县政府" in page.html and "合成省" in page.html
+    assert page.html.count("<svg") == 5 and "<script" not in page.html
+    english = engine.render_report({"annual_bulletin": bulletin,
+                                    "language": "REPORT_LANGUAGE_EN"})
+    assert '<html lang="en">' in english.html and "Adjustments by channel" in english.html
+    public = engine.render_report({"annual_bulletin": bulletin,
+                                   "audience": "REPORT_AUDIENCE_PUBLIC"})
+    for name in ("一县政府", "合成省", "一市", "u1", "990121"):
+        assert name not in public.html
+    with pytest.raises(cadre.InvalidArgumentError) as info:
+        engine.render_report({"language": "REPORT_LANGUAGE_EN"})
+    assert info.value.field == "report"

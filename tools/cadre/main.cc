@@ -63,8 +63,8 @@ constexpr ToolCommand kToolCommands[] = {
     {"catalogue", "list the catalogues and rules, or show one with its citations",
      cadre::cli::cmd_catalogue},
     {"report",
-     "the quarterly dispatch or the annual bulletin of a roster and its case store, as JSON or "
-     "CSV",
+     "the quarterly dispatch or the annual bulletin of a roster and its case store, as JSON, "
+     "CSV or an HTML page",
      cadre::cli::cmd_report},
 };
 

@@ -5,10 +5,11 @@
 // so a province of a million cadres is counted in flat memory. The operations
 // quarterly_dispatch and annual_bulletin of the library's table do the work;
 // the case store gives their `cases` (case_digest as of the period's last
-// day). Output: the response as JSON, or its lines as CSV; HTML is refused
-// (not yet available).
-#include <unistd.h>
-
+// day). Output: the response as JSON, its lines as CSV, or the page of the
+// library's render_report (one self-contained HTML file, zh-CN or English,
+// for an audience), on standard output or in the file of -o. A progress bar
+// on standard error while the roster is read, when that is a terminal.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -16,15 +17,19 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "cadre/labels.hpp"
 #include "cadre/sqlite_store.hpp"
 #include "cadre/statistics.hpp"
+#include "cadre/v1/report.pb.h"
 #include "cadre/v1/statistics_service.pb.h"
 #include "cli.hpp"
 #include "codec/record_split.hpp"
 #include "codec/stream.hpp"
+#include "progress.hpp"
+#include "service/report_service.hpp"
 #include "service/service.hpp"
 #include "service/statistics_service.hpp"
 
@@ -131,11 +136,16 @@ std::optional<int> feed_roster(std::string_view name, const std::string &path,
     complain(name, path + ": a roster is .json, .pb or .cadres");
     return kExitUsage;
   }
-  const bool progress = isatty(STDERR_FILENO) != 0;
+  std::error_code size_error;
+  const std::uintmax_t size = std::filesystem::file_size(path, size_error);
+  Progress progress("cadre " + std::string(name), size_error ? 0 : size, std::cerr,
+                    Progress::stderr_is_terminal());
   std::int64_t cadres = 0;
+  std::uint64_t bytes = 0;  // read so far, when known
   const auto tick = [&] {
-    if (progress && ++cadres % 10'000 == 0) {
-      std::cerr << "\rcadre " << name << ": " << cadres << " cadres" << std::flush;
+    ++cadres;
+    if ((cadres & 0x3f) == 0 || cadres == 1) {
+      progress.update(static_cast<std::uint64_t>(cadres), bytes);
     }
   };
   const gp::Descriptor *roster = pb::Roster::descriptor();
@@ -160,13 +170,17 @@ std::optional<int> feed_roster(std::string_view name, const std::string &path,
           break;
         case pb::RosterRecord::kCadre:
           run.record(record.cadre(), cadres, response);
+          if ((cadres & 0x3f) == 0) {
+            const std::streamoff at = in.tellg();
+            bytes = at > 0 ? static_cast<std::uint64_t>(at) : bytes;
+          }
           tick();
           break;
         default:
           break;  // the header, teams, peer groups, unit assessments: not counted
       }
     }
-    if (progress) std::cerr << "\r";
+    progress.finish();
     if (!reader.status().ok()) {
       complain(name, path + ": " + reader.status().to_string());
       return kExitInput;
@@ -219,7 +233,7 @@ std::optional<int> feed_roster(std::string_view name, const std::string &path,
   } else {
     codec::for_each_record(file.data(), file.size(), format, roster, each);
   }
-  if (progress) std::cerr << "\r";
+  progress.finish();
   return std::nullopt;
 }
 
@@ -259,7 +273,8 @@ int cmd_report(const Args &args) {
   if (args.empty() || (args.front() != "quarterly" && args.front() != "annual")) {
     std::cerr << "usage: cadre report quarterly --year Y --quarter Q [ROSTER] [--store CASES.db]\n"
                  "       cadre report annual --year Y [ROSTER] [--store CASES.db]\n"
-                 "       [--format json|csv] [--lang zh-CN|en|both]\n";
+                 "       [--format json|csv|html] [--lang zh-CN|en|both] [-o FILE]\n"
+                 "       [--audience organisation|units|public] [--redacted]\n";
     return args.empty() || (args.front() != "--help" && args.front() != "-h") ? kExitUsage
                                                                               : kExitOk;
   }
@@ -274,12 +289,24 @@ int cmd_report(const Args &args) {
   std::string store;
   std::string format = "json";
   std::string lang_text = "zh-CN";
+  std::string audience_text;
+  std::string output;
+  bool redacted = false;
   po::options_description desc("cadre " + name + " [options] [ROSTER]");
   desc.add_options()("help,h", "print the options")("year", po::value(&year), "the year")(
       "roster", po::value(&roster), "the roster (.json, .pb or the stream form .cadres)")(
       "store", po::value(&store), "the case store (SQLite): its cases as of the period's last day")(
-      "format", po::value(&format), "json (the response) or csv (its lines); html is not yet")(
-      "lang", po::value(&lang_text), "language of the CSV headers: zh-CN, en or both");
+      "format", po::value(&format),
+      "json (the response), csv (its lines) or html (one self-contained page with charts)")(
+      "lang", po::value(&lang_text),
+      "language of the CSV headers (zh-CN, en or both) or of the page (zh-CN or en)")(
+      "audience", po::value(&audience_text),
+      "who reads the page: organisation (units, regions and the records not read with their "
+      "ids), units (units and regions by name) or public (counts only); default: organisation "
+      "for the quarterly dispatch, units for the annual bulletin")(
+      "redacted", po::bool_switch(&redacted),
+      "the page for the public: counts only (--audience public)")(
+      "output,o", po::value(&output), "write the output to this file instead of standard output");
   if (annual) {
     desc.add_options()("weight-timeliness", po::value(&weight_timeliness),
                        "weight of timeliness in the unit special assessment (default 1)")(
@@ -295,12 +322,29 @@ int cmd_report(const Args &args) {
   if (auto code = parse_options(name, Args(args.begin() + 1, args.end()), desc, pos, vm)) {
     return *code;
   }
-  if (format == "html") {
-    complain(name, "--format html: not yet available (issue 12 §3); use json or csv");
+  if (format != "json" && format != "csv" && format != "html") {
+    complain(name, "--format: unknown value; accepted values: json, csv, html");
     return kExitUsage;
   }
-  if (format != "json" && format != "csv") {
-    complain(name, "--format: unknown value; accepted values: json, csv");
+  pb::ReportAudience audience = pb::REPORT_AUDIENCE_UNSPECIFIED;
+  if (!audience_text.empty() && !parse_choice<pb::ReportAudience>(
+                                    name, "--audience", audience_text,
+                                    {{"organisation", pb::REPORT_AUDIENCE_ORGANISATION_DEPARTMENT},
+                                     {"units", pb::REPORT_AUDIENCE_UNITS},
+                                     {"public", pb::REPORT_AUDIENCE_PUBLIC}},
+                                    audience)) {
+    return kExitUsage;
+  }
+  if (redacted) {
+    if (audience != pb::REPORT_AUDIENCE_UNSPECIFIED && audience != pb::REPORT_AUDIENCE_PUBLIC) {
+      complain(name,
+               "--redacted is the public audience: it cannot go with --audience " + audience_text);
+      return kExitUsage;
+    }
+    audience = pb::REPORT_AUDIENCE_PUBLIC;
+  }
+  if (format != "html" && (audience != pb::REPORT_AUDIENCE_UNSPECIFIED)) {
+    complain(name, "--audience and --redacted apply to --format html");
     return kExitUsage;
   }
   Lang lang = Lang::kZh;
@@ -361,17 +405,63 @@ int cmd_report(const Args &args) {
     complain(name, st.to_string());
     return kExitInput;
   }
-  if (format == "json") {
-    return print_json(name, *response) ? kExitOk : kExitInput;
+  std::ofstream file;
+  if (!output.empty()) {
+    file.open(output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      complain(name, "-o: cannot write " + output);
+      return kExitInput;
+    }
   }
-  if (annual) {
+  std::ostream &os = output.empty() ? std::cout : file;
+  if (format == "json") {
+    if (output.empty()) {
+      return print_json(name, *response) ? kExitOk : kExitInput;
+    }
+    std::string json;
+    if (auto st = codec::serialize(*response, codec::Format::kJson, json); !st.ok()) {
+      complain(name, st.to_string());
+      return kExitInput;
+    }
+    os << json << "\n";
+  } else if (format == "html") {
+    if (lang == Lang::kBoth) {
+      complain(name, "--lang: a page is in one language: zh-CN or en");
+      return kExitUsage;
+    }
+    pb::RenderReportRequest render;
+    if (annual) {
+      *render.mutable_annual_bulletin() =
+          static_cast<const pb::AnnualBulletinResponse &>(*response);
+    } else {
+      *render.mutable_quarterly_dispatch() =
+          static_cast<const pb::QuarterlyDispatchResponse &>(*response);
+    }
+    render.set_language(lang == Lang::kEn ? pb::REPORT_LANGUAGE_EN : pb::REPORT_LANGUAGE_ZH_CN);
+    render.set_audience(audience);
+    pb::RenderReportResponse page;
+    if (auto st = service::render_report(service::builtin_engine(), render, page); !st.ok()) {
+      complain(name, st.to_string());
+      return kExitInput;
+    }
+    os << page.html();
+    const auto &errors =
+        annual ? static_cast<const pb::AnnualBulletinResponse &>(*response).errors()
+               : static_cast<const pb::QuarterlyDispatchResponse &>(*response).errors();
+    print_errors(errors, lang, std::cerr);
+  } else if (annual) {
     const auto &r = static_cast<const pb::AnnualBulletinResponse &>(*response);
-    print_csv(r.total(), r.units(), r.regions(), true, lang, std::cout);
+    print_csv(r.total(), r.units(), r.regions(), true, lang, os);
     print_errors(r.errors(), lang, std::cerr);
   } else {
     const auto &r = static_cast<const pb::QuarterlyDispatchResponse &>(*response);
-    print_csv(r.total(), r.units(), r.regions(), false, lang, std::cout);
+    print_csv(r.total(), r.units(), r.regions(), false, lang, os);
     print_errors(r.errors(), lang, std::cerr);
+  }
+  os.flush();
+  if (!os) {
+    complain(name, "cannot write " + (output.empty() ? std::string("standard output") : output));
+    return kExitInput;
   }
   return kExitOk;
 }

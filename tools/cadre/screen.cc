@@ -1,16 +1,17 @@
 // cadre screen: who must go down as of a date, through which channel, under
 // which rule, and why. A roster in the stream form is screened by the
 // library's streamed screener, chunk by chunk, in constant memory.
-#include <unistd.h>
-
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "cli.hpp"
 #include "codec/stream.hpp"
+#include "progress.hpp"
 #include "service/service.hpp"
 #include "service/stream_screener.hpp"
 
@@ -107,7 +108,10 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
     complain(command.name, "cannot read roster file " + command.roster_path);
     return kExitInput;
   }
-  const bool progress = isatty(STDERR_FILENO) != 0;
+  std::error_code size_error;
+  const std::uintmax_t size = std::filesystem::file_size(command.roster_path, size_error);
+  Progress progress("cadre screen", size_error ? 0 : size, std::cerr,
+                    Progress::stderr_is_terminal());
   service::StreamScreener screener(service::builtin_engine(), as_of);
   screener.set_summary_only(summary_only);  // the findings are counted, not written
   if (auto st = screener.set_threads(threads); !st.ok()) {
@@ -116,10 +120,11 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
   }
   std::vector<char> chunk(std::size_t{1} << 20U);
   pb::ScreenResponse response;
-  std::uint64_t reported = 0;
+  std::uint64_t bytes = 0;
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     const auto got = static_cast<std::size_t>(in.gcount());
+    bytes += got;
     if (in.bad()) {
       complain(command.name, "cannot read roster file " + command.roster_path);
       return kExitInput;
@@ -133,18 +138,15 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
       return kExitInput;
     }
     if (!st.ok()) {
-      if (progress) std::cerr << "\n";
+      progress.finish();
       complain(command.name, command.roster_path + ": " + st.to_string() + " (" +
                                  std::to_string(screener.cadres()) +
                                  " cadre records read before the break)");
       return kExitInput;
     }
-    if (progress && screener.cadres() - reported >= 10'000) {
-      reported = screener.cadres();
-      std::cerr << "\rcadre screen: " << reported << " cadres" << std::flush;
-    }
+    progress.update(screener.cadres(), bytes);
   }
-  if (progress) std::cerr << "\r";
+  progress.finish();
   response.Clear();
   if (auto st = screener.finish(response); !st.ok()) {
     complain(command.name, command.roster_path + ": " + st.to_string());

@@ -179,12 +179,12 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "The annual bulletin (年度一通报): the year's adjustments and last year's, by quarter, channel, method and rank level; the unit special assessment (timeliness and completeness, weighted) and its ranking; the notable cases as counts.",
         False),
     OperationSpec(
-        "identify",
-        "cadre_identify",
-        "identify",
-        "cadre.v1.IdentifyRequest",
-        "cadre.v1.IdentifyResponse",
-        "Precise identification (精准识别) as of a day: each cadre's 德能勤绩廉 profile over the years, the reverse evaluation (反向测评) and vertical comparison of each team, the horizontal comparison of the same post across regions, the four-type indicators (占位型、休眠型、颓废型、平庸型) and the 优秀 quota of each unit.",
+        "render_report",
+        "cadre_render_report",
+        "render-report",
+        "cadre.v1.RenderReportRequest",
+        "cadre.v1.RenderReportResponse",
+        "A quarterly dispatch or an annual bulletin (the response of quarterly_dispatch or annual_bulletin) as one self-contained HTML page: inline SVG charts, each with its data in a table, and a print stylesheet for A4.",
         False),
     OperationSpec(
         "case_open",
@@ -1184,54 +1184,52 @@ class Operations:
         return self._run(OPERATIONS[17], request, as_message, as_dict)
 
     @overload
-    def identify(self, request: Union[types.IdentifyRequest, Mapping[str, Any], str, bytes, Any], *,
-        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.IdentifyResponse: ...
+    def render_report(self, request: Union[types.RenderReportRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.RenderReportResponse: ...
 
     @overload
-    def identify(self, request: Union[types.IdentifyRequest, Mapping[str, Any], str, bytes, Any], *,
+    def render_report(self, request: Union[types.RenderReportRequest, Mapping[str, Any], str, bytes, Any], *,
         as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
 
     @overload
-    def identify(self, request: Union[types.IdentifyRequest, Mapping[str, Any], str, bytes, Any], *,
+    def render_report(self, request: Union[types.RenderReportRequest, Mapping[str, Any], str, bytes, Any], *,
         as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
 
-    def identify(self, request: Any, *, as_dict: bool = False,
+    def render_report(self, request: Any, *, as_dict: bool = False,
         as_message: bool = False) -> Any:
-        """Precise identification (精准识别) as of a day: each cadre's 德能勤绩廉 profile
-        over the years, the reverse evaluation (反向测评) and vertical comparison of
-        each team, the horizontal comparison of the same post across regions, the
-        four-type indicators (占位型、休眠型、颓废型、平庸型) and the
-        优秀 quota of each unit.
+        """A quarterly dispatch or an annual bulletin (the response of quarterly_dispatch or
+        annual_bulletin) as one self-contained HTML page: inline SVG charts, each with
+        its data in a table, and a print stylesheet for A4.
 
-        A four-type indicator is a signal that needs verification (待核实), never a
-        verdict: it names the facts that fired it, and its thresholds are cadre's own
-        policy, configurable in `parameters`. No evaluation statistic is shown for fewer
-        raters than `parameters.anonymity_floor` (default 5), and complementary cells
-        are hidden too, so that no rater's vote can be inferred; no percentile is shown
-        for a peer group smaller than `parameters.min_group`. The 优秀 quota is cited
-        with its verification tag (RECALLED: configurable policy). A bad record does not
-        fail the call: it gives an entry in the response's `errors` (with its field
-        path) and the others are answered.
+        The charts: adjustments by channel, by quarter (annual), the units ranked
+        (annual) or furthest behind (quarterly), by rank level, and from due to
+        follow-up. The page has no script and fetches nothing; every text of the message
+        is HTML-escaped. zh-CN by default, English on request. The audience decides what
+        the page names: the organisation department sees units, regions and the records
+        not read with their ids; the units see units and regions; the public (the
+        redacted variant) sees counts only. Unspecified: the quarterly dispatch's
+        default is the organisation department, the annual bulletin's the units
+        (docs/statistics.md).
 
-        Calls ``cadre_identify``.
+        Calls ``cadre_render_report``.
 
         Args:
-            request: a ``cadre.v1.IdentifyRequest``: a
-                :class:`cadre.types.IdentifyRequest`, a dict (the shape of its protobuf
-                JSON), JSON text, protobuf binary bytes or a protobuf message.
+            request: a ``cadre.v1.RenderReportRequest``: a
+                :class:`cadre.types.RenderReportRequest`, a dict (the shape of its
+                protobuf JSON), JSON text, protobuf binary bytes or a protobuf message.
             as_dict: return the response as a dict in the shape of its protobuf JSON.
-            as_message: return a protobuf ``cadre.v1.IdentifyResponse`` message (needs
-                protobuf).
+            as_message: return a protobuf ``cadre.v1.RenderReportResponse`` message
+                (needs protobuf).
 
         Returns:
-            The response, a :class:`cadre.types.IdentifyResponse` (or a dict, or a
+            The response, a :class:`cadre.types.RenderReportResponse` (or a dict, or a
             message).
 
         Raises:
-            InvalidArgumentError: the request does not parse; or `as_of` is missing or
-                not a date, `year` is not from 1 to 9999, `years` not from 0 to 20,
-                `unit_id` is not an id, or a threshold is out of range (the error names
-                it, e.g. `parameters.anonymity_floor`); ``field`` names the field.
+            InvalidArgumentError: the request does not parse; or neither report is given
+                (field `report`), a period's day is missing or not a date (the error
+                names it, e.g. `annual_bulletin.period.from`), or the language or
+                audience is unknown; ``field`` names the field.
             ResourceExhaustedError: out of memory, or a request over 2 GiB.
             ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
                 cannot be imported.
