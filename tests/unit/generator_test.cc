@@ -41,8 +41,8 @@ TEST(Generator, SameSeedSameBytes) {
 TEST(Generator, RecordedBytes) {
   for (const auto &[jurisdiction, size, hash] :
        {std::tuple<const char *, std::size_t, const char *>{
-            "990000", 452971, "9efe6225185e9993cb207d7a5c15881d650a40b3044076367aaa43d17da75a49"},
-        {"360000", 452847, "095cc1e55d08746bf5663fc2c77d77745ef1e050bc8f8b6efe78f151e139a97a"}}) {
+            "990000", 452981, "93225d4d635f94b986b51a7f43fce3106ec817d2615f9bea40a9fc80e5f9346d"},
+        {"360000", 452857, "3f9af9c173918df4a7f2f80a2cdb1dea561ec5b9c6269356663434f5dbd15598"}}) {
     gen::Options o;
     o.cadres = 400;
     o.jurisdiction = jurisdiction;

@@ -179,6 +179,14 @@ OPERATIONS: tuple[OperationSpec, ...] = (
         "The annual bulletin (年度一通报): the year's adjustments and last year's, by quarter, channel, method and rank level; the unit special assessment (timeliness and completeness, weighted) and its ranking; the notable cases as counts.",
         False),
     OperationSpec(
+        "identify",
+        "cadre_identify",
+        "identify",
+        "cadre.v1.IdentifyRequest",
+        "cadre.v1.IdentifyResponse",
+        "Precise identification (精准识别) as of a day: each cadre's 德能勤绩廉 profile over the years, the reverse evaluation (反向测评) and vertical comparison of each team, the horizontal comparison of the same post across regions, the four-type indicators (占位型、休眠型、颓废型、平庸型) and the 优秀 quota of each unit.",
+        False),
+    OperationSpec(
         "render_report",
         "cadre_render_report",
         "render-report",
@@ -1184,6 +1192,63 @@ class Operations:
         return self._run(OPERATIONS[17], request, as_message, as_dict)
 
     @overload
+    def identify(self, request: Union[types.IdentifyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.IdentifyResponse: ...
+
+    @overload
+    def identify(self, request: Union[types.IdentifyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: Literal[True], as_message: bool = ...) -> dict[str, Any]: ...
+
+    @overload
+    def identify(self, request: Union[types.IdentifyRequest, Mapping[str, Any], str, bytes, Any], *,
+        as_dict: bool = ..., as_message: Literal[True]) -> Any: ...
+
+    def identify(self, request: Any, *, as_dict: bool = False,
+        as_message: bool = False) -> Any:
+        """Precise identification (精准识别) as of a day: each cadre's 德能勤绩廉 profile
+        over the years, the reverse evaluation (反向测评) and vertical comparison of
+        each team, the horizontal comparison of the same post across regions, the
+        four-type indicators (占位型、休眠型、颓废型、平庸型) and the
+        优秀 quota of each unit.
+
+        A four-type indicator is a signal that needs verification (待核实), never a
+        verdict: it names the facts that fired it, and its thresholds are cadre's own
+        policy, configurable in `parameters`. No evaluation statistic is shown for fewer
+        raters than `parameters.anonymity_floor` (default 5), and complementary cells
+        are hidden too, so that no rater's vote can be inferred; no percentile is shown
+        for a peer group smaller than `parameters.min_group`. The 优秀 quota is cited
+        with its verification tag (RECALLED: configurable policy). A bad record does not
+        fail the call: it gives an entry in the response's `errors` (with its field
+        path) and the others are answered.
+
+        Calls ``cadre_identify``.
+
+        Args:
+            request: a ``cadre.v1.IdentifyRequest``: a
+                :class:`cadre.types.IdentifyRequest`, a dict (the shape of its protobuf
+                JSON), JSON text, protobuf binary bytes or a protobuf message.
+            as_dict: return the response as a dict in the shape of its protobuf JSON.
+            as_message: return a protobuf ``cadre.v1.IdentifyResponse`` message (needs
+                protobuf).
+
+        Returns:
+            The response, a :class:`cadre.types.IdentifyResponse` (or a dict, or a
+            message).
+
+        Raises:
+            InvalidArgumentError: the request does not parse; or `as_of` is missing or
+                not a date, `year` is not from 1 to 9999, `years` not from 0 to 20,
+                `unit_id` is not an id, or a threshold is out of range (the error names
+                it, e.g. `parameters.anonymity_floor`); ``field`` names the field.
+            ResourceExhaustedError: out of memory, or a request over 2 GiB.
+            ProtobufRequiredError: protobuf is needed (bytes in, or ``as_message``) but
+                cannot be imported.
+            TypeError: ``request`` has an unsupported type.
+            ValueError: the engine is closed.
+        """
+        return self._run(OPERATIONS[18], request, as_message, as_dict)
+
+    @overload
     def render_report(self, request: Union[types.RenderReportRequest, Mapping[str, Any], str, bytes, Any], *,
         as_dict: Literal[False] = ..., as_message: Literal[False] = ...) -> types.RenderReportResponse: ...
 
@@ -1236,7 +1301,7 @@ class Operations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the engine is closed.
         """
-        return self._run(OPERATIONS[18], request, as_message, as_dict)
+        return self._run(OPERATIONS[19], request, as_message, as_dict)
 
 
 class StoreOperations:
@@ -1311,7 +1376,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[19], request, as_message, as_dict)
+        return self._run(OPERATIONS[20], request, as_message, as_dict)
 
     @overload
     def case_record(self, request: Union[types.CaseRecordRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1368,7 +1433,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[20], request, as_message, as_dict)
+        return self._run(OPERATIONS[21], request, as_message, as_dict)
 
     @overload
     def case_show(self, request: Union[types.CaseShowRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1421,7 +1486,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[21], request, as_message, as_dict)
+        return self._run(OPERATIONS[22], request, as_message, as_dict)
 
     @overload
     def case_due(self, request: Union[types.CaseDueRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1471,7 +1536,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[22], request, as_message, as_dict)
+        return self._run(OPERATIONS[23], request, as_message, as_dict)
 
     @overload
     def case_verify(self, request: Union[types.CaseVerifyRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1519,7 +1584,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[23], request, as_message, as_dict)
+        return self._run(OPERATIONS[24], request, as_message, as_dict)
 
     @overload
     def case_digest(self, request: Union[types.CaseDigestRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1571,7 +1636,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[24], request, as_message, as_dict)
+        return self._run(OPERATIONS[25], request, as_message, as_dict)
 
     @overload
     def case_export(self, request: Union[types.CaseExportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1618,7 +1683,7 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[25], request, as_message, as_dict)
+        return self._run(OPERATIONS[26], request, as_message, as_dict)
 
     @overload
     def case_import(self, request: Union[types.CaseImportRequest, Mapping[str, Any], str, bytes, Any], *,
@@ -1668,4 +1733,4 @@ class StoreOperations:
             TypeError: ``request`` has an unsupported type.
             ValueError: the store or its engine is closed.
         """
-        return self._run(OPERATIONS[26], request, as_message, as_dict)
+        return self._run(OPERATIONS[27], request, as_message, as_dict)

@@ -1760,6 +1760,59 @@ class FollowUpHistoryKind(_typed.Enum):
 _typed.enum(FollowUpHistoryKind, "cadre.v1.FollowUpHistoryKind", "FOLLOW_UP_HISTORY_KIND_")
 
 
+class FourType(_typed.Enum):
+    """The four types of cadres to act on (seed: 占位型、休眠型、颓废型、平庸型).
+
+    Schema enum ``cadre.v1.FourType``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 占位型 (holding the seat)
+    OCCUPYING = 1
+    #: 休眠型 (dormant)
+    DORMANT = 2
+    #: 颓废型 (dispirited)
+    DISPIRITED = 3
+    #: 平庸型 (mediocre)
+    MEDIOCRE = 4
+
+
+_typed.enum(FourType, "cadre.v1.FourType", "FOUR_TYPE_")
+
+
+class IdentificationStatus(_typed.Enum):
+    """Where a signal of identification stands.
+
+    Schema enum ``cadre.v1.IdentificationStatus``.
+    """
+
+    #: 未指定 (unspecified)
+    UNSPECIFIED = 0
+    #: 待核实 (needs verification)
+    NEEDS_VERIFICATION = 1
+
+
+_typed.enum(IdentificationStatus, "cadre.v1.IdentificationStatus", "IDENTIFICATION_STATUS_")
+
+
+class Suppression(_typed.Enum):
+    """Why a cell of an evaluation is not shown.
+
+    Schema enum ``cadre.v1.Suppression``.
+    """
+
+    #: 显示 (shown)
+    UNSPECIFIED = 0
+    #: 测评人数低于匿名下限 (fewer raters than the floor)
+    FEWER_RATERS = 1
+    #: 为防止推算个人投票而隐藏 (hidden so that no vote can be inferred)
+    COMPLEMENTARY = 2
+
+
+_typed.enum(Suppression, "cadre.v1.Suppression", "SUPPRESSION_")
+
+
 class ReportLanguage(_typed.Enum):
     """The language of a rendered report.
 
@@ -5681,6 +5734,7 @@ class EngineOptions(_typed.Message):
         ("calendar_texts", "calendar_texts", _typed.SCALAR, None, True, False),
         ("procedure_texts", "procedure_texts", _typed.SCALAR, None, True, False),
         ("tolerance_texts", "tolerance_texts", _typed.SCALAR, None, True, False),
+        ("followup_texts", "followup_texts", _typed.SCALAR, None, True, False),
     )
 
     language: str = ""
@@ -5707,6 +5761,12 @@ class EngineOptions(_typed.Message):
     """Criteria of error tolerance the host adds to the shipped ones (a
     province's 容错纠错 rules), each the text of a cadre.v1.ToleranceModels in
     protobuf text format (docs/tolerance.md), checked as the shipped ones are.
+    """
+    followup_texts: list[str] = _field(default_factory=list)
+    """Follow-up plan templates the host adds to the shipped ones (后续管理: a
+    province's periods and cadences), each a text of `templates` and `checks`
+    in protobuf text format (docs/followup.md), checked as the shipped ones
+    are. A host's template in force for a region wins there.
     """
 
 
@@ -5773,6 +5833,9 @@ class ScreenSummary(_typed.Message):
         ("bureau_level_or_above", "bureau_level_or_above", _typed.SCALAR, None, False, False),
         ("by_channel", "by_channel", _typed.MESSAGE, "ChannelCount", True, False),
         ("by_rank_level", "by_rank_level", _typed.MESSAGE, "RankLevelCount", True, False),
+        ("followup_plans_open", "followup_plans_open", _typed.SCALAR, None, False, False),
+        ("followup_talks_overdue", "followup_talks_overdue", _typed.SCALAR, None, False, False),
+        ("reappointed_this_year", "reappointed_this_year", _typed.SCALAR, None, False, False),
     )
 
     cadres_screened: int = 0
@@ -5787,6 +5850,12 @@ class ScreenSummary(_typed.Message):
     """Of which at department (厅局) level or above."""
     by_channel: list[ChannelCount] = _field(default_factory=list)
     by_rank_level: list[RankLevelCount] = _field(default_factory=list)
+    followup_plans_open: int = 0
+    """Follow-up (后续管理) as of the date: plans started with no final outcome."""
+    followup_talks_overdue: int = 0
+    """Talks of those plans overdue on the working-day calendar."""
+    reappointed_this_year: int = 0
+    """Plans ending in re-appointment (重新任用) in the date's year, by the date."""
 
 
 @dataclass
@@ -7023,6 +7092,432 @@ class CaseDigestResponse(_typed.Message):
 
 
 @dataclass
+class IdentificationParameters(_typed.Message):
+    """The thresholds of identification: cadre's own policy, each configurable;
+    unset: the default (docs/identification.md). The response repeats them all.
+
+    Schema message ``cadre.v1.IdentificationParameters``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.IdentificationParameters"
+    _fields_: ClassVar[tuple] = (
+        ("anonymity_floor", "anonymity_floor", _typed.SCALAR, None, False, True),
+        ("min_group", "min_group", _typed.SCALAR, None, False, True),
+        ("targets_met_below", "targets_met_below", _typed.FLOAT, None, False, True),
+        ("inaction_years", "inaction_years", _typed.SCALAR, None, False, True),
+        ("diligence_below", "diligence_below", _typed.FLOAT, None, False, True),
+        ("decline_points", "decline_points", _typed.FLOAT, None, False, True),
+        ("weakest_share", "weakest_share", _typed.FLOAT, None, False, True),
+        ("basic_years", "basic_years", _typed.SCALAR, None, False, True),
+        ("excellent_cap_leading", "excellent_cap_leading", _typed.SCALAR, None, False, True),
+        ("excellent_cap_other", "excellent_cap_other", _typed.SCALAR, None, False, True),
+        ("below_team_points", "below_team_points", _typed.FLOAT, None, False, True),
+        ("below_team_years", "below_team_years", _typed.SCALAR, None, False, True),
+    )
+
+    anonymity_floor: Optional[int] = None
+    """No evaluation statistic for fewer raters than this; 2 to 1000, default 5."""
+    min_group: Optional[int] = None
+    """No percentile for a peer group smaller than this; 2 to 1000, default 5."""
+    targets_met_below: Optional[float] = None
+    """占位型: share of targets met below which a year counts (0 to 1), default 0.6."""
+    inaction_years: Optional[int] = None
+    """占位型: consecutive years of it; 1 to 20, default 2."""
+    diligence_below: Optional[float] = None
+    """休眠型: 勤 score below which a year ranked last counts (0 to 100), default 70."""
+    decline_points: Optional[float] = None
+    """颓废型: fall of the mean of the five scores over the window, default 10."""
+    weakest_share: Optional[float] = None
+    """颓废型: share of the raters naming the cadre the weakest in the last year, default 1/3."""
+    basic_years: Optional[int] = None
+    """平庸型: consecutive years graded 基本称职; 1 to 20, default 2."""
+    excellent_cap_leading: Optional[int] = None
+    """优秀 quota of leading cadres (领导职务), percent of those graded; default 20 (RECALLED)."""
+    excellent_cap_other: Optional[int] = None
+    """优秀 quota of the others (职级), percent of those graded; default 20 (RECALLED)."""
+    below_team_points: Optional[float] = None
+    """平庸型, or: a mean of the five scores this far below the team's mean, default 5 ..."""
+    below_team_years: Optional[int] = None
+    """... in consecutive years (teams of 2 or more scored); 1 to 20, default 2."""
+
+
+@dataclass
+class IdentifyRequest(_typed.Message):
+    """Precise identification as of a day.
+
+    Schema message ``cadre.v1.IdentifyRequest``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.IdentifyRequest"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("years", "years", _typed.SCALAR, None, False, False),
+        ("unit_id", "unit_id", _typed.SCALAR, None, False, False),
+        ("parameters", "parameters", _typed.MESSAGE, "IdentificationParameters", False, False),
+        ("cadres", "cadres", _typed.MESSAGE, "Cadre", True, False),
+    )
+
+    as_of: str = ""
+    """The day (YYYY-MM-DD, required): assessments decided after it are not read."""
+    year: int = 0
+    """The last year looked at; 0: the year before `as_of`."""
+    years: int = 0
+    """The years looked at, ending with `year`; 0: 3; at most 20."""
+    unit_id: str = ""
+    """Only this unit's cadres in the answer; the teams and peer groups still
+    compare them with everyone given.
+    """
+    parameters: IdentificationParameters = _field(default_factory=lambda: IdentificationParameters())
+    cadres: list[Cadre] = _field(default_factory=list)
+    """The cadres."""
+
+
+@dataclass
+class IdentificationYear(_typed.Message):
+    """One year of a cadre's profile.
+
+    Schema message ``cadre.v1.IdentificationYear``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.IdentificationYear"
+    _fields_: ClassVar[tuple] = (
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("grade", "grade", _typed.ENUM, "AssessmentGrade", False, False),
+        ("scores", "scores", _typed.MESSAGE, "DimensionScores", False, False),
+        ("mean", "mean", _typed.FLOAT, None, False, False),
+        ("targets_set", "targets_set", _typed.SCALAR, None, False, False),
+        ("targets_met", "targets_met", _typed.SCALAR, None, False, False),
+        ("ranked_last", "ranked_last", _typed.SCALAR, None, False, False),
+        ("rank_in_team", "rank_in_team", _typed.SCALAR, None, False, False),
+        ("team_size", "team_size", _typed.SCALAR, None, False, False),
+    )
+
+    year: int = 0
+    grade: AssessmentGrade = AssessmentGrade.UNSPECIFIED
+    scores: DimensionScores = _field(default_factory=lambda: DimensionScores())
+    """The five scores, when recorded (absent otherwise)."""
+    mean: float = 0.0
+    """Mean of the five scores; 0 without scores."""
+    targets_set: int = 0
+    """Targets set and met; ranked last in the performance assessment."""
+    targets_met: int = 0
+    ranked_last: bool = False
+    rank_in_team: int = 0
+    """Rank in the team (1 best) and the team's size; 0 when not recorded."""
+    team_size: int = 0
+
+
+@dataclass
+class IdentificationProfile(_typed.Message):
+    """A cadre's 德能勤绩廉 profile over the years looked at.
+
+    Schema message ``cadre.v1.IdentificationProfile``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.IdentificationProfile"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("unit_id", "unit_id", _typed.SCALAR, None, False, False),
+        ("region_code", "region_code", _typed.SCALAR, None, False, False),
+        ("team_id", "team_id", _typed.SCALAR, None, False, False),
+        ("peer_group_id", "peer_group_id", _typed.SCALAR, None, False, False),
+        ("leading", "leading", _typed.SCALAR, None, False, False),
+        ("years", "years", _typed.MESSAGE, "IdentificationYear", True, False),
+        ("mean", "mean", _typed.MESSAGE, "DimensionScores", False, False),
+        ("excellent", "excellent", _typed.SCALAR, None, False, False),
+        ("competent", "competent", _typed.SCALAR, None, False, False),
+        ("basically_competent", "basically_competent", _typed.SCALAR, None, False, False),
+        ("incompetent", "incompetent", _typed.SCALAR, None, False, False),
+    )
+
+    cadre_id: str = ""
+    unit_id: str = ""
+    region_code: str = ""
+    team_id: str = ""
+    """The team of the last year (rank_in_team.group_id), else the unit."""
+    peer_group_id: str = ""
+    leading: bool = False
+    """Holds a leadership post (领导职务) on the day."""
+    years: list[IdentificationYear] = _field(default_factory=list)
+    mean: DimensionScores = _field(default_factory=lambda: DimensionScores())
+    """Mean of each dimension over the years scored; absent when none is."""
+    excellent: int = 0
+    """Years graded 优秀, 称职, 基本称职, 不称职."""
+    competent: int = 0
+    basically_competent: int = 0
+    incompetent: int = 0
+
+
+@dataclass
+class FourTypeIndicator(_typed.Message):
+    """The definition of a four-type indicator, with the thresholds used.
+
+    Schema message ``cadre.v1.FourTypeIndicator``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FourTypeIndicator"
+    _fields_: ClassVar[tuple] = (
+        ("type", "type", _typed.ENUM, "FourType", False, False),
+        ("definition", "definition", _typed.MESSAGE, "LocalizedText", False, False),
+        ("seed_words", "seed_words", _typed.SCALAR, None, False, False),
+        ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+    )
+
+    type: FourType = FourType.UNSPECIFIED
+    definition: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    seed_words: str = ""
+    """The seed's words the four types come from, quoted exactly."""
+    citation: Citation = _field(default_factory=lambda: Citation())
+    """The seed names the type; the indicator is cadre's own policy."""
+
+
+@dataclass
+class FourTypeSignal(_typed.Message):
+    """A four-type indicator that fired for a cadre: a signal to verify (待核实),
+    never a verdict.
+
+    Schema message ``cadre.v1.FourTypeSignal``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.FourTypeSignal"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("type", "type", _typed.ENUM, "FourType", False, False),
+        ("status", "status", _typed.ENUM, "IdentificationStatus", False, False),
+        ("years", "years", _typed.SCALAR, None, True, False),
+        ("explanation", "explanation", _typed.MESSAGE, "LocalizedText", False, False),
+    )
+
+    cadre_id: str = ""
+    type: FourType = FourType.UNSPECIFIED
+    status: IdentificationStatus = IdentificationStatus.UNSPECIFIED
+    years: list[int] = _field(default_factory=list)
+    """The years whose facts fired it."""
+    explanation: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    """The facts, in zh-CN and English."""
+
+
+@dataclass
+class ReverseEvaluationCell(_typed.Message):
+    """One member's reverse evaluation in a team's year. A suppressed cell shows
+    no number.
+
+    Schema message ``cadre.v1.ReverseEvaluationCell``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ReverseEvaluationCell"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("suppressed", "suppressed", _typed.ENUM, "Suppression", False, False),
+        ("raters", "raters", _typed.SCALAR, None, False, False),
+        ("votes_as_weakest", "votes_as_weakest", _typed.SCALAR, None, False, False),
+        ("share", "share", _typed.FLOAT, None, False, False),
+        ("rank", "rank", _typed.SCALAR, None, False, False),
+        ("areas_ref", "areas_ref", _typed.SCALAR, None, False, False),
+    )
+
+    cadre_id: str = ""
+    suppressed: Suppression = Suppression.UNSPECIFIED
+    raters: int = 0
+    votes_as_weakest: int = 0
+    """Votes naming the member the weakest."""
+    share: float = 0.0
+    """Votes over raters."""
+    rank: int = 0
+    """1: named weakest most among the cells shown."""
+    areas_ref: str = ""
+    """Where the weakness is seen: the host's reference, never the text."""
+
+
+@dataclass
+class VerticalComparison(_typed.Message):
+    """One member against the team's mean (vertical comparison).
+
+    Schema message ``cadre.v1.VerticalComparison``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.VerticalComparison"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("mean", "mean", _typed.FLOAT, None, False, False),
+        ("difference", "difference", _typed.FLOAT, None, False, False),
+        ("rank", "rank", _typed.SCALAR, None, False, False),
+        ("of", "of", _typed.SCALAR, None, False, False),
+    )
+
+    cadre_id: str = ""
+    mean: float = 0.0
+    difference: float = 0.0
+    """The member's mean minus the team's mean."""
+    rank: int = 0
+    """1: the best mean of the team."""
+    of: int = 0
+
+
+@dataclass
+class TeamIdentification(_typed.Message):
+    """A team's year: reverse evaluation and vertical comparison.
+
+    Schema message ``cadre.v1.TeamIdentification``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.TeamIdentification"
+    _fields_: ClassVar[tuple] = (
+        ("team_id", "team_id", _typed.SCALAR, None, False, False),
+        ("unit_id", "unit_id", _typed.SCALAR, None, False, False),
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("members", "members", _typed.SCALAR, None, False, False),
+        ("reverse", "reverse", _typed.MESSAGE, "ReverseEvaluationCell", True, False),
+        ("weakest", "weakest", _typed.SCALAR, None, True, False),
+        ("suppressed", "suppressed", _typed.SCALAR, None, False, False),
+        ("team_mean", "team_mean", _typed.FLOAT, None, False, False),
+        ("vertical", "vertical", _typed.MESSAGE, "VerticalComparison", True, False),
+    )
+
+    team_id: str = ""
+    unit_id: str = ""
+    year: int = 0
+    members: int = 0
+    reverse: list[ReverseEvaluationCell] = _field(default_factory=list)
+    weakest: list[str] = _field(default_factory=list)
+    """Named weakest most, among the cells shown."""
+    suppressed: int = 0
+    """Cells not shown (floor and complementary suppression)."""
+    team_mean: float = 0.0
+    vertical: list[VerticalComparison] = _field(default_factory=list)
+
+
+@dataclass
+class PeerPercentile(_typed.Message):
+    """One holder of the post in a peer group.
+
+    Schema message ``cadre.v1.PeerPercentile``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.PeerPercentile"
+    _fields_: ClassVar[tuple] = (
+        ("cadre_id", "cadre_id", _typed.SCALAR, None, False, False),
+        ("region_code", "region_code", _typed.SCALAR, None, False, False),
+        ("mean", "mean", _typed.FLOAT, None, False, False),
+        ("percentile", "percentile", _typed.FLOAT, None, False, False),
+    )
+
+    cadre_id: str = ""
+    region_code: str = ""
+    mean: float = 0.0
+    percentile: float = 0.0
+    """Share of the group below, plus half the ties, times 100."""
+
+
+@dataclass
+class PeerComparison(_typed.Message):
+    """The same post across regions (horizontal comparison).
+
+    Schema message ``cadre.v1.PeerComparison``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.PeerComparison"
+    _fields_: ClassVar[tuple] = (
+        ("group_id", "group_id", _typed.SCALAR, None, False, False),
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("size", "size", _typed.SCALAR, None, False, False),
+        ("regions", "regions", _typed.SCALAR, None, False, False),
+        ("suppressed", "suppressed", _typed.SCALAR, None, False, False),
+        ("rows", "rows", _typed.MESSAGE, "PeerPercentile", True, False),
+    )
+
+    group_id: str = ""
+    year: int = 0
+    size: int = 0
+    """Holders scored that year."""
+    regions: int = 0
+    suppressed: bool = False
+    """Fewer than `min_group`: no percentile shown."""
+    rows: list[PeerPercentile] = _field(default_factory=list)
+
+
+@dataclass
+class ExcellentQuotaCheck(_typed.Message):
+    """A unit's share of 优秀 for one kind of cadre in a year, against the quota.
+
+    Schema message ``cadre.v1.ExcellentQuotaCheck``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.ExcellentQuotaCheck"
+    _fields_: ClassVar[tuple] = (
+        ("unit_id", "unit_id", _typed.SCALAR, None, False, False),
+        ("leading", "leading", _typed.SCALAR, None, False, False),
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("graded", "graded", _typed.SCALAR, None, False, False),
+        ("excellent", "excellent", _typed.SCALAR, None, False, False),
+        ("share", "share", _typed.FLOAT, None, False, False),
+        ("cap_percent", "cap_percent", _typed.SCALAR, None, False, False),
+        ("exceeds", "exceeds", _typed.SCALAR, None, False, False),
+        ("citation", "citation", _typed.MESSAGE, "Citation", False, False),
+    )
+
+    unit_id: str = ""
+    leading: bool = False
+    year: int = 0
+    graded: int = 0
+    excellent: int = 0
+    share: float = 0.0
+    cap_percent: int = 0
+    exceeds: bool = False
+    """excellent × 100 > cap_percent × graded."""
+    citation: Citation = _field(default_factory=lambda: Citation())
+
+
+@dataclass
+class IdentifyResponse(_typed.Message):
+    """Precise identification: profiles, teams, peer groups, quotas and signals.
+
+    Schema message ``cadre.v1.IdentifyResponse``.
+    """
+
+    _proto_: ClassVar[str] = "cadre.v1.IdentifyResponse"
+    _fields_: ClassVar[tuple] = (
+        ("as_of", "as_of", _typed.SCALAR, None, False, False),
+        ("year", "year", _typed.SCALAR, None, False, False),
+        ("from_year", "from_year", _typed.SCALAR, None, False, False),
+        ("parameters", "parameters", _typed.MESSAGE, "IdentificationParameters", False, False),
+        ("indicators", "indicators", _typed.MESSAGE, "FourTypeIndicator", True, False),
+        ("profiles", "profiles", _typed.MESSAGE, "IdentificationProfile", True, False),
+        ("signals", "signals", _typed.MESSAGE, "FourTypeSignal", True, False),
+        ("teams", "teams", _typed.MESSAGE, "TeamIdentification", True, False),
+        ("peer_groups", "peer_groups", _typed.MESSAGE, "PeerComparison", True, False),
+        ("quotas", "quotas", _typed.MESSAGE, "ExcellentQuotaCheck", True, False),
+        ("suppressed_cells", "suppressed_cells", _typed.SCALAR, None, False, False),
+        ("suppressed_groups", "suppressed_groups", _typed.SCALAR, None, False, False),
+        ("anonymity_note", "anonymity_note", _typed.MESSAGE, "LocalizedText", False, False),
+        ("cadres", "cadres", _typed.SCALAR, None, False, False),
+        ("errors", "errors", _typed.MESSAGE, "RecordError", True, False),
+    )
+
+    as_of: str = ""
+    year: int = 0
+    from_year: int = 0
+    parameters: IdentificationParameters = _field(default_factory=lambda: IdentificationParameters())
+    """The thresholds used, every one set."""
+    indicators: list[FourTypeIndicator] = _field(default_factory=list)
+    """The four indicators, defined with those thresholds."""
+    profiles: list[IdentificationProfile] = _field(default_factory=list)
+    signals: list[FourTypeSignal] = _field(default_factory=list)
+    teams: list[TeamIdentification] = _field(default_factory=list)
+    peer_groups: list[PeerComparison] = _field(default_factory=list)
+    quotas: list[ExcellentQuotaCheck] = _field(default_factory=list)
+    suppressed_cells: int = 0
+    """Cells and groups not shown, and why, in zh-CN and English."""
+    suppressed_groups: int = 0
+    anonymity_note: LocalizedText = _field(default_factory=lambda: LocalizedText())
+    cadres: int = 0
+    """Cadres read (records with errors included)."""
+    errors: list[RecordError] = _field(default_factory=list)
+    """One per record that could not be read; the others are answered."""
+
+
+@dataclass
 class RenderReportRequest(_typed.Message):
     """A quarterly dispatch or an annual bulletin to render as HTML.
 
@@ -8007,6 +8502,7 @@ __all__ = [
     "EligibilityResponse",
     "EligibilityTarget",
     "EngineOptions",
+    "ExcellentQuotaCheck",
     "ExclusionCheck",
     "ExemptionClaim",
     "ExemptionDecision",
@@ -8051,6 +8547,9 @@ __all__ = [
     "FollowUpSchedule",
     "FollowUpTaskAssessment",
     "ForwardWarning",
+    "FourType",
+    "FourTypeIndicator",
+    "FourTypeSignal",
     "GovernmentSanction",
     "GovernmentSanctionKind",
     "GradeCap",
@@ -8063,6 +8562,12 @@ __all__ = [
     "HolidayLaw",
     "HolidayNotice",
     "HolidayPeriod",
+    "IdentificationParameters",
+    "IdentificationProfile",
+    "IdentificationStatus",
+    "IdentificationYear",
+    "IdentifyRequest",
+    "IdentifyResponse",
     "Incident",
     "Investigation",
     "InvestigationStatus",
@@ -8081,7 +8586,9 @@ __all__ = [
     "Parameter",
     "PartySanction",
     "PartySanctionKind",
+    "PeerComparison",
     "PeerGroup",
+    "PeerPercentile",
     "PerformanceTargets",
     "PeriodUnit",
     "Post",
@@ -8115,6 +8622,7 @@ __all__ = [
     "ResignationRequest",
     "Responsibility",
     "ReverseEvaluation",
+    "ReverseEvaluationCell",
     "Roster",
     "RosterHeader",
     "RosterRecord",
@@ -8138,8 +8646,10 @@ __all__ = [
     "StoredCase",
     "StoredEvent",
     "StudyLeave",
+    "Suppression",
     "Talk",
     "TeamGrade",
+    "TeamIdentification",
     "TeamMember",
     "TeamRole",
     "TermOfOffice",
@@ -8168,6 +8678,7 @@ __all__ = [
     "ValidateRequest",
     "ValidateResponse",
     "Verification",
+    "VerticalComparison",
     "WarningsRequest",
     "WarningsResponse",
     "WorkCalendar",
