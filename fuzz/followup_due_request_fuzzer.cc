@@ -1,12 +1,12 @@
 // Fuzz target: the request of followup_due (items due and overdue over cadres) through the
-// operation table (fuzz/followup_request.hpp), record by record as the C ABI runs it. An answer
+// operation table (fuzz/operation_request.hpp), record by record as the C ABI runs it. An answer
 // lists only due and overdue items (only overdue ones when asked), by last day, each of a cadre
 // in scope; every error names a record of the request (cadres[i]...).
 #include <cstddef>
 #include <cstdint>
 
 #include "cadre/v1/followup_service.pb.h"
-#include "followup_request.hpp"
+#include "operation_request.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
   (void)cadre::service::builtin_engine();
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   namespace pb = ::cadre::v1;
-  const auto r = cadre::fuzz::run_followup<pb::FollowUpDueRequest, pb::FollowUpDueResponse>(
+  const auto r = cadre::fuzz::run_operation<pb::FollowUpDueRequest, pb::FollowUpDueResponse>(
       "followup_due", data, size);
   if (!r.response || !r.request) {
     return 0;

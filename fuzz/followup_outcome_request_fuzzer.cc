@@ -1,12 +1,12 @@
 // Fuzz target: the request of followup_outcome (重新任用, 表彰奖励, 再次调整, 继续跟踪管理, or only
-// the check) through the operation table (fuzz/followup_request.hpp). Re-appointment is never
+// the check) through the operation table (fuzz/operation_request.hpp). Re-appointment is never
 // decided unless every condition is met or does not apply; check_only decides nothing; 再次调整
 // always comes with its finding; the history is in day order.
 #include <cstddef>
 #include <cstdint>
 
 #include "cadre/v1/followup_service.pb.h"
-#include "followup_request.hpp"
+#include "operation_request.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
   (void)cadre::service::builtin_engine();
@@ -15,8 +15,9 @@ extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   namespace pb = ::cadre::v1;
-  const auto r = cadre::fuzz::run_followup<pb::FollowUpOutcomeRequest, pb::FollowUpOutcomeResponse>(
-      "followup_outcome", data, size);
+  const auto r =
+      cadre::fuzz::run_operation<pb::FollowUpOutcomeRequest, pb::FollowUpOutcomeResponse>(
+          "followup_outcome", data, size);
   if (!r.status.ok() && r.request) {
     for (const pb::FollowUpRecordedFact &f : r.request->facts()) {
       cadre::fuzz::never_echoed(r.status.message(), f.evidence_ref());

@@ -1,12 +1,12 @@
 // Fuzz target: the request of followup_plan (the plan of a carried-out adjustment) through the
-// operation table (fuzz/followup_request.hpp). An answer dates every item within the plan,
+// operation table (fuzz/operation_request.hpp). An answer dates every item within the plan,
 // opening no later than its last day, each cited with a verification tag; the record it gives
 // is the plan's.
 #include <cstddef>
 #include <cstdint>
 
 #include "cadre/v1/followup_service.pb.h"
-#include "followup_request.hpp"
+#include "operation_request.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
   (void)cadre::service::builtin_engine();
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   namespace pb = ::cadre::v1;
-  const auto r = cadre::fuzz::run_followup<pb::FollowUpPlanRequest, pb::FollowUpPlanResponse>(
+  const auto r = cadre::fuzz::run_operation<pb::FollowUpPlanRequest, pb::FollowUpPlanResponse>(
       "followup_plan", data, size);
   if (!r.response) {
     return 0;

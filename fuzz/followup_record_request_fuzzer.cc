@@ -1,12 +1,12 @@
 // Fuzz target: the request of followup_record (a talk, training, task or task assessment
-// recorded into a plan) through the operation table (fuzz/followup_request.hpp). A refusal
+// recorded into a plan) through the operation table (fuzz/operation_request.hpp). A refusal
 // never quotes what the request recorded (the notes reference, a course's name, a task's
 // description, an id); an answer keeps every record of the plan and adds the one recorded.
 #include <cstddef>
 #include <cstdint>
 
 #include "cadre/v1/followup_service.pb.h"
-#include "followup_request.hpp"
+#include "operation_request.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
   (void)cadre::service::builtin_engine();
@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
   namespace pb = ::cadre::v1;
-  const auto r = cadre::fuzz::run_followup<pb::FollowUpRecordRequest, pb::FollowUpRecordResponse>(
+  const auto r = cadre::fuzz::run_operation<pb::FollowUpRecordRequest, pb::FollowUpRecordResponse>(
       "followup_record", data, size);
   if (!r.status.ok() && r.request) {
     const std::string &m = r.status.message();

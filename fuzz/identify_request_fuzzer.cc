@@ -10,6 +10,7 @@
 
 #include "cadre/v1/identification_service.pb.h"
 #include "codec/codec.hpp"
+#include "operation_request.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
 
@@ -19,32 +20,13 @@ extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  if (size == 0) {
+  const auto r =
+      cadre::fuzz::run_operation<cadre::v1::IdentifyRequest, cadre::v1::IdentifyResponse>(
+          "identify", data, size);
+  if (!r.response) {
     return 0;
   }
-  static const cadre::service::Operation &kOp = *cadre::service::find_operation("identify");
-  const cadre::Engine &engine = cadre::service::builtin_engine();
-  const auto format =
-      (data[0] & 1U) != 0 ? cadre::codec::Format::kJson : cadre::codec::Format::kBinary;
-  std::string out;
-  const cadre::Status st = cadre::service::call(kOp, engine, data + 1, size - 1, format, out);
-  std::string again;
-  const cadre::Status st2 = cadre::service::call(kOp, engine, data + 1, size - 1, format, again);
-  if (st.code() != st2.code() || st.field() != st2.field() || out != again) {
-    __builtin_trap();  // deterministic
-  }
-  if (!st.ok()) {
-    if (st.message().empty() || !out.empty()) {
-      __builtin_trap();  // every error says what is wrong, and answers nothing
-    }
-    return 0;
-  }
-  cadre::v1::IdentifyResponse response;
-  if (!cadre::codec::parse(reinterpret_cast<const std::uint8_t *>(out.data()), out.size(), format,
-                           response, "response")
-           .ok()) {
-    __builtin_trap();  // an answer parses back
-  }
+  const cadre::v1::IdentifyResponse &response = *r.response;
   for (const cadre::v1::FourTypeSignal &s : response.signals()) {
     if (s.status() != cadre::v1::IDENTIFICATION_STATUS_NEEDS_VERIFICATION) {
       __builtin_trap();

@@ -11,6 +11,7 @@
 
 #include "cadre/v1/report.pb.h"
 #include "codec/codec.hpp"
+#include "operation_request.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
 
@@ -20,32 +21,13 @@ extern "C" int LLVMFuzzerInitialize(int * /*argc*/, char *** /*argv*/) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
-  if (size == 0) {
+  const auto r =
+      cadre::fuzz::run_operation<cadre::v1::RenderReportRequest, cadre::v1::RenderReportResponse>(
+          "render_report", data, size);
+  if (!r.response) {
     return 0;
   }
-  static const cadre::service::Operation &kOp = *cadre::service::find_operation("render_report");
-  const cadre::Engine &engine = cadre::service::builtin_engine();
-  const auto format =
-      (data[0] & 1U) != 0 ? cadre::codec::Format::kJson : cadre::codec::Format::kBinary;
-  std::string out;
-  const cadre::Status st = cadre::service::call(kOp, engine, data + 1, size - 1, format, out);
-  std::string again;
-  const cadre::Status st2 = cadre::service::call(kOp, engine, data + 1, size - 1, format, again);
-  if (st.code() != st2.code() || st.field() != st2.field() || out != again) {
-    __builtin_trap();  // deterministic
-  }
-  if (!st.ok()) {
-    if (st.message().empty() || !out.empty()) {
-      __builtin_trap();  // every error says what is wrong, and answers nothing
-    }
-    return 0;
-  }
-  cadre::v1::RenderReportResponse response;
-  if (!cadre::codec::parse(reinterpret_cast<const std::uint8_t *>(out.data()), out.size(), format,
-                           response, "response")
-           .ok()) {
-    __builtin_trap();  // an answer parses back
-  }
+  const cadre::v1::RenderReportResponse &response = *r.response;
   const std::string &html = response.html();
   if (html.rfind("<!DOCTYPE html>", 0) != 0 || html.find("</html>") == std::string::npos) {
     __builtin_trap();  // one whole document

@@ -1,11 +1,11 @@
-// What the fuzz targets of the follow-up operations share (followup_plan_request,
-// followup_record_request, followup_due_request, followup_outcome_request): the request of one
-// operation through the operation table, as the C ABI calls it. The first byte picks the format
+// What the fuzz targets of single operations share (the follow-up operations, tolerance_evaluate,
+// identify, render_report): the request of one operation through the operation table, as the C
+// ABI calls it. The first byte picks the format
 // (odd: protobuf JSON, even: binary); the rest is the request. An answer or an error naming
 // what is wrong; nothing may crash, leak or hang. The same request gives the same bytes twice,
 // an error answers nothing, and an answer parses back into the response message.
-#ifndef CADRE_FUZZ_FOLLOWUP_REQUEST_HPP
-#define CADRE_FUZZ_FOLLOWUP_REQUEST_HPP
+#ifndef CADRE_FUZZ_OPERATION_REQUEST_HPP
+#define CADRE_FUZZ_OPERATION_REQUEST_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -22,20 +22,20 @@ namespace cadre::fuzz {
 
 /** The outcome of one input: the status, and the response when it answered. */
 template <typename Request, typename Response>
-struct FollowUpRun {
+struct OperationRun {
   Status status;
   std::optional<Request> request;  ///< the request, when it parses
   std::optional<Response> response;
 };
 
 /**
- * Runs @p data through the operation @p name twice and checks what every follow-up target
+ * Runs @p data through the operation @p name twice and checks what every such target
  * checks (traps on a failure); empty input: nothing.
  */
 template <typename Request, typename Response>
-FollowUpRun<Request, Response> run_followup(std::string_view name, const std::uint8_t *data,
-                                            std::size_t size) {
-  FollowUpRun<Request, Response> r;
+OperationRun<Request, Response> run_operation(std::string_view name, const std::uint8_t *data,
+                                              std::size_t size) {
+  OperationRun<Request, Response> r;
   if (size == 0) {
     return r;
   }
@@ -82,4 +82,4 @@ inline void never_echoed(std::string_view message, std::string_view value) {
 
 }  // namespace cadre::fuzz
 
-#endif  // CADRE_FUZZ_FOLLOWUP_REQUEST_HPP
+#endif  // CADRE_FUZZ_OPERATION_REQUEST_HPP
