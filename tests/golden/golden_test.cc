@@ -25,6 +25,8 @@
 
 namespace {
 
+struct JsonMember;
+
 // A JSON value: null, bool, number (as written), string, array or object (in order).
 struct Json {
   enum class Kind : std::uint8_t { kNull, kBool, kNumber, kString, kArray, kObject };
@@ -32,47 +34,65 @@ struct Json {
   bool boolean = false;
   std::string text;  // kNumber: the digits; kString: the string
   std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
+  // A vector of a type completed below (std::pair<std::string, Json> here would need Json
+  // complete, which clang's libstdc++ instantiation refuses).
+  std::vector<JsonMember> members;
 
-  [[nodiscard]] const Json *get(const std::string &name) const {
-    for (const auto &[k, v] : members) {
-      if (k == name) {
-        return &v;
-      }
-    }
-    return nullptr;
-  }
-  Json *find(const std::string &name) {
-    for (auto &[k, v] : members) {
-      if (k == name) {
-        return &v;
-      }
-    }
-    return nullptr;
-  }
-  Json &set(const std::string &name, Json value) {
-    for (auto &[k, v] : members) {
-      if (k == name) {
-        v = std::move(value);
-        return v;
-      }
-    }
-    members.emplace_back(name, std::move(value));
-    return members.back().second;
-  }
-  static Json str(std::string s) {
-    Json j;
-    j.kind = Kind::kString;
-    j.text = std::move(s);
-    return j;
-  }
-  static Json boolean_of(bool b) {
-    Json j;
-    j.kind = Kind::kBool;
-    j.boolean = b;
-    return j;
-  }
+  [[nodiscard]] const Json *get(const std::string &name) const;
+  Json *find(const std::string &name);
+  Json &set(const std::string &name, Json value);
+  static Json str(std::string s);
+  static Json boolean_of(bool b);
 };
+
+// One member of an object: its name and its value.
+struct JsonMember {
+  std::string first;
+  Json second;
+};
+
+Json Json::str(std::string s) {
+  Json j;
+  j.kind = Kind::kString;
+  j.text = std::move(s);
+  return j;
+}
+
+Json Json::boolean_of(bool b) {
+  Json j;
+  j.kind = Kind::kBool;
+  j.boolean = b;
+  return j;
+}
+
+const Json *Json::get(const std::string &name) const {
+  for (const auto &[k, v] : members) {
+    if (k == name) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
+Json *Json::find(const std::string &name) {
+  for (auto &[k, v] : members) {
+    if (k == name) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
+Json &Json::set(const std::string &name, Json value) {
+  for (auto &[k, v] : members) {
+    if (k == name) {
+      v = std::move(value);
+      return v;
+    }
+  }
+  members.push_back(JsonMember{name, std::move(value)});
+  return members.back().second;
+}
 
 class Reader {
  public:
@@ -188,7 +208,7 @@ class Reader {
         if (i_ >= s_.size() || s_[i_++] != ':' || !value(v)) {
           return false;
         }
-        out.members.emplace_back(std::move(name), std::move(v));
+        out.members.push_back(JsonMember{std::move(name), std::move(v)});
         space();
         if (i_ < s_.size() && s_[i_] == ',') {
           ++i_;
