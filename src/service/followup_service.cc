@@ -486,19 +486,19 @@ Status followup_record(const Engine &engine, const pb::FollowUpRecordRequest &re
     return read.status();
   }
   PlanRequest req = std::move(read).value();
-  const Date *as_of = &req.as_of;  // *as_of, as_of->: as a StatusOr<Date> reads
+  const Date as_of = req.as_of;
   Cadre &cadre = req.cadre;
   const std::size_t j = req.plan;
   FollowUpPlan &plan = cadre.follow_up_plans[j];
-  if (Status st = record_into(plan, request, *as_of); !st.ok()) {
+  if (Status st = record_into(plan, request, as_of); !st.ok()) {
     return in_request(st, j);
   }
-  auto status = plan_status(followup_catalogue(engine), cadre, request.plan_id(), *as_of,
+  auto status = plan_status(followup_catalogue(engine), cadre, request.plan_id(), as_of,
                             engine.config().calendar);
   if (!status.ok()) {
     return in_request(status.status(), j);
   }
-  response.set_as_of(as_of->to_string());
+  response.set_as_of(as_of.to_string());
   codec::encode(plan, *response.mutable_plan());
   encode_plan_status(*status, *response.mutable_status());
   return {};
@@ -520,7 +520,7 @@ Status followup_outcome(const Engine &engine, const pb::FollowUpOutcomeRequest &
     return read.status();
   }
   PlanRequest req = std::move(read).value();
-  const Date *as_of = &req.as_of;  // *as_of, as_of->: as a StatusOr<Date> reads
+  const Date as_of = req.as_of;
   Cadre &cadre = req.cadre;
   const std::size_t j = req.plan;
   if (!pb::FollowUpOutcomeKind_IsValid(request.kind())) {
@@ -534,8 +534,8 @@ Status followup_outcome(const Engine &engine, const pb::FollowUpOutcomeRequest &
     return decided.status();
   }
   const std::string decided_field = *decided ? "decided_on" : "as_of";
-  const Date decided_on = decided->value_or(*as_of);
-  if (*as_of < decided_on) {
+  const Date decided_on = decided->value_or(as_of);
+  if (as_of < decided_on) {
     return invalid_argument("decided_on", "after as_of: a decision is dated by the day asked");
   }
   if (Status st = check_id(request.record_id(), "record_id", false); !st.ok()) {
@@ -609,16 +609,16 @@ Status followup_outcome(const Engine &engine, const pb::FollowUpOutcomeRequest &
     cadre.follow_up_plans[j] = answer->plan;
   }
   const FollowUpPlan &plan = cadre.follow_up_plans[j];
-  auto flags = check_method(followup_catalogue(engine), cadre, plan.adjustment_id, method, *as_of);
+  auto flags = check_method(followup_catalogue(engine), cadre, plan.adjustment_id, method, as_of);
   if (!flags.ok()) {
     const Status &st = flags.status();
     return st.field() == "facts.recorded_by"
                ? Status(st.code(), st.message(), "method_facts.recorded_by")
                : in_request(st, j);
   }
-  response.set_as_of(as_of->to_string());
+  response.set_as_of(as_of.to_string());
   codec::encode(plan, *response.mutable_plan());
-  encode_history(followup_history(cadre, *as_of), *response.mutable_history());
+  encode_history(followup_history(cadre, as_of), *response.mutable_history());
   encode_flags(*flags, *response.mutable_method_flags());
   return {};
 }
