@@ -29,7 +29,7 @@ int working_days_after(const WorkCalendar &calendar, Date from, Date to) {
   return n.ok() ? std::max(0, n.value()) : 0;
 }
 
-std::string plan_region(const Cadre &cadre, const Adjustment &a) {
+std::string_view plan_region(const Cadre &cadre, const Adjustment &a) {
   for (const Post &p : cadre.posts) {
     if (!a.from_post_id.empty() && p.id == a.from_post_id && !p.region_code.empty()) {
       return p.region_code;
@@ -56,6 +56,60 @@ const FollowUpPlan *find_plan(const Cadre &cadre, std::string_view plan_id) {
 bool is_final(const std::optional<FollowUpOutcome> &o, Date as_of) {
   return o && o->kind != FollowUpOutcomeKind::kContinuing &&
          o->kind != FollowUpOutcomeKind::kUnspecified && o->decided_on && *o->decided_on <= as_of;
+}
+
+int overdue_talks(const FollowUpCatalogue &catalogue, const Cadre &cadre,
+                  const FollowUpPlan &plan_record, Date as_of, const WorkCalendar &calendar) {
+  // plan_status() with the plan's first record of its id, as it finds it.
+  const FollowUpPlan *p = plan_record.id.empty() ? nullptr : find_plan(cadre, plan_record.id);
+  if (p == nullptr) return -1;
+  const Adjustment *a = nullptr;
+  for (const Adjustment &x : cadre.adjustments) {
+    if (x.id == p->adjustment_id) {
+      a = &x;
+      break;
+    }
+  }
+  // plan(): the adjustment, carried out by the day, and a template that serves it.
+  if (a == nullptr || p->adjustment_id.empty() || !a->executed_on || as_of < *a->executed_on) {
+    return -1;
+  }
+  const Date start = *a->executed_on;
+  const FollowUpTemplate *t =
+      catalogue.select(a->channel, a->method, start, plan_region(cadre, *a));
+  if (t == nullptr) return -1;
+  if (is_final(p->outcome, as_of)) return 0;  // every open item is kClosed
+  // The days as followup_day() gives them: its weekends-only fallback is the same walk.
+  const auto day = [&](Date from, int amount, PeriodUnit unit) {
+    const StatusOr<Date> d =
+        calendar.period_end_date(from, amount, unit, CalendarFallback::kWeekendsOnly);
+    return d.ok() ? d.value() : from;
+  };
+  const Date end = day(start, t->duration.amount, t->duration.unit);
+  constexpr int kMaxOccurrences = 240;  // as plan()
+  int overdue = 0;
+  for (const FollowUpItemTemplate &it : t->items) {
+    if (it.kind != FollowUpItemKind::kTalk || it.optional) continue;  // optional: kNotTaken
+    // The Matcher's talks of the item: by its actor, held from the start to the day asked.
+    int held = 0;
+    for (const Talk &talk : p->talks) {
+      if (talk.actor == it.actor && talk.held_on && *talk.held_on <= as_of &&
+          start <= *talk.held_on) {
+        ++held;
+      }
+    }
+    const Date first = day(start, it.first.amount, it.first.unit);
+    for (int n = 1; n <= kMaxOccurrences; ++n) {
+      Date due = first;
+      if (n > 1) {
+        if (it.every.amount <= 0) break;
+        due = day(first, it.every.amount * (n - 1), it.every.unit);
+        if (end < due) break;
+      }
+      if (n > held && due < as_of) ++overdue;
+    }
+  }
+  return overdue;
 }
 
 }  // namespace cadre::detail
@@ -129,7 +183,7 @@ StatusOr<FollowUpSchedule> plan(const FollowUpCatalogue &catalogue, const Cadre 
   s.adjustment_id = a.id;
   s.channel = a.channel;
   s.method = a.method;
-  s.region_code = detail::plan_region(cadre, a);
+  s.region_code = std::string(detail::plan_region(cadre, a));
   s.unit_id = cadre.unit_id;
   s.start = start;
   const FollowUpTemplate *t = catalogue.select(a.channel, a.method, start, s.region_code);

@@ -1,10 +1,12 @@
 // The follow-up figures of the screening summary (issue 11 §4): plans open, talks overdue on
 // the working-day calendar, re-appointments in the as-of year. Declared with ScreenSummary in
-// cadre/screening.hpp; defined here, beside plan_status(), which it reads.
-#include <string>
+// cadre/screening.hpp; defined here, beside plan_status(), whose
+// overdue talks it counts without building the schedule (detail::overdue_talks()).
+#include <algorithm>
 
 #include "cadre/followup_plan.hpp"
 #include "cadre/screening.hpp"
+#include "followup/followup_internal.hpp"
 
 namespace cadre {
 inline namespace api_v1 {
@@ -31,15 +33,9 @@ void ScreenSummary::add_followup(const Cadre &cadre, Date as_of, const FollowUpC
       continue;
     }
     ++followup_plans_open;
-    const StatusOr<PlanStatus> status = plan_status(followups, cadre, plan.id, as_of, calendar);
-    if (!status.ok()) {
-      continue;  // cannot be dated: open, with no talk known overdue
-    }
-    for (const ItemStatus &item : status->items) {
-      if (item.item.kind == FollowUpItemKind::kTalk && item.state == ItemState::kOverdue) {
-        ++followup_talks_overdue;
-      }
-    }
+    // Open with no talk known overdue when it cannot be dated (-1).
+    followup_talks_overdue +=
+        std::max(0, detail::overdue_talks(followups, cadre, plan, as_of, calendar));
   }
 }
 

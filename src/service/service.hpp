@@ -209,9 +209,6 @@ struct Reuse {
   /// Count the findings in the summary without writing them into the response
   /// (the errors are written all the same): `cadre screen --summary-only`.
   bool summary_only = false;
-  /// Count the follow-up figures of the summary (plans open, talks overdue, re-appointed). A
-  /// cadre with an open plan then costs the allocations of its plan's schedule.
-  bool followup_figures = true;
 };
 
 /**
@@ -249,9 +246,7 @@ void screen_cadre(const Engine &engine, Date as_of, const In &in, std::int64_t i
   reuse->findings.recycle(findings);
   ::cadre::detail::screen(engine, cadre, as_of, path, findings, reuse->findings);
   summary.add(cadre, as_of, findings);
-  if (reuse->followup_figures) {
-    summary.add_followup(cadre, as_of, engine.config().followups, engine.config().calendar);
-  }
+  summary.add_followup(cadre, as_of, engine.config().followups, engine.config().calendar);
   if (reuse->summary_only) {
     return;
   }

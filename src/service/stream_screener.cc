@@ -220,7 +220,6 @@ Status StreamScreener::set_threads(int threads) {
     lanes_.push_back(std::make_unique<Lane>());
     lanes_.back()->number = lanes_.size() - 1;
     lanes_.back()->reuse.summary_only = summary_only_;
-    lanes_.back()->reuse.followup_figures = followup_figures_;
   }
   return {};
 }
@@ -228,11 +227,6 @@ Status StreamScreener::set_threads(int threads) {
 void StreamScreener::set_summary_only(bool on) noexcept {
   summary_only_ = on;
   for (auto &lane : lanes_) lane->reuse.summary_only = on;
-}
-
-void StreamScreener::set_followup_figures(bool on) noexcept {
-  followup_figures_ = on;
-  for (auto &lane : lanes_) lane->reuse.followup_figures = on;
 }
 
 void StreamScreener::recycle(pb::ScreenResponse &response) {

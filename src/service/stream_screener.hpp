@@ -140,15 +140,6 @@ class StreamScreener {
    */
   void set_summary_only(bool on) noexcept;
 
-  /**
-   * With @p on (the default), the summary counts the follow-up figures: plans open, talks
-   * overdue and re-appointments in the year. Counting the talks overdue builds the schedule of
-   * each open plan, which allocates: off, a stream of cadres does no heap allocation per
-   * record after warm-up (tests/alloc) and the three figures stay 0. Set it before the first
-   * push.
-   */
-  void set_followup_figures(bool on) noexcept;
-
   /** A cadre record of the current push: its bytes, its index among the cadres and the records. */
   struct Span {
     const std::uint8_t *data;
@@ -236,7 +227,6 @@ class StreamScreener {
   IdSet ids_;  // the ids seen so far, for duplicates
   bool fast_path_ = true;
   bool summary_only_ = false;
-  bool followup_figures_ = true;
   bool started_ = false;
   int threads_ = 1;
   std::vector<std::unique_ptr<Lane>> lanes_;  // lane 0 is the calling thread's

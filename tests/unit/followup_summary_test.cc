@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -16,8 +17,11 @@
 #include "cadre/screening.hpp"
 #include "cadre/v1/cadre.pb.h"
 #include "cadre/v1/followup_service.pb.h"
+#include "cadre/v1/roster.pb.h"
 #include "cadre/v1/screening.pb.h"
 #include "codec/codec.hpp"
+#include "followup/followup_internal.hpp"
+#include "generator/province.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
 
@@ -126,6 +130,55 @@ TEST(FollowUpSummary, APlanThatCannotBeDatedIsOpenWithNothingOverdue) {
                  WorkCalendar::builtin());
   EXPECT_EQ(s.followup_plans_open, 1);
   EXPECT_EQ(s.followup_talks_overdue, 0);
+}
+
+// The summary counts the talks overdue without building the schedule
+// (detail::overdue_talks()); over a generated province, on days from before the first plan
+// to years the calendar does not know, the count is the kOverdue talks plan_status() gives.
+TEST(FollowUpSummary, TheTalksOverdueAreThoseOfPlanStatusOverAProvince) {
+  namespace gen = ::cadre::generator;
+  gen::Options o;
+  o.cadres = 8000;
+  o.seed = 5;
+  pb::Roster roster;
+  const Status generated = gen::generate_roster(o, roster);
+  ASSERT_TRUE(generated.ok()) << generated.to_string();
+  const FollowUpCatalogue &catalogue = FollowUpCatalogue::builtin();
+  const WorkCalendar &calendar = WorkCalendar::builtin();
+  long plans = 0;
+  long overdue = 0;
+  long undated = 0;
+  for (const pb::Cadre &in : roster.cadres()) {
+    if (in.follow_up_plans_size() == 0) continue;
+    Cadre c;
+    const Status st = codec::decode(in, "cadre", std::nullopt, c);
+    ASSERT_TRUE(st.ok()) << st.to_string();
+    for (int year = 2018; year <= 2029; ++year) {
+      for (int i = 0; i < 24; ++i) {  // the 1st and the 17th of each month
+        const Date day = *Date::from_ymd(year, 1 + i / 2, i % 2 == 0 ? 1 : 17);
+        for (const FollowUpPlan &fp : c.follow_up_plans) {
+          const int fast = detail::overdue_talks(catalogue, c, fp, day, calendar);
+          const StatusOr<PlanStatus> full = plan_status(catalogue, c, fp.id, day, calendar);
+          if (!full.ok()) {
+            EXPECT_EQ(fast, -1) << c.id << " " << fp.id << " " << day.to_string();
+            ++undated;
+            continue;
+          }
+          int expected = 0;
+          for (const ItemStatus &is : full->items) {
+            expected += is.item.kind == FollowUpItemKind::kTalk && is.state == ItemState::kOverdue;
+          }
+          ASSERT_EQ(fast, expected) << c.id << " " << fp.id << " " << day.to_string();
+          ++plans;
+          overdue += expected;
+        }
+      }
+    }
+  }
+  // The comparison met plans of every kind: dated, undated (before the adjustment), overdue.
+  EXPECT_GT(plans, 10000);
+  EXPECT_GT(overdue, 10000);
+  EXPECT_GT(undated, 5000);
 }
 
 // A Jiangxi template (jurisdiction 360000) with a first talk within 5 working days.
