@@ -6,9 +6,11 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
+#include "chunk_reader.hpp"
 #include "cli.hpp"
 #include "codec/stream.hpp"
 #include "progress.hpp"
@@ -118,22 +120,25 @@ int screen_stream(const OperationCommand &command, const Date &as_of, bool summa
     command.fail(st);
     return kExitUsage;
   }
-  std::vector<char> chunk(std::size_t{1} << 20U);
+  // With more than one thread screening, the next chunk is read meanwhile.
+  ChunkReader reader(in, std::size_t{1} << 20U, threads > 1);
   pb::ScreenResponse response;
   std::uint64_t bytes = 0;
-  while (in) {
-    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    bytes += got;
-    if (in.bad()) {
+  for (;;) {
+    const std::string_view chunk = reader.next();
+    if (reader.bad()) {
       complain(command.name, "cannot read roster file " + command.roster_path);
       return kExitInput;
     }
+    if (chunk.empty()) {
+      break;
+    }
+    bytes += chunk.size();
     screener.recycle(response);  // Clear(), keeping its messages for reuse
     // A record that does not parse is a record error and the run goes on;
     // only broken framing stops it, after what was screened before the break.
     const Status st =
-        screener.push(reinterpret_cast<const std::uint8_t *>(chunk.data()), got, response);
+        screener.push(reinterpret_cast<const std::uint8_t *>(chunk.data()), chunk.size(), response);
     if (!summary_only && !print_chunk(command, response)) {
       return kExitInput;
     }
