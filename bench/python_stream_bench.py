@@ -1,5 +1,6 @@
 """Screens a roster file in the stream form from Python through the binding
-(Engine.screen_stream, 1 MiB chunks); reports the rate and the peak memory.
+(Engine.screen_stream, 1 MiB chunks, each finding a cadre.types.Finding);
+reports the rate and the peak memory.
 A benchmark, not a test.
 
     CADRE_LIBRARY=build/release/src/libcadre.so.1 PYTHONPATH=bindings/python \\
@@ -21,10 +22,8 @@ def main() -> int:
     with cadre.Engine() as engine:
         for _ in range(repeat):
             start = time.perf_counter()
-            with open(path, "rb") as f:
-                findings = 0
-                for response in engine.screen_stream(iter(lambda: f.read(1 << 20), b""), as_of):
-                    findings += len(response.get("findings", []))
+            with open(path, "rb") as f, engine.screen_stream(f, as_of) as stream:
+                findings = sum(1 for _ in stream)  # typed findings, one by one
             seconds = time.perf_counter() - start
             best = seconds if best is None else min(best, seconds)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -176,7 +176,8 @@ int cmd_screen(const service::Operation &op, const Args &args) {
       "print only the summary, not each finding and rejected record")(
       "threads", po::value(&threads),
       "screen a roster in the stream form on this many threads (1 to 64); the output is the "
-      "same, in the same order");
+      "same, in the same order. With more than one, a further thread reads the file one chunk "
+      "ahead");
   command.flags = {{"as_of", "--as-of"}, {"threads", "--threads"}};
   if (auto code = command.parse(args)) {
     return *code;
