@@ -133,12 +133,13 @@ TEST(FollowUpSummary, APlanThatCannotBeDatedIsOpenWithNothingOverdue) {
 }
 
 // The summary counts the talks overdue without building the schedule
-// (detail::overdue_talks()); over a generated province, on days from before the first plan
-// to years the calendar does not know, the count is the kOverdue talks plan_status() gives.
+// (detail::overdue_talks()); over a generated province (5,000 cadres), on a day of each month from
+// before the first plan to years the calendar does not know, the count is the kOverdue talks
+// plan_status() gives.
 TEST(FollowUpSummary, TheTalksOverdueAreThoseOfPlanStatusOverAProvince) {
   namespace gen = ::cadre::generator;
   gen::Options o;
-  o.cadres = 8000;
+  o.cadres = 5000;
   o.seed = 5;
   pb::Roster roster;
   const Status generated = gen::generate_roster(o, roster);
@@ -154,8 +155,8 @@ TEST(FollowUpSummary, TheTalksOverdueAreThoseOfPlanStatusOverAProvince) {
     const Status st = codec::decode(in, "cadre", std::nullopt, c);
     ASSERT_TRUE(st.ok()) << st.to_string();
     for (int year = 2018; year <= 2029; ++year) {
-      for (int i = 0; i < 24; ++i) {  // the 1st and the 17th of each month
-        const Date day = *Date::from_ymd(year, 1 + i / 2, i % 2 == 0 ? 1 : 17);
+      for (int month = 1; month <= 12; ++month) {  // the 1st, or the 17th, of each month
+        const Date day = *Date::from_ymd(year, month, month % 2 == 1 ? 1 : 17);
         for (const FollowUpPlan &fp : c.follow_up_plans) {
           const int fast = detail::overdue_talks(catalogue, c, fp, day, calendar);
           const StatusOr<PlanStatus> full = plan_status(catalogue, c, fp.id, day, calendar);
@@ -176,9 +177,9 @@ TEST(FollowUpSummary, TheTalksOverdueAreThoseOfPlanStatusOverAProvince) {
     }
   }
   // The comparison met plans of every kind: dated, undated (before the adjustment), overdue.
-  EXPECT_GT(plans, 10000);
-  EXPECT_GT(overdue, 10000);
-  EXPECT_GT(undated, 5000);
+  EXPECT_GT(plans, 3000);
+  EXPECT_GT(overdue, 3000);
+  EXPECT_GT(undated, 2000);
 }
 
 // A Jiangxi template (jurisdiction 360000) with a first talk within 5 working days.
