@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -330,9 +331,19 @@ class Memory : public ::testing::Test {
       if (o.run == nullptr) {
         continue;
       }
+      // Warmed with the request the tests measure, where it is one of the operation's: the
+      // others' requests (statistics over a period, a case) have fields of their own. An
+      // expectation failing here would skip every test of the suite, and ctest counts a
+      // skipped test as not failed: so no expectation here.
       const std::string in = json_request(head_of(std::string(o.name)), 2, kExample);
+      std::unique_ptr<google::protobuf::Message> m(o.request->New());
+      if (!cadre::codec::parse(reinterpret_cast<const std::uint8_t *>(in.data()), in.size(),
+                               Format::kJson, *m, "request")
+               .ok()) {
+        continue;
+      }
       for (const Format f : {Format::kJson, Format::kBinary}) {
-        const std::string bytes = f == Format::kJson ? in : to_binary(o, in);
+        const std::string bytes = f == Format::kJson ? in : m->SerializeAsString();
         std::string out;
         (void)service::call(o, service::builtin_engine(),
                             reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size(), f,
