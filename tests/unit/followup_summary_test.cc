@@ -21,9 +21,9 @@
 #include "cadre/v1/screening.pb.h"
 #include "codec/codec.hpp"
 #include "followup/followup_internal.hpp"
-#include "generator/province.hpp"
 #include "service/operation.hpp"
 #include "service/service.hpp"
+#include "support/province.hpp"
 
 namespace cadre {
 namespace {
@@ -137,13 +137,8 @@ TEST(FollowUpSummary, APlanThatCannotBeDatedIsOpenWithNothingOverdue) {
 // before the first plan to years the calendar does not know, the count is the kOverdue talks
 // plan_status() gives.
 TEST(FollowUpSummary, TheTalksOverdueAreThoseOfPlanStatusOverAProvince) {
-  namespace gen = ::cadre::generator;
-  gen::Options o;
-  o.cadres = 5000;
-  o.seed = 5;
-  pb::Roster roster;
-  const Status generated = gen::generate_roster(o, roster);
-  ASSERT_TRUE(generated.ok()) << generated.to_string();
+  const pb::Roster roster = testing::generated_province(5000, 5);
+  ASSERT_EQ(roster.cadres_size(), 5000);
   const FollowUpCatalogue &catalogue = FollowUpCatalogue::builtin();
   const WorkCalendar &calendar = WorkCalendar::builtin();
   long plans = 0;

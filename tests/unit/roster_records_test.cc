@@ -14,7 +14,7 @@
 #include "codec/roster_records.hpp"
 #include "codec/stream.hpp"
 #include "domain_fixtures.hpp"
-#include "generator/province.hpp"
+#include "support/province.hpp"
 
 namespace cadre {
 namespace {
@@ -39,14 +39,7 @@ std::string whole(const pb::Roster &r, RosterFormat f) {
   return out;
 }
 
-pb::Roster generated(int cadres) {
-  generator::Options o;
-  o.cadres = cadres;
-  o.seed = 11;
-  pb::Roster r;
-  EXPECT_TRUE(generator::generate_roster(o, r).ok());
-  return r;
-}
+pb::Roster generated(int cadres) { return testing::generated_province(cadres, 11); }
 
 // Every form into every form, byte for byte what serializing the whole
 // roster gives (the input in the schema's order).

@@ -14,18 +14,17 @@
 #include "cadre/v1/statistics_service.pb.h"
 #include "codec/codec.hpp"
 #include "codec/stream.hpp"
-#include "generator/province.hpp"
 #include "service/operation.hpp"
 #include "service/run_by_record.hpp"
 #include "service/service.hpp"
 #include "service/statistics_service.hpp"
+#include "support/province.hpp"
 
 namespace cadre {
 namespace {
 
 namespace pb = ::cadre::v1;
 namespace svc = ::cadre::service;
-namespace gen = ::cadre::generator;
 
 Date day(int y, int m, int d) { return *Date::from_ymd(y, m, d); }
 
@@ -323,15 +322,7 @@ Request province_request(const pb::Roster &roster) {
 }
 
 const pb::Roster &province() {
-  static const pb::Roster kRoster = [] {
-    gen::Options o;
-    o.cadres = 1500;
-    o.seed = 12;
-    pb::Roster r;
-    const Status st = gen::generate_roster(o, r);
-    EXPECT_TRUE(st.ok()) << st.to_string();
-    return r;
-  }();
+  static const pb::Roster kRoster = testing::generated_province(1500, 12);
   return kRoster;
 }
 
