@@ -58,6 +58,31 @@ bool is_final(const std::optional<FollowUpOutcome> &o, Date as_of) {
          o->kind != FollowUpOutcomeKind::kUnspecified && o->decided_on && *o->decided_on <= as_of;
 }
 
+namespace {
+
+// The occurrences of a template item in a plan from @p start to @p end: the first at
+// @p it.first, then every @p it.every up to the end, at most 240. @p day(from, amount, unit,
+// provisional) dates a period; @p each(n, due, provisional) is called for occurrence n (from 1).
+// plan() and overdue_talks() share it, so the count and the schedule cannot drift apart.
+template <typename Day, typename Each>
+void each_occurrence(const FollowUpItemTemplate &it, Date start, Date end, Day day, Each each) {
+  constexpr int kMaxOccurrences = 240;
+  bool provisional = false;
+  const Date first = day(start, it.first.amount, it.first.unit, provisional);
+  for (int n = 1; n <= kMaxOccurrences; ++n) {
+    bool prov = provisional;
+    Date due = first;
+    if (n > 1) {
+      if (it.every.amount <= 0) break;
+      due = day(first, it.every.amount * (n - 1), it.every.unit, prov);
+      if (end < due) break;
+    }
+    each(n, due, prov);
+  }
+}
+
+}  // namespace
+
 int overdue_talks(const FollowUpCatalogue &catalogue, const Cadre &cadre,
                   const FollowUpPlan &plan_record, Date as_of, const WorkCalendar &calendar) {
   // plan_status() with the plan's first record of its id, as it finds it.
@@ -79,14 +104,15 @@ int overdue_talks(const FollowUpCatalogue &catalogue, const Cadre &cadre,
       catalogue.select(a->channel, a->method, start, plan_region(cadre, *a));
   if (t == nullptr) return -1;
   if (is_final(p->outcome, as_of)) return 0;  // every open item is kClosed
-  // The days as followup_day() gives them: its weekends-only fallback is the same walk.
-  const auto day = [&](Date from, int amount, PeriodUnit unit) {
+  // The days as followup_day() gives them (its weekends-only fallback is the same walk), but
+  // without its first try, whose error for a year the calendar lacks would allocate.
+  const auto day = [&](Date from, int amount, PeriodUnit unit, bool & /*provisional*/) {
     const StatusOr<Date> d =
         calendar.period_end_date(from, amount, unit, CalendarFallback::kWeekendsOnly);
     return d.ok() ? d.value() : from;
   };
-  const Date end = day(start, t->duration.amount, t->duration.unit);
-  constexpr int kMaxOccurrences = 240;  // as plan()
+  bool unused = false;
+  const Date end = day(start, t->duration.amount, t->duration.unit, unused);
   int overdue = 0;
   for (const FollowUpItemTemplate &it : t->items) {
     if (it.kind != FollowUpItemKind::kTalk || it.optional) continue;  // optional: kNotTaken
@@ -98,16 +124,9 @@ int overdue_talks(const FollowUpCatalogue &catalogue, const Cadre &cadre,
         ++held;
       }
     }
-    const Date first = day(start, it.first.amount, it.first.unit);
-    for (int n = 1; n <= kMaxOccurrences; ++n) {
-      Date due = first;
-      if (n > 1) {
-        if (it.every.amount <= 0) break;
-        due = day(first, it.every.amount * (n - 1), it.every.unit);
-        if (end < due) break;
-      }
+    each_occurrence(it, start, end, day, [&](int n, Date due, bool /*provisional*/) {
       if (n > held && due < as_of) ++overdue;
-    }
+    });
   }
   return overdue;
 }
@@ -197,19 +216,12 @@ StatusOr<FollowUpSchedule> plan(const FollowUpCatalogue &catalogue, const Cadre 
   s.completeness = t->completeness;
   bool end_provisional = false;
   s.end = followup_day(calendar, start, t->duration.amount, t->duration.unit, end_provisional);
-  constexpr int kMaxOccurrences = 240;
+  const auto day = [&](Date from, int amount, PeriodUnit unit, bool &provisional) {
+    return followup_day(calendar, from, amount, unit, provisional);
+  };
   for (const FollowUpItemTemplate &it : t->items) {
-    bool provisional = false;
-    const Date first = followup_day(calendar, start, it.first.amount, it.first.unit, provisional);
     Date opens = start.add_days(1);
-    for (int n = 1; n <= kMaxOccurrences; ++n) {
-      bool prov = provisional;
-      Date due = first;
-      if (n > 1) {
-        if (it.every.amount <= 0) break;
-        due = followup_day(calendar, first, it.every.amount * (n - 1), it.every.unit, prov);
-        if (s.end < due) break;
-      }
+    detail::each_occurrence(it, start, s.end, day, [&](int n, Date due, bool provisional) {
       PlannedItem p;
       p.key = it.key + "#" + std::to_string(n);
       p.item = it.key;
@@ -218,13 +230,13 @@ StatusOr<FollowUpSchedule> plan(const FollowUpCatalogue &catalogue, const Cadre 
       p.occurrence = n;
       p.opens_on = opens;
       p.due_by = due;
-      p.provisional = prov;
+      p.provisional = provisional;
       p.optional = it.optional;
       p.name = it.name;
       p.citations = it.citations;
       s.items.push_back(std::move(p));
       opens = due.add_days(1);
-    }
+    });
   }
   std::stable_sort(s.items.begin(), s.items.end(), [](const PlannedItem &x, const PlannedItem &y) {
     return x.due_by != y.due_by ? x.due_by < y.due_by : x.key < y.key;
